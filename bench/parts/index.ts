@@ -1,0 +1,4 @@
+// Every generator part registers itself on import. A new capability adds its file here.
+import './organisations.ts';
+import './people.ts';
+import './learning.ts';

@@ -1,0 +1,4 @@
+// Every scenario registers itself on import, in the order they run. A new capability adds its file here.
+import './core.ts';
+import './people.ts';
+import './learning.ts';

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// `npm test`: lint, type check, unit and API tests (PGlite, and PostgreSQL when TEST_DATABASE_URL is set),
+// then the browser tests in Debian's Chromium. Prints a summary and writes test-results/summary.json.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const resultsDir = path.resolve('test-results');
+fs.rmSync(resultsDir, { recursive: true, force: true });
+fs.mkdirSync(resultsDir, { recursive: true });
+
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const steps = [];
+let passed = 0;
+let failed = 0;
+
+function run(name, cmd, args, env = {}) {
+  console.log(`\n▶ ${name}`);
+  const started = Date.now();
+  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = res.status === 0;
+  steps.push({ name, ok, seconds: Math.round((Date.now() - started) / 100) / 10 });
+  return ok;
+}
+
+/** Vitest's JSON report gives exact counts; a run that crashed before reporting counts as one failure. */
+function vitest(name, project, outFile, env = {}) {
+  const file = path.join(resultsDir, outFile);
+  const ok = run(
+    name,
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
+    env,
+  );
+  if (!fs.existsSync(file)) {
+    failed += 1;
+    return ok;
+  }
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  if (!ok && report.numFailedTests === 0) failed += 1; // e.g. an error outside any test
+  return ok;
+}
+
+function check(name, cmd, args) {
+  if (run(name, cmd, args)) passed += 1;
+  else failed += 1;
+}
+
+check('lint (Biome)', 'npx', ['biome', 'check', '.']);
+check('type check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+vitest('unit and API tests on PGlite', 'unit', 'unit-pglite.json', { TEST_DATABASE_URL: '' });
+if (process.env.TEST_DATABASE_URL) {
+  vitest('API tests on PostgreSQL', 'unit', 'unit-postgres.json');
+} else {
+  console.log('\n(TEST_DATABASE_URL not set: API tests ran on PGlite only)');
+}
+
+if (!fs.existsSync(chromium)) {
+  console.error(`
+############################################################################
+#  CHROMIUM IS MISSING: the browser tests cannot run.                      #
+#  Install Debian's Chromium:   apt-get update && apt-get install -y chromium
+#  (or set CHROMIUM_PATH to a Chromium binary). Counted as a failure.      #
+############################################################################
+`);
+  failed += 1;
+  steps.push({ name: 'browser tests', ok: false, seconds: 0 });
+} else if (run('build web app', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
+  vitest('browser tests (Chromium + axe)', 'e2e', 'e2e.json', {
+    TEST_DATABASE_URL: '',
+    CHROMIUM_PATH: chromium,
+  });
+} else {
+  failed += 1;
+}
+
+const summary = { passed, failed, steps };
+fs.writeFileSync(path.join(resultsDir, 'summary.json'), JSON.stringify(summary, null, 2));
+console.log('\nSummary:');
+for (const s of steps) console.log(`  ${s.ok ? '✔' : '✘'} ${s.name} (${s.seconds} s)`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,183 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { roleAllows } from '../../shared/access/permissions.ts';
+import { Ok, type UiLanguage } from '../../shared/contracts/common.ts';
+import { api } from '../lib/api.ts';
+import { currentLanguage, setLanguage } from '../lib/i18n.ts';
+import { useOfflineSupport } from '../lib/offline/index.ts';
+import { isNationalAdmin, useMe } from '../lib/session.ts';
+import { ErrorAlert, Loading } from './Feedback.tsx';
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language as UiLanguage) ?? currentLanguage();
+  const other: UiLanguage = lang === 'sv' ? 'en' : 'sv';
+  return (
+    <button
+      type="button"
+      className="ds-button lang-switch"
+      data-variant="tertiary"
+      lang={other}
+      aria-label={`${t(`languages.${other}`)} – ${t('app.languageSwitch')}`}
+      onClick={() => void setLanguage(other)}
+    >
+      <span aria-hidden="true" className="lang-icon">
+        ⇄
+      </span>
+      {t(`languages.${other}`)}
+    </button>
+  );
+}
+
+function LogoutButton() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const logout = useMutation({
+    mutationFn: () => api.post('/auth/logout', Ok),
+    onSettled: () => {
+      api.resetCsrf();
+      qc.clear();
+      qc.setQueryData(['me'], null);
+      navigate('/logga-in?utloggad=1');
+    },
+  });
+  return (
+    <button
+      type="button"
+      className="ds-button"
+      data-variant="secondary"
+      aria-busy={logout.isPending || undefined}
+      onClick={() => {
+        if (!logout.isPending) logout.mutate();
+      }}
+    >
+      {logout.isPending ? t('app.loggingOut') : t('app.logout')}
+    </button>
+  );
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  useOfflineSupport();
+  const me = useMe();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+
+  // Close the phone menu after navigating.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path change only
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  const user = me.data ?? null;
+  const links = user
+    ? [
+        { to: '/', label: t('nav.start'), end: true },
+        { to: '/utbildning', label: t('learning.nav') },
+        ...(user.memberships.some((m) => roleAllows(m.role, 'course.author'))
+          ? [{ to: '/forfatta', label: t('authoring.nav') }]
+          : []),
+        { to: '/program', label: t('programmes.nav') },
+        { to: '/studiegrupper', label: t('studyGroups.nav') },
+        { to: '/organisationer', label: t('nav.organisations') },
+        { to: '/kommuner', label: t('nav.municipalities') },
+        ...(isNationalAdmin(user)
+          ? [
+              { to: '/admin/logg', label: t('nav.audit') },
+              { to: '/admin/utkorg', label: t('nav.outbox') },
+            ]
+          : []),
+        { to: '/mitt-konto', label: t('nav.account') },
+      ]
+    : [{ to: '/logga-in', label: t('nav.login') }];
+
+  return (
+    <div className="app">
+      <a className="ds-skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <Link to="/" className="brand">
+            <img src="/favicon.svg" alt="" width="32" height="32" />
+            <span>
+              <span className="brand-name">{t('app.name')}</span>
+              <span className="brand-tagline">{t('app.tagline')}</span>
+            </span>
+          </Link>
+          <button
+            type="button"
+            className="ds-button menu-button"
+            data-variant="secondary"
+            aria-expanded={menuOpen}
+            aria-controls="site-menu"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            <span aria-hidden="true" className="menu-icon">
+              {menuOpen ? '✕' : '☰'}
+            </span>
+            {t('app.menu')}
+          </button>
+          <div id="site-menu" className="site-menu" data-open={menuOpen}>
+            <nav aria-label={t('app.mainNav')}>
+              <ul className="nav-list">
+                {links.map((l) => (
+                  <li key={l.to}>
+                    <NavLink to={l.to} end={l.end ?? false} className="nav-link">
+                      {l.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="header-tools">
+              <LanguageSwitch />
+              {user ? (
+                <section className="user-menu" aria-label={t('app.userMenu')}>
+                  <span className="user-name">{t('app.signedInAs', { name: user.name })}</span>
+                  <LogoutButton />
+                </section>
+              ) : null}
+            </div>
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="site-main">
+        {me.isError ? <ErrorAlert error={me.error} onRetry={() => void me.refetch()} /> : <Outlet />}
+      </main>
+      <footer className="site-footer">
+        <div className="footer-inner">
+          <p className="ds-paragraph" data-size="sm">
+            {t('app.footerAbout')}
+          </p>
+          <ul className="footer-links">
+            <li>
+              <Link className="ds-link" to="/tillganglighet">
+                {t('app.footerA11y')}
+              </Link>
+            </li>
+            <li>
+              <a className="ds-link" href="/api/docs">
+                {t('app.footerApi')}
+              </a>
+            </li>
+          </ul>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+/** Routes below need a logged-in user; others are sent to the login page and back. */
+export function RequireAuth() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (me.isError) return null;
+  if (!me.data) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/logga-in?next=${next}`} replace />;
+  }
+  return <Outlet />;
+}

@@ -1,0 +1,326 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import { Me, PersonalDataExport, SessionList, type SessionView } from '../../../shared/contracts/auth.ts';
+import { Ok, type UiLanguage } from '../../../shared/contracts/common.ts';
+import type { Gender } from '../../../shared/contracts/people.ts';
+import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
+import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { NewPasswordFields, newPasswordErrors } from '../../components/NewPasswordFields.tsx';
+import { Page, Section } from '../../components/Page.tsx';
+import { LanguageAndGenderFields } from '../../components/ProfileFields.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
+import { api } from '../../lib/api.ts';
+import { formatDateTime, setLanguage } from '../../lib/i18n.ts';
+import { orgPath } from '../../lib/organisations.ts';
+import { meKey, useMe } from '../../lib/session.ts';
+
+function ProfileForm({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [name, setName] = useState(me.name);
+  const [language, setLang] = useState<UiLanguage>(me.preferredLanguage);
+  const [gender, setGender] = useState<Gender>(me.gender ?? 'not_stated');
+  const [status, setStatus] = useState<string | null>(null);
+  const form = useFormErrors('profile');
+  const save = useMutation({
+    mutationFn: () => api.patch('/me', Me, { name: name.trim(), preferredLanguage: language, gender }),
+    onSuccess: async (updated) => {
+      qc.setQueryData(meKey, updated);
+      await setLanguage(updated.preferredLanguage);
+      setStatus(t('account.profileSaved', { lng: updated.preferredLanguage }));
+    },
+    onError: (err) => form.failFromApi(err, ['name', 'preferredLanguage', 'gender']),
+  });
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setStatus(null);
+    if (!name.trim())
+      return form.fail({ name: t('form.requiredField', { field: t('account.name').toLowerCase() }) });
+    form.clear();
+    save.mutate();
+  }
+
+  return (
+    <Section title={t('account.profileTitle')} id="profile">
+      <LiveStatus message={status} />
+      <form onSubmit={submit} noValidate className="form">
+        {form.summary}
+        <TextField
+          id={form.fieldId('email')}
+          label={t('account.email')}
+          hint={t('account.emailHint')}
+          type="email"
+          value={me.email}
+          readOnly
+          onValueChange={() => {}}
+        />
+        <TextField
+          id={form.fieldId('name')}
+          label={t('account.name')}
+          autoComplete="name"
+          required
+          value={name}
+          onValueChange={setName}
+          error={form.errors.name}
+        />
+        <LanguageAndGenderFields
+          languageId={form.fieldId('preferredLanguage')}
+          genderId={form.fieldId('gender')}
+          languageLabel={t('account.language')}
+          genderLabel={t('account.gender')}
+          genderHint={t('account.genderHint')}
+          language={language}
+          gender={gender}
+          onLanguage={setLang}
+          onGender={setGender}
+          languageError={form.errors.preferredLanguage}
+          genderError={form.errors.gender}
+        />
+        <div className="form-actions">
+          <SubmitButton busy={save.isPending} label={t('account.saveProfile')} busyLabel={t('app.saving')} />
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+function PasswordForm() {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [status, setStatus] = useState<string | null>(null);
+  const form = useFormErrors('password');
+  const change = useMutation({
+    mutationFn: () => api.post('/auth/password', Ok, { currentPassword: current, newPassword: next }),
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      setConfirm('');
+      setStatus(t('account.passwordChanged'));
+    },
+    onError: (err) => form.failFromApi(err, ['currentPassword', 'newPassword']),
+  });
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setStatus(null);
+    const errs: Record<string, string> = {};
+    if (!current)
+      errs.currentPassword = t('form.requiredField', { field: t('account.currentPassword').toLowerCase() });
+    Object.assign(errs, newPasswordErrors(t, next, confirm, 'newPassword'));
+    if (Object.keys(errs).length) return form.fail(errs);
+    form.clear();
+    change.mutate();
+  }
+
+  return (
+    <Section title={t('account.passwordTitle')} id="password">
+      <LiveStatus message={status} />
+      <form onSubmit={submit} noValidate className="form">
+        {form.summary}
+        <TextField
+          id={form.fieldId('currentPassword')}
+          label={t('account.currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={current}
+          onValueChange={setCurrent}
+          error={form.errors.currentPassword}
+        />
+        <NewPasswordFields
+          passwordId={form.fieldId('newPassword')}
+          confirmId={form.fieldId('confirm')}
+          label={t('account.newPassword')}
+          confirmLabel={t('account.confirmPassword')}
+          password={next}
+          confirm={confirm}
+          onPassword={setNext}
+          onConfirm={setConfirm}
+          passwordError={form.errors.newPassword}
+          confirmError={form.errors.confirm}
+        />
+        <div className="form-actions">
+          <SubmitButton
+            busy={change.isPending}
+            label={t('account.changePassword')}
+            busyLabel={t('app.saving')}
+          />
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+function describeAgent(ua: string | null, fallback: string): string {
+  if (!ua) return fallback;
+  const browser = /Edg\//.test(ua)
+    ? 'Edge'
+    : /Firefox\//.test(ua)
+      ? 'Firefox'
+      : /Chrom(e|ium)\//.test(ua)
+        ? 'Chrome'
+        : /Safari\//.test(ua)
+          ? 'Safari'
+          : null;
+  const os = /Android/.test(ua)
+    ? 'Android'
+    : /iPhone|iPad/.test(ua)
+      ? 'iOS'
+      : /Windows/.test(ua)
+        ? 'Windows'
+        : /Mac OS X/.test(ua)
+          ? 'macOS'
+          : /Linux/.test(ua)
+            ? 'Linux'
+            : null;
+  return browser || os ? [browser, os].filter(Boolean).join(', ') : ua.slice(0, 60);
+}
+
+function Sessions() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [status, setStatus] = useState<string | null>(null);
+  const sessions = useQuery({
+    queryKey: ['sessions'],
+    queryFn: () => api.get('/auth/sessions', SessionList),
+  });
+  const revoke = useMutation({
+    mutationFn: (s: z.infer<typeof SessionView>) => api.delete(`/auth/sessions/${s.id}`, z.unknown()),
+    onSuccess: async () => {
+      setStatus(t('account.revoked'));
+      await qc.invalidateQueries({ queryKey: ['sessions'] });
+    },
+  });
+  return (
+    <Section title={t('account.sessionsTitle')} id="sessions">
+      <p className="ds-paragraph">{t('account.sessionsIntro')}</p>
+      <LiveStatus message={status} />
+      {sessions.isPending ? <Loading /> : null}
+      {sessions.isError ? <ErrorAlert error={sessions.error} /> : null}
+      {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
+      {sessions.data ? (
+        <TableWrap label={t('account.sessionsCaption')}>
+          <table className="ds-table" data-border="true" data-zebra="true">
+            <caption>{t('account.sessionsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('account.device')}</th>
+                <th scope="col">{t('account.started')}</th>
+                <th scope="col">{t('account.lastSeen')}</th>
+                <th scope="col">{t('account.expires')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('members.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.data.items.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{describeAgent(s.userAgent, t('account.unknownDevice'))}</th>
+                  <td>{formatDateTime(s.createdAt)}</td>
+                  <td>{formatDateTime(s.lastSeenAt)}</td>
+                  <td>{formatDateTime(s.expiresAt)}</td>
+                  <td>
+                    {s.current ? (
+                      <strong>{t('account.thisSession')}</strong>
+                    ) : (
+                      <button
+                        type="button"
+                        className="ds-button"
+                        data-variant="tertiary"
+                        aria-label={t('account.revokeLabel', { date: formatDateTime(s.createdAt) })}
+                        aria-busy={(revoke.isPending && revoke.variables?.id === s.id) || undefined}
+                        onClick={() => {
+                          if (!revoke.isPending) revoke.mutate(s);
+                        }}
+                      >
+                        {t('account.revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      ) : null}
+    </Section>
+  );
+}
+
+function ExportData() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<string | null>(null);
+  const download = useMutation({
+    mutationFn: () => api.get('/me/export', PersonalDataExport),
+    onSuccess: (data) => {
+      const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `valfardsnavet-mina-uppgifter-${data.exportedAt.slice(0, 10)}.json`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      setStatus(t('account.exported'));
+    },
+  });
+  return (
+    <Section title={t('account.exportTitle')} id="export">
+      <p className="ds-paragraph">{t('account.exportText')}</p>
+      <LiveStatus message={status} />
+      {download.isError ? <ErrorAlert error={download.error} /> : null}
+      <button
+        type="button"
+        className="ds-button"
+        data-variant="secondary"
+        aria-busy={download.isPending || undefined}
+        onClick={() => {
+          if (!download.isPending) download.mutate();
+        }}
+      >
+        {download.isPending ? t('account.exporting') : t('account.exportButton')}
+      </button>
+    </Section>
+  );
+}
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (!me.data) return <Loading />;
+  const user = me.data;
+  return (
+    <Page title={t('account.title')}>
+      <div className="account-grid">
+        <ProfileForm me={user} />
+        <Section title={t('account.rolesTitle')} id="roles">
+          {user.memberships.length === 0 ? (
+            <p className="ds-paragraph">{t('start.noMemberships')}</p>
+          ) : (
+            <ul className="link-list">
+              {user.memberships.map((m) => (
+                <li key={m.id}>
+                  {t(`roles.${m.role}`)} –{' '}
+                  <Link className="ds-link" to={orgPath(m.organisationId)}>
+                    {m.organisationName}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+        <PasswordForm />
+        <Sessions />
+        <ExportData />
+      </div>
+    </Page>
+  );
+}

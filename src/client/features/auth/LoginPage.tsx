@@ -1,0 +1,129 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Me } from '../../../shared/contracts/auth.ts';
+import { SystemInfo } from '../../../shared/contracts/system.ts';
+import { LiveStatus } from '../../components/Feedback.tsx';
+import { EMAIL_RE, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { Page, Section } from '../../components/Page.tsx';
+import { api } from '../../lib/api.ts';
+import { setLanguage } from '../../lib/i18n.ts';
+import { meKey, useMe } from '../../lib/session.ts';
+
+/** Only same-site paths are allowed as the return address after login. */
+export function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const me = useMe();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const form = useFormErrors('login');
+  const next = safeNext(params.get('next'));
+  const system = useQuery({
+    queryKey: ['system'],
+    queryFn: () => api.get('/system', SystemInfo),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const demo = system.data?.demo ? system.data : null;
+
+  const login = useMutation({
+    mutationFn: () => api.post('/auth/login', Me, { email, password }),
+    onSuccess: async (user) => {
+      api.resetCsrf();
+      qc.clear();
+      qc.setQueryData(meKey, user);
+      await setLanguage(user.preferredLanguage);
+      navigate(next, { replace: true });
+    },
+    onError: (err) => form.failFromApi(err, ['email', 'password']),
+  });
+
+  if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!email.trim()) errs.email = t('form.requiredField', { field: t('login.email').toLowerCase() });
+    else if (!EMAIL_RE.test(email.trim())) errs.email = t('form.invalidEmail');
+    if (!password) errs.password = t('form.requiredField', { field: t('login.password').toLowerCase() });
+    if (Object.keys(errs).length) return form.fail(errs);
+    form.clear();
+    login.mutate();
+  }
+
+  return (
+    <div className="narrow">
+      <Page title={t('login.title')} lead={t('login.intro')}>
+        <LiveStatus message={params.get('utloggad') ? t('login.loggedOut') : null} />
+        <form onSubmit={submit} noValidate className="form">
+          {form.summary}
+          <TextField
+            id={form.fieldId('email')}
+            label={t('login.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onValueChange={setEmail}
+            error={form.errors.email}
+          />
+          <TextField
+            id={form.fieldId('password')}
+            label={t('login.password')}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onValueChange={setPassword}
+            error={form.errors.password}
+          />
+          <div className="form-actions">
+            <SubmitButton
+              busy={login.isPending}
+              label={t('login.submit')}
+              busyLabel={t('login.submitting')}
+            />
+            <Link className="ds-link" to="/glomt-losenord">
+              {t('login.forgot')}
+            </Link>
+          </div>
+        </form>
+        {demo ? (
+          <Section title={t('login.demoTitle')} id="demo">
+            <p className="ds-paragraph">{t('login.demoText', { password: demo.demoPassword ?? '' })}</p>
+            <ul className="demo-list" aria-label={t('login.demoCaption')}>
+              {demo.demoAccounts.map((a) => (
+                <li key={a.email}>
+                  <span className="demo-account">
+                    <span className="break">{a.email}</span>
+                    <span className="muted">{t(`roles.${a.role}`)}</span>
+                  </span>
+                  <button
+                    type="button"
+                    className="ds-button"
+                    data-variant="secondary"
+                    aria-label={t('login.demoUseLabel', { email: a.email })}
+                    onClick={() => {
+                      setEmail(a.email);
+                      setPassword(demo.demoPassword ?? '');
+                      document.getElementById(form.fieldId('email'))?.focus();
+                    }}
+                  >
+                    {t('login.demoUse')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : null}
+      </Page>
+    </div>
+  );
+}

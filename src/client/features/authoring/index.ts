@@ -1,0 +1,2 @@
+export { AuthoringListPage } from './AuthoringListPage.tsx';
+export { CourseEditorPage } from './CourseEditorPage.tsx';

@@ -1,0 +1,67 @@
+import { ContentLanguage } from '../../../shared/contracts/course-content.ts';
+import { type StatementInput, verbs } from '../../../shared/contracts/learning.ts';
+import { isoDuration, lessonActivity, quizActivity } from '../../../shared/learning/activity.ts';
+
+/** A random (version 4) uuid; `crypto.randomUUID` exists only on https and localhost. */
+export function uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+interface Where {
+  courseKey: string;
+  moduleKey: string;
+  enrolmentId: string;
+  /** The content language the learner used (context.language). */
+  language: string;
+}
+
+function base(w: Where, verb: string, objectId: string): StatementInput {
+  return {
+    id: uuid(),
+    verb: { id: verb },
+    object: { id: objectId },
+    context: {
+      registration: w.enrolmentId,
+      ...(ContentLanguage.safeParse(w.language).success ? { language: w.language } : {}),
+    },
+    timestamp: new Date().toISOString(),
+  };
+}
+
+export function lessonCompleted(w: Where, lessonKey: string, seconds: number): StatementInput {
+  return {
+    ...base(w, verbs.completed, lessonActivity(w.courseKey, w.moduleKey, lessonKey)),
+    result: { completion: true, duration: isoDuration(seconds) },
+  };
+}
+
+/** One answered question; the response names the question and the chosen options (xAPI `[,]`). */
+export function questionAnswered(
+  w: Where,
+  questionKey: string,
+  chosen: string[],
+  correct: boolean,
+): StatementInput {
+  return {
+    ...base(w, verbs.answered, quizActivity(w.courseKey, w.moduleKey)),
+    result: { success: correct, response: `${questionKey}=${chosen.join('[,]')}` },
+  };
+}
+
+/** The quiz's outcome: `passed` at or above the pass mark, else `failed`. */
+export function quizFinished(w: Where, scaled: number, passed: boolean, seconds: number): StatementInput {
+  return {
+    ...base(w, passed ? verbs.passed : verbs.failed, quizActivity(w.courseKey, w.moduleKey)),
+    result: {
+      score: { scaled: Math.round(scaled * 10000) / 10000 },
+      success: passed,
+      completion: true,
+      duration: isoDuration(seconds),
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import './programmes.css';
+
+export { StudyGroupPage, StudyGroupsPage } from '../study-groups/index.ts';
+export { ProgrammePage } from './ProgrammePage.tsx';
+export { ProgrammesPage } from './ProgrammesPage.tsx';
+export { ReportPage } from './ReportPage.tsx';
+export { TeamReportPage } from './TeamReportPage.tsx';

@@ -1,0 +1,267 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { CourseDetail } from '../../../shared/contracts/learning.ts';
+import { MeetingView, StudyGroupView } from '../../../shared/contracts/study-groups.ts';
+import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
+import { SelectField, SubmitButton, TextField } from '../../components/Form.tsx';
+import { Page, Section } from '../../components/Page.tsx';
+import { api, qs } from '../../lib/api.ts';
+import { formatDateTime } from './StudyGroupsPage.tsx';
+
+const groupKey = (id: string, lang: string) => ['study-group', id, lang] as const;
+
+function Attendance({ group, meeting }: { group: StudyGroupView; meeting: MeetingView }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const [attended, setAttended] = useState<Set<string>>(new Set(meeting.attended));
+  const [note, setNote] = useState(meeting.note ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      api.put(`/study-groups/${group.id}/meetings/${meeting.id}/attendance`, MeetingView, {
+        attended: [...attended],
+        note: note.trim() || null,
+      }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: groupKey(group.id, i18n.language) }),
+  });
+  const noteId = `note-${meeting.id}`;
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate>
+      <fieldset className="ds-fieldset fieldset">
+        <legend className="ds-label" data-weight="medium">
+          {t('studyGroups.attendance')}
+        </legend>
+        <ul className="checklist">
+          {group.members.map((m) => (
+            <li key={m.userId} className="ds-field checkbox">
+              <input
+                className="ds-input"
+                type="checkbox"
+                id={`att-${meeting.id}-${m.userId}`}
+                checked={attended.has(m.userId)}
+                onChange={(e) => {
+                  const next = new Set(attended);
+                  if (e.target.checked) next.add(m.userId);
+                  else next.delete(m.userId);
+                  setAttended(next);
+                }}
+              />
+              <label className="ds-label" data-weight="regular" htmlFor={`att-${meeting.id}-${m.userId}`}>
+                {m.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <div className="ds-field field">
+        <label className="ds-label" data-weight="medium" htmlFor={noteId}>
+          {t('studyGroups.note')}
+        </label>
+        <div className="field-hint" id={`${noteId}-hint`}>
+          {t('studyGroups.noteHint')}
+        </div>
+        <textarea
+          id={noteId}
+          className="ds-input"
+          rows={3}
+          maxLength={2000}
+          value={note}
+          aria-describedby={`${noteId}-hint`}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </div>
+      {save.isError ? <ErrorAlert error={save.error} /> : null}
+      <LiveStatus message={save.isSuccess ? t('studyGroups.saved') : null} />
+      <div className="form-actions">
+        <SubmitButton busy={save.isPending} label={t('studyGroups.save')} busyLabel={t('app.loading')} />
+      </div>
+    </form>
+  );
+}
+
+function Meeting({ group, meeting }: { group: StudyGroupView; meeting: MeetingView }) {
+  const { t, i18n } = useTranslation();
+  const headingId = `meeting-${meeting.id}`;
+  return (
+    <article className="meeting" aria-labelledby={headingId}>
+      <h3 className="ds-heading" data-size="xs" id={headingId}>
+        {t('studyGroups.meetingTitle', {
+          module: meeting.moduleTitle,
+          when: formatDateTime(meeting.startsAt, i18n.language),
+        })}
+      </h3>
+      <p className="ds-paragraph">
+        {t('studyGroups.place')}: {meeting.place} · {meeting.durationMinutes} min
+        {meeting.attendanceRecordedAt
+          ? ` · ${t('studyGroups.recordedAt', { at: formatDateTime(meeting.attendanceRecordedAt, i18n.language) })}`
+          : ''}
+      </p>
+      {meeting.reflectionQuestions.length > 0 ? (
+        <>
+          <h4 className="ds-heading" data-size="2xs">
+            {t('studyGroups.reflection')}
+          </h4>
+          <ul className="ds-list">
+            {meeting.reflectionQuestions.map((q) => (
+              <li key={q}>{q}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {group.canManage ? <Attendance group={group} meeting={meeting} /> : null}
+    </article>
+  );
+}
+
+function PlanMeeting({ group }: { group: StudyGroupView }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const course = useQuery({
+    queryKey: ['course', group.course.id, i18n.language],
+    queryFn: () => api.get(`/courses/${group.course.id}${qs({ lang: i18n.language })}`, CourseDetail),
+  });
+  const [moduleKey, setModuleKey] = useState('');
+  const [startsAt, setStartsAt] = useState('');
+  const [duration, setDuration] = useState('60');
+  const [place, setPlace] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const modules = course.data?.modules ?? [];
+  const chosen = modules.find((m) => m.key === moduleKey) ?? modules[0];
+  const plan = useMutation({
+    mutationFn: () =>
+      api.post(`/study-groups/${group.id}/meetings`, MeetingView, {
+        moduleKey: chosen?.key,
+        startsAt: new Date(startsAt).toISOString(),
+        durationMinutes: Number(duration) || 60,
+        place: place.trim(),
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: groupKey(group.id, i18n.language) });
+      setPlace('');
+      setStartsAt('');
+    },
+  });
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!chosen || !startsAt || Number.isNaN(new Date(startsAt).getTime()) || !place.trim()) {
+      setProblem(`${t('studyGroups.startsAt')}, ${t('studyGroups.place')}`);
+      return;
+    }
+    setProblem(null);
+    plan.mutate();
+  };
+  return (
+    <Section title={t('studyGroups.plan')} id="plan">
+      {course.isPending ? <Loading /> : null}
+      {course.isError ? <ErrorAlert error={course.error} /> : null}
+      <form className="form" onSubmit={onSubmit} noValidate>
+        {modules.length > 0 ? (
+          <SelectField
+            id="meeting-module"
+            label={t('studyGroups.module')}
+            value={chosen?.key ?? ''}
+            onValueChange={setModuleKey}
+            options={modules.map((m) => ({ value: m.key, label: m.title }))}
+          />
+        ) : null}
+        {chosen && chosen.reflectionQuestions.length > 0 ? (
+          <div>
+            <p className="ds-paragraph" data-size="sm">
+              <strong>{t('studyGroups.reflection')}</strong>
+            </p>
+            <ul className="ds-list">
+              {chosen.reflectionQuestions.map((q) => (
+                <li key={q}>{q}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <TextField
+          id="meeting-starts"
+          type="datetime-local"
+          label={t('studyGroups.startsAt')}
+          required
+          value={startsAt}
+          onValueChange={setStartsAt}
+        />
+        <TextField
+          id="meeting-duration"
+          type="number"
+          inputMode="numeric"
+          min={10}
+          max={480}
+          label={t('studyGroups.duration')}
+          value={duration}
+          onValueChange={setDuration}
+        />
+        <TextField
+          id="meeting-place"
+          label={t('studyGroups.place')}
+          required
+          value={place}
+          onValueChange={setPlace}
+        />
+        {problem ? (
+          <div className="ds-alert" data-color="danger" role="alert">
+            <p className="ds-paragraph">{problem}</p>
+          </div>
+        ) : null}
+        {plan.isError ? <ErrorAlert error={plan.error} /> : null}
+        <LiveStatus message={plan.isSuccess ? t('studyGroups.planned') : null} />
+        <div className="form-actions">
+          <SubmitButton busy={plan.isPending} label={t('studyGroups.plan')} busyLabel={t('app.loading')} />
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+export function StudyGroupPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const group = useQuery({
+    queryKey: groupKey(id, i18n.language),
+    queryFn: () =>
+      api.get(`/study-groups/${encodeURIComponent(id)}${qs({ lang: i18n.language })}`, StudyGroupView),
+  });
+  if (group.isPending) return <Loading />;
+  if (group.isError) return <ErrorAlert error={group.error} onRetry={() => void group.refetch()} />;
+  const g = group.data;
+  const meetings = [...g.meetings].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return (
+    <Page
+      title={g.name}
+      lead={`${g.organisation.name} · ${t('studyGroups.courseLabel', { title: g.course.title })}`}
+    >
+      <nav aria-label={t('orgs.breadcrumbs')} className="breadcrumbs">
+        <ol>
+          <li>
+            <Link className="ds-link" to="/studiegrupper">
+              {t('studyGroups.title')}
+            </Link>
+          </li>
+          <li aria-current="page">{g.name}</li>
+        </ol>
+      </nav>
+      <Section title={t('studyGroups.membersHeading')} id="members">
+        <ul className="ds-list">
+          {g.members.map((m) => (
+            <li key={m.userId}>{m.name}</li>
+          ))}
+        </ul>
+      </Section>
+      <Section title={t('studyGroups.meetings')} id="meetings">
+        {meetings.length === 0 ? <p className="ds-paragraph">{t('studyGroups.noMeetings')}</p> : null}
+        {meetings.map((m) => (
+          <Meeting key={m.id} group={g} meeting={m} />
+        ))}
+      </Section>
+      {g.canManage ? <PlanMeeting group={g} /> : null}
+    </Page>
+  );
+}

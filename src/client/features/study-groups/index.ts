@@ -1,0 +1,2 @@
+export { StudyGroupPage } from './StudyGroupPage.tsx';
+export { StudyGroupsPage } from './StudyGroupsPage.tsx';

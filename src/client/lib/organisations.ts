@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Action } from '../../shared/access/index.ts';
+import { authorize, grantableRoles } from '../../shared/access/index.ts';
+import type { Me } from '../../shared/contracts/auth.ts';
+import { Organisation } from '../../shared/contracts/organisations.ts';
+import { api } from './api.ts';
+import { actorOf, orgContextOf } from './session.ts';
+
+export function organisationKey(id: string) {
+  return ['organisation', id] as const;
+}
+
+export function useOrganisation(id: string | undefined) {
+  return useQuery({
+    queryKey: organisationKey(id ?? ''),
+    queryFn: () => api.get(`/organisations/${encodeURIComponent(id ?? '')}`, Organisation),
+    enabled: Boolean(id),
+  });
+}
+
+export interface OrgAbilities {
+  listMembers: boolean;
+  invite: boolean;
+  addUnit: boolean;
+  importStaff: boolean;
+}
+
+/** What the user may do at an organisation, from the shared access matrix. */
+export function abilitiesAt(me: Me, org: Organisation): OrgAbilities {
+  const actor = actorOf(me);
+  const ctx = orgContextOf(org);
+  const can = (a: Action) => authorize(actor, a, ctx);
+  return {
+    listMembers: can('members.list'),
+    invite: can('members.manage') && grantableRoles(actor, ctx).length > 0,
+    addUnit: org.kind === 'municipality' && can('unit.create'),
+    importStaff: (org.kind === 'municipality' || org.kind === 'unit') && can('staff.import'),
+  };
+}
+
+export const orgPath = (id: string) => `/organisationer/${id}`;

@@ -1,0 +1,174 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { ping } from './db/client.ts';
+import { migrationsApplied } from './db/migrate.ts';
+import { auditRoutes } from './features/audit/audit.routes.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { authoringRoutes } from './features/authoring/authoring.routes.ts';
+import { importRoutes } from './features/imports/imports.routes.ts';
+import { learningRoutes } from './features/learning/learning.routes.ts';
+import { createMailer, type Mailer } from './features/mail/mailer.ts';
+import { meRoutes } from './features/me/me.routes.ts';
+import { organisationRoutes } from './features/organisations/organisations.routes.ts';
+import { peopleRoutes } from './features/people/people.routes.ts';
+import { programmeRoutes } from './features/programmes/programmes.routes.ts';
+import { reportRoutes } from './features/reports/reports.routes.ts';
+import { studyGroupRoutes } from './features/study-groups/study-groups.routes.ts';
+import { systemRoutes } from './features/system/system.routes.ts';
+import { userRoutes } from './features/users/users.routes.ts';
+import { registerCsrf } from './plugins/csrf.ts';
+import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
+import { registerSession } from './plugins/session.ts';
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+  mailer?: Mailer;
+  logger?: boolean;
+  /** The demo dataset is loaded: the login page may show the demo accounts. */
+  demo?: boolean;
+}
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Builds the whole server; used by main, the tests and the benchmark alike. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { database, config } = deps;
+  const db = database.db;
+  const mailer = deps.mailer ?? createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: MAX_UPLOAD_BYTES,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.publicUrl.startsWith('https://'),
+  });
+  // Per-instance limits on top of the per-account lockout kept in the database.
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Välfärdsnavet API',
+        version: '1.0.0',
+        description:
+          'REST API of Välfärdsnavet. Log in with POST /api/v1/auth/login (session cookie). Every state-changing ' +
+          'request needs the token from GET /api/v1/auth/csrf in the X-CSRF-Token header. Errors are RFC 9457 ' +
+          'problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vn_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerErrorHandling(app);
+  registerSession(app, { db, config });
+  registerCsrf(app);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
+    try {
+      await ping(db);
+      if (await migrationsApplied(database)) return { status: 'ready', database: database.kind };
+    } catch (err) {
+      req.log.warn({ err }, 'readiness check failed');
+    }
+    return sendProblem(req, reply, 503, 'not_ready');
+  });
+
+  const authDeps = { db, config, mailer };
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(authDeps));
+      await api.register(meRoutes(authDeps));
+      await api.register(organisationRoutes({ db }));
+      await api.register(auditRoutes({ db }));
+      await api.register(peopleRoutes(authDeps));
+      await api.register(importRoutes(authDeps));
+      await api.register(learningRoutes({ db, config }));
+      await api.register(authoringRoutes({ db }));
+      await api.register(programmeRoutes({ db }));
+      await api.register(reportRoutes({ db }));
+      await api.register(studyGroupRoutes({ db }));
+      await api.register(userRoutes({ db }));
+      await api.register(
+        systemRoutes({
+          database: database.kind,
+          demo: deps.demo ?? false,
+          version: process.env.npm_package_version ?? '0.1.0',
+        }),
+      );
+    },
+    { prefix: '/api/v1' },
+  );
+
+  registerClient(app, config.clientDir);
+  return app;
+}
+
+/** Serves the built React app and answers unknown non-API paths with index.html (client routing). */
+function registerClient(app: FastifyInstance, clientDir: string) {
+  const hasClient = fs.existsSync(path.join(clientDir, 'index.html'));
+  if (hasClient) {
+    app.register(fastifyStatic, {
+      root: clientDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        // Vite puts content hashes in asset names, so they can be cached for good.
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (!hasClient) return sendProblem(req, reply, 404, 'not_found');
+    const isPage =
+      req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0] ?? '');
+    if (isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return sendProblem(req, reply, 404, 'not_found');
+  });
+}

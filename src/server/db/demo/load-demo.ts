@@ -1,0 +1,92 @@
+import { and, eq } from 'drizzle-orm';
+import { hashPassword } from '../../lib/passwords.ts';
+import type { Db } from '../client.ts';
+import { associationMembers, memberships, organisations, users } from '../schema/index.ts';
+import {
+  AKADEMI_NORR,
+  akademiNorrCodes,
+  DEMO_PASSWORD,
+  type DemoPlace,
+  demoAccounts,
+  demoUnits,
+} from './demo-people.ts';
+import { loadLearningDemo } from './learning-demo.ts';
+
+/**
+ * The demo dataset: Region Dalarna with units in Falun and Borlänge, the Akademi Norr association and
+ * invented people in every role. Loaded once, into an empty embedded database.
+ */
+export async function loadDemoData(db: Db): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const byKindCode = async (kind: 'nation' | 'region' | 'municipality', code: string) => {
+      const [row] = await tx
+        .select({ id: organisations.id, countyCode: organisations.countyCode })
+        .from(organisations)
+        .where(and(eq(organisations.kind, kind), eq(organisations.code, code)));
+      if (!row) throw new Error(`Reference data missing ${kind} ${code}`);
+      return row;
+    };
+    const nation = await byKindCode('nation', 'SE');
+
+    const unitIds = new Map<string, string>();
+    for (const u of demoUnits) {
+      const municipality = await byKindCode('municipality', u.municipalityCode);
+      const [row] = await tx
+        .insert(organisations)
+        .values({
+          kind: 'unit',
+          name: u.name,
+          parentId: municipality.id,
+          subtype: u.subtype,
+          countyCode: municipality.countyCode,
+        })
+        .returning({ id: organisations.id });
+      unitIds.set(`${u.municipalityCode}/${u.name}`, row!.id);
+    }
+
+    const [akademiNorr] = await tx
+      .insert(organisations)
+      .values({ kind: 'association', name: AKADEMI_NORR, parentId: nation.id, subtype: 'project' })
+      .returning({ id: organisations.id });
+    for (const code of akademiNorrCodes) {
+      const m = await byKindCode('municipality', code);
+      await tx.insert(associationMembers).values({ associationId: akademiNorr!.id, municipalityId: m.id });
+    }
+
+    const placeId = async (place: DemoPlace): Promise<string> => {
+      switch (place.kind) {
+        case 'nation':
+          return nation.id;
+        case 'region':
+        case 'municipality':
+          return (await byKindCode(place.kind, place.code)).id;
+        case 'unit': {
+          const id = unitIds.get(`${place.municipalityCode}/${place.name}`);
+          if (!id) throw new Error(`Unknown demo unit ${place.name}`);
+          return id;
+        }
+        case 'association':
+          return akademiNorr!.id;
+      }
+    };
+
+    for (const a of demoAccounts) {
+      const [user] = await tx
+        .insert(users)
+        .values({
+          email: a.email,
+          name: a.name,
+          gender: a.gender,
+          preferredLanguage: a.language,
+          passwordHash,
+          status: 'active',
+        })
+        .returning({ id: users.id });
+      await tx
+        .insert(memberships)
+        .values({ userId: user!.id, organisationId: await placeId(a.place), role: a.role });
+    }
+  });
+  await loadLearningDemo(db);
+}

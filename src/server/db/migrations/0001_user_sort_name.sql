@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "sort_name" text COLLATE "C" GENERATED ALWAYS AS (translate(lower(name), 'ÅÄÖåäöÉÈÊËéèêëÜüÁÀáàÆæØø', '{|}{|}eeeeeeeeyyaaaa||}}')) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "users_sort_name_idx" ON "users" USING btree ("sort_name","id");

@@ -1,0 +1,221 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations } from './organisations.ts';
+import { users } from './people.ts';
+
+/** A course: its identity, owner and visibility. Content lives in versions; `draft` is what authors edit. */
+export const courses = pgTable(
+  'courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    track: text('track', { enum: ['staff', 'managers', 'coordinators'] }).notNull(),
+    ownerOrganisationId: uuid('owner_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    visibility: text('visibility', { enum: ['national', 'region', 'municipality'] }).notNull(),
+    draft: jsonb('draft').notNull(),
+    publishedVersion: integer('published_version'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('courses_key_uq').on(t.key), index('courses_owner_idx').on(t.ownerOrganisationId)],
+);
+
+/** A frozen, published version. Progress refers to module and lesson keys, so it stays valid across versions. */
+export const courseVersions = pgTable(
+  'course_versions',
+  {
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    content: jsonb('content').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.courseId, t.version] })],
+);
+
+/** A project or cohort (e.g. an ESF project) that runs courses for participating municipalities. */
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    ownerOrganisationId: uuid('owner_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    targetParticipants: integer('target_participants').notNull(),
+    selfEnrolment: boolean('self_enrolment').notNull().default(false),
+    funding: jsonb('funding').notNull().default(sql`'{}'::jsonb`),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('programmes_owner_idx').on(t.ownerOrganisationId)],
+);
+
+export const programmeMunicipalities = pgTable(
+  'programme_municipalities',
+  {
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    municipalityId: uuid('municipality_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programmeId, t.municipalityId] }),
+    index('programme_municipalities_municipality_idx').on(t.municipalityId),
+  ],
+);
+
+export const programmeCourses = pgTable(
+  'programme_courses',
+  {
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id),
+    track: text('track', { enum: ['staff', 'managers', 'coordinators'] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programmeId, t.courseId] }),
+    // One course per track: a participant's track decides the course they are enrolled on.
+    uniqueIndex('programme_courses_track_uq').on(t.programmeId, t.track),
+  ],
+);
+
+/**
+ * A learner on a course, within a programme or not. Progress counters are kept here, updated in the
+ * same transaction as the statements they derive from, so reports never scan the statement table.
+ */
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id),
+    programmeId: uuid('programme_id').references(() => programmes.id, { onDelete: 'set null' }),
+    /** The organisation (unit or municipality) the learner was enrolled through: for reports. */
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    enrolledBy: uuid('enrolled_by').references(() => users.id, { onDelete: 'set null' }),
+    enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    itemsCompleted: integer('items_completed').notNull().default(0),
+    secondsSpent: integer('seconds_spent').notNull().default(0),
+  },
+  (t) => [
+    // One enrolment per person, course and programme — also when there is no programme (NULL).
+    unique('enrolments_user_course_programme_uq').on(t.userId, t.courseId, t.programmeId).nullsNotDistinct(),
+    index('enrolments_programme_idx').on(t.programmeId),
+    index('enrolments_course_idx').on(t.courseId),
+    index('enrolments_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/** Which lessons, quizzes and modules an enrolment has completed (derived from statements; idempotent). */
+export const enrolmentItems = pgTable(
+  'enrolment_items',
+  {
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id, { onDelete: 'cascade' }),
+    /** `lesson:<module>/<lesson>`, `quiz:<module>` or `meeting:<module>`. */
+    item: text('item').notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }).notNull(),
+    score: smallint('score'),
+  },
+  (t) => [primaryKey({ columns: [t.enrolmentId, t.item] })],
+);
+
+/**
+ * Learning activity as xAPI-shaped statements. The id is generated by the client, so a statement sent
+ * twice (offline sync retrying) is stored once.
+ */
+export const learningStatements = pgTable(
+  'learning_statements',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    verb: text('verb').notNull(),
+    objectId: text('object_id').notNull(),
+    courseId: uuid('course_id').references(() => courses.id),
+    enrolmentId: uuid('enrolment_id').references(() => enrolments.id, { onDelete: 'cascade' }),
+    result: jsonb('result'),
+    context: jsonb('context'),
+    timestamp: timestamp('timestamp', { withTimezone: true }).notNull(),
+    stored: timestamp('stored', { withTimezone: true }).notNull().defaultNow(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  },
+  (t) => [
+    index('learning_statements_user_idx').on(t.userId, t.timestamp),
+    index('learning_statements_enrolment_idx').on(t.enrolmentId),
+  ],
+);
+
+/** A certificate of completion; anyone with the code can verify it. */
+export const certificates = pgTable(
+  'certificates',
+  {
+    code: text('code').primaryKey(),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id, { onDelete: 'cascade' }),
+    learnerName: text('learner_name').notNull(),
+    courseTitle: jsonb('course_title').notNull(),
+    issuer: text('issuer').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('certificates_enrolment_uq').on(t.enrolmentId)],
+);
+
+/** A learner's rating (1–5) and optional comment on a module, to improve the course. One per module. */
+export const moduleFeedback = pgTable(
+  'module_feedback',
+  {
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    moduleKey: text('module_key').notNull(),
+    rating: smallint('rating').notNull(),
+    comment: text('comment'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.enrolmentId, t.moduleKey] }),
+    index('module_feedback_course_idx').on(t.courseId),
+  ],
+);

@@ -1,0 +1,154 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ChangePassword,
+  CsrfToken,
+  LoginRequest,
+  Me,
+  PasswordResetConfirm,
+  PasswordResetRequest,
+  SessionIdParams,
+  SessionList,
+} from '../../../shared/contracts/auth.ts';
+import { Ok } from '../../../shared/contracts/common.ts';
+import { problems } from '../../lib/route-schema.ts';
+import { newToken } from '../../lib/tokens.ts';
+import { CSRF_COOKIE } from '../../plugins/csrf.ts';
+import { actorOf, requireUser, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/session.ts';
+import { getMe } from '../me/me.service.ts';
+import * as auth from './auth.service.ts';
+
+export const authRoutes =
+  (deps: auth.AuthDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['auth'];
+    const rateLimit = { max: deps.config.authRateLimitPerMinute, timeWindow: '1 minute' };
+
+    app.get(
+      '/auth/csrf',
+      {
+        schema: { tags, summary: 'Get the CSRF token to send as X-CSRF-Token', response: { 200: CsrfToken } },
+      },
+      async (req, reply) => {
+        let token = req.cookies[CSRF_COOKIE];
+        if (!token) {
+          token = newToken();
+          reply.setCookie(CSRF_COOKIE, token, sessionCookieOptions(deps.config, req));
+        }
+        return { token };
+      },
+    );
+
+    app.post(
+      '/auth/login',
+      {
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Log in with e-mail and password; sets the session cookie',
+          body: LoginRequest,
+          response: { 200: Me, ...problems(400, 401, 403, 423, 429) },
+        },
+      },
+      async (req, reply) => {
+        const { token, expiresAt, userId } = await auth.login(deps, {
+          ...req.body,
+          userAgent: req.headers['user-agent'] ?? null,
+        });
+        reply.setCookie(SESSION_COOKIE, token, {
+          ...sessionCookieOptions(deps.config, req),
+          expires: expiresAt,
+        });
+        return getMe(deps.db, userId);
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      {
+        preHandler: requireUser,
+        schema: { tags, summary: 'End the current session', response: { 200: Ok, ...problems(401, 403) } },
+      },
+      async (req, reply) => {
+        await auth.logout(deps, actorOf(req));
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/auth/sessions',
+      {
+        preHandler: requireUser,
+        schema: { tags, summary: 'My active sessions', response: { 200: SessionList, ...problems(401) } },
+      },
+      async (req) => ({ items: await auth.listSessions(deps, actorOf(req)) }),
+    );
+
+    app.delete(
+      '/auth/sessions/:id',
+      {
+        preHandler: requireUser,
+        schema: {
+          tags,
+          summary: 'Revoke one of my sessions',
+          params: SessionIdParams,
+          response: { 200: Ok, ...problems(401, 403, 404) },
+        },
+      },
+      async (req) => {
+        await auth.revokeSession(deps, actorOf(req), req.params.id);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/auth/password',
+      {
+        preHandler: requireUser,
+        schema: {
+          tags,
+          summary: 'Change my password',
+          body: ChangePassword,
+          response: { 200: Ok, ...problems(400, 401, 403) },
+        },
+      },
+      async (req) => {
+        await auth.changePassword(deps, actorOf(req), req.body);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/auth/password-reset',
+      {
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Send a one-time password reset link (same answer whether or not the e-mail exists)',
+          body: PasswordResetRequest,
+          response: { 202: Ok, ...problems(400, 403, 429) },
+        },
+      },
+      async (req, reply) => {
+        await auth.requestPasswordReset(deps, req.body.email);
+        return reply.status(202).send({ ok: true as const });
+      },
+    );
+
+    app.post(
+      '/auth/password-reset/confirm',
+      {
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Set a new password with the e-mailed token',
+          body: PasswordResetConfirm,
+          response: { 200: Ok, ...problems(400, 403, 429) },
+        },
+      },
+      async (req) => {
+        await auth.confirmPasswordReset(deps, req.body);
+        return { ok: true as const };
+      },
+    );
+  };

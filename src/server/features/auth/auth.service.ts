@@ -1,0 +1,148 @@
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from '../../lib/passwords.ts';
+import { hashToken, newToken } from '../../lib/tokens.ts';
+import type { RequestActor } from '../../plugins/session.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { passwordResetMail } from '../mail/templates.ts';
+import * as repo from './auth.repo.ts';
+import * as sessions from './session.repo.ts';
+
+export interface AuthDeps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+}
+
+const RESET_MINUTES = 60;
+
+export async function login(
+  deps: AuthDeps,
+  input: { email: string; password: string; userAgent: string | null },
+): Promise<{ token: string; expiresAt: Date; userId: string }> {
+  const user = await repo.findUserByEmail(deps.db, input.email);
+  if (!user?.passwordHash || user.status !== 'active') {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    throw new AppError(401, 'invalid_credentials');
+  }
+  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw new AppError(423, 'account_locked');
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const after = await repo.recordLoginFailure(
+      deps.db,
+      user.id,
+      deps.config.loginMaxFailures,
+      deps.config.loginLockMs,
+    );
+    if (after.lockedUntil && after.lockedUntil.getTime() > Date.now()) {
+      await recordAudit(deps.db, {
+        actorId: null,
+        action: 'user.locked',
+        entityType: 'user',
+        entityId: user.id,
+        after: { failedLogins: after.failedLogins, lockedUntil: after.lockedUntil.toISOString() },
+      });
+      throw new AppError(423, 'account_locked');
+    }
+    throw new AppError(401, 'invalid_credentials');
+  }
+  if (user.failedLogins > 0 || user.lockedUntil) await repo.clearLoginFailures(deps.db, user.id);
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + deps.config.sessionTtlMs);
+  await sessions.createSession(deps.db, {
+    userId: user.id,
+    tokenHash: hashToken(token),
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+    expiresAt,
+  });
+  return { token, expiresAt, userId: user.id };
+}
+
+export async function logout(deps: AuthDeps, actor: RequestActor) {
+  await sessions.revokeSession(deps.db, { id: actor.sessionId, userId: actor.userId });
+}
+
+export async function listSessions(deps: AuthDeps, actor: RequestActor) {
+  const rows = await sessions.listActiveSessions(deps.db, actor.userId);
+  return rows.map((s) => ({
+    id: s.id,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+    userAgent: s.userAgent,
+    current: s.id === actor.sessionId,
+  }));
+}
+
+export async function revokeSession(deps: AuthDeps, actor: RequestActor, sessionId: string) {
+  if (!(await sessions.revokeSession(deps.db, { id: sessionId, userId: actor.userId }))) {
+    throw new AppError(404, 'not_found');
+  }
+}
+
+/** Always answers the same way, whether or not the e-mail exists, so accounts cannot be discovered. */
+export async function requestPasswordReset(deps: AuthDeps, email: string) {
+  const user = await repo.findUserByEmail(deps.db, email);
+  if (user?.status !== 'active') return;
+  const token = newToken();
+  await repo.createPasswordReset(
+    deps.db,
+    user.id,
+    hashToken(token),
+    new Date(Date.now() + RESET_MINUTES * 60_000),
+  );
+  await deps.mailer.send(
+    passwordResetMail({
+      to: user.email,
+      name: user.name,
+      link: `${deps.config.publicUrl}/aterstall-losenord?token=${encodeURIComponent(token)}`,
+      lang: user.preferredLanguage,
+      minutes: RESET_MINUTES,
+    }),
+  );
+}
+
+export async function confirmPasswordReset(deps: AuthDeps, input: { token: string; password: string }) {
+  await deps.db.transaction(async (tx) => {
+    const reset = await repo.consumePasswordReset(tx, hashToken(input.token));
+    if (!reset) throw new AppError(400, 'token_invalid');
+    const user = await repo.findUserById(tx, reset.userId);
+    if (!user) throw new AppError(400, 'token_invalid');
+    const problem = passwordProblem(input.password, user.email);
+    if (problem) throw new AppError(400, problem, [{ path: 'body.password', code: problem }]);
+    await repo.setPassword(tx, user.id, await hashPassword(input.password));
+    // A reset means the old password may be known to someone else: end every session.
+    await sessions.revokeAllSessions(tx, user.id);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
+}
+
+export async function changePassword(
+  deps: AuthDeps,
+  actor: RequestActor,
+  input: { currentPassword: string; newPassword: string },
+) {
+  const user = await repo.findUserById(deps.db, actor.userId);
+  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError(400, 'password_wrong', [{ path: 'body.currentPassword', code: 'password_wrong' }]);
+  }
+  const problem = passwordProblem(input.newPassword, user.email);
+  if (problem) throw new AppError(400, problem, [{ path: 'body.newPassword', code: problem }]);
+  const passwordHash = await hashPassword(input.newPassword);
+  await deps.db.transaction(async (tx) => {
+    await repo.setPassword(tx, user.id, passwordHash);
+    await sessions.revokeAllSessions(tx, user.id, actor.sessionId);
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+    });
+  });
+}

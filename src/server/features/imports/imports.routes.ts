@@ -1,0 +1,72 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ImportIdParams, ImportJob, StaffImportQuery } from '../../../shared/contracts/imports.ts';
+import { AppError } from '../../lib/errors.ts';
+import { requestLanguage } from '../../lib/language.ts';
+import { problems } from '../../lib/route-schema.ts';
+import { actorOf, requireUser } from '../../plugins/session.ts';
+import type { PeopleDeps } from '../people/members.service.ts';
+import { commitStaffImport, getImport, previewStaffImport } from './staff-import.service.ts';
+
+export const importRoutes =
+  (deps: PeopleDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['imports'];
+    app.addHook('preHandler', requireUser);
+
+    app.post(
+      '/imports/staff',
+      {
+        schema: {
+          tags,
+          summary:
+            'Upload a staff CSV (multipart field `file`): preview per row, or with mode=commit start importing the valid rows',
+          consumes: ['multipart/form-data'],
+          querystring: StaffImportQuery,
+          response: { 200: ImportJob, 202: ImportJob, ...problems(400, 401, 403, 404, 409, 413) },
+        },
+      },
+      async (req, reply) => {
+        if (!req.isMultipart())
+          throw new AppError(400, 'file_required', [{ path: 'body.file', code: 'required' }]);
+        const file = await req.file();
+        if (!file) throw new AppError(400, 'file_required', [{ path: 'body.file', code: 'required' }]);
+        const buffer = await file.toBuffer();
+        if (buffer.length === 0)
+          throw new AppError(400, 'file_required', [{ path: 'body.file', code: 'required' }]);
+        const actor = actorOf(req);
+        const lang = requestLanguage(req);
+        const preview = await previewStaffImport(deps, actor, req.query.organisationId, buffer, lang);
+        if (req.query.mode === 'preview') return preview;
+        return reply.status(202).send(await commitStaffImport(deps, actor, preview.id, lang));
+      },
+    );
+
+    app.post(
+      '/imports/:id/commit',
+      {
+        schema: {
+          tags,
+          summary: 'Import the valid rows of a previewed file, in the background; poll GET /imports/{id}',
+          params: ImportIdParams,
+          response: { 202: ImportJob, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(202)
+          .send(await commitStaffImport(deps, actorOf(req), req.params.id, requestLanguage(req))),
+    );
+
+    app.get(
+      '/imports/:id',
+      {
+        schema: {
+          tags,
+          summary: 'An import with its progress and, once finished, the rows that were not imported',
+          params: ImportIdParams,
+          response: { 200: ImportJob, ...problems(400, 401, 404) },
+        },
+      },
+      async (req) => getImport(deps.db, actorOf(req), req.params.id, requestLanguage(req)),
+    );
+  };

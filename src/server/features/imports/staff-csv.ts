@@ -1,0 +1,194 @@
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { staffImportColumns } from '../../../shared/contracts/imports.ts';
+import { Email, type Gender } from '../../../shared/contracts/people.ts';
+import { AppError } from '../../lib/errors.ts';
+
+export interface CsvRowError {
+  column: string;
+  code: string;
+}
+
+/** One data row of a staff CSV, with its values normalised and what is wrong with it. */
+export interface StaffCsvRow {
+  line: number;
+  email: string | null;
+  name: string | null;
+  unit: string | null;
+  role: 'staff' | 'manager';
+  roleText: string | null;
+  language: 'sv' | 'en';
+  gender: Gender | null;
+  errors: CsvRowError[];
+}
+
+export interface StaffCsv {
+  encoding: 'utf-8' | 'windows-1252';
+  delimiter: ';' | ',' | '\t';
+  rows: StaffCsvRow[];
+}
+
+/**
+ * Excel with Swedish settings saves "CSV (semikolonavgränsad)" in Windows-1252, and "CSV UTF-8" with a
+ * BOM. Valid UTF-8 is taken as UTF-8; anything else is read as Windows-1252.
+ */
+export function decodeCsv(buffer: Buffer): { text: string; encoding: StaffCsv['encoding'] } {
+  if (buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) {
+    return { text: buffer.subarray(3).toString('utf8'), encoding: 'utf-8' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(buffer), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(buffer, 'win1252'), encoding: 'windows-1252' };
+  }
+}
+
+/** The separator used most on the header line (outside quotes). */
+export function detectDelimiter(text: string): StaffCsv['delimiter'] {
+  const header = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const counts = ([';', ',', '\t'] as const).map((d) => [d, header.split(d).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 0 ? counts[0]![0] : ';';
+}
+
+export const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, ' ');
+
+const roleWords: Record<string, 'staff' | 'manager'> = {
+  medarbetare: 'staff',
+  personal: 'staff',
+  omsorgspersonal: 'staff',
+  staff: 'staff',
+  enhetschef: 'manager',
+  chef: 'manager',
+  manager: 'manager',
+};
+const higherRoles = new Set([
+  'kommunsamordnare',
+  'samordnare',
+  'municipal_coordinator',
+  'regional samordnare',
+  'regional_coordinator',
+  'administratör',
+  'national_admin',
+]);
+const languageWords: Record<string, 'sv' | 'en'> = {
+  sv: 'sv',
+  svenska: 'sv',
+  swedish: 'sv',
+  en: 'en',
+  engelska: 'en',
+  english: 'en',
+};
+const genderWords: Record<string, Gender> = {
+  kvinna: 'woman',
+  k: 'woman',
+  woman: 'woman',
+  female: 'woman',
+  man: 'man',
+  m: 'man',
+  male: 'man',
+  annat: 'other',
+  annan: 'other',
+  other: 'other',
+  'vill ej ange': 'not_stated',
+  'vill inte ange': 'not_stated',
+  'ej angivet': 'not_stated',
+  'not stated': 'not_stated',
+  not_stated: 'not_stated',
+};
+
+/** Parses a staff CSV as exported by Excel into normalised rows; structural problems throw a 400. */
+export interface CsvRecords {
+  encoding: StaffCsv['encoding'];
+  delimiter: StaffCsv['delimiter'];
+  header: string[];
+  /** Non-empty data records with the file line each ends on (header = line 1). */
+  data: { record: string[]; info: { lines: number } }[];
+}
+
+/** Decodes and splits a CSV saved by Excel; a file that is not CSV at all throws `csv_unreadable`. */
+export function readCsvRecords(buffer: Buffer): CsvRecords {
+  const { text, encoding } = decodeCsv(buffer);
+  const delimiter = detectDelimiter(text);
+  let records: CsvRecords['data'];
+  try {
+    // `info` gives each record's line in the file, so errors can point at it even past quoted line breaks.
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as CsvRecords['data'];
+  } catch {
+    throw new AppError(400, 'csv_unreadable');
+  }
+  const header = records[0]?.record;
+  if (!header) throw new AppError(400, 'csv_unreadable');
+  return {
+    encoding,
+    delimiter,
+    header,
+    data: records.slice(1).filter((r) => r.record.some((v) => v !== '')),
+  };
+}
+
+export function parseStaffCsv(buffer: Buffer): StaffCsv {
+  const { encoding, delimiter, header, data } = readCsvRecords(buffer);
+  const columnIndex = new Map<string, number>();
+  header.forEach((h, i) => {
+    const col = staffImportColumns.find((c) => (c.headers as readonly string[]).includes(normaliseHeader(h)));
+    if (col && !columnIndex.has(col.key)) columnIndex.set(col.key, i);
+  });
+  if (!columnIndex.has('email') || !columnIndex.has('name')) throw new AppError(400, 'csv_missing_columns');
+
+  const seen = new Set<string>();
+  const rows = data.map(({ record, info }): StaffCsvRow => {
+    const get = (key: string) => {
+      const idx = columnIndex.get(key);
+      const v = idx === undefined ? '' : (record[idx] ?? '');
+      return v.trim();
+    };
+    const errors: CsvRowError[] = [];
+    const emailRaw = get('email');
+    let email: string | null = null;
+    if (!emailRaw) errors.push({ column: 'email', code: 'required' });
+    else {
+      const parsed = Email.safeParse(emailRaw);
+      if (parsed.success) email = parsed.data;
+      else errors.push({ column: 'email', code: 'invalid_email' });
+    }
+    if (email && seen.has(email)) errors.push({ column: 'email', code: 'duplicate_in_file' });
+    if (email) seen.add(email);
+    const name = get('name') || null;
+    if (!name) errors.push({ column: 'name', code: 'required' });
+    else if (name.length > 120) errors.push({ column: 'name', code: 'too_big' });
+
+    const roleText = get('role');
+    let role: 'staff' | 'manager' = 'staff';
+    if (roleText) {
+      const key = roleText.toLowerCase();
+      if (roleWords[key]) role = roleWords[key];
+      else errors.push({ column: 'role', code: higherRoles.has(key) ? 'role_not_allowed' : 'unknown_role' });
+    }
+    const languageText = get('language').toLowerCase();
+    const language = languageText ? languageWords[languageText] : 'sv';
+    if (!language) errors.push({ column: 'language', code: 'unknown_language' });
+    const genderText = get('gender').toLowerCase();
+    const gender = genderText ? (genderWords[genderText] ?? null) : null;
+    if (genderText && !gender) errors.push({ column: 'gender', code: 'unknown_gender' });
+
+    return {
+      line: info.lines,
+      email: email ?? (emailRaw || null),
+      name,
+      unit: get('unit') || null,
+      role,
+      roleText: roleText || null,
+      language: language ?? 'sv',
+      gender,
+      errors,
+    };
+  });
+  return { encoding, delimiter, rows };
+}

@@ -1,0 +1,304 @@
+import { randomInt } from 'node:crypto';
+import { type Actor, authorize } from '../../../shared/access/index.ts';
+import type { EnrolmentView, StatementInput } from '../../../shared/contracts/learning.ts';
+import { verbs } from '../../../shared/contracts/learning.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { loadOrgContext } from '../organisations/organisations.repo.ts';
+import { renderCertificatePdf } from './certificate-pdf.ts';
+import { durationSeconds, parseActivity, pick, requiredItems, toSummary } from './course-content.ts';
+import * as courses from './courses.repo.ts';
+import { canSeeCourse } from './courses.service.ts';
+import * as repo from './enrolments.repo.ts';
+
+/**
+ * Enrols people on a course: oneself (any visible course), or people whose staff or manager role is in
+ * an organisation where the actor may enrol (a manager's unit, a coordinator's municipality or region).
+ */
+export async function enrol(
+  db: Db,
+  actor: Actor,
+  input: { courseId: string; userIds?: string[] | undefined },
+) {
+  const course = await courses.findPublishedCourse(db, input.courseId);
+  if (!course || !(await canSeeCourse(db, actor, course))) throw notFound();
+  const targets = input.userIds ? [...new Set(input.userIds)] : [actor.userId];
+  const self = targets.length === 1 && targets[0] === actor.userId;
+  const orgOf = new Map<string, string | null>();
+  if (self) {
+    orgOf.set(
+      actor.userId,
+      actor.memberships.find((m) => m.role === 'staff' || m.role === 'manager')?.organisationId ?? null,
+    );
+  } else {
+    const ms = await repo.learnerMemberships(db, targets);
+    for (const userId of targets) {
+      let allowedOrg: string | null = null;
+      for (const m of ms.filter((x) => x.userId === userId)) {
+        const ctx = await loadOrgContext(db, m.organisationId);
+        if (ctx && authorize(actor, 'learning.enrol', ctx)) {
+          allowedOrg = m.organisationId;
+          break;
+        }
+      }
+      if (!allowedOrg) throw forbidden();
+      orgOf.set(userId, allowedOrg);
+    }
+  }
+  return db.transaction(async (tx) => {
+    const created = await repo.insertEnrolments(
+      tx,
+      targets.map((userId) => ({
+        userId,
+        courseId: course.id,
+        programmeId: null,
+        organisationId: orgOf.get(userId) ?? null,
+        enrolledBy: actor.userId,
+      })),
+    );
+    if (created.length) {
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: 'enrolment.created',
+        entityType: 'course',
+        entityId: course.id,
+        after: { userIds: targets, created: created.length },
+      });
+    }
+    return { created: created.length, existing: targets.length - created.length };
+  });
+}
+
+export async function myLearning(db: Db, actor: Actor, lang: string): Promise<EnrolmentView[]> {
+  const rows = await repo.findEnrolmentsOf(db, actor.userId);
+  const items = await repo.itemsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const result: EnrolmentView[] = [];
+  for (const e of rows) {
+    const course = await courses.findPublishedCourse(db, e.courseId);
+    if (!course) continue;
+    const done = new Map(items.filter((i) => i.enrolmentId === e.id).map((i) => [i.item, i]));
+    const modules = course.content.modules.map((m) => {
+      const lessonsCompleted = m.lessons.filter((l) => done.has(`lesson:${m.key}/${l.key}`)).length;
+      const quiz = done.get(`quiz:${m.key}`);
+      const meetingAttended = done.has(`meeting:${m.key}`);
+      return {
+        key: m.key,
+        lessonsCompleted,
+        lessonCount: m.lessons.length,
+        quizPassed: quiz !== undefined,
+        meetingAttended,
+        bestScore: quiz?.score != null ? quiz.score / 100 : null,
+        completed:
+          lessonsCompleted === m.lessons.length &&
+          quiz !== undefined &&
+          (meetingAttended || !course.content.completionRequiresMeetings),
+      };
+    });
+    const required = requiredItems(course.content);
+    const percent = Math.round(
+      (100 * required.filter((r) => done.has(r)).length) / Math.max(1, required.length),
+    );
+    let next: EnrolmentView['next'] = null;
+    for (const m of course.content.modules) {
+      const lesson = m.lessons.find((l) => !done.has(`lesson:${m.key}/${l.key}`));
+      if (lesson) {
+        next = { moduleKey: m.key, lessonKey: lesson.key };
+        break;
+      }
+      if (!done.has(`quiz:${m.key}`)) {
+        next = { moduleKey: m.key, lessonKey: null };
+        break;
+      }
+    }
+    result.push({
+      id: e.id,
+      course: toSummary(course, lang),
+      programmeId: e.programmeId,
+      programmeName: e.programmeName,
+      enrolledAt: e.enrolledAt.toISOString(),
+      lastActivityAt: e.lastActivityAt?.toISOString() ?? null,
+      completedAt: e.completedAt?.toISOString() ?? null,
+      percent,
+      modules,
+      completedItems: [...done.keys()].sort(),
+      next,
+      certificateCode: e.certificateCode,
+    });
+  }
+  return result.sort((a, b) =>
+    (b.lastActivityAt ?? b.enrolledAt).localeCompare(a.lastActivityAt ?? a.enrolledAt),
+  );
+}
+
+/**
+ * Stores a batch of statements (as an offline sync sends them) exactly once each, and derives progress:
+ * a completed lesson and a passed quiz (score at or above the pass mark) become items of the enrolment.
+ * (Meeting attendance comes from study groups, recorded by the manager.) Statements that point outside the learner's enrolments are
+ * refused as a whole, before anything is written.
+ */
+export async function ingestStatements(db: Db, actor: Actor, statements: StatementInput[]) {
+  const enrolments = await repo.findEnrolmentsOf(db, actor.userId);
+  const courseCache = new Map<string, Awaited<ReturnType<typeof courses.findPublishedCourseByKey>>>();
+  const errors: { path: string; code: string }[] = [];
+  type Course = NonNullable<Awaited<ReturnType<typeof courses.findPublishedCourseByKey>>>;
+  const planned: {
+    s: StatementInput;
+    activity: NonNullable<ReturnType<typeof parseActivity>>;
+    course: Course;
+    module: Course['content']['modules'][number];
+    enrolmentId: string;
+  }[] = [];
+  for (const [i, s] of statements.entries()) {
+    // Attendance at a reflection meeting is recorded by the group's manager, not claimed by the learner.
+    if (s.verb.id === verbs.attended) {
+      errors.push({ path: `body.statements.${i}.verb.id`, code: 'invalid_value' });
+      continue;
+    }
+    const activity = parseActivity(s.object.id);
+    if (!activity) {
+      errors.push({ path: `body.statements.${i}.object.id`, code: 'invalid_value' });
+      continue;
+    }
+    if (!courseCache.has(activity.courseKey)) {
+      courseCache.set(activity.courseKey, await courses.findPublishedCourseByKey(db, activity.courseKey));
+    }
+    const course = courseCache.get(activity.courseKey);
+    const module = course?.content.modules.find((m) => m.key === activity.moduleKey);
+    const lessonOk = !activity.lessonKey || module?.lessons.some((l) => l.key === activity.lessonKey);
+    if (!course || !module || !lessonOk) {
+      errors.push({ path: `body.statements.${i}.object.id`, code: 'invalid_value' });
+      continue;
+    }
+    const enrolment = s.context?.registration
+      ? enrolments.find((e) => e.id === s.context?.registration && e.courseId === course.id)
+      : enrolments.find((e) => e.courseId === course.id);
+    if (!enrolment) {
+      errors.push({ path: `body.statements.${i}.context.registration`, code: 'not_enrolled' });
+      continue;
+    }
+    planned.push({ s, activity, course, module, enrolmentId: enrolment.id });
+  }
+  if (errors.length) throw new AppError(400, 'validation_failed', errors);
+
+  return db.transaction(async (tx) => {
+    const stored = await repo.insertStatements(
+      tx,
+      planned.map((p) => ({
+        id: p.s.id,
+        userId: actor.userId,
+        verb: p.s.verb.id,
+        objectId: p.s.object.id,
+        courseId: p.course.id,
+        enrolmentId: p.enrolmentId,
+        result: p.s.result ?? null,
+        context: p.s.context ?? null,
+        timestamp: new Date(p.s.timestamp),
+      })),
+    );
+    const isNew = new Set(stored.map((r) => r.id));
+    const fresh = planned.filter((p) => isNew.has(p.s.id));
+    const items: { enrolmentId: string; item: string; completedAt: Date; score: number | null }[] = [];
+    for (const p of fresh) {
+      const at = new Date(p.s.timestamp);
+      const verb = p.s.verb.id;
+      if (verb === verbs.completed && p.activity.lessonKey) {
+        items.push({
+          enrolmentId: p.enrolmentId,
+          item: `lesson:${p.module.key}/${p.activity.lessonKey}`,
+          completedAt: at,
+          score: null,
+        });
+      } else if (verb === verbs.passed && p.activity.quiz) {
+        const scaled = p.s.result?.score?.scaled ?? 0;
+        if (scaled >= p.module.quiz.passMark) {
+          items.push({
+            enrolmentId: p.enrolmentId,
+            item: `quiz:${p.module.key}`,
+            completedAt: at,
+            score: Math.round(scaled * 100),
+          });
+        }
+      } else if (verb === verbs.attended && !p.activity.lessonKey && !p.activity.quiz) {
+        items.push({
+          enrolmentId: p.enrolmentId,
+          item: `meeting:${p.module.key}`,
+          completedAt: at,
+          score: null,
+        });
+      }
+    }
+    await repo.upsertItems(tx, items);
+    for (const enrolmentId of new Set(fresh.map((p) => p.enrolmentId))) {
+      const mine = fresh.filter((p) => p.enrolmentId === enrolmentId);
+      const times = mine.map((p) => new Date(p.s.timestamp).getTime());
+      await repo.refreshEnrolment(tx, enrolmentId, requiredItems(mine[0]!.course.content), {
+        first: new Date(Math.min(...times)),
+        last: new Date(Math.max(...times)),
+        seconds: mine.reduce((sum, p) => sum + durationSeconds(p.s.result?.duration), 0),
+      });
+    }
+    return { stored: stored.length, duplicates: planned.length - stored.length };
+  });
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+function certificateCode(): string {
+  const group = () =>
+    Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  return `${group()}-${group()}-${group()}`;
+}
+
+/** Issues (once) the certificate of a completed enrolment of the actor's. */
+export async function issueCertificate(db: Db, actor: Actor & { name: string }, enrolmentId: string) {
+  const enrolment = await repo.findEnrolment(db, enrolmentId);
+  if (!enrolment || enrolment.userId !== actor.userId) throw notFound();
+  if (!enrolment.completedAt) throw new AppError(409, 'course_not_completed');
+  const course = await courses.findPublishedCourse(db, enrolment.courseId);
+  if (!course) throw notFound();
+  const cert = await repo.insertCertificate(db, {
+    code: certificateCode(),
+    enrolmentId,
+    learnerName: actor.name,
+    courseTitle: course.content.title,
+    issuer: 'Välfärdsnavet',
+  });
+  return toCertificateView(cert, 'sv');
+}
+
+export async function verifyCertificate(db: Db, code: string, lang: string) {
+  const cert = await repo.findCertificate(db, code);
+  if (!cert) throw notFound();
+  return toCertificateView(cert, lang);
+}
+
+function toCertificateView(
+  cert: NonNullable<Awaited<ReturnType<typeof repo.findCertificate>>>,
+  lang: string,
+) {
+  return {
+    code: cert.code,
+    learnerName: cert.learnerName,
+    courseTitle: pick(cert.courseTitle as { sv: string }, lang).text,
+    issuer: cert.issuer,
+    issuedAt: cert.issuedAt.toISOString(),
+    valid: true as const,
+  };
+}
+
+export async function certificatePdf(db: Db, code: string, lang: 'sv' | 'en', publicUrl: string) {
+  const cert = await repo.findCertificate(db, code);
+  if (!cert) throw notFound();
+  return renderCertificatePdf({
+    lang,
+    learnerName: cert.learnerName,
+    courseTitle: pick(cert.courseTitle as { sv: string }, lang).text,
+    issuer: cert.issuer,
+    issuedAt: cert.issuedAt,
+    code: cert.code,
+    verifyUrl: `${publicUrl}/intyg/${cert.code}`,
+  });
+}

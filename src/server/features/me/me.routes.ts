@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Me, PersonalDataExport, UpdateMe } from '../../../shared/contracts/auth.ts';
+import { problems } from '../../lib/route-schema.ts';
+import { actorOf, requireUser } from '../../plugins/session.ts';
+import type { AuthDeps } from '../auth/auth.service.ts';
+import { exportMyData, meOfActor, updateMe } from './me.service.ts';
+
+export const meRoutes =
+  (deps: AuthDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['me'];
+    app.get(
+      '/me',
+      {
+        preHandler: requireUser,
+        schema: {
+          tags,
+          summary: 'The logged-in user with memberships and roles',
+          response: { 200: Me, ...problems(401) },
+        },
+      },
+      async (req) => meOfActor(actorOf(req)),
+    );
+    app.patch(
+      '/me',
+      {
+        preHandler: requireUser,
+        schema: {
+          tags,
+          summary: 'Update my name, language or gender',
+          body: UpdateMe,
+          response: { 200: Me, ...problems(400, 401, 403) },
+        },
+      },
+      async (req) => updateMe(deps.db, actorOf(req), req.body),
+    );
+    app.get(
+      '/me/export',
+      {
+        preHandler: requireUser,
+        schema: {
+          tags,
+          summary: 'Export the personal data held about me',
+          response: { 200: PersonalDataExport, ...problems(401) },
+        },
+      },
+      async (req) => exportMyData(deps, actorOf(req)),
+    );
+  };

@@ -1,0 +1,68 @@
+import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Me, UpdateMe } from '../../../shared/contracts/auth.ts';
+import type { Db } from '../../db/client.ts';
+import { users } from '../../db/schema/index.ts';
+import { AppError } from '../../lib/errors.ts';
+import type { RequestActor } from '../../plugins/session.ts';
+import { countAuditForActor, recordAudit } from '../audit/audit.repo.ts';
+import { findUserById } from '../auth/auth.repo.ts';
+import type { AuthDeps } from '../auth/auth.service.ts';
+import { listSessions } from '../auth/auth.service.ts';
+import { loadActorMemberships } from '../auth/session.repo.ts';
+
+export async function getMe(db: Db, userId: string): Promise<Me> {
+  const user = await findUserById(db, userId);
+  if (!user) throw new AppError(401, 'unauthenticated');
+  const memberships = await loadActorMemberships(db, userId);
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    preferredLanguage: user.preferredLanguage,
+    gender: user.gender,
+    memberships,
+  };
+}
+
+export async function updateMe(db: Db, actor: RequestActor, input: z.infer<typeof UpdateMe>): Promise<Me> {
+  await db.transaction(async (tx) => {
+    const before = await findUserById(tx, actor.userId);
+    if (!before) throw new AppError(401, 'unauthenticated');
+    await tx
+      .update(users)
+      .set({ ...input, updatedAt: sql`now()` })
+      .where(eq(users.id, actor.userId));
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: actor.userId,
+      before: { name: before.name, preferredLanguage: before.preferredLanguage, gender: before.gender },
+      after: input,
+    });
+  });
+  return getMe(db, actor.userId);
+}
+
+/** `/me` is on every page load: answer from what the session lookup already loaded, without more queries. */
+export function meOfActor(actor: RequestActor): Me {
+  return {
+    id: actor.userId,
+    name: actor.name,
+    email: actor.email,
+    preferredLanguage: actor.preferredLanguage,
+    gender: actor.gender,
+    memberships: actor.memberships,
+  };
+}
+
+/** Everything we hold about the person, for their right of access (GDPR art. 15). */
+export async function exportMyData(deps: AuthDeps, actor: RequestActor) {
+  return {
+    exportedAt: new Date().toISOString(),
+    user: await getMe(deps.db, actor.userId),
+    sessions: await listSessions(deps, actor),
+    auditEntries: await countAuditForActor(deps.db, actor.userId),
+  };
+}

@@ -1,0 +1,300 @@
+import ExcelJS from 'exceljs';
+import type { UiLanguage } from '../../../shared/contracts/common.ts';
+import type { ProgrammeReport, ReportGroup } from '../../../shared/contracts/programmes.ts';
+import { reportLabels } from './reports.service.ts';
+
+const headings = {
+  sv: {
+    summary: 'Sammanfattning',
+    programme: 'Program',
+    owner: 'Ägare',
+    period: 'Period',
+    esf: 'ESF-projektnummer',
+    funder: 'Finansiär',
+    budget: 'Budget (kr)',
+    granted: 'Beviljat (kr)',
+    scope: 'Omfattning',
+    wholeProgramme: 'Hela programmet',
+    generated: 'Skapad',
+    target: 'Mål antal deltagare',
+    targetReached: 'Andel av målet (%)',
+    enrolled: 'Inskrivna',
+    started: 'Påbörjat',
+    active: 'Aktiva senaste 30 dagarna',
+    completed: 'Slutfört',
+    completionRate: 'Andel slutfört (%)',
+    hours: 'Tid (timmar)',
+    byMunicipality: 'Per kommun',
+    byUnit: 'Per enhet',
+    byTrack: 'Per spår',
+    byRole: 'Per roll',
+    byGender: 'Per kön',
+    overTime: 'Per månad',
+    participants: 'Deltagarlista per månad',
+    municipality: 'Kommun',
+    unit: 'Enhet',
+    track: 'Spår',
+    role: 'Roll',
+    gender: 'Kön',
+    month: 'Månad',
+    enrolledInMonth: 'Inskrivna under månaden',
+    startedInMonth: 'Påbörjat under månaden',
+    completedInMonth: 'Slutfört under månaden',
+    activeInMonth: 'Aktiva under månaden',
+    cumulativeEnrolled: 'Inskrivna totalt',
+    cumulativeCompleted: 'Slutfört totalt',
+    participant: 'Deltagare',
+    startDate: 'Startdatum',
+    endDate: 'Slutdatum',
+    hoursInMonth: 'Tid under månaden (timmar)',
+    hoursTotal: 'Tid totalt (timmar)',
+    value: 'Värde',
+    key: 'Uppgift',
+  },
+  en: {
+    summary: 'Summary',
+    programme: 'Programme',
+    owner: 'Owner',
+    period: 'Period',
+    esf: 'ESF project number',
+    funder: 'Funder',
+    budget: 'Budget (SEK)',
+    granted: 'Granted (SEK)',
+    scope: 'Scope',
+    wholeProgramme: 'Whole programme',
+    generated: 'Generated',
+    target: 'Target participants',
+    targetReached: 'Share of target (%)',
+    enrolled: 'Enrolled',
+    started: 'Started',
+    active: 'Active in the last 30 days',
+    completed: 'Completed',
+    completionRate: 'Completion rate (%)',
+    hours: 'Time (hours)',
+    byMunicipality: 'By municipality',
+    byUnit: 'By unit',
+    byTrack: 'By track',
+    byRole: 'By role',
+    byGender: 'By gender',
+    overTime: 'Per month',
+    participants: 'Participant list per month',
+    municipality: 'Municipality',
+    unit: 'Unit',
+    track: 'Track',
+    role: 'Role',
+    gender: 'Gender',
+    month: 'Month',
+    enrolledInMonth: 'Enrolled in month',
+    startedInMonth: 'Started in month',
+    completedInMonth: 'Completed in month',
+    activeInMonth: 'Active in month',
+    cumulativeEnrolled: 'Enrolled to date',
+    cumulativeCompleted: 'Completed to date',
+    participant: 'Participant',
+    startDate: 'Start date',
+    endDate: 'End date',
+    hoursInMonth: 'Time in month (hours)',
+    hoursTotal: 'Time in total (hours)',
+    value: 'Value',
+    key: 'Item',
+  },
+} as const;
+
+type Cell = string | number | null;
+interface Table {
+  title: string;
+  /** Sheet name in the workbook (at most 31 characters). */
+  sheet: string;
+  columns: { header: string; kind?: 'percent' | 'hours' | 'int' | 'text' }[];
+  rows: Cell[][];
+}
+
+const hours = (seconds: number) => Math.round((seconds / 3600) * 10) / 10;
+const percent = (share: number) => Math.round(share * 1000) / 10;
+
+/** The report as tables, shared by the CSV and the workbook so both say the same. */
+function tables(report: ProgrammeReport, lang: UiLanguage): Table[] {
+  const h = headings[lang];
+  const labels = reportLabels[lang];
+  const f = report.programme.funding;
+  const countColumns = [
+    { header: h.enrolled, kind: 'int' as const },
+    { header: h.started, kind: 'int' as const },
+    { header: h.active, kind: 'int' as const },
+    { header: h.completed, kind: 'int' as const },
+    { header: h.completionRate, kind: 'percent' as const },
+    { header: h.hours, kind: 'hours' as const },
+  ];
+  const countCells = (g: Omit<ReportGroup, 'key' | 'label'>): Cell[] => [
+    g.enrolled,
+    g.started,
+    g.activeLast30Days,
+    g.completed,
+    percent(g.completionRate),
+    hours(g.secondsSpent),
+  ];
+  const t = report.totals;
+  return [
+    {
+      title: h.summary,
+      sheet: h.summary,
+      columns: [{ header: h.key }, { header: h.value }],
+      rows: [
+        [h.programme, report.programme.name],
+        [h.owner, report.programme.ownerName],
+        [h.period, `${report.programme.startsOn} – ${report.programme.endsOn}`],
+        [h.esf, f.esfProjectNumber ?? ''],
+        [h.funder, f.funder ?? ''],
+        [h.budget, f.budgetSek ?? ''],
+        [h.granted, f.grantedSek ?? ''],
+        [h.scope, report.scope.complete ? h.wholeProgramme : report.scope.municipalityCodes.join(', ')],
+        [h.generated, report.generatedAt.slice(0, 16).replace('T', ' ')],
+        [h.target, t.target],
+        [h.enrolled, t.enrolled],
+        [h.targetReached, percent(t.targetReached)],
+        [h.started, t.started],
+        [h.active, t.activeLast30Days],
+        [h.completed, t.completed],
+        [h.completionRate, percent(t.completionRate)],
+        [h.hours, hours(t.secondsSpent)],
+      ],
+    },
+    {
+      title: h.byMunicipality,
+      sheet: h.byMunicipality,
+      columns: [{ header: h.municipality }, ...countColumns],
+      rows: report.byMunicipality.map((g) => [`${g.label} (${g.key})`, ...countCells(g)]),
+    },
+    {
+      title: h.byUnit,
+      sheet: h.byUnit,
+      columns: [{ header: h.municipality }, { header: h.unit }, ...countColumns],
+      rows: report.byUnit.map((g) => [g.municipality, g.label, ...countCells(g)]),
+    },
+    {
+      title: h.byTrack,
+      sheet: h.byTrack,
+      columns: [{ header: h.track }, ...countColumns],
+      rows: report.byTrack.map((g) => [g.label, ...countCells(g)]),
+    },
+    {
+      title: h.byRole,
+      sheet: h.byRole,
+      columns: [{ header: h.role }, ...countColumns],
+      rows: report.byRole.map((g) => [g.label, ...countCells(g)]),
+    },
+    {
+      title: h.byGender,
+      sheet: h.byGender,
+      columns: [{ header: h.gender }, ...countColumns],
+      rows: report.byGender.map((g) => [g.label, ...countCells(g)]),
+    },
+    {
+      title: h.overTime,
+      sheet: h.overTime,
+      columns: [
+        { header: h.month },
+        { header: h.enrolledInMonth, kind: 'int' },
+        { header: h.startedInMonth, kind: 'int' },
+        { header: h.completedInMonth, kind: 'int' },
+        { header: h.activeInMonth, kind: 'int' },
+        { header: h.cumulativeEnrolled, kind: 'int' },
+        { header: h.cumulativeCompleted, kind: 'int' },
+      ],
+      rows: report.overTime.map((m) => [
+        m.month,
+        m.enrolled,
+        m.started,
+        m.completed,
+        m.active,
+        m.cumulativeEnrolled,
+        m.cumulativeCompleted,
+      ]),
+    },
+    {
+      title: h.participants,
+      sheet: h.participants.slice(0, 31),
+      columns: [
+        { header: h.month },
+        { header: h.participant },
+        { header: h.municipality },
+        { header: h.unit },
+        { header: h.gender },
+        { header: h.track },
+        { header: h.startDate },
+        { header: h.endDate },
+        { header: h.hoursInMonth, kind: 'hours' },
+        { header: h.hoursTotal, kind: 'hours' },
+      ],
+      rows: report.participants.map((r) => [
+        r.month,
+        r.name,
+        r.municipality,
+        r.unit ?? '',
+        labels.gender[r.gender],
+        labels.track[r.track],
+        r.startedOn ?? '',
+        r.completedOn ?? '',
+        hours(r.secondsInMonth),
+        hours(r.secondsTotal),
+      ]),
+    },
+  ];
+}
+
+/** Quotes a CSV field when needed and defuses formulas (a name starting with = is text, not a formula). */
+function csvField(value: Cell, lang: UiLanguage): string {
+  if (value === null) return '';
+  let s =
+    typeof value === 'number' ? (lang === 'sv' ? String(value).replace('.', ',') : String(value)) : value;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/**
+ * CSV for Excel with Swedish settings: semicolon separated, UTF-8 with a byte-order mark, CRLF line
+ * ends, decimal comma in Swedish. Each table is a section with its title, separated by an empty line;
+ * `participantsOnly` gives just the funder's participant list.
+ */
+export function reportCsv(report: ProgrammeReport, lang: UiLanguage, participantsOnly = false): Buffer {
+  const all = tables(report, lang);
+  const chosen = participantsOnly ? all.slice(-1) : all;
+  const lines: string[] = [];
+  for (const [i, table] of chosen.entries()) {
+    if (i > 0) lines.push('');
+    if (!participantsOnly) lines.push(csvField(table.title, lang));
+    lines.push(table.columns.map((c) => csvField(c.header, lang)).join(';'));
+    for (const row of table.rows) lines.push(row.map((v) => csvField(v, lang)).join(';'));
+  }
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+}
+
+/** The same tables as a workbook, one sheet each, numbers as numbers. */
+export async function reportXlsx(report: ProgrammeReport, lang: UiLanguage): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Välfärdsnavet';
+  wb.created = new Date(report.generatedAt);
+  for (const table of tables(report, lang)) {
+    const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = table.columns.map((c) => ({
+      header: c.header,
+      width: Math.max(12, Math.min(40, c.header.length + 2)),
+      ...(c.kind === 'hours' || c.kind === 'percent' ? { style: { numFmt: '0.0' } } : {}),
+    }));
+    ws.getRow(1).font = { bold: true };
+    for (const row of table.rows) ws.addRow(row.map((v) => (v === null ? '' : v)));
+  }
+  const data = await wb.xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
+
+export function reportFileName(report: ProgrammeReport, ext: 'csv' | 'xlsx') {
+  const slug = report.programme.name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return `${slug || 'programme'}-${report.generatedAt.slice(0, 10)}.${ext}`;
+}

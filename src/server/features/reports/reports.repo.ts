@@ -1,0 +1,213 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import { uuidArray } from '../programmes/programmes.repo.ts';
+
+const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
+
+/** The statements of the slice's enrolments, less voided ones and the voiding statements themselves. */
+const liveStatements = sql`st as (select s.* from learning_statements s join b on s.enrolment_id = b.enrolment_id),
+        live as (select * from st where verb <> ${VOIDED}
+                 and ('urn:uuid:' || id::text) not in (select object_id from st where verb = ${VOIDED}))`;
+
+/**
+ * Seconds in an xAPI duration (PT#H#M#S), in SQL: the same rule as `durationSeconds` on ingestion, so
+ * time per month adds up to the enrolments' `seconds_spent`.
+ */
+const durationSeconds = (
+  col: SQL,
+) => sql`case when ${col} ~ '^PT(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?$' then round(
+    coalesce(substring(${col} from '(\\d+)H')::numeric, 0) * 3600
+  + coalesce(substring(${col} from '(\\d+)M')::numeric, 0) * 60
+  + coalesce(substring(${col} from '([0-9.]+)S')::numeric, 0))::int else 0 end`;
+
+/**
+ * One row per programme enrolment in the slice, with the learner's municipality, unit, track, role and
+ * gender resolved: the base of every figure in the report.
+ */
+function base(programmeId: string, municipalityIds: string[] | null) {
+  return sql`select e.id as enrolment_id, e.user_id, u.name as user_name,
+            coalesce(pc.track, c.track) as track,
+            e.enrolled_at, e.started_at, e.last_activity_at, e.completed_at, e.seconds_spent,
+            coalesce(u.gender, 'not_stated') as gender,
+            case when o.kind = 'unit' then o.id end as unit_id,
+            case when o.kind = 'unit' then o.name end as unit_name,
+            mun.id as municipality_id, mun.code as municipality_code, mun.name as municipality_name,
+            case when exists (select 1 from memberships ms where ms.user_id = e.user_id
+                                and ms.organisation_id = e.organisation_id and ms.role = 'manager')
+                 then 'manager' else 'staff' end as role
+          from enrolments e
+          join users u on u.id = e.user_id
+          join courses c on c.id = e.course_id
+          left join programme_courses pc on pc.programme_id = e.programme_id and pc.course_id = e.course_id
+          left join organisations o on o.id = e.organisation_id
+          left join organisations mun on mun.id = case when o.kind = 'unit' then o.parent_id else o.id end
+          where e.programme_id = ${programmeId}
+          ${municipalityIds ? sql`and mun.id = any(${uuidArray(municipalityIds)})` : sql``}`;
+}
+
+export interface GroupRow {
+  dim: 'total' | 'municipality' | 'unit' | 'track' | 'role' | 'gender';
+  municipality_code: string | null;
+  municipality_name: string | null;
+  unit_id: string | null;
+  unit_name: string | null;
+  track: string | null;
+  role: string | null;
+  gender: string | null;
+  enrolled: number;
+  started: number;
+  active: number;
+  completed: number;
+  seconds: number;
+}
+
+/** Totals and every breakdown in one aggregate query (grouping sets over the base rows). */
+export async function groupedCounts(db: Db, programmeId: string, municipalityIds: string[] | null) {
+  return queryRows<GroupRow>(
+    db,
+    sql`with b as (${base(programmeId, municipalityIds)})
+        select case
+                 when grouping(municipality_code) = 0 then 'municipality'
+                 when grouping(unit_id) = 0 then 'unit'
+                 when grouping(track) = 0 then 'track'
+                 when grouping(role) = 0 then 'role'
+                 when grouping(gender) = 0 then 'gender'
+                 else 'total' end as dim,
+               municipality_code, municipality_name, unit_id::text as unit_id, unit_name, track, role, gender,
+               count(distinct user_id)::int as enrolled,
+               count(distinct user_id) filter (where started_at is not null)::int as started,
+               count(distinct user_id) filter (where last_activity_at >= now() - interval '30 days')::int as active,
+               count(distinct user_id) filter (where completed_at is not null)::int as completed,
+               coalesce(sum(seconds_spent), 0)::int as seconds
+        from b
+        group by grouping sets ((), (municipality_code, municipality_name), (unit_id, unit_name, municipality_name),
+                                (track), (role), (gender))`,
+  );
+}
+
+export interface MonthRow {
+  month: string;
+  enrolled: number;
+  started: number;
+  completed: number;
+  active: number;
+}
+
+/**
+ * Per calendar month from the programme's start (or its first enrolment) to today or its end: people
+ * enrolled, started and completed that month (from the enrolments), and active that month (from the
+ * statements of these enrolments only, found through their index).
+ */
+export async function monthly(
+  db: Db,
+  programmeId: string,
+  municipalityIds: string[] | null,
+  period: { startsOn: string; endsOn: string },
+) {
+  return queryRows<MonthRow>(
+    db,
+    sql`with b as (${base(programmeId, municipalityIds)}),
+        ${liveStatements},
+        ev as (
+          select date_trunc('month', enrolled_at) as m, user_id, 'e' as k from b
+          union all select date_trunc('month', started_at), user_id, 's' from b where started_at is not null
+          union all select date_trunc('month', completed_at), user_id, 'c' from b where completed_at is not null
+          union all select distinct date_trunc('month', s.timestamp), b.user_id, 'a'
+            from live s join b on s.enrolment_id = b.enrolment_id
+        ),
+        bounds as (
+          select least(date_trunc('month', ${period.startsOn}::date), min(m)) as first,
+                 greatest(date_trunc('month', least(${period.endsOn}::date, now())), max(m)) as last
+          from ev
+        ),
+        months as (select generate_series(first, coalesce(last, first), interval '1 month') as m from bounds)
+        select to_char(months.m, 'YYYY-MM') as month,
+               count(distinct ev.user_id) filter (where ev.k = 'e')::int as enrolled,
+               count(distinct ev.user_id) filter (where ev.k = 's')::int as started,
+               count(distinct ev.user_id) filter (where ev.k = 'c')::int as completed,
+               count(distinct ev.user_id) filter (where ev.k = 'a')::int as active
+        from months left join ev on ev.m = months.m
+        group by months.m order by months.m`,
+  );
+}
+
+export interface ParticipantMonthRow {
+  month: string;
+  user_id: string;
+  name: string;
+  municipality: string | null;
+  unit: string | null;
+  gender: string;
+  track: string;
+  started_on: string | null;
+  completed_on: string | null;
+  seconds_in_month: number;
+  seconds_total: number;
+}
+
+/**
+ * The funder's participant list: one row per participant and month with activity, with time spent that
+ * month (from the statements' durations) and in total (the enrolment's counter).
+ */
+export async function participantMonths(db: Db, programmeId: string, municipalityIds: string[] | null) {
+  return queryRows<ParticipantMonthRow>(
+    db,
+    sql`with b as (${base(programmeId, municipalityIds)}),
+        ${liveStatements},
+        per_month as (
+          select s.enrolment_id, date_trunc('month', s.timestamp) as m,
+                 sum(${durationSeconds(sql`s.result->>'duration'`)})::int as seconds
+          from live s
+          group by 1, 2
+        )
+        select to_char(pm.m, 'YYYY-MM') as month, b.user_id, b.user_name as name,
+               b.municipality_name as municipality, b.unit_name as unit, b.gender, b.track,
+               to_char(b.started_at, 'YYYY-MM-DD') as started_on,
+               to_char(b.completed_at, 'YYYY-MM-DD') as completed_on,
+               pm.seconds as seconds_in_month, b.seconds_spent as seconds_total
+        from per_month pm join b on b.enrolment_id = pm.enrolment_id
+        order by pm.m, b.municipality_name, b.user_name, b.track`,
+  );
+}
+
+export interface TeamRow {
+  user_id: string;
+  name: string;
+  role: 'staff' | 'manager';
+  enrolment_id: string | null;
+  course_id: string | null;
+  programme_id: string | null;
+  programme_name: string | null;
+  enrolled_at: Date | string | null;
+  started_at: Date | string | null;
+  last_activity_at: Date | string | null;
+  completed_at: Date | string | null;
+  seconds_spent: number | null;
+  lessons_quizzes: number | null;
+  meetings: number | null;
+}
+
+/** Direct staff and managers of an organisation and all their enrolments, with item counts. */
+export async function teamRows(db: Db, organisationId: string) {
+  return queryRows<TeamRow>(
+    db,
+    sql`with people as (
+          select m.user_id, u.name,
+                 case when bool_or(m.role = 'manager') then 'manager' else 'staff' end as role
+          from memberships m join users u on u.id = m.user_id
+          where m.organisation_id = ${organisationId} and m.role in ('staff', 'manager')
+          group by m.user_id, u.name
+        )
+        select p.user_id, p.name, p.role, e.id as enrolment_id, e.course_id, e.programme_id,
+               pr.name as programme_name, e.enrolled_at, e.started_at, e.last_activity_at, e.completed_at,
+               e.seconds_spent,
+               (select count(*) from enrolment_items i where i.enrolment_id = e.id
+                  and (i.item like 'lesson:%' or i.item like 'quiz:%'))::int as lessons_quizzes,
+               (select count(*) from enrolment_items i where i.enrolment_id = e.id
+                  and i.item like 'meeting:%')::int as meetings
+        from people p
+        left join enrolments e on e.user_id = p.user_id
+        left join programmes pr on pr.id = e.programme_id
+        order by p.user_id, e.enrolled_at`,
+  );
+}

@@ -1,0 +1,75 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ProgrammeIdParams,
+  ProgrammeReport,
+  ProgrammeReportQuery,
+  TeamReport,
+  TeamReportParams,
+} from '../../../shared/contracts/programmes.ts';
+import type { Db } from '../../db/client.ts';
+import { requestLanguage } from '../../lib/language.ts';
+import { problems } from '../../lib/route-schema.ts';
+import { actorOf, requireUser } from '../../plugins/session.ts';
+import { reportCsv, reportFileName, reportXlsx } from './report-export.ts';
+import { programmeReport, teamReport } from './reports.service.ts';
+
+export const reportRoutes =
+  (deps: { db: Db }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['reports'];
+    const { db } = deps;
+    app.addHook('preHandler', requireUser);
+
+    app.get(
+      '/programmes/:id/report',
+      {
+        schema: {
+          tags,
+          summary:
+            'Programme report: enrolled vs target, active, completed, by municipality, unit, track, role, gender and month; format=csv (semicolon, UTF-8 with BOM) or xlsx adds the funder participant list per month',
+          params: ProgrammeIdParams,
+          querystring: ProgrammeReportQuery,
+          response: {
+            200: ProgrammeReport.describe('format=json; csv and xlsx are files'),
+            ...problems(400, 401, 403, 404),
+          },
+        },
+      },
+      async (req, reply) => {
+        const { format, part, participants } = req.query;
+        const lang = req.query.lang ?? requestLanguage(req);
+        const report = await programmeReport(db, actorOf(req), req.params.id, lang, {
+          participants: format !== 'json' || participants === 'true',
+        });
+        if (format === 'json') return report;
+        const body =
+          format === 'csv'
+            ? reportCsv(report, lang, part === 'participants')
+            : await reportXlsx(report, lang);
+        const name = reportFileName(report, format);
+        // The response schema describes JSON; a Buffer is sent as it is, past the serialiser.
+        return reply
+          .type(
+            format === 'csv'
+              ? 'text/csv; charset=utf-8'
+              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          )
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .header('cache-control', 'no-store')
+          .send(body as never);
+      },
+    );
+
+    app.get(
+      '/organisations/:id/learning-report',
+      {
+        schema: {
+          tags,
+          summary: 'A manager’s team report: the unit’s staff and managers and their progress on each course',
+          params: TeamReportParams,
+          response: { 200: TeamReport, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) => teamReport(db, actorOf(req), req.params.id, requestLanguage(req)),
+    );
+  };

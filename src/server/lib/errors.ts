@@ -1,0 +1,24 @@
+import type { ProblemCode } from '../../shared/i18n/errors.ts';
+
+export interface FieldError {
+  path: string;
+  code: string;
+}
+
+/** An expected failure that becomes a problem+json response with a stable code. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ProblemCode,
+    readonly fieldErrors: FieldError[] = [],
+    readonly detail?: string,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = () => new AppError(404, 'not_found');
+export const forbidden = () => new AppError(403, 'forbidden');
+export const badRequest = (code: ProblemCode, fieldErrors: FieldError[] = []) =>
+  new AppError(400, code, fieldErrors);

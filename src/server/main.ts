@@ -1,0 +1,40 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { bootstrapDatabase } from './db/bootstrap.ts';
+import { openDatabase } from './db/client.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
+import { DEMO_PASSWORD, demoAccounts } from './db/demo/demo-people.ts';
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { hasDemoData } = await bootstrapDatabase(database, { demoData: config.demoData });
+  const app = await buildApp({ database, config, demo: hasDemoData && config.demoData });
+
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
+  const lines = [``, `Välfärdsnavet is running at ${config.publicUrl}  (database: ${where})`];
+  if (hasDemoData) {
+    lines.push(``, `Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const a of demoAccounts.filter((d) => d.login)) lines.push(`  ${a.email.padEnd(44)} ${a.role}`);
+  }
+  console.log(`${lines.join('\n')}\n`);
+}
+
+main().catch((err) => {
+  if (err instanceof DataDirLockedError) {
+    console.error(`\n${err.message}\n`);
+    process.exit(2);
+  }
+  console.error(err);
+  process.exit(1);
+});

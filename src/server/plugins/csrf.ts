@@ -1,0 +1,34 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../lib/errors.ts';
+import { safeEqual } from '../lib/tokens.ts';
+
+export const CSRF_COOKIE = 'vn_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameOrigin(req: FastifyRequest): boolean {
+  const origin = req.headers.origin ?? req.headers.referer;
+  if (!origin) return true; // Non-browser clients send neither; the token check still applies.
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Double-submit CSRF defence: `GET /api/v1/auth/csrf` hands out the token that is also set as an
+ * httpOnly cookie; every state-changing API request must echo it in `X-CSRF-Token`, and must not come
+ * from another origin. Another site can neither read the token nor set the header.
+ */
+export function registerCsrf(app: FastifyInstance) {
+  app.addHook('onRequest', async (req) => {
+    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/')) return;
+    const cookie = req.cookies[CSRF_COOKIE];
+    const header = req.headers[CSRF_HEADER];
+    if (!sameOrigin(req) || !cookie || typeof header !== 'string' || !safeEqual(cookie, header)) {
+      throw new AppError(403, 'csrf_failed');
+    }
+  });
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { UiLanguage } from '../../shared/contracts/common.ts';
+import { fieldMessage, type ProblemCode, problemMessages } from '../../shared/i18n/errors.ts';
+import { AppError, type FieldError } from '../lib/errors.ts';
+import { requestLanguage } from '../lib/language.ts';
+
+export function sendProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: ProblemCode,
+  fieldErrors: FieldError[] = [],
+  detail?: string,
+) {
+  const lang: UiLanguage = requestLanguage(req);
+  const body = {
+    type: `https://valfardsnavet.se/problems/${code.replaceAll('_', '-')}`,
+    title: problemMessages[code][lang],
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...(fieldErrors.length
+      ? {
+          errors: fieldErrors.map((e) => ({
+            path: e.path,
+            code: e.code,
+            message: fieldMessage(e.code, lang),
+          })),
+        }
+      : {}),
+  };
+  return reply.status(status).type('application/problem+json').send(body);
+}
+
+/** Maps a zod issue to our field-error code, recognising our custom messages (e.g. invalid_email). */
+function issueCode(keyword: string, message: string | undefined): string {
+  if (message && /^[a-z_]+$/.test(message)) return message;
+  return keyword;
+}
+
+/** One error shape for the whole API: RFC 9457 problem+json with a stable code and a localised title. */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError)
+      return sendProblem(req, reply, err.status, err.code, err.fieldErrors, err.detail);
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const where = (err as { validationContext?: string }).validationContext ?? 'body';
+      const fieldErrors = err.validation.map((v) => ({
+        path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+        code: issueCode(v.keyword, v.message),
+      }));
+      return sendProblem(req, reply, 400, 'validation_failed', fieldErrors);
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause.issues }, 'response did not match its contract');
+      return sendProblem(req, reply, 500, 'internal_error');
+    }
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status === 429) return sendProblem(req, reply, 429, 'rate_limited');
+    if (status === 413) return sendProblem(req, reply, 413, 'file_too_large');
+    if (status === 415 || (status === 400 && (err as { code?: string }).code?.startsWith('FST_ERR_CTP'))) {
+      return sendProblem(
+        req,
+        reply,
+        400,
+        'validation_failed',
+        [],
+        err instanceof Error ? err.message : undefined,
+      );
+    }
+    if (status >= 400 && status < 500) {
+      return sendProblem(
+        req,
+        reply,
+        status,
+        'validation_failed',
+        [],
+        err instanceof Error ? err.message : undefined,
+      );
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(req, reply, 500, 'internal_error');
+  });
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../../shared/access/index.ts';
+import type { UiLanguage } from '../../shared/contracts/common.ts';
+import type { Gender, MembershipView } from '../../shared/contracts/people.ts';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import { findSessionActor, touchSession } from '../features/auth/session.repo.ts';
+import { AppError } from '../lib/errors.ts';
+import { hashToken } from '../lib/tokens.ts';
+
+export const SESSION_COOKIE = 'vn_session';
+
+export interface RequestActor extends Actor {
+  sessionId: string;
+  name: string;
+  email: string;
+  preferredLanguage: UiLanguage;
+  gender: Gender | null;
+  /** Loaded with the session on every request, sorted in Swedish order: `/me` answers from it. */
+  memberships: MembershipView[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: RequestActor | null;
+  }
+}
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+export function sessionCookieOptions(config: Config, req: FastifyRequest) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    // Secure whenever the request reached us over HTTPS (directly or, with TRUST_PROXY, via a proxy).
+    secure: req.protocol === 'https' || config.publicUrl.startsWith('https://'),
+  };
+}
+
+/** Resolves the session cookie to an actor (user + memberships) on every request. */
+export function registerSession(app: FastifyInstance, deps: { db: Db; config: Config }) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token || !req.url.startsWith('/api/')) return;
+    const found = await findSessionActor(deps.db, hashToken(token));
+    if (!found) return;
+    req.actor = found.actor;
+    if (Date.now() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await touchSession(deps.db, found.actor.sessionId);
+    }
+  });
+}
+
+/** preHandler for every route that needs a logged-in user. */
+export async function requireUser(req: FastifyRequest, _reply: FastifyReply) {
+  if (!req.actor) throw new AppError(401, 'unauthenticated');
+}
+
+export function actorOf(req: FastifyRequest): RequestActor {
+  if (!req.actor) throw new AppError(401, 'unauthenticated');
+  return req.actor;
+}

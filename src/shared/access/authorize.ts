@@ -1,0 +1,85 @@
+import type { OrganisationKind } from '../contracts/organisations.ts';
+import type { Role } from '../contracts/people.ts';
+import { type Action, roleAllows, roleRank } from './permissions.ts';
+
+export interface ActorMembership {
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  role: Role;
+}
+
+export interface Actor {
+  userId: string;
+  memberships: readonly ActorMembership[];
+}
+
+/**
+ * Where a target organisation sits: itself and its ancestors (`lineage`, self first) and the
+ * associations its municipality belongs to. A role held at any of these covers the target
+ * (DESIGN.md §2: a role covers its organisation and everything below it; at an association, its
+ * member municipalities).
+ */
+export interface OrgContext {
+  id: string;
+  kind: OrganisationKind;
+  lineage: readonly string[];
+  associationIds: readonly string[];
+}
+
+/** The memberships of the actor whose scope covers the target. */
+export function coveringMemberships(actor: Actor, target: OrgContext): ActorMembership[] {
+  return actor.memberships.filter(
+    (m) =>
+      m.role === 'national_admin' ||
+      target.lineage.includes(m.organisationId) ||
+      (m.organisationKind === 'association' && target.associationIds.includes(m.organisationId)),
+  );
+}
+
+/** The single access rule: may `actor` do `action` on `target`? Used by every service and by the UI. */
+export function authorize(actor: Actor, action: Action, target: OrgContext | null): boolean {
+  if (target === null) {
+    // Actions without an organisation (e.g. the audit log) need a national role.
+    return actor.memberships.some((m) => m.role === 'national_admin' && roleAllows(m.role, action));
+  }
+  return coveringMemberships(actor, target).some((m) => roleAllows(m.role, action));
+}
+
+/** Highest role the actor holds over the target, or null. */
+export function highestRoleOver(actor: Actor, target: OrgContext): Role | null {
+  let best: Role | null = null;
+  for (const m of coveringMemberships(actor, target)) {
+    if (best === null || roleRank[m.role] > roleRank[best]) best = m.role;
+  }
+  return best;
+}
+
+/**
+ * A person who manages members may grant roles up to their own rank, and only roles that fit the
+ * organisation's kind (a national role only at the nation, a regional role only at a region or an
+ * association, a municipal role at a municipality, staff and managers at a municipality or unit).
+ */
+export function canGrantRole(actor: Actor, role: Role, target: OrgContext): boolean {
+  if (!authorize(actor, 'members.manage', target)) return false;
+  if (!roleFitsOrganisation(role, target.kind)) return false;
+  const best = highestRoleOver(actor, target);
+  return best !== null && roleRank[role] <= roleRank[best];
+}
+
+export function roleFitsOrganisation(role: Role, kind: OrganisationKind): boolean {
+  switch (role) {
+    case 'national_admin':
+      return kind === 'nation';
+    case 'regional_coordinator':
+      return kind === 'region' || kind === 'association';
+    case 'municipal_coordinator':
+      return kind === 'municipality';
+    case 'manager':
+    case 'staff':
+      return kind === 'municipality' || kind === 'unit';
+  }
+}
+
+export function grantableRoles(actor: Actor, target: OrgContext): Role[] {
+  return (Object.keys(roleRank) as Role[]).filter((r) => canGrantRole(actor, r, target));
+}

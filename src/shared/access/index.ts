@@ -1,0 +1,2 @@
+export * from './authorize.ts';
+export * from './permissions.ts';

@@ -1,0 +1,63 @@
+import type { Role } from '../contracts/people.ts';
+
+/**
+ * Every action a user can take on an organisation. Capabilities add their own actions here, so that
+ * the server's `authorize` and the UI's "what may I do" read the same table.
+ */
+export const actions = [
+  'organisation.read',
+  'organisation.update',
+  'organisation.flag',
+  'unit.create',
+  'association.manage',
+  'members.list',
+  'members.manage',
+  'staff.import',
+  'audit.read',
+  'outbox.read',
+  'users.erase',
+  'learning.enrol',
+  'learning.report',
+  'programme.manage',
+  'programme.report',
+  'studygroup.manage',
+  'course.author',
+] as const;
+export type Action = (typeof actions)[number];
+
+/** Higher rank may grant lower-or-equal ranks. */
+export const roleRank: Record<Role, number> = {
+  staff: 1,
+  manager: 2,
+  municipal_coordinator: 3,
+  regional_coordinator: 4,
+  national_admin: 5,
+};
+
+/** Coordinators do the same things; what differs is the scope of the organisation they hold the role at. */
+const coordinatorActions: readonly Action[] = [
+  'organisation.read',
+  'organisation.update',
+  'unit.create',
+  'members.list',
+  'members.manage',
+  'staff.import',
+  'learning.enrol',
+  'learning.report',
+  'programme.manage',
+  'programme.report',
+  'studygroup.manage',
+  'course.author',
+];
+
+export const permissionMatrix: Record<Role, readonly Action[]> = {
+  staff: ['organisation.read'],
+  manager: ['organisation.read', 'members.list', 'learning.enrol', 'learning.report', 'studygroup.manage'],
+  municipal_coordinator: coordinatorActions,
+  regional_coordinator: coordinatorActions,
+  national_admin: [...actions],
+};
+
+export function roleAllows(role: Role, action: Action): boolean {
+  return permissionMatrix[role].includes(action);
+}

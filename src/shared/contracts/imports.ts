@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { IsoDateTime, Uuid } from './common.ts';
+
+/** Columns of the staff CSV, in the order shown in the UI and README. Header names are matched loosely. */
+export const staffImportColumns = [
+  { key: 'email', required: true, headers: ['e-post', 'epost', 'email', 'e-mail', 'mejl'] },
+  { key: 'name', required: true, headers: ['namn', 'name', 'fullständigt namn'] },
+  { key: 'unit', required: false, headers: ['enhet', 'unit', 'arbetsplats'] },
+  { key: 'role', required: false, headers: ['roll', 'role'] },
+  { key: 'language', required: false, headers: ['språk', 'sprak', 'language'] },
+  { key: 'gender', required: false, headers: ['kön', 'kon', 'gender'] },
+] as const;
+
+export const StaffImportQuery = z.object({
+  organisationId: Uuid.describe('The municipality (or unit) the staff belong to'),
+  mode: z.enum(['preview', 'commit']).default('preview'),
+});
+
+export const importRowOutcomes = ['create', 'update', 'unchanged', 'error'] as const;
+export const ImportRowResult = z.object({
+  line: z.number().int().describe('Line number in the file, header = 1'),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  unit: z.string().nullable(),
+  role: z.string().nullable(),
+  outcome: z.enum(importRowOutcomes),
+  errors: z.array(z.object({ column: z.string(), code: z.string(), message: z.string() })),
+});
+export type ImportRowResult = z.infer<typeof ImportRowResult>;
+
+export const ImportJob = z.object({
+  id: Uuid,
+  organisationId: Uuid,
+  status: z.enum(['preview', 'running', 'done', 'failed']),
+  encoding: z.string(),
+  delimiter: z.string(),
+  total: z.number().int(),
+  processed: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  failed: z.number().int(),
+  rows: z.array(ImportRowResult).describe('Per-row results; in a finished job, only rows with errors'),
+  createdAt: IsoDateTime,
+  finishedAt: IsoDateTime.nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;
+export const ImportIdParams = z.object({ id: Uuid });

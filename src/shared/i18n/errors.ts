@@ -1,0 +1,165 @@
+import type { UiLanguage } from '../contracts/common.ts';
+
+/**
+ * Problem codes returned by the API with their Swedish and English messages. The code is stable
+ * (clients may branch on it); the message is for people.
+ */
+export const problemMessages = {
+  validation_failed: { sv: 'Uppgifterna är inte giltiga.', en: 'The submitted data is not valid.' },
+  unauthenticated: { sv: 'Du behöver logga in.', en: 'You need to log in.' },
+  forbidden: { sv: 'Du har inte behörighet till det här.', en: 'You are not allowed to do this.' },
+  not_found: { sv: 'Det du letar efter finns inte.', en: 'What you are looking for does not exist.' },
+  csrf_failed: {
+    sv: 'Säkerhetskontrollen misslyckades. Ladda om sidan och försök igen.',
+    en: 'The security check failed. Reload the page and try again.',
+  },
+  invalid_credentials: { sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
+  account_locked: {
+    sv: 'För många misslyckade inloggningar. Kontot är låst en stund — försök igen senare eller återställ lösenordet.',
+    en: 'Too many failed logins. The account is locked for a while — try again later or reset your password.',
+  },
+  rate_limited: {
+    sv: 'För många förfrågningar. Vänta en stund.',
+    en: 'Too many requests. Please wait a moment.',
+  },
+  password_too_short: {
+    sv: 'Lösenordet måste ha minst 12 tecken.',
+    en: 'The password must be at least 12 characters long.',
+  },
+  password_too_common: {
+    sv: 'Lösenordet är för vanligt. Välj ett som är svårare att gissa.',
+    en: 'The password is too common. Choose one that is harder to guess.',
+  },
+  password_wrong: { sv: 'Nuvarande lösenord stämmer inte.', en: 'The current password is wrong.' },
+  token_invalid: {
+    sv: 'Länken är ogiltig eller har gått ut. Be om en ny.',
+    en: 'The link is invalid or has expired. Ask for a new one.',
+  },
+  role_not_grantable: {
+    sv: 'Du kan inte ge den rollen i den här organisationen.',
+    en: 'You cannot grant that role in this organisation.',
+  },
+  user_not_found: {
+    sv: 'Det finns ingen person med den e-postadressen. Bjud in personen i stället.',
+    en: 'There is no person with that e-mail address. Invite the person instead.',
+  },
+  cannot_remove_own_role: {
+    sv: 'Du kan inte ta bort din egen roll. Be en annan samordnare göra det.',
+    en: 'You cannot remove your own role. Ask another coordinator to do it.',
+  },
+  import_not_found: { sv: 'Importen finns inte.', en: 'The import does not exist.' },
+  import_not_preview: {
+    sv: 'Importen är redan startad eller klar.',
+    en: 'The import has already been started or finished.',
+  },
+  course_not_completed: {
+    sv: 'Kursen är inte klar ännu. Intyget kan hämtas när alla delar är klara.',
+    en: 'The course is not completed yet. The certificate is available when every part is done.',
+  },
+  membership_exists: {
+    sv: 'Personen har redan den rollen här.',
+    en: 'The person already has that role here.',
+  },
+  unknown_municipality: { sv: 'Okänd kommunkod.', en: 'Unknown municipality code.' },
+  invalid_parent: {
+    sv: 'En enhet måste ligga i en kommun.',
+    en: 'A unit must belong to a municipality.',
+  },
+  name_taken: { sv: 'Namnet används redan här.', en: 'The name is already in use here.' },
+  file_required: { sv: 'Välj en fil att ladda upp.', en: 'Choose a file to upload.' },
+  file_too_large: { sv: 'Filen är för stor.', en: 'The file is too large.' },
+  csv_unreadable: {
+    sv: 'Filen kunde inte läsas som CSV. Spara den som CSV (semikolon- eller kommaseparerad) i Excel.',
+    en: 'The file could not be read as CSV. Save it as CSV (semicolon or comma separated) in Excel.',
+  },
+  csv_missing_columns: {
+    sv: 'Filen saknar obligatoriska kolumner: e-post och namn.',
+    en: 'The file lacks required columns: e-mail and name.',
+  },
+  import_has_no_valid_rows: { sv: 'Filen har inga giltiga rader.', en: 'The file has no valid rows.' },
+  programme_municipality_out_of_scope: {
+    sv: 'En deltagande kommun ligger utanför programägarens område.',
+    en: 'A participating municipality lies outside the programme owner’s area.',
+  },
+  invalid_programme_owner: {
+    sv: 'Ett program ägs av en region, en samverkan eller en kommun.',
+    en: 'A programme is owned by a region, an association or a municipality.',
+  },
+  self_enrolment_closed: {
+    sv: 'Programmet tar inte emot egen anmälan, eller så arbetar du inte i en deltagande kommun.',
+    en: 'The programme does not take self-enrolment, or you do not work in a participating municipality.',
+  },
+  csv_missing_email_column: {
+    sv: 'Filen saknar kolumnen e-post.',
+    en: 'The file lacks the e-mail column.',
+  },
+  meeting_not_started: {
+    sv: 'Närvaro kan registreras först när träffen har börjat.',
+    en: 'Attendance can be recorded once the meeting has started.',
+  },
+  conflict: {
+    sv: 'Ändringen krockar med befintliga uppgifter.',
+    en: 'The change conflicts with existing data.',
+  },
+  internal_error: {
+    sv: 'Något gick fel hos oss. Försök igen om en stund.',
+    en: 'Something went wrong on our side. Try again in a moment.',
+  },
+  not_ready: { sv: 'Tjänsten startar fortfarande.', en: 'The service is still starting.' },
+} as const satisfies Record<string, Record<UiLanguage, string>>;
+
+export type ProblemCode = keyof typeof problemMessages;
+
+/** Field-level validation messages keyed by zod issue code or our own custom codes. */
+export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
+  invalid_email: { sv: 'Ange en giltig e-postadress.', en: 'Enter a valid e-mail address.' },
+  required: { sv: 'Uppgiften måste fyllas i.', en: 'This field is required.' },
+  too_small: { sv: 'Värdet är för kort eller för litet.', en: 'The value is too short or too small.' },
+  too_big: { sv: 'Värdet är för långt eller för stort.', en: 'The value is too long or too large.' },
+  invalid_type: { sv: 'Värdet har fel typ.', en: 'The value has the wrong type.' },
+  invalid_value: { sv: 'Värdet är inte tillåtet.', en: 'The value is not allowed.' },
+  invalid_format: { sv: 'Värdet har fel format.', en: 'The value has the wrong format.' },
+  unknown_unit: { sv: 'Enheten finns inte i kommunen.', en: 'The unit does not exist in the municipality.' },
+  unknown_role: { sv: 'Okänd roll.', en: 'Unknown role.' },
+  role_not_allowed: { sv: 'Rollen kan inte ges vid import.', en: 'The role cannot be granted by import.' },
+  unknown_language: { sv: 'Okänt språk (sv eller en).', en: 'Unknown language (sv or en).' },
+  unknown_gender: { sv: 'Okänt kön.', en: 'Unknown gender.' },
+  not_enrolled: { sv: 'Du är inte inskriven på kursen.', en: 'You are not enrolled on the course.' },
+  duplicate_in_file: {
+    sv: 'E-postadressen finns redan tidigare i filen.',
+    en: 'The e-mail address appears earlier in the file.',
+  },
+  not_participating: {
+    sv: 'Personen arbetar inte i någon av programmets kommuner.',
+    en: 'The person does not work in any of the programme’s municipalities.',
+  },
+  no_course_for_track: {
+    sv: 'Programmet har ingen kurs för personens spår (medarbetare eller chefer).',
+    en: 'The programme has no course for the person’s track (staff or managers).',
+  },
+  duplicate_track: {
+    sv: 'Varje spår kan bara ha en kurs.',
+    en: 'Each track can have only one course.',
+  },
+  not_unit_member: {
+    sv: 'Personen är inte medarbetare eller chef i enheten.',
+    en: 'The person is not staff or a manager in the unit.',
+  },
+  not_group_member: {
+    sv: 'Personen är inte med i studiecirkeln.',
+    en: 'The person is not in the study group.',
+  },
+  not_a_unit: { sv: 'Välj en enhet.', en: 'Choose a unit.' },
+  unknown_module: { sv: 'Kursen har ingen sådan modul.', en: 'The course has no such module.' },
+  ends_before_start: {
+    sv: 'Slutdatum kan inte ligga före startdatum.',
+    en: 'The end date cannot be before the start date.',
+  },
+  custom: { sv: 'Värdet är inte giltigt.', en: 'The value is not valid.' },
+};
+
+/** A field error's message: its own text, else the problem text of the same code, else a generic one. */
+export function fieldMessage(code: string, lang: UiLanguage): string {
+  const own = fieldMessages[code] ?? (problemMessages as Record<string, Record<UiLanguage, string>>)[code];
+  return (own ?? fieldMessages.custom!)[lang];
+}

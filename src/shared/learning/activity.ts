@@ -1,0 +1,47 @@
+/**
+ * Activity IRIs of learning statements, shared by the browser (which writes statements, also offline)
+ * and the server (which parses them). One module and lesson key path per activity:
+ * `<ACTIVITY_BASE>/<course key>/modules/<module>[/lessons/<lesson>|/quiz]`.
+ */
+export const ACTIVITY_BASE = 'https://valfardsnavet.se/xapi/courses';
+
+export function moduleActivity(courseKey: string, moduleKey: string): string {
+  return `${ACTIVITY_BASE}/${courseKey}/modules/${moduleKey}`;
+}
+
+export function lessonActivity(courseKey: string, moduleKey: string, lessonKey: string): string {
+  return `${moduleActivity(courseKey, moduleKey)}/lessons/${lessonKey}`;
+}
+
+export function quizActivity(courseKey: string, moduleKey: string): string {
+  return `${moduleActivity(courseKey, moduleKey)}/quiz`;
+}
+
+/** Whole seconds as an ISO 8601 duration: 200 → `PT3M20S`, 0 → `PT0S`. */
+export function isoDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.round(totalSeconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  const parts = `${h ? `${h}H` : ''}${m ? `${m}M` : ''}${rest || (!h && !m) ? `${rest}S` : ''}`;
+  return `PT${parts}`;
+}
+
+/** The progress item a statement completes, as the server derives it (`lesson:m/l`, `quiz:m`). */
+export function itemOfActivity(
+  iri: string,
+  courseKey: string,
+):
+  | { kind: 'lesson'; item: string; moduleKey: string }
+  | { kind: 'quiz'; item: string; moduleKey: string }
+  | null {
+  const prefix = `${ACTIVITY_BASE}/${courseKey}/modules/`;
+  if (!iri.startsWith(prefix)) return null;
+  const [moduleKey, kind, lessonKey, ...rest] = iri.slice(prefix.length).split('/');
+  if (!moduleKey || rest.length) return null;
+  if (kind === 'quiz' && lessonKey === undefined)
+    return { kind: 'quiz', item: `quiz:${moduleKey}`, moduleKey };
+  if (kind === 'lessons' && lessonKey)
+    return { kind: 'lesson', item: `lesson:${moduleKey}/${lessonKey}`, moduleKey };
+  return null;
+}

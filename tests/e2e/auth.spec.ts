@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/db/client.ts';
+import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(() => e?.close());
+
+async function login(page: Page, local: string, password?: string) {
+  const creds = demoLogin(local);
+  await page.goto('/logga-in');
+  await page.getByLabel('E-postadress').fill(creds.email);
+  await page.getByLabel('Lösenord', { exact: true }).fill(password ?? creds.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+describe('logging in and out', () => {
+  it('shows an accessible login page on a phone and on a desktop', async () => {
+    for (const width of [360, 1280]) {
+      const { page } = await e.newPage({ width });
+      await page.goto('/');
+      await page.waitForURL(/\/logga-in/);
+      await expect.poll(() => page.title()).toContain('Logga in');
+      await expectAccessible(page, `login page at ${width}px`);
+    }
+  });
+
+  it('explains a wrong password in an error summary, then logs in to the start page', async () => {
+    const { page } = await e.newPage();
+    await login(page, 'samordnare.falun', 'fel-lösenord-123');
+    await expect.poll(() => page.getByText('Fel e-postadress eller lösenord.').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'login with error');
+    await login(page, 'samordnare.falun');
+    await page.getByRole('heading', { name: 'Hej Maria Sundin!' }).waitFor();
+    await page.getByRole('link', { name: /Falun/ }).first().waitFor();
+    await expectAccessible(page, 'start page of a municipal coordinator');
+    await page.getByRole('button', { name: 'Logga ut' }).first().click();
+    await page.waitForURL(/\/logga-in/);
+    await page.getByText('Du är utloggad.').waitFor();
+  });
+
+  it('lists the demo accounts on the login page in demo mode', async () => {
+    const { page } = await e.newPage();
+    await page.goto('/logga-in');
+    await page.getByText('demo-valfard-2026').first().waitFor();
+  });
+});
+
+describe('password reset by e-mailed link', () => {
+  it('sends a link, sets a new password with it and logs in with the new one', async () => {
+    const { page } = await e.newPage({ width: 360 });
+    await page.goto('/logga-in');
+    await page.getByRole('link', { name: 'Glömt lösenordet?' }).click();
+    await page.getByRole('heading', { name: 'Glömt lösenordet' }).waitFor();
+    await expectAccessible(page, 'forgot password');
+    await page.getByLabel('E-postadress').fill(demoLogin('ulla.aberg').email);
+    await page.getByRole('button', { name: 'Skicka länk' }).click();
+    await page.getByText(/Om adressen finns hos oss/).waitFor();
+
+    const [mail] = await queryRows<{ text: string }>(
+      e.t.db,
+      sql`select text from outbox where "to" = ${demoLogin('ulla.aberg').email} order by created_at desc limit 1`,
+    );
+    const link = /https?:\/\/\S+/.exec(mail!.text)![0];
+    const path = new URL(link).pathname + new URL(link).search;
+    await page.goto(path);
+    await page.getByRole('heading', { name: 'Välj nytt lösenord' }).waitFor();
+    await expectAccessible(page, 'reset password');
+    await page.getByLabel('Nytt lösenord', { exact: true }).fill('mitt nya långa lösenord');
+    await page.getByLabel('Upprepa nytt lösenord').fill('mitt nya långa lösenord');
+    await page.getByRole('button', { name: 'Spara nytt lösenord' }).click();
+    await page.getByText(/Ditt lösenord är bytt/).waitFor();
+
+    await login(page, 'ulla.aberg', 'mitt nya långa lösenord');
+    await page.getByRole('heading', { name: 'Hej Ulla Åberg!' }).waitFor();
+  });
+});
+
+describe('language', () => {
+  it('switches to English and remembers it after a reload', async () => {
+    const { page } = await e.newPage();
+    await login(page, 'chef.falun');
+    await page.getByRole('heading', { name: 'Hej Sara Holmgren!' }).waitFor();
+    await page
+      .getByRole('button', { name: /English/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: /Sara Holmgren/ }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.getByRole('button', { name: 'Log out' }).first().waitFor();
+    await expectAccessible(page, 'start page in English');
+  });
+});

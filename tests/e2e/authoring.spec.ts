@@ -1,0 +1,90 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(() => e?.close());
+
+async function login(page: Page, local: string) {
+  const creds = demoLogin(local);
+  await page.goto('/logga-in');
+  await page.getByLabel('E-postadress').fill(creds.email);
+  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { name: /^Hej / }).waitFor();
+}
+
+const field = (page: Page, path: string) => page.locator(`#f-${path.replace(/\./g, '-')}`);
+const TITLE = 'Trygg med digitala lås';
+
+describe('a coordinator authors a course', () => {
+  it('creates a municipality course, writes a lesson and quiz, publishes, and Falun staff see it', async () => {
+    const { page } = await e.newPage({ width: 360, height: 740 });
+    await login(page, 'samordnare.falun');
+    // On a phone the main menu sits behind its button.
+    await page.getByRole('button', { name: 'Meny' }).click();
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Författa' }).click();
+    await page.getByRole('heading', { name: 'Författa kurser', level: 1 }).waitFor();
+    await expectAccessible(page, 'authoring list');
+
+    // Bad input first: the error summary lists the field.
+    await page.getByRole('button', { name: 'Skapa kurs' }).click();
+    await page
+      .getByRole('link', { name: 'Använd bara små bokstäver a–z, siffror och bindestreck.' })
+      .waitFor();
+    await page.getByLabel('Kortnamn').fill('falun-digitala-las');
+    await page.getByLabel('Titel').fill(TITLE);
+    await page.getByLabel('Sammanfattning').fill('Så använder vi digitala lås i hemtjänsten.');
+    await page.getByRole('button', { name: 'Skapa kurs' }).click();
+    await page.getByRole('heading', { name: `Redigera: ${TITLE}`, level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: 'Lägg till modul' }).click();
+    await field(page, 'modules.0.title').fill('Låset i vardagen');
+    await field(page, 'modules.0.summary').fill('Hur låset fungerar och vad du gör när det krånglar.');
+    await field(page, 'modules.0.lessons.0.title').fill('Så fungerar låset');
+    await field(page, 'modules.0.lessons.0.body').fill(
+      '## Låset öppnas med mobilen\n\nDu öppnar med **appen**.\n\n- Kvittera besöket\n- Lås efter dig',
+    );
+    // Live preview of the Markdown.
+    await page.getByRole('heading', { name: 'Låset öppnas med mobilen', level: 3 }).waitFor();
+
+    for (let q = 0; q < 3; q++) {
+      await page.getByRole('button', { name: /^Lägg till fråga\s*, Modul 1$/ }).click();
+      const qp = `modules.0.quiz.questions.${q}`;
+      await field(page, `${qp}.prompt`).fill(`Vad gör du efter besök ${q + 1}?`);
+      await field(page, `${qp}.options.0.text`).fill('Låser och kvitterar');
+      await field(page, `${qp}.options.0.feedback`).fill('Rätt, så blir besöket dokumenterat.');
+      await field(page, `${qp}.options.1.text`).fill('Går direkt');
+      await field(page, `${qp}.options.1.feedback`).fill('Nej, dörren måste låsas.');
+    }
+    await field(page, 'modules.0.reflectionQuestions.0').fill(
+      'Hur tar ni emot en ny brukare med digitalt lås?',
+    );
+    await field(page, 'modules.0.reflectionQuestions.1').fill('Vad gör ni när låset inte svarar?');
+    await page.getByText('Du har ändringar som inte är sparade.').waitFor();
+    await expectAccessible(page, 'course editor with a module');
+
+    await page.getByRole('button', { name: 'Spara utkast' }).click();
+    await page.getByText('Utkastet är sparat.').waitFor();
+
+    await page.getByRole('button', { name: 'Förhandsgranska som deltagare' }).click();
+    await page.getByRole('heading', { name: 'Så ser deltagaren kursen' }).waitFor();
+    await expectAccessible(page, 'learner preview');
+
+    await page.getByRole('button', { name: 'Publicera' }).click();
+    await page.getByText('Publicera version 1?').waitFor();
+    await page.getByRole('button', { name: 'Ja, publicera' }).click();
+    await page.getByText('Version 1 är publicerad.').waitFor();
+    await expectAccessible(page, 'course editor after publishing');
+
+    const staff = await e.newPage({ width: 360, height: 740 });
+    await login(staff.page, 'personal.falun');
+    await staff.page.goto('/utbildning');
+    await staff.page.getByRole('heading', { name: 'Mina utbildningar', level: 1 }).waitFor();
+    await staff.page.getByText(TITLE).first().waitFor();
+    await expectAccessible(staff.page, 'my learning with the new course');
+  });
+});

@@ -1,0 +1,236 @@
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/db/client.ts';
+import { upsertReferenceCourse } from '../../src/server/features/learning/courses.repo.ts';
+import { CourseContent } from '../../src/shared/contracts/course-content.ts';
+import { miniCourse } from '../fixtures/mini-course.ts';
+import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+
+let e: E2E;
+/** Statements about the test course (the demo data has the learner's other courses too). */
+const MINI = '%/courses/testkurs-mini/%';
+
+/** The mini course with an Arabic translation of everything, for right-to-left rendering. */
+const arabicCourse = CourseContent.parse({
+  ...miniCourse,
+  key: 'testkurs-arabiska',
+  title: { sv: 'Testkurs på arabiska', ar: 'دورة تجريبية' },
+  summary: { sv: 'En kurs med arabisk översättning.', ar: 'دورة مع ترجمة عربية.' },
+  languages: ['sv', 'ar'],
+  modules: miniCourse.modules.map((m) => ({
+    ...m,
+    title: { ...m.title, ar: `الوحدة ${m.key}` },
+    summary: { ...m.summary, ar: 'ملخص' },
+    lessons: m.lessons.map((l) => ({
+      ...l,
+      title: { ...l.title, ar: `الدرس ${l.key}` },
+      body: { ...l.body, ar: '## مرحبا\n\nهذا **نص** باللغة العربية.\n\n- نقطة أولى\n- نقطة ثانية' },
+    })),
+  })),
+});
+
+beforeAll(async () => {
+  e = await startE2E();
+  const [nation] = await queryRows<{ id: string }>(
+    e.t.db,
+    sql`select id from organisations where kind = 'nation'`,
+  );
+  await upsertReferenceCourse(e.t.db, CourseContent.parse(miniCourse), nation!.id);
+  await upsertReferenceCourse(e.t.db, arabicCourse, nation!.id);
+});
+afterAll(() => e?.close());
+
+async function login(page: Page, local: string) {
+  const creds = demoLogin(local);
+  await page.goto('/logga-in');
+  await page.getByLabel('E-postadress').fill(creds.email);
+  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { name: /^Hej / }).waitFor();
+}
+
+const syncStatus = (page: Page) => page.getByTestId('sync-status');
+
+async function answerQuiz(page: Page, answer: 'Svar A' | 'Svar B', scan = false) {
+  for (let q = 1; q <= 3; q++) {
+    await page.getByRole('heading', { name: `Fråga ${q} av 3` }).waitFor();
+    await page.getByRole('radio', { name: answer }).check();
+    await page.getByRole('button', { name: 'Svara' }).click();
+    await page.getByText(answer === 'Svar A' ? 'Rätt!' : 'Inte rätt.').waitFor();
+    if (scan && q === 1) await expectAccessible(page, 'quiz question with feedback');
+    await page.getByRole('button', { name: q < 3 ? 'Nästa fråga' : 'Se resultatet' }).click();
+  }
+}
+
+describe('a staff member takes a course on a phone, partly offline', () => {
+  it('enrols, learns, syncs offline work exactly once, passes the quizzes and gets a verifiable certificate', async () => {
+    const { context, page } = await e.newPage({ width: 360, height: 740 });
+    const sentIds: string[] = [];
+    const miniIds = new Set<string>();
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && req.url().endsWith('/api/v1/learning-records')) {
+        const body = req.postDataJSON() as { statements: { id: string; object: { id: string } }[] };
+        sentIds.push(...body.statements.map((s) => s.id));
+        for (const st of body.statements) if (st.object.id.includes('/testkurs-mini/')) miniIds.add(st.id);
+      }
+    });
+
+    await login(page, 'personal.falun');
+    await page.goto('/utbildning');
+    await page.getByRole('heading', { name: 'Mina utbildningar', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Kurser du kan anmäla dig till' }).waitFor();
+    await expectAccessible(page, 'my learning, before enrolling');
+
+    // Self-enrolment.
+    await page.getByRole('button', { name: 'Anmäl mig: Testkurs', exact: true }).click();
+    await page.getByText('Du är anmäld till Testkurs.').waitFor();
+    await page.getByRole('link', { name: 'Börja: Testkurs', exact: true }).click();
+
+    // Lesson 1 of module 1, online.
+    await page.getByRole('heading', { name: 'Lektion 1', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Hej', level: 2 }).waitFor();
+    await expectAccessible(page, 'lesson page');
+    await page.getByRole('button', { name: 'Klar, nästa' }).click();
+    await page.getByRole('heading', { name: 'Lektion 2', level: 1 }).waitFor();
+    await expect.poll(() => syncStatus(page).textContent()).toContain('Allt är sparat.');
+
+    // Lesson 2 offline: the statement waits in the queue, and progress shows it.
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe(
+      'activated',
+    );
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Klar, nästa' }).click();
+    await page.getByRole('heading', { name: 'Quiz: Modul m1', level: 1 }).waitFor();
+    await expect.poll(() => syncStatus(page).textContent()).toContain('1 händelse väntar på att skickas');
+    await page.getByRole('link', { name: 'Testkurs' }).click();
+    await page.getByRole('heading', { name: 'Testkurs', level: 1 }).waitFor();
+    await page.getByText('2 av 2 lektioner klara').waitFor();
+    await page.getByText('Du är offline.', { exact: false }).first().waitFor();
+    await expectAccessible(page, 'course page offline with a pending event');
+    // The installed app opens without network: shell from the service worker, course and queue from IndexedDB.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Testkurs', level: 1 }).waitFor();
+    await page.getByText('2 av 2 lektioner klara').waitFor();
+    await expect.poll(() => syncStatus(page).textContent()).toContain('1 händelse väntar på att skickas');
+    const [offlineStatementCount] = await queryRows<{ n: number }>(
+      e.t.db,
+      sql`select count(*)::int as n from learning_statements s join users u on u.id = s.user_id
+          where u.email = ${demoLogin('personal.falun').email} and s.object_id like ${MINI}`,
+    );
+    expect(offlineStatementCount!.n).toBe(1);
+
+    // Back online: the queue is sent and the page says so.
+    await context.setOffline(false);
+    await expect.poll(() => syncStatus(page).textContent(), { timeout: 15_000 }).toContain('Allt är sparat.');
+
+    // Quiz of module 1: fail once, retry, pass; reflection questions follow.
+    await page.getByRole('link', { name: 'Fortsätt' }).click();
+    await page.getByRole('heading', { name: 'Quiz: Modul m1', level: 1 }).waitFor();
+    await answerQuiz(page, 'Svar B');
+    await page.getByRole('heading', { name: 'Inte godkänt den här gången' }).waitFor();
+    await page.getByText('Du fick 0 av 3 rätt (0 %).').waitFor();
+    await page.getByRole('button', { name: 'Gör om quizet' }).click();
+    await answerQuiz(page, 'Svar A', true);
+    await page.getByRole('heading', { name: 'Godkänt!' }).waitFor();
+    await page.getByRole('heading', { name: 'Att prata om på arbetsplatsträffen' }).waitFor();
+    await page.getByText('Vad tar du med dig?').waitFor();
+    await expectAccessible(page, 'quiz result with reflection questions');
+
+    // Module 2, online.
+    await page.getByRole('link', { name: 'Till nästa modul' }).click();
+    await page.getByRole('heading', { name: 'Lektion 1', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Klar, nästa' }).click();
+    await page.getByRole('heading', { name: 'Lektion 2', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Klar, nästa' }).click();
+    await page.getByRole('heading', { name: 'Quiz: Modul m2', level: 1 }).waitFor();
+    await answerQuiz(page, 'Svar A');
+    await page.getByText('Grattis! Du har gått klart kursen.').waitFor({ timeout: 15_000 });
+
+    // Every statement the browser sent is stored exactly once, replays included.
+    await expect.poll(() => syncStatus(page).textContent()).toContain('Allt är sparat.');
+    const stored = await queryRows<{ id: string; verb: string }>(
+      e.t.db,
+      sql`select s.id, s.verb from learning_statements s join users u on u.id = s.user_id
+          where u.email = ${demoLogin('personal.falun').email} and s.object_id like ${MINI}`,
+    );
+    const distinctSent = [...new Set(sentIds.filter((id) => miniIds.has(id)))];
+    expect(stored.map((s) => s.id).sort()).toEqual(distinctSent.sort());
+    expect(new Set(stored.map((s) => s.id)).size).toBe(stored.length);
+    // 4 lessons, 3 quiz attempts of 3 answered questions, 1 failed and 2 passed quizzes.
+    expect(stored.filter((s) => s.verb.endsWith('/completed'))).toHaveLength(4);
+    expect(stored.filter((s) => s.verb.endsWith('/answered'))).toHaveLength(9);
+    expect(stored.filter((s) => s.verb.endsWith('/failed'))).toHaveLength(1);
+    expect(stored.filter((s) => s.verb.endsWith('/passed'))).toHaveLength(2);
+
+    // The certificate.
+    await page.getByRole('button', { name: 'Hämta intyg' }).click();
+    await page.getByRole('heading', { name: 'Intyg', level: 1 }).waitFor();
+    await page.getByText('Amir Haddad', { exact: true }).waitFor();
+    const code = (await page.locator('.certificate-code').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await page.getByRole('link', { name: new RegExp(`/intyg/${code}$`) }).waitFor();
+    await expectAccessible(page, 'my certificate');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ner som PDF på svenska' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const pdf = await download.createReadStream();
+    const head = await new Promise<string>((resolve) =>
+      pdf.once('data', (c: Buffer) => resolve(c.toString('latin1', 0, 5))),
+    );
+    expect(head).toBe('%PDF-');
+
+    // My learning lists the course as completed.
+    await page.getByRole('link', { name: 'Mina utbildningar' }).first().click();
+    await page.getByRole('heading', { name: 'Avslutade' }).waitFor();
+    await page.getByRole('link', { name: 'Visa intyg' }).waitFor();
+    await expectAccessible(page, 'my learning with a completed course');
+
+    // Anyone can verify it, without logging in.
+    const visitor = await e.newPage({ width: 360 });
+    await visitor.page.goto(`/intyg/${code}`);
+    await visitor.page.getByRole('heading', { name: 'Intyget är giltigt' }).waitFor();
+    await visitor.page.getByText('Amir Haddad', { exact: true }).waitFor();
+    await visitor.page.getByText('Testkurs').first().waitFor();
+    await expectAccessible(visitor.page, 'public certificate verification');
+    await visitor.page.goto('/intyg/AAAA-BBBB-CCCC');
+    await visitor.page.getByRole('heading', { name: 'Intyget hittades inte' }).waitFor();
+    await expectAccessible(visitor.page, 'public verification of an unknown code');
+  });
+});
+
+describe('course languages', () => {
+  it('shows a course in Arabic right to left and remembers the choice', async () => {
+    const { page } = await e.newPage({ width: 360 });
+    await login(page, 'personal.falun');
+    await page.goto('/utbildning');
+    await page.getByRole('button', { name: 'Anmäl mig: Testkurs på arabiska', exact: true }).click();
+    await page.getByText('Du är anmäld till Testkurs på arabiska.').waitFor();
+    await page.getByRole('link', { name: 'Testkurs på arabiska' }).first().click();
+    await page.getByRole('heading', { name: 'Testkurs på arabiska', level: 1 }).waitFor();
+    await page.getByLabel('Språk i kursen').selectOption('ar');
+    await page.getByRole('heading', { name: 'دورة تجريبية', level: 1 }).waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).getAttribute('dir')).toBe('rtl');
+    await expectAccessible(page, 'course page in Arabic');
+
+    await page.getByRole('link', { name: 'الدرس l1' }).first().click();
+    const article = page.locator('article.lesson');
+    await article.getByRole('heading', { name: 'مرحبا' }).waitFor();
+    expect(await article.getAttribute('dir')).toBe('rtl');
+    expect(await article.getAttribute('lang')).toBe('ar');
+    await expectAccessible(page, 'lesson in Arabic');
+
+    // The choice is remembered for this user on this device.
+    await page.reload();
+    await page.getByRole('heading', { name: 'الدرس l1', level: 1 }).waitFor();
+
+    // English for the Swedish/English course; plain Swedish would fall back to Swedish.
+    await page.goto('/utbildning');
+    await page
+      .getByRole('link', { name: /Test course|Testkurs/ })
+      .first()
+      .waitFor();
+  });
+});

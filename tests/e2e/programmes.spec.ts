@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(() => e?.close());
+
+async function login(page: Page, local: string) {
+  const creds = demoLogin(local);
+  await page.goto('/logga-in');
+  await page.getByLabel('E-postadress').fill(creds.email);
+  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/logga-in'));
+}
+
+describe('programmes and the funder report', () => {
+  it('the Akademi Norr coordinator opens the programme, reads the report and downloads the CSV', async () => {
+    const { page } = await e.newPage({ width: 360 });
+    await login(page, 'samordnare.akademinorr');
+    await page.goto('/program');
+    await page.getByRole('heading', { level: 1, name: 'Utbildningsprogram' }).waitFor();
+    await expectAccessible(page, 'programme list');
+    await page.getByRole('link', { name: /Välfärdsteknologi i omsorgen/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Välfärdsteknologi i omsorgen/ }).waitFor();
+    await page.getByText('Om programmet').waitFor();
+    await expectAccessible(page, 'programme page');
+
+    await page.getByRole('link', { name: 'Visa rapport' }).click();
+    await page.getByRole('heading', { level: 1, name: /Rapport:/ }).waitFor();
+    await expect.poll(() => page.locator('.key-figures dd').first().textContent()).toMatch(/^460\s*\//);
+    await page.getByRole('table', { name: 'Per kommun' }).waitFor();
+    await expectAccessible(page, 'programme report');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ladda ner CSV' }).click(),
+    ]);
+    const bytes = await readFile((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.subarray(3).toString('utf8').split(/\r?\n/);
+    // The report opens with the heading of its first table, then that table's header line.
+    expect(lines[0]).toMatch(/^Sammanfattning/);
+    expect(lines.some((l) => /;/.test(l))).toBe(true);
+  });
+});
+
+describe('study groups', () => {
+  it('chef.falun records attendance and a note at the study group meeting', async () => {
+    const { page } = await e.newPage({ width: 360 });
+    await login(page, 'chef.falun');
+    await page.goto('/studiegrupper');
+    await page.getByRole('heading', { level: 1, name: 'Studiegrupper' }).waitFor();
+    await page.getByRole('table', { name: 'Studiegrupper' }).waitFor();
+    await expectAccessible(page, 'study groups');
+    await page.getByRole('link', { name: /Studiecirkel välfärdsteknik/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Studiecirkel välfärdsteknik/ }).waitFor();
+    await page.getByRole('heading', { name: 'Planera en träff' }).waitFor();
+    await expectAccessible(page, 'study group');
+
+    const meeting = page.locator('article.meeting').first();
+    await meeting.getByText('Reflektionsfrågor').waitFor();
+    const boxes = meeting.getByRole('checkbox');
+    expect(await boxes.count()).toBeGreaterThan(1);
+    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    await meeting.getByLabel('Kort anteckning').fill('Alla var med. Vi provar digital tillsyn på natten.');
+    await meeting.getByRole('button', { name: 'Spara närvaro' }).click();
+    await meeting.getByText('Närvaron är sparad.').waitFor();
+    await expectAccessible(page, 'study group after saving attendance');
+
+    await page.reload();
+    const again = page.locator('article.meeting').first();
+    await expect.poll(() => again.getByLabel('Kort anteckning').inputValue()).toContain('digital tillsyn');
+    const checked = await again
+      .getByRole('checkbox')
+      .evaluateAll((els) => els.every((el) => (el as HTMLInputElement).checked));
+    expect(checked).toBe(true);
+  });
+});
+
+describe('team report', () => {
+  it('chef.falun sees the people of Hemtjänsten Norr and their courses', async () => {
+    const { page } = await e.newPage({ width: 360 });
+    await login(page, 'chef.falun');
+    await page.goto('/studiegrupper');
+    await page.getByRole('link', { name: /Utbildning i Hemtjänsten Norr/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Utbildning i Hemtjänsten Norr/ }).waitFor();
+    await page.getByRole('table', { name: 'Personer och deras kurser' }).waitFor();
+    expect(
+      await page.getByRole('table', { name: 'Personer och deras kurser' }).getByRole('row').count(),
+    ).toBeGreaterThan(2);
+    await expectAccessible(page, 'team report');
+  });
+});

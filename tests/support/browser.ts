@@ -1,0 +1,75 @@
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/server/db/demo/demo-people.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export interface E2E {
+  t: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (own cookies) and page, at the given viewport width. */
+  newPage(opts?: {
+    width?: number;
+    height?: number;
+    locale?: string;
+  }): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+/** The real server (built client + API) on a fresh copy of the demo database, and Debian's Chromium. */
+export async function startE2E(): Promise<E2E> {
+  const t = await createTestApp({ CLIENT_DIR: path.resolve('dist/client') });
+  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    t,
+    baseUrl: address,
+    browser,
+    async newPage(opts = {}) {
+      const context = await browser.newContext({
+        baseURL: address,
+        viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+        locale: opts.locale ?? 'sv-SE',
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      return { context, page };
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+/** Scans the page with axe for WCAG 2.1 A and AA and fails with a readable list of violations. */
+export async function expectAccessible(page: Page, label = page.url()) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const problems = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+  );
+  expect(problems, `axe violations on ${label}`).toEqual([]);
+}
+
+export const demoLogin = (local: string) => ({ email: `${local}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD });
