@@ -70,6 +70,6 @@ describe('learning demo data', () => {
       (e: { course: { key: string } }) => e.course.key === 'valfardsteknik-i-vardagen',
     );
     expect(course.modules[0].completed).toBe(true);
-    expect(course.completedItems).toContain('meeting:' + course.modules[0].key);
+    expect(course.completedItems).toContain(`meeting:${course.modules[0].key}`);
   });
 });

@@ -247,12 +247,7 @@ function Editor({ initial, onReload }: { initial: CourseDraftView; onReload: () 
       {conflict ? (
         <div className="ds-alert" data-color="warning" role="alert">
           <p className="ds-paragraph">{t('authoring.conflict')}</p>
-          <button
-            type="button"
-            className="ds-button"
-            data-variant="secondary"
-            onClick={onReload}
-          >
+          <button type="button" className="ds-button" data-variant="secondary" onClick={onReload}>
             {t('authoring.reload')}
           </button>
         </div>
