@@ -3,19 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/server/db/demo/demo-people.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export interface E2E {
   t: TestApp;
@@ -35,7 +24,7 @@ export async function startE2E(): Promise<E2E> {
   const t = await createTestApp({ CLIENT_DIR: path.resolve('dist/client') });
   const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
   });
   const contexts: BrowserContext[] = [];

@@ -51,7 +51,9 @@ export function MunicipalitiesPage() {
   }, [list.data, deferredQ, county]);
 
   function update(key: string, value: string) {
-    const next = new URLSearchParams(params);
+    // Start from the address bar, not this render's params: the router re-renders in a transition, so
+    // a second quick change (clear the search, then pick a county) would otherwise bring back the first.
+    const next = new URLSearchParams(window.location.search);
     if (value) next.set(key, value);
     else next.delete(key);
     setParams(next, { replace: true });

@@ -1,0 +1,195 @@
+/**
+ * `npm run bench:mobile` — how long a care worker's phone takes to show a lesson, measured in Debian's
+ * Chromium under Lighthouse's mobile throttling (4× CPU slowdown, 150 ms round trip, 1.6 Mbit/s down,
+ * 750 kbit/s up) on the real server with the demo data. Cold = nothing cached and no service worker;
+ * warm = the installed PWA (service worker and HTTP cache) opening the lesson again.
+ * Appends a table to docs/performance.md (`--no-docs` to only print it).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig } from '../src/server/config.ts';
+import { bootstrapDatabase } from '../src/server/db/bootstrap.ts';
+import { openDatabase } from '../src/server/db/client.ts';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/server/db/demo/demo-people.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../tests/support/chromium.ts';
+import { appendToDocs, runInfo } from './lib/report.ts';
+
+const RUNS = 5;
+const PROFILE = {
+  cpuSlowdown: 4,
+  latencyMs: 150,
+  downloadBytesPerSecond: (1.6 * 1024 * 1024) / 8,
+  uploadBytesPerSecond: (750 * 1024) / 8,
+  viewport: { width: 412, height: 823 },
+};
+
+interface Sample {
+  lessonVisibleMs: number;
+  domContentLoadedMs: number;
+  loadMs: number;
+  jsTransferredBytes: number;
+  jsDecodedBytes: number;
+  requests: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+async function throttle(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: PROFILE.latencyMs,
+    downloadThroughput: PROFILE.downloadBytesPerSecond,
+    uploadThroughput: PROFILE.uploadBytesPerSecond,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuSlowdown });
+  return cdp;
+}
+
+/** Opens the lesson and measures until its title and text are on screen. */
+async function measure(page: Page, url: string, title: string): Promise<Sample> {
+  const started = performance.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.getByRole('heading', { level: 1, name: title }).waitFor({ timeout: 60_000 });
+  await page.locator('article.lesson').waitFor({ timeout: 60_000 });
+  const lessonVisibleMs = performance.now() - started;
+  await page.waitForLoadState('load');
+  const timing = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+    const scripts = resources.filter((r) => r.initiatorType === 'script' || /\.m?js(\?|$)/.test(r.name));
+    return {
+      domContentLoadedMs: nav.domContentLoadedEventEnd,
+      loadMs: nav.loadEventEnd,
+      jsTransferredBytes: scripts.reduce((sum, r) => sum + r.transferSize, 0),
+      jsDecodedBytes: scripts.reduce((sum, r) => sum + r.decodedBodySize, 0),
+      requests: resources.length + 1,
+    };
+  });
+  return { lessonVisibleMs, ...timing };
+}
+
+async function main() {
+  const writeDocs = !process.argv.includes('--no-docs');
+  const clientDir = path.resolve('dist/client');
+  if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
+    throw new Error('dist/client is missing: run `npm run build` first (npm run bench:mobile does)');
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'valfardsnavet-mobile-'));
+  const database = await openDatabase({ dataDir });
+  await bootstrapDatabase(database, { demoData: true });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    CLIENT_DIR: clientDir,
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+  } as NodeJS.ProcessEnv);
+  const app = await buildApp({ database, config, logger: false, demo: true });
+  const baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+
+  try {
+    const newContext = (serviceWorkers: 'allow' | 'block') =>
+      browser.newContext({
+        baseURL: baseUrl,
+        viewport: PROFILE.viewport,
+        deviceScaleFactor: 1.75,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'sv-SE',
+        serviceWorkers,
+      });
+    const login = async (context: BrowserContext) => {
+      const csrf = await context.request.get('/api/v1/auth/csrf');
+      const { token } = (await csrf.json()) as { token: string };
+      const res = await context.request.post('/api/v1/auth/login', {
+        headers: { 'x-csrf-token': token, origin: baseUrl },
+        data: { email: `personal.falun@${DEMO_DOMAIN}`, password: DEMO_PASSWORD },
+      });
+      if (!res.ok()) throw new Error(`login failed: ${res.status()} ${await res.text()}`);
+    };
+
+    // Which lesson: where the demo staff member continues their first course.
+    const probe = await newContext('block');
+    await login(probe);
+    const mine = (await (await probe.request.get('/api/v1/me/learning')).json()) as {
+      items: { course: { id: string }; next: { moduleKey: string; lessonKey: string | null } | null }[];
+    };
+    const enrolment = mine.items[0];
+    if (!enrolment) throw new Error('the demo staff member has no enrolment');
+    const course = (await (await probe.request.get(`/api/v1/courses/${enrolment.course.id}`)).json()) as {
+      modules: { key: string; lessons: { key: string; title: string }[] }[];
+    };
+    const module = course.modules.find((m) => m.key === enrolment.next?.moduleKey) ?? course.modules[0]!;
+    const lesson = module.lessons.find((l) => l.key === enrolment.next?.lessonKey) ?? module.lessons[0]!;
+    await probe.close();
+    const url = `/utbildning/kurser/${enrolment.course.id}/moduler/${module.key}/lektioner/${lesson.key}`;
+
+    const cold: Sample[] = [];
+    const warm: Sample[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Cold: a new browser profile, logged in, that has never loaded the app.
+      const c = await newContext('block');
+      await login(c);
+      const page = await c.newPage();
+      const cdp = await throttle(c, page);
+      await cdp.send('Network.clearBrowserCache');
+      cold.push(await measure(page, url, lesson.title));
+      await c.close();
+
+      // Warm: the installed app (service worker active, content cached) opening the lesson again.
+      const w = await newContext('allow');
+      await login(w);
+      const first = await w.newPage();
+      await first.goto(url);
+      await first.getByRole('heading', { level: 1, name: lesson.title }).waitFor();
+      await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await first.close();
+      const again = await w.newPage();
+      await throttle(w, again);
+      warm.push(await measure(again, url, lesson.title));
+      await w.close();
+    }
+
+    const row = (name: string, s: Sample[]) =>
+      `| ${name} | ${Math.round(median(s.map((x) => x.lessonVisibleMs)))} | ` +
+      `${Math.round(Math.max(...s.map((x) => x.lessonVisibleMs)))} | ` +
+      `${Math.round(median(s.map((x) => x.domContentLoadedMs)))} | ${Math.round(median(s.map((x) => x.loadMs)))} | ` +
+      `${(median(s.map((x) => x.jsTransferredBytes)) / 1024).toFixed(1)} | ` +
+      `${(median(s.map((x) => x.jsDecodedBytes)) / 1024).toFixed(1)} | ${median(s.map((x) => x.requests))} |`;
+    const info = runInfo({ database: 'PGlite', scale: 'demo', connections: 1, duration: 0, floorRuns: RUNS });
+    const table = [
+      `### ${info.date} · ${info.commit} · lesson page on a throttled phone`,
+      '',
+      `Machine: ${info.machine}. Debian Chromium, Lighthouse mobile throttling: ${PROFILE.cpuSlowdown}× CPU slowdown, ` +
+        `${PROFILE.latencyMs} ms RTT, 1.6 Mbit/s down, 750 kbit/s up, ${PROFILE.viewport.width}×${PROFILE.viewport.height} viewport. ` +
+        `Median of ${RUNS} runs; “visible” = from navigation start until the lesson's title and text are on screen. ` +
+        `Lesson: “${lesson.title}”.`,
+      '',
+      '| Load | visible ms (median) | visible ms (worst) | DOMContentLoaded ms | load ms | JS transferred KiB | JS decoded KiB | requests |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      row('cold (first visit, nothing cached)', cold),
+      row('warm (installed PWA, service worker)', warm),
+      '',
+    ].join('\n');
+    console.log(table);
+    if (writeDocs) appendToDocs(path.resolve('docs/performance.md'), table);
+  } finally {
+    await browser.close();
+    await app.close();
+    await database.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
