@@ -211,6 +211,19 @@ describe('reflection meetings and attendance', () => {
       sql`select verb from learning_statements where user_id = ${u.erik} and course_id = ${course} order by seq`,
     );
     expect(erik.map((s) => s.verb)).toEqual([verbs.attended, 'http://adlnet.gov/expapi/verbs/voided']);
+
+    // Monthly activity (what reports read) keeps Amir's meeting and takes Erik's back out, once.
+    const months = async (user: string) =>
+      queryRows<{ statements: number; seconds: number }>(
+        t.db,
+        sql`select coalesce(sum(em.statements), 0)::int as statements, coalesce(sum(em.seconds), 0)::int as seconds
+            from enrolment_months em join enrolments e on e.id = em.enrolment_id
+            where e.user_id = ${user} and e.course_id = ${course}`,
+      );
+    expect((await months(u.erik))[0]).toEqual({ statements: 0, seconds: 0 });
+    expect((await months(u.personal))[0]).toMatchObject({ seconds: 2700 });
+    await chef.request({ method: 'PUT', url, payload: { attended: [u.personal], note: null } });
+    expect((await months(u.erik))[0]).toEqual({ statements: 0, seconds: 0 });
   });
 
   it('shows members the meeting without others’ attendance or the note', async () => {

@@ -183,6 +183,23 @@ export const learningStatements = pgTable(
   ],
 );
 
+/**
+ * Activity per enrolment and calendar month (Swedish time), kept by a trigger on `learning_statements`
+ * (voided statements are taken back out), so monthly report figures never scan the statement table.
+ */
+export const enrolmentMonths = pgTable(
+  'enrolment_months',
+  {
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id, { onDelete: 'cascade' }),
+    month: date('month').notNull(),
+    statements: integer('statements').notNull().default(0),
+    seconds: integer('seconds').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.enrolmentId, t.month] })],
+);
+
 /** A certificate of completion; anyone with the code can verify it. */
 export const certificates = pgTable(
   'certificates',

@@ -1,24 +1,6 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { uuidArray } from '../programmes/programmes.repo.ts';
-
-const VOIDED = 'http://adlnet.gov/expapi/verbs/voided';
-
-/** The statements of the slice's enrolments, less voided ones and the voiding statements themselves. */
-const liveStatements = sql`st as (select s.* from learning_statements s join b on s.enrolment_id = b.enrolment_id),
-        live as (select * from st where verb <> ${VOIDED}
-                 and ('urn:uuid:' || id::text) not in (select object_id from st where verb = ${VOIDED}))`;
-
-/**
- * Seconds in an xAPI duration (PT#H#M#S), in SQL: the same rule as `durationSeconds` on ingestion, so
- * time per month adds up to the enrolments' `seconds_spent`.
- */
-const durationSeconds = (
-  col: SQL,
-) => sql`case when ${col} ~ '^PT(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?$' then round(
-    coalesce(substring(${col} from '(\\d+)H')::numeric, 0) * 3600
-  + coalesce(substring(${col} from '(\\d+)M')::numeric, 0) * 60
-  + coalesce(substring(${col} from '([0-9.]+)S')::numeric, 0))::int else 0 end`;
 
 /**
  * One row per programme enrolment in the slice, with the learner's municipality, unit, track, role and
@@ -94,9 +76,9 @@ export interface MonthRow {
 }
 
 /**
- * Per calendar month from the programme's start (or its first enrolment) to today or its end: people
- * enrolled, started and completed that month (from the enrolments), and active that month (from the
- * statements of these enrolments only, found through their index).
+ * Per calendar month (Swedish time) from the programme's start (or its first enrolment) to today or its
+ * end: people enrolled, started and completed that month (from the enrolments), and active that month
+ * (from `enrolment_months`, which a trigger keeps from the statements).
  */
 export async function monthly(
   db: Db,
@@ -107,20 +89,22 @@ export async function monthly(
   return queryRows<MonthRow>(
     db,
     sql`with b as (${base(programmeId, municipalityIds)}),
-        ${liveStatements},
         ev as (
-          select date_trunc('month', enrolled_at) as m, user_id, 'e' as k from b
-          union all select date_trunc('month', started_at), user_id, 's' from b where started_at is not null
-          union all select date_trunc('month', completed_at), user_id, 'c' from b where completed_at is not null
-          union all select distinct date_trunc('month', s.timestamp), b.user_id, 'a'
-            from live s join b on s.enrolment_id = b.enrolment_id
+          select swedish_month(enrolled_at) as m, user_id, 'e' as k from b
+          union all select swedish_month(started_at), user_id, 's' from b where started_at is not null
+          union all select swedish_month(completed_at), user_id, 'c' from b where completed_at is not null
+          union all select em.month, b.user_id, 'a'
+            from enrolment_months em join b on em.enrolment_id = b.enrolment_id where em.statements > 0
         ),
         bounds as (
-          select least(date_trunc('month', ${period.startsOn}::date), min(m)) as first,
-                 greatest(date_trunc('month', least(${period.endsOn}::date, now())), max(m)) as last
+          select least(date_trunc('month', ${period.startsOn}::date)::date, min(m)) as first,
+                 greatest(swedish_month(least(${period.endsOn}::date, now())), max(m)) as last
           from ev
         ),
-        months as (select generate_series(first, coalesce(last, first), interval '1 month') as m from bounds)
+        months as (
+          select generate_series(first::timestamp, coalesce(last, first)::timestamp, interval '1 month')::date as m
+          from bounds
+        )
         select to_char(months.m, 'YYYY-MM') as month,
                count(distinct ev.user_id) filter (where ev.k = 'e')::int as enrolled,
                count(distinct ev.user_id) filter (where ev.k = 's')::int as started,
@@ -147,18 +131,16 @@ export interface ParticipantMonthRow {
 
 /**
  * The funder's participant list: one row per participant and month with activity, with time spent that
- * month (from the statements' durations) and in total (the enrolment's counter).
+ * month (from `enrolment_months`) and in total (the enrolment's counter).
  */
 export async function participantMonths(db: Db, programmeId: string, municipalityIds: string[] | null) {
   return queryRows<ParticipantMonthRow>(
     db,
     sql`with b as (${base(programmeId, municipalityIds)}),
-        ${liveStatements},
         per_month as (
-          select s.enrolment_id, date_trunc('month', s.timestamp) as m,
-                 sum(${durationSeconds(sql`s.result->>'duration'`)})::int as seconds
-          from live s
-          group by 1, 2
+          select em.enrolment_id, em.month as m, em.seconds
+          from enrolment_months em join b on b.enrolment_id = em.enrolment_id
+          where em.statements > 0
         )
         select to_char(pm.m, 'YYYY-MM') as month, b.user_id, b.user_name as name,
                b.municipality_name as municipality, b.unit_name as unit, b.gender, b.track,
