@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
@@ -80,6 +81,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     hsts: config.publicUrl.startsWith('https://'),
   });
+  // Phones on slow networks: JSON over 1 KiB is compressed (a course is ~150 KiB of JSON, ~25 KiB
+  // gzipped); built assets are compressed once at build time and served as they are (preCompressed).
+  await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
   // Per-instance limits on top of the per-account lockout kept in the database.
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
@@ -157,6 +161,7 @@ function registerClient(app: FastifyInstance, clientDir: string) {
       root: clientDir,
       wildcard: false,
       index: false,
+      preCompressed: true,
       setHeaders: (res, filePath) => {
         // Vite puts content hashes in asset names, so they can be cached for good.
         if (filePath.includes(`${path.sep}assets${path.sep}`))
