@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { groupedCountsSql, monthlySql } from '../../src/server/features/reports/reports.repo.ts';
 import { lessonActivity } from '../../src/shared/learning/activity.ts';
 import { benchEmail } from '../lib/accounts.ts';
+import { getJson } from '../lib/http.ts';
+import { sqlStatement } from '../lib/sql-statement.ts';
 import {
   type Budget,
   get,
@@ -203,8 +206,11 @@ async function reportScenario(
     owner_kind: string;
     owner_code: string;
     participants: number;
+    starts_on: string;
+    ends_on: string;
   }>(
     `select p.id, p.name, o.kind as owner_kind, o.county_code as owner_code,
+            to_char(p.starts_on, 'YYYY-MM-DD') as starts_on, to_char(p.ends_on, 'YYYY-MM-DD') as ends_on,
             (select count(*)::int from enrolments e where e.programme_id = p.id) as participants
      from programmes p join organisations o on o.id = p.owner_organisation_id`,
   );
@@ -218,9 +224,15 @@ async function reportScenario(
   const email = pick === 'national' ? benchEmail.admin() : benchEmail.regional(p.owner_code);
   const [session] = await ctx.sessions([email]);
   const path = `/api/v1/programmes/${p.id}/report?format=json`;
+  // The first request computes the report; later ones within a minute read its snapshot. Both count.
+  const coldStarted = performance.now();
+  await getJson(ctx.baseUrl, session!, path);
+  const coldMs = performance.now() - coldStarted;
   const connections = Math.min(ctx.connections, 10);
+  // The national report's SQL takes seconds: five runs make its median.
+  const floorRuns = pick === 'national' ? Math.min(ctx.floorRuns, 5) : ctx.floorRuns;
   const result = await runHttpScenario(
-    { ...ctx, connections },
+    { ...ctx, connections, floorRuns },
     {
       name,
       description,
@@ -229,17 +241,13 @@ async function reportScenario(
       requestsFor: () => [get(path, session!)],
       floor: [
         ...sessionStatements(session!),
-        // The report's heaviest query: activity per month from the programme's statements.
-        {
-          text: `with b as (select e.id as enrolment_id, e.user_id from enrolments e where e.programme_id = $1),
-                      st as (select s.* from learning_statements s join b on s.enrolment_id = b.enrolment_id)
-                 select date_trunc('month', st.timestamp) as m, count(distinct b.user_id)
-                 from st join b on b.enrolment_id = st.enrolment_id group by 1`,
-          params: [p.id],
-        },
+        // The report's own two aggregate queries, rendered from the repository's SQL.
+        sqlStatement(groupedCountsSql(p.id, null)),
+        sqlStatement(monthlySql(p.id, null, { startsOn: p.starts_on, endsOn: p.ends_on })),
       ],
       notes: [
         `${p.name}: ${p.participants.toLocaleString('en')} participants; ${connections} connections (a report is an occasional, owner-only read)`,
+        `computing it afresh (first request, then a snapshot for 60 s): ${Math.round(coldMs).toLocaleString('en')} ms`,
       ],
     },
   );

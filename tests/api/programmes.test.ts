@@ -197,11 +197,16 @@ describe('creating and changing programmes', () => {
 describe('enrolment in a programme', () => {
   it('puts staff on the staff course and managers on the managers course', async () => {
     const a = await t.as('samordnare.akademinorr');
+    // The report on screen is a snapshot; enrolling must show in it at once.
+    const enrolled = async () =>
+      (await a.get(`/api/v1/programmes/${ids.an}/report`)).json().totals.enrolled as number;
+    const before = await enrolled();
     const res = await a.post(`/api/v1/programmes/${ids.an}/enrolments`, {
       userIds: [ids.kStaff1, ids.kManager],
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ created: 2, existing: 0 });
+    expect(await enrolled()).toBe(before + 2);
     const byUser = Object.fromEntries(
       res.json().results.map((r: { userId: string; track: string; courseId: string }) => [r.userId, r]),
     );

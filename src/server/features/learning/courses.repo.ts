@@ -1,41 +1,82 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { CourseContent } from '../../../shared/contracts/course-content.ts';
 import type { Db } from '../../db/client.ts';
 import { courses, courseVersions } from '../../db/schema/index.ts';
 import type { CourseRow } from './course-content.ts';
 
-const publishedColumns = {
+const headColumns = {
   id: courses.id,
   key: courses.key,
   track: courses.track,
   visibility: courses.visibility,
   ownerOrganisationId: courses.ownerOrganisationId,
-  version: courseVersions.version,
-  content: courseVersions.content,
+  version: courses.publishedVersion,
 };
+type Head = Omit<CourseRow, 'content' | 'version'> & { version: number | null };
 
-function published(db: Db) {
-  return db
-    .select(publishedColumns)
-    .from(courses)
-    .innerJoin(
-      courseVersions,
-      and(eq(courseVersions.courseId, courses.id), eq(courseVersions.version, courses.publishedVersion)),
-    );
+/**
+ * A published version never changes, so its parsed content (up to ~150 KiB of JSON per course) is
+ * kept per course and version instead of being read and parsed on every learner request. Frozen:
+ * callers share it. Only the small course row is read each time, so a new version is seen at once.
+ */
+const contentCache = new Map<string, CourseContent>();
+const CONTENT_CACHE_MAX = 500;
+const cacheKey = (id: string, version: number) => `${id}@${version}`;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
+async function withContent(db: Db, heads: Head[]): Promise<CourseRow[]> {
+  const live = heads.filter((h): h is Head & { version: number } => h.version !== null);
+  const missing = live.filter((h) => !contentCache.has(cacheKey(h.id, h.version)));
+  if (missing.length > 0) {
+    const rows = await db
+      .select({
+        courseId: courseVersions.courseId,
+        version: courseVersions.version,
+        content: courseVersions.content,
+      })
+      .from(courseVersions)
+      .where(
+        or(
+          ...missing.map((h) =>
+            and(eq(courseVersions.courseId, h.id), eq(courseVersions.version, h.version)),
+          ),
+        ),
+      );
+    if (contentCache.size + rows.length > CONTENT_CACHE_MAX) contentCache.clear();
+    for (const r of rows)
+      contentCache.set(cacheKey(r.courseId, r.version), deepFreeze(r.content as CourseContent));
+  }
+  return live.flatMap((h) => {
+    const content = contentCache.get(cacheKey(h.id, h.version));
+    return content ? [{ ...h, content } as CourseRow] : [];
+  });
+}
+
+const heads = (db: Db, where?: SQL) =>
+  db
+    .select(headColumns)
+    .from(courses)
+    .where(and(isNotNull(courses.publishedVersion), where)) as Promise<Head[]>;
+
 export async function listPublishedCourses(db: Db): Promise<CourseRow[]> {
-  return (await published(db)) as CourseRow[];
+  return withContent(db, await heads(db));
 }
 
 export async function findPublishedCourse(db: Db, id: string): Promise<CourseRow | null> {
-  const [row] = await published(db).where(eq(courses.id, id));
-  return (row as CourseRow | undefined) ?? null;
+  const rows = await withContent(db, await heads(db, eq(courses.id, id)));
+  return rows[0] ?? null;
 }
 
 export async function findPublishedCourseByKey(db: Db, key: string): Promise<CourseRow | null> {
-  const [row] = await published(db).where(eq(courses.key, key));
-  return (row as CourseRow | undefined) ?? null;
+  const rows = await withContent(db, await heads(db, eq(courses.key, key)));
+  return rows[0] ?? null;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   programmes,
   users,
 } from '../../db/schema/index.ts';
+import { forgetProgrammeReports } from '../reports/report-cache.ts';
 
 type Track = 'staff' | 'managers' | 'coordinators';
 
@@ -192,6 +193,7 @@ export async function updateProgramme(
     funding: ProgrammeFunding;
   }>,
 ) {
+  forgetProgrammeReports(id);
   await db
     .update(programmes)
     .set({ ...values, updatedAt: sql`now()` })
@@ -199,6 +201,7 @@ export async function updateProgramme(
 }
 
 export async function replaceMunicipalities(db: Db, programmeId: string, municipalityIds: string[]) {
+  forgetProgrammeReports(programmeId);
   await db.delete(programmeMunicipalities).where(eq(programmeMunicipalities.programmeId, programmeId));
   if (municipalityIds.length) {
     await db
@@ -305,6 +308,7 @@ export async function insertProgrammeEnrolments(
   }[],
 ) {
   if (values.length === 0) return [];
+  for (const programmeId of new Set(values.map((v) => v.programmeId))) forgetProgrammeReports(programmeId);
   return db
     .insert(enrolments)
     .values(values)

@@ -14,15 +14,16 @@ function base(programmeId: string, municipalityIds: string[] | null) {
             case when o.kind = 'unit' then o.id end as unit_id,
             case when o.kind = 'unit' then o.name end as unit_name,
             mun.id as municipality_id, mun.code as municipality_code, mun.name as municipality_name,
-            case when exists (select 1 from memberships ms where ms.user_id = e.user_id
-                                and ms.organisation_id = e.organisation_id and ms.role = 'manager')
-                 then 'manager' else 'staff' end as role
+            case when mgr.user_id is not null then 'manager' else 'staff' end as role
           from enrolments e
           join users u on u.id = e.user_id
           join courses c on c.id = e.course_id
           left join programme_courses pc on pc.programme_id = e.programme_id and pc.course_id = e.course_id
           left join organisations o on o.id = e.organisation_id
           left join organisations mun on mun.id = case when o.kind = 'unit' then o.parent_id else o.id end
+          -- A join, not EXISTS in the select list: that becomes a scan of every manager in the country.
+          left join memberships mgr on mgr.user_id = e.user_id and mgr.organisation_id = e.organisation_id
+                                    and mgr.role = 'manager'
           where e.programme_id = ${programmeId}
           ${municipalityIds ? sql`and mun.id = any(${uuidArray(municipalityIds)})` : sql``}`;
 }
@@ -44,10 +45,8 @@ export interface GroupRow {
 }
 
 /** Totals and every breakdown in one aggregate query (grouping sets over the base rows). */
-export async function groupedCounts(db: Db, programmeId: string, municipalityIds: string[] | null) {
-  return queryRows<GroupRow>(
-    db,
-    sql`with b as (${base(programmeId, municipalityIds)})
+export function groupedCountsSql(programmeId: string, municipalityIds: string[] | null) {
+  return sql`with b as (${base(programmeId, municipalityIds)})
         select case
                  when grouping(municipality_code) = 0 then 'municipality'
                  when grouping(unit_id) = 0 then 'unit'
@@ -63,8 +62,11 @@ export async function groupedCounts(db: Db, programmeId: string, municipalityIds
                coalesce(sum(seconds_spent), 0)::int as seconds
         from b
         group by grouping sets ((), (municipality_code, municipality_name), (unit_id, unit_name, municipality_name),
-                                (track), (role), (gender))`,
-  );
+                                (track), (role), (gender))`;
+}
+
+export function groupedCounts(db: Db, programmeId: string, municipalityIds: string[] | null) {
+  return queryRows<GroupRow>(db, groupedCountsSql(programmeId, municipalityIds));
 }
 
 export interface MonthRow {
@@ -80,15 +82,12 @@ export interface MonthRow {
  * end: people enrolled, started and completed that month (from the enrolments), and active that month
  * (from `enrolment_months`, which a trigger keeps from the statements).
  */
-export async function monthly(
-  db: Db,
+export function monthlySql(
   programmeId: string,
   municipalityIds: string[] | null,
   period: { startsOn: string; endsOn: string },
 ) {
-  return queryRows<MonthRow>(
-    db,
-    sql`with b as (${base(programmeId, municipalityIds)}),
+  return sql`with b as (${base(programmeId, municipalityIds)}),
         ev as (
           select swedish_month(enrolled_at) as m, user_id, 'e' as k from b
           union all select swedish_month(started_at), user_id, 's' from b where started_at is not null
@@ -111,8 +110,16 @@ export async function monthly(
                count(distinct ev.user_id) filter (where ev.k = 'c')::int as completed,
                count(distinct ev.user_id) filter (where ev.k = 'a')::int as active
         from months left join ev on ev.m = months.m
-        group by months.m order by months.m`,
-  );
+        group by months.m order by months.m`;
+}
+
+export function monthly(
+  db: Db,
+  programmeId: string,
+  municipalityIds: string[] | null,
+  period: { startsOn: string; endsOn: string },
+) {
+  return queryRows<MonthRow>(db, monthlySql(programmeId, municipalityIds, period));
 }
 
 export interface ParticipantMonthRow {

@@ -16,6 +16,7 @@ import * as courseRepo from '../learning/courses.repo.ts';
 import { findOrganisation } from '../organisations/organisations.repo.ts';
 import { requireOrgContext } from '../organisations/organisations.service.ts';
 import { reportableMunicipalities, requireVisibleProgramme } from '../programmes/programmes.service.ts';
+import { cachedProgrammeReport } from './report-cache.ts';
 import * as repo from './reports.repo.ts';
 
 const genders: Gender[] = ['woman', 'man', 'other', 'not_stated'];
@@ -69,11 +70,27 @@ export async function programmeReport(
   const p = await requireVisibleProgramme(db, actor, programmeId);
   const scope = await reportableMunicipalities(db, actor, p);
   if (!scope.complete && scope.municipalityIds.length === 0) throw forbidden();
+  if (opts.participants) return computeReport(db, p, scope, lang, true);
+  const sliceKey = `${lang}|${scope.complete ? 'all' : [...scope.municipalityIds].sort().join(',')}`;
+  return cachedProgrammeReport(programmeId, sliceKey, () => computeReport(db, p, scope, lang, false));
+}
+
+type Loaded = Awaited<ReturnType<typeof requireVisibleProgramme>>;
+type Scope = Awaited<ReturnType<typeof reportableMunicipalities>>;
+
+async function computeReport(
+  db: Db,
+  p: Loaded,
+  scope: Scope,
+  lang: UiLanguage,
+  withParticipants: boolean,
+): Promise<ProgrammeReport> {
+  const programmeId = p.row.id;
   const slice = scope.complete ? null : scope.municipalityIds;
   const [groups, months, participants] = await Promise.all([
     repo.groupedCounts(db, programmeId, slice),
     repo.monthly(db, programmeId, slice, p.row),
-    opts.participants ? repo.participantMonths(db, programmeId, slice) : Promise.resolve([]),
+    withParticipants ? repo.participantMonths(db, programmeId, slice) : Promise.resolve([]),
   ]);
   const labels = reportLabels[lang];
   const of = (dim: repo.GroupRow['dim']) => groups.filter((g) => g.dim === dim);
