@@ -62,6 +62,31 @@ describe('courses', () => {
     expect(arabic).toMatchObject({ language: 'sv', title: 'Testkurs' });
   });
 
+  it('answers 304 to a phone that already has this version in this language', async () => {
+    const a = await t.as('personal.falun');
+    const first = await a.get(`/api/v1/courses/${courseId}?lang=en`);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"course-.+-v\d+-en"$/);
+    const again = await a.request({
+      url: `/api/v1/courses/${courseId}?lang=en`,
+      headers: { 'if-none-match': etag },
+    });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const swedish = await a.request({
+      url: `/api/v1/courses/${courseId}?lang=sv`,
+      headers: { 'if-none-match': etag },
+    });
+    expect(swedish.statusCode).toBe(200);
+    expect(swedish.json().title).toBe('Testkurs');
+    // Logged out, the tag gets nothing.
+    const anonymous = await t.app.inject({
+      url: `/api/v1/courses/${courseId}?lang=en`,
+      headers: { 'if-none-match': etag },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('rejects bad ids and languages, and unknown courses', async () => {
     const a = await t.as('personal.falun');
     expect((await a.get('/api/v1/courses/nope')).statusCode).toBe(400);

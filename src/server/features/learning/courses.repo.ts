@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { CourseContent } from '../../../shared/contracts/course-content.ts';
 import type { Db } from '../../db/client.ts';
 import { courses, courseVersions } from '../../db/schema/index.ts';
@@ -72,6 +72,12 @@ export async function listPublishedCourses(db: Db): Promise<CourseRow[]> {
 export async function findPublishedCourse(db: Db, id: string): Promise<CourseRow | null> {
   const rows = await withContent(db, await heads(db, eq(courses.id, id)));
   return rows[0] ?? null;
+}
+
+export async function findPublishedCoursesByIds(db: Db, ids: string[]): Promise<Map<string, CourseRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await withContent(db, await heads(db, inArray(courses.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export async function findPublishedCourseByKey(db: Db, key: string): Promise<CourseRow | null> {

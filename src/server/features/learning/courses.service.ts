@@ -1,5 +1,5 @@
 import { type Actor, authorize } from '../../../shared/access/index.ts';
-import type { CourseDetail, CourseSummary } from '../../../shared/contracts/learning.ts';
+import { CourseDetail, type CourseSummary } from '../../../shared/contracts/learning.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import { swedishCollator } from '../../lib/swedish-sort.ts';
@@ -34,8 +34,28 @@ export async function listCourses(db: Db, actor: Actor, lang: string): Promise<C
   return visible.sort((a, b) => a.track.localeCompare(b.track) || swedishCollator.compare(a.title, b.title));
 }
 
-export async function getCourse(db: Db, actor: Actor, id: string, lang: string): Promise<CourseDetail> {
+export interface CourseView {
+  detail: CourseDetail;
+  /** The detail checked against its contract and serialised: ~60 KiB for a starter course. */
+  json: string;
+  /** A published version never changes: version and language identify the answer. */
+  etag: string;
+}
+
+const views = new Map<string, CourseView>();
+const VIEWS_MAX = 500;
+
+/** A course as a learner reads it, built and serialised once per published version and language. */
+export async function getCourseView(db: Db, actor: Actor, id: string, lang: string): Promise<CourseView> {
   const row = await repo.findPublishedCourse(db, id);
   if (!row || !(await canSeeCourse(db, actor, row))) throw notFound();
-  return toDetail(row, lang);
+  const key = `${row.id}@${row.version}|${lang}`;
+  let view = views.get(key);
+  if (!view) {
+    const detail = CourseDetail.parse(toDetail(row, lang));
+    view = { detail, json: JSON.stringify(detail), etag: `"course-${row.id}-v${row.version}-${lang}"` };
+    if (views.size >= VIEWS_MAX) views.clear();
+    views.set(key, view);
+  }
+  return view;
 }

@@ -76,9 +76,13 @@ export async function myLearning(db: Db, actor: Actor, lang: string): Promise<En
     db,
     rows.map((r) => r.id),
   );
+  const byId = await courses.findPublishedCoursesByIds(
+    db,
+    rows.map((r) => r.courseId),
+  );
   const result: EnrolmentView[] = [];
   for (const e of rows) {
-    const course = await courses.findPublishedCourse(db, e.courseId);
+    const course = byId.get(e.courseId);
     if (!course) continue;
     const done = new Map(items.filter((i) => i.enrolmentId === e.id).map((i) => [i.item, i]));
     const modules = course.content.modules.map((m) => {

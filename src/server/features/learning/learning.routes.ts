@@ -23,7 +23,7 @@ import type { Db } from '../../db/client.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
-import { getCourse, listCourses } from './courses.service.ts';
+import { getCourseView, listCourses } from './courses.service.ts';
 import {
   certificatePdf,
   enrol,
@@ -64,10 +64,20 @@ export const learningRoutes =
             'A published course with modules, lessons and quizzes in one language (Swedish where a translation is missing)',
           params: CourseIdParams,
           querystring: CourseLanguageQuery,
-          response: { 200: CourseDetail, ...problems(400, 401, 404) },
+          response: {
+            200: CourseDetail,
+            304: z.null().describe('Not modified (If-None-Match): the same published version and language'),
+            ...problems(400, 401, 404),
+          },
         },
       },
-      async (req) => getCourse(db, actorOf(req), req.params.id, req.query.lang ?? requestLanguage(req)),
+      async (req, reply) => {
+        const lang = req.query.lang ?? requestLanguage(req);
+        const { detail, json, etag } = await getCourseView(db, actorOf(req), req.params.id, lang);
+        reply.header('etag', etag).header('cache-control', 'private, no-cache');
+        if (req.headers['if-none-match'] === etag) return reply.status(304).send(null);
+        return reply.serializer(() => json).send(detail);
+      },
     );
 
     app.post(

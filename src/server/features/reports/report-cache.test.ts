@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ProgrammeReport } from '../../../shared/contracts/programmes.ts';
-import { cachedProgrammeReport, forgetProgrammeReports } from './report-cache.ts';
+import { cachedProgrammeReport, forgetProgrammeReports, type ReportSnapshot } from './report-cache.ts';
 
-const report = (n: number) => ({ generatedAt: `v${n}` }) as unknown as ProgrammeReport;
+const report = (n: number) => ({ json: `v${n}` }) as unknown as ReportSnapshot;
 
 describe('programme report snapshots', () => {
   let computed = 0;
@@ -22,37 +21,37 @@ describe('programme report snapshots', () => {
     expect(a).toBe(b);
     expect(compute).toHaveBeenCalledTimes(1);
     vi.advanceTimersByTime(59_000);
-    expect((await cachedProgrammeReport('p1', 'sv|all', compute)).generatedAt).toBe('v1');
+    expect((await cachedProgrammeReport('p1', 'sv|all', compute)).json).toBe('v1');
     expect(compute).toHaveBeenCalledTimes(1);
   });
 
   it('keeps slices apart', async () => {
     await cachedProgrammeReport('p2', 'sv|all', compute);
     const slice = await cachedProgrammeReport('p2', 'sv|m1', compute);
-    expect(slice.generatedAt).toBe('v2');
+    expect(slice.json).toBe('v2');
   });
 
   it('answers a stale snapshot at once while one refresh runs, then the new one', async () => {
     await cachedProgrammeReport('p3', 'sv|all', compute);
     vi.advanceTimersByTime(61_000);
-    expect((await cachedProgrammeReport('p3', 'sv|all', compute)).generatedAt).toBe('v1');
-    expect((await cachedProgrammeReport('p3', 'sv|all', compute)).generatedAt).toBe('v2');
+    expect((await cachedProgrammeReport('p3', 'sv|all', compute)).json).toBe('v1');
+    expect((await cachedProgrammeReport('p3', 'sv|all', compute)).json).toBe('v2');
     expect(compute).toHaveBeenCalledTimes(2);
   });
 
   it('waits for a new report when the snapshot is over 15 minutes old, or was forgotten', async () => {
     await cachedProgrammeReport('p4', 'sv|all', compute);
     vi.advanceTimersByTime(16 * 60_000);
-    expect((await cachedProgrammeReport('p4', 'sv|all', compute)).generatedAt).toBe('v2');
+    expect((await cachedProgrammeReport('p4', 'sv|all', compute)).json).toBe('v2');
     forgetProgrammeReports('p4');
-    expect((await cachedProgrammeReport('p4', 'sv|all', compute)).generatedAt).toBe('v3');
+    expect((await cachedProgrammeReport('p4', 'sv|all', compute)).json).toBe('v3');
   });
 
   it('does not keep a failed computation', async () => {
-    const failing = vi.fn(async (): Promise<ProgrammeReport> => {
+    const failing = vi.fn(async (): Promise<ReportSnapshot> => {
       throw new Error('database gone');
     });
     await expect(cachedProgrammeReport('p5', 'sv|all', failing)).rejects.toThrow('database gone');
-    expect((await cachedProgrammeReport('p5', 'sv|all', compute)).generatedAt).toBe('v1');
+    expect((await cachedProgrammeReport('p5', 'sv|all', compute)).json).toBe('v1');
   });
 });

@@ -1,4 +1,15 @@
-import type { ProgrammeReport } from '../../../shared/contracts/programmes.ts';
+import { ProgrammeReport } from '../../../shared/contracts/programmes.ts';
+
+/** A report and its JSON, checked against the contract and serialised once: a national report is ~0.5 MB. */
+export interface ReportSnapshot {
+  report: ProgrammeReport;
+  json: string;
+}
+
+export const snapshotOf = (report: ProgrammeReport): ReportSnapshot => ({
+  report,
+  json: JSON.stringify(ProgrammeReport.parse(report)),
+});
 
 /**
  * Programme reports on screen are served from a short-lived per-process snapshot: a national programme
@@ -15,14 +26,14 @@ const MAX_ENTRIES = 1_000;
 
 interface Entry {
   programmeId: string;
-  value?: ProgrammeReport;
+  value?: ReportSnapshot;
   computedAt: number;
-  pending?: Promise<ProgrammeReport>;
+  pending?: Promise<ReportSnapshot>;
 }
 
 const entries = new Map<string, Entry>();
 
-function recompute(key: string, entry: Entry, compute: () => Promise<ProgrammeReport>) {
+function recompute(key: string, entry: Entry, compute: () => Promise<ReportSnapshot>) {
   const pending = compute().then(
     (value) => {
       if (entries.get(key) === entry) {
@@ -46,8 +57,8 @@ function recompute(key: string, entry: Entry, compute: () => Promise<ProgrammeRe
 export function cachedProgrammeReport(
   programmeId: string,
   sliceKey: string,
-  compute: () => Promise<ProgrammeReport>,
-): Promise<ProgrammeReport> {
+  compute: () => Promise<ReportSnapshot>,
+): Promise<ReportSnapshot> {
   const key = `${programmeId}|${sliceKey}`;
   let entry = entries.get(key);
   const now = Date.now();

@@ -11,7 +11,7 @@ import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { reportCsv, reportFileName, reportXlsx } from './report-export.ts';
-import { programmeReport, teamReport } from './reports.service.ts';
+import { programmeReport, programmeReportSnapshot, teamReport } from './reports.service.ts';
 
 export const reportRoutes =
   (deps: { db: Db }): FastifyPluginAsyncZod =>
@@ -38,9 +38,12 @@ export const reportRoutes =
       async (req, reply) => {
         const { format, part, participants } = req.query;
         const lang = req.query.lang ?? requestLanguage(req);
-        const report = await programmeReport(db, actorOf(req), req.params.id, lang, {
-          participants: format !== 'json' || participants === 'true',
-        });
+        if (format === 'json' && participants !== 'true') {
+          const { report, json } = await programmeReportSnapshot(db, actorOf(req), req.params.id, lang);
+          // Checked against the contract and serialised once per snapshot: reuse that text.
+          return reply.serializer(() => json).send(report);
+        }
+        const report = await programmeReport(db, actorOf(req), req.params.id, lang, { participants: true });
         if (format === 'json') return report;
         const body =
           format === 'csv'

@@ -16,7 +16,7 @@ import * as courseRepo from '../learning/courses.repo.ts';
 import { findOrganisation } from '../organisations/organisations.repo.ts';
 import { requireOrgContext } from '../organisations/organisations.service.ts';
 import { reportableMunicipalities, requireVisibleProgramme } from '../programmes/programmes.service.ts';
-import { cachedProgrammeReport } from './report-cache.ts';
+import { cachedProgrammeReport, type ReportSnapshot, snapshotOf } from './report-cache.ts';
 import * as repo from './reports.repo.ts';
 
 const genders: Gender[] = ['woman', 'man', 'other', 'not_stated'];
@@ -70,9 +70,23 @@ export async function programmeReport(
   const p = await requireVisibleProgramme(db, actor, programmeId);
   const scope = await reportableMunicipalities(db, actor, p);
   if (!scope.complete && scope.municipalityIds.length === 0) throw forbidden();
-  if (opts.participants) return computeReport(db, p, scope, lang, true);
+  return computeReport(db, p, scope, lang, opts.participants);
+}
+
+/** The report on screen (no participant list), from the programme's snapshot for the actor's slice. */
+export async function programmeReportSnapshot(
+  db: Db,
+  actor: Actor,
+  programmeId: string,
+  lang: UiLanguage,
+): Promise<ReportSnapshot> {
+  const p = await requireVisibleProgramme(db, actor, programmeId);
+  const scope = await reportableMunicipalities(db, actor, p);
+  if (!scope.complete && scope.municipalityIds.length === 0) throw forbidden();
   const sliceKey = `${lang}|${scope.complete ? 'all' : [...scope.municipalityIds].sort().join(',')}`;
-  return cachedProgrammeReport(programmeId, sliceKey, () => computeReport(db, p, scope, lang, false));
+  return cachedProgrammeReport(programmeId, sliceKey, async () =>
+    snapshotOf(await computeReport(db, p, scope, lang, false)),
+  );
 }
 
 type Loaded = Awaited<ReturnType<typeof requireVisibleProgramme>>;
