@@ -1,12 +1,12 @@
 import '@digdir/designsystemet-theme';
 import '@digdir/designsystemet-css';
 import './styles.css';
-import './lib/i18n.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './lib/api.ts';
+import { i18nReady } from './lib/i18n.ts';
 import { router } from './router.tsx';
 
 const queryClient = new QueryClient({
@@ -21,10 +21,13 @@ const queryClient = new QueryClient({
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing in index.html');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
+// The strings of the UI language come first: nothing renders half in the wrong language.
+void i18nReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

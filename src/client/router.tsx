@@ -89,6 +89,7 @@ export const router = createBrowserRouter([
           },
           { path: '/utbildning/kurser/:id/moduler/:moduleKey/quiz', element: lazyLearning('QuizPage') },
           { path: '/utbildning/kurser/:id/intyg', element: lazyLearning('MyCertificatePage') },
+          { path: '/utbildning/kurser/:id/aterkoppling', element: lazyProgrammes('CourseFeedbackPage') },
           { path: '/forfatta', element: lazyAuthoring('AuthoringListPage') },
           { path: '/forfatta/kurser/:id', element: lazyAuthoring('CourseEditorPage') },
           { path: '/program', element: lazyProgrammes('ProgrammesPage') },

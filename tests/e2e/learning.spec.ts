@@ -137,6 +137,15 @@ describe('a staff member takes a course on a phone, partly offline', () => {
     await page.getByText('Vad tar du med dig?').waitFor();
     await expectAccessible(page, 'quiz result with reflection questions');
 
+    // Rate the module: without a rating the error summary says what is missing.
+    await page.getByRole('button', { name: 'Skicka omdöme' }).click();
+    await page.getByRole('link', { name: 'Välj hur användbar modulen var.' }).waitFor();
+    await page.getByLabel('4', { exact: true }).check();
+    await page.getByLabel('Kommentar (frivillig)').fill('Bra exempel från hemtjänsten.');
+    await page.getByRole('button', { name: 'Skicka omdöme' }).click();
+    await page.getByText('Tack! Ditt omdöme är sparat.').waitFor();
+    await expectAccessible(page, 'quiz result with a module rating');
+
     // Module 2, online.
     await page.getByRole('link', { name: 'Till nästa modul' }).click();
     await page.getByRole('heading', { name: 'Lektion 1', level: 1 }).waitFor();
@@ -187,6 +196,30 @@ describe('a staff member takes a course on a phone, partly offline', () => {
     await page.getByRole('heading', { name: 'Avslutade' }).waitFor();
     await page.getByRole('link', { name: 'Visa intyg' }).waitFor();
     await expectAccessible(page, 'my learning with a completed course');
+
+    // The course's authors (here the national administrator) see the rating, the comment without a
+    // name, and which questions were missed.
+    const author = await e.newPage();
+    await login(author.page, 'admin');
+    const [mini] = await queryRows<{ id: string }>(
+      e.t.db,
+      sql`select id from courses where key = 'testkurs-mini'`,
+    );
+    await author.page.goto(`/utbildning/kurser/${mini!.id}/aterkoppling`);
+    await author.page.getByRole('heading', { name: 'Återkoppling från deltagarna', level: 1 }).waitFor();
+    const overview = author.page.getByRole('table', { name: 'Betyg per modul' });
+    await overview
+      .getByRole('row', { name: /Modul m1/ })
+      .getByText('4 av 5')
+      .waitFor();
+    await author.page.getByText('Bra exempel från hemtjänsten.').waitFor();
+    expect(await author.page.getByText('Amir Haddad').count()).toBe(0);
+    const questions = author.page.getByRole('table', { name: 'Quizfrågor i Modul m1' });
+    await questions
+      .getByRole('row', { name: /Fråga q1/ })
+      .getByText('50 %')
+      .waitFor();
+    await expectAccessible(author.page, 'course feedback for its authors');
 
     // Anyone can verify it, without logging in.
     const visitor = await e.newPage({ width: 360 });

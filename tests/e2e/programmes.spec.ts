@@ -29,6 +29,16 @@ describe('programmes and the funder report', () => {
     await page.getByRole('heading', { level: 1, name: /Välfärdsteknologi i omsorgen/ }).waitFor();
     await page.getByText('Om programmet').waitFor();
     await expectAccessible(page, 'programme page');
+    // The programme owner may read what participants think of its courses.
+    await page
+      .getByRole('link', { name: /^Återkoppling från deltagarna: / })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Återkoppling från deltagarna' }).waitFor();
+    await page.getByRole('table', { name: 'Betyg per modul' }).waitFor();
+    await expectAccessible(page, 'course feedback for a programme owner');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /Välfärdsteknologi i omsorgen/ }).waitFor();
 
     await page.getByRole('link', { name: 'Visa rapport' }).click();
     await page.getByRole('heading', { level: 1, name: /Rapport:/ }).waitFor();

@@ -219,6 +219,13 @@ function Editor({ initial, onReload }: { initial: CourseDraftView; onReload: () 
           ? t('authoring.draftOnly')
           : t('authoring.publishedVersion', { version: publishedVersion })}
       </p>
+      {publishedVersion !== null ? (
+        <p className="ds-paragraph">
+          <Link className="ds-link" to={`/utbildning/kurser/${initial.id}/aterkoppling`}>
+            {t('programmes.feedback.link')}
+          </Link>
+        </p>
+      ) : null}
 
       {problems.length > 0 ? (
         <div className="ds-error-summary error-summary" tabIndex={-1} ref={(el) => el?.focus()}>

@@ -15,6 +15,7 @@ import {
   SyncStatus,
   useActiveSeconds,
 } from './components.tsx';
+import { ModuleRating } from './ModuleRating.tsx';
 import { coursePath, lessonPath, type Progress } from './progress.ts';
 import { questionAnswered, quizFinished } from './statements.ts';
 import { useCourseContext } from './useCourseContext.ts';
@@ -204,6 +205,7 @@ function Quiz({
           </button>
         </p>
         {passed ? <Reflection module={m} lang={lang} /> : null}
+        {passed && progress ? <ModuleRating enrolmentId={progress.id} moduleKey={m.key} /> : null}
         {passed ? <Continue course={course} moduleIndex={moduleIndex} progress={progress} /> : null}
       </>
     );

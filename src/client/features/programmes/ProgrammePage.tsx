@@ -85,6 +85,7 @@ function Courses({ p }: { p: ProgrammeView }) {
               <tr>
                 <th scope="col">{t('programmes.track')}</th>
                 <th scope="col">{t('programmes.course')}</th>
+                {p.canManage ? <th scope="col">{t('programmes.feedback.title')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -96,6 +97,17 @@ function Courses({ p }: { p: ProgrammeView }) {
                       {c.title}
                     </Link>
                   </td>
+                  {p.canManage ? (
+                    <td>
+                      <Link
+                        className="ds-link"
+                        to={`/utbildning/kurser/${c.courseId}/aterkoppling`}
+                        aria-label={t('programmes.feedback.linkFor', { course: c.title })}
+                      >
+                        {t('programmes.feedback.link')}
+                      </Link>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
