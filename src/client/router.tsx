@@ -1,59 +1,40 @@
-import { lazy, Suspense } from 'react';
+import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Loading } from './components/Feedback.tsx';
 import { Layout, RequireAuth } from './components/Layout.tsx';
 import { AccountPage } from './features/account/AccountPage.tsx';
-import { AuditLogPage } from './features/admin/AuditPage.tsx';
-import { OutboxPage } from './features/admin/OutboxPage.tsx';
 import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { StartPage } from './features/home/StartPage.tsx';
-import { AddUnitPage } from './features/organisations/AddUnitPage.tsx';
 import { MunicipalitiesPage, MunicipalityByCode } from './features/organisations/MunicipalitiesPage.tsx';
 import { OrganisationPage } from './features/organisations/OrganisationPage.tsx';
 import { SwedenPage } from './features/organisations/SwedenPage.tsx';
-import { ImportPage } from './features/people/ImportPage.tsx';
-import { InvitePage } from './features/people/InvitePage.tsx';
-import { MembersPage } from './features/people/MembersPage.tsx';
 import { AccessibilityPage } from './features/static/AccessibilityPage.tsx';
 import { NotFoundPage } from './features/static/NotFoundPage.tsx';
 // Read before the router starts: the entry the app was loaded on (focus handling of learning pages).
 import './features/learning/landing.ts';
 
-// The learner's pages load on demand (one chunk, with the Markdown renderer), keeping the first load small.
-const learning = () => import('./features/learning/index.ts');
-const lazyLearning = (name: keyof Awaited<ReturnType<typeof learning>>) => {
-  const Page = lazy(() => learning().then((m) => ({ default: m[name] })));
-  return (
-    <Suspense fallback={<Loading />}>
-      <Page />
-    </Suspense>
-  );
-};
+/** A page from a chunk that loads on demand, with the loading indicator meanwhile. */
+function lazyFrom<M extends Record<string, ComponentType>>(load: () => Promise<M>) {
+  return (name: keyof M & string) => {
+    const Page = lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+    return (
+      <Suspense fallback={<Loading />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
 
-// Programmes, reports and study groups: one chunk, loaded on demand.
-const programmes = () => import('./features/programmes/index.ts');
-const lazyProgrammes = (name: keyof Awaited<ReturnType<typeof programmes>>) => {
-  const Page = lazy(() => programmes().then((m) => ({ default: m[name] })));
-  return (
-    <Suspense fallback={<Loading />}>
-      <Page />
-    </Suspense>
-  );
-};
-
-// Course authoring: one chunk, loaded on demand (only authors open it).
-const authoring = () => import('./features/authoring/index.ts');
-const lazyAuthoring = (name: keyof Awaited<ReturnType<typeof authoring>>) => {
-  const Page = lazy(() => authoring().then((m) => ({ default: m[name] })));
-  return (
-    <Suspense fallback={<Loading />}>
-      <Page />
-    </Suspense>
-  );
-};
+// Chunks, each loaded when first needed, so a care worker's phone loads only the learner's pages:
+// learning (with the Markdown renderer); programmes, reports and study groups; course authoring; and
+// managing people and organisations.
+const lazyLearning = lazyFrom(() => import('./features/learning/index.ts'));
+const lazyProgrammes = lazyFrom(() => import('./features/programmes/index.ts'));
+const lazyAuthoring = lazyFrom(() => import('./features/authoring/index.ts'));
+const lazyManage = lazyFrom(() => import('./features/manage.ts'));
 
 /** Paths are Swedish (they appear in e-mails and are shared between people). */
 export const router = createBrowserRouter([
@@ -72,14 +53,14 @@ export const router = createBrowserRouter([
           { path: '/', element: <StartPage /> },
           { path: '/organisationer', element: <SwedenPage /> },
           { path: '/organisationer/:id', element: <OrganisationPage /> },
-          { path: '/organisationer/:id/personer', element: <MembersPage /> },
-          { path: '/organisationer/:id/bjud-in', element: <InvitePage /> },
-          { path: '/organisationer/:id/ny-enhet', element: <AddUnitPage /> },
-          { path: '/organisationer/:id/importera', element: <ImportPage /> },
+          { path: '/organisationer/:id/personer', element: lazyManage('MembersPage') },
+          { path: '/organisationer/:id/bjud-in', element: lazyManage('InvitePage') },
+          { path: '/organisationer/:id/ny-enhet', element: lazyManage('AddUnitPage') },
+          { path: '/organisationer/:id/importera', element: lazyManage('ImportPage') },
           { path: '/kommuner', element: <MunicipalitiesPage /> },
           { path: '/kommuner/:code', element: <MunicipalityByCode /> },
-          { path: '/admin/logg', element: <AuditLogPage /> },
-          { path: '/admin/utkorg', element: <OutboxPage /> },
+          { path: '/admin/logg', element: lazyManage('AuditLogPage') },
+          { path: '/admin/utkorg', element: lazyManage('OutboxPage') },
           { path: '/mitt-konto', element: <AccountPage /> },
           { path: '/utbildning', element: lazyLearning('MyLearningPage') },
           { path: '/utbildning/kurser/:id', element: lazyLearning('CoursePage') },
