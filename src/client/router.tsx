@@ -74,6 +74,7 @@ export const router = createBrowserRouter([
           { path: '/forfatta', element: lazyAuthoring('AuthoringListPage') },
           { path: '/forfatta/kurser/:id', element: lazyAuthoring('CourseEditorPage') },
           { path: '/program', element: lazyProgrammes('ProgrammesPage') },
+          { path: '/program/nytt', element: lazyProgrammes('NewProgrammePage') },
           { path: '/program/:id', element: lazyProgrammes('ProgrammePage') },
           { path: '/program/:id/rapport', element: lazyProgrammes('ReportPage') },
           { path: '/studiegrupper', element: lazyProgrammes('StudyGroupsPage') },

@@ -106,3 +106,36 @@ describe('team report', () => {
     await expectAccessible(page, 'team report');
   });
 });
+
+describe('setting up a programme', () => {
+  it('the Dalarna regional coordinator creates a programme for three municipalities with a staff course', async () => {
+    const { page } = await e.newPage({ width: 360 });
+    await login(page, 'region.dalarna');
+    await page.goto('/program');
+    await page.getByRole('link', { name: 'Nytt program' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nytt utbildningsprogram' }).waitFor();
+    await expectAccessible(page, 'new programme form');
+
+    // Nothing filled in: the summary lists what is missing, and nothing is created.
+    await page.getByRole('button', { name: 'Skapa programmet' }).click();
+    await page.getByRole('link', { name: 'Skriv programmets namn.' }).waitFor();
+    await page.getByRole('link', { name: 'Välj minst en kommun.' }).waitFor();
+    await expectAccessible(page, 'new programme form with errors');
+
+    await page.getByLabel('Program', { exact: true }).fill('Digitalt stöd i Västerdalarna');
+    await page.getByLabel('Startdatum').fill('2027-01-15');
+    await page.getByLabel('Slutdatum').fill('2027-12-15');
+    await page.getByLabel('Mål, antal deltagare').fill('120');
+    for (const m of ['Malung-Sälen', 'Vansbro', 'Älvdalen'])
+      await page.getByLabel(m, { exact: true }).check();
+    await page.getByLabel('Personal', { exact: true }).selectOption({ label: 'Välfärdsteknik i vardagen' });
+    await page.getByLabel('ESF-projektnummer').fill('2027/00042');
+    await page.getByRole('button', { name: 'Skapa programmet' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Digitalt stöd i Västerdalarna' }).waitFor();
+    await page.getByText('2027/00042').waitFor();
+    for (const m of ['Malung-Sälen', 'Vansbro', 'Älvdalen']) await page.getByText(m).first().waitFor();
+    await page.getByRole('link', { name: 'Välfärdsteknik i vardagen' }).first().waitFor();
+    await expectAccessible(page, 'the new programme');
+  });
+});

@@ -1,18 +1,36 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { roleAllows } from '../../../shared/access/index.ts';
 import { ProgrammeList } from '../../../shared/contracts/programmes.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { Page } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
+import { isNationalAdmin, useMe } from '../../lib/session.ts';
 import { formatDate, formatNumber } from './shared.ts';
 
 export function ProgrammesPage() {
   const { t, i18n } = useTranslation();
   const list = useQuery({ queryKey: ['programmes'], queryFn: () => api.get('/programmes', ProgrammeList) });
+  const me = useMe();
+  const canCreate =
+    !!me.data &&
+    (isNationalAdmin(me.data) ||
+      me.data.memberships.some(
+        (m) =>
+          ['region', 'association', 'municipality'].includes(m.organisationKind) &&
+          roleAllows(m.role, 'programme.manage'),
+      ));
   return (
     <Page title={t('programmes.title')} lead={t('programmes.lead')}>
+      {canCreate ? (
+        <p className="ds-paragraph">
+          <Link className="ds-button" data-variant="secondary" to="/program/nytt">
+            {t('programmes.create.link')}
+          </Link>
+        </p>
+      ) : null}
       {list.isPending ? <Loading /> : null}
       {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data && list.data.items.length === 0 ? (
