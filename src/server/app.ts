@@ -25,6 +25,7 @@ import { authoringRoutes } from './features/authoring/authoring.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
 import { learningRoutes } from './features/learning/learning.routes.ts';
 import { createMailer, type Mailer } from './features/mail/mailer.ts';
+import { technologyRoutes } from './features/mapping/technologies.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
 import { organisationRoutes } from './features/organisations/organisations.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(reportRoutes({ db }));
       await api.register(studyGroupRoutes({ db }));
       await api.register(userRoutes({ db }));
+      await api.register(technologyRoutes({ db }));
       await api.register(
         systemRoutes({
           database: database.kind,

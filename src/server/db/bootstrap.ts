@@ -6,6 +6,7 @@ import { runMigrations } from './migrate.ts';
 import { starterCourses } from './reference/courses/index.ts';
 import { loadReferenceCourses } from './reference/load-courses.ts';
 import { loadReferenceData } from './reference/load-reference.ts';
+import { loadTechnologyCatalogue } from './reference/load-technologies.ts';
 
 export interface BootstrapResult {
   demoLoaded: boolean;
@@ -20,6 +21,7 @@ export async function bootstrapDatabase(
   await runMigrations(database);
   await loadReferenceData(database.db);
   await loadReferenceCourses(database.db, starterCourses);
+  await loadTechnologyCatalogue(database.db);
   const [users] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`);
   let demoLoaded = false;
   if (opts.demoData && (users?.n ?? 0) === 0) {

@@ -22,6 +22,8 @@ export const actions = [
   'programme.report',
   'studygroup.manage',
   'course.author',
+  'adoption.read',
+  'adoption.edit',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -48,12 +50,14 @@ const coordinatorActions: readonly Action[] = [
   'programme.report',
   'studygroup.manage',
   'course.author',
+  'adoption.read',
 ];
 
 export const permissionMatrix: Record<Role, readonly Action[]> = {
   staff: ['organisation.read'],
   manager: ['organisation.read', 'members.list', 'learning.enrol', 'learning.report', 'studygroup.manage'],
-  municipal_coordinator: coordinatorActions,
+  // A municipality keeps its own mapping up to date; regions and associations read it (issue 5).
+  municipal_coordinator: [...coordinatorActions, 'adoption.edit'],
   regional_coordinator: coordinatorActions,
   national_admin: [...actions],
 };

@@ -155,6 +155,14 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Slutdatum kan inte ligga före startdatum.',
     en: 'The end date cannot be before the start date.',
   },
+  served_exceeds_eligible: {
+    sv: 'Antalet som använder tekniken kan inte vara större än antalet som kan ha nytta av den.',
+    en: 'The number of users cannot be larger than the number of people who could use it.',
+  },
+  unknown_technology: {
+    sv: 'Tekniken finns inte i katalogen.',
+    en: 'The technology is not in the catalogue.',
+  },
   custom: { sv: 'Värdet är inte giltigt.', en: 'The value is not valid.' },
 };
 

@@ -1,0 +1,76 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  MunicipalityTechnologies,
+  PutMunicipalityTechnologies,
+  TechnologyLanguageQuery,
+  TechnologyList,
+} from '../../../shared/contracts/mapping.ts';
+import { MunicipalityCodeParams } from '../../../shared/contracts/organisations.ts';
+import type { Db } from '../../db/client.ts';
+import { requestLanguage } from '../../lib/language.ts';
+import { problems } from '../../lib/route-schema.ts';
+import { actorOf, requireUser } from '../../plugins/session.ts';
+import {
+  listTechnologies,
+  municipalityTechnologies,
+  updateMunicipalityTechnologies,
+} from './technologies.service.ts';
+
+export const technologyRoutes =
+  (deps: { db: Db }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['mapping'];
+    const { db } = deps;
+    app.addHook('preHandler', requireUser);
+
+    app.get(
+      '/technologies',
+      {
+        schema: {
+          tags,
+          summary: 'The national catalogue of welfare technologies',
+          querystring: TechnologyLanguageQuery,
+          response: { 200: TechnologyList, ...problems(400, 401) },
+        },
+      },
+      async (req) => ({ items: await listTechnologies(db, req.query.lang ?? requestLanguage(req)) }),
+    );
+
+    app.get(
+      '/municipalities/:code/technologies',
+      {
+        schema: {
+          tags,
+          summary:
+            "A municipality's welfare technologies: status, since when, scope, users served and eligible, contact",
+          params: MunicipalityCodeParams,
+          querystring: TechnologyLanguageQuery,
+          response: { 200: MunicipalityTechnologies, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) =>
+        municipalityTechnologies(db, actorOf(req), req.params.code, req.query.lang ?? requestLanguage(req)),
+    );
+
+    app.put(
+      '/municipalities/:code/technologies',
+      {
+        schema: {
+          tags,
+          summary: "Update some of a municipality's technology records (its coordinators); history is kept",
+          params: MunicipalityCodeParams,
+          querystring: TechnologyLanguageQuery,
+          body: PutMunicipalityTechnologies,
+          response: { 200: MunicipalityTechnologies, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) =>
+        updateMunicipalityTechnologies(
+          db,
+          actorOf(req),
+          req.params.code,
+          req.body.items,
+          req.query.lang ?? requestLanguage(req),
+        ),
+    );
+  };

@@ -1,0 +1,162 @@
+import { type Actor, authorize } from '../../../shared/access/index.ts';
+import type { UiLanguage } from '../../../shared/contracts/common.ts';
+import type {
+  AdoptionUpdate,
+  AdoptionView,
+  MunicipalityTechnologies,
+  Technology,
+} from '../../../shared/contracts/mapping.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError, forbidden } from '../../lib/errors.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { getMunicipality, requireOrgContext } from '../organisations/organisations.service.ts';
+import * as repo from './technologies.repo.ts';
+
+const toTechnology = (t: repo.TechnologyRow, lang: UiLanguage): Technology => ({
+  id: t.id,
+  key: t.key,
+  category: t.category as Technology['category'],
+  name: lang === 'en' ? t.nameEn : t.nameSv,
+  description: lang === 'en' ? t.descriptionEn : t.descriptionSv,
+});
+
+export async function listTechnologies(db: Db, lang: UiLanguage): Promise<Technology[]> {
+  return (await repo.listTechnologies(db)).map((t) => toTechnology(t, lang));
+}
+
+/** The fields a person edits; history and audit compare these. */
+const editable = [
+  'status',
+  'since',
+  'scope',
+  'usersServed',
+  'eligibleUsers',
+  'contactName',
+  'contactEmail',
+  'comment',
+  'evidenceUrl',
+] as const;
+type Editable = Pick<repo.AdoptionRow, (typeof editable)[number]>;
+
+const snapshot = (row: Editable | null): Editable | null =>
+  row ? (Object.fromEntries(editable.map((k) => [k, row[k] ?? null])) as Editable) : null;
+
+function toView(t: repo.TechnologyRow, a: repo.AdoptionRow | undefined, lang: UiLanguage): AdoptionView {
+  const served = a?.usersServed ?? null;
+  const eligible = a?.eligibleUsers ?? null;
+  return {
+    technology: {
+      key: t.key,
+      name: lang === 'en' ? t.nameEn : t.nameSv,
+      category: t.category as Technology['category'],
+    },
+    status: (a?.status as AdoptionView['status']) ?? null,
+    since: a?.since ?? null,
+    scope: a?.scope ?? null,
+    usersServed: served,
+    eligibleUsers: eligible,
+    useRate: served !== null && eligible ? Math.round((served / eligible) * 1000) / 1000 : null,
+    contactName: a?.contactName ?? null,
+    contactEmail: a?.contactEmail ?? null,
+    comment: a?.comment ?? null,
+    evidenceUrl: a?.evidenceUrl ?? null,
+    updatedAt: a ? a.updatedAt.toISOString() : null,
+  };
+}
+
+async function loadMunicipality(
+  db: Db,
+  actor: Actor,
+  code: string,
+  action: 'adoption.read' | 'adoption.edit',
+) {
+  const municipality = await getMunicipality(db, code);
+  const ctx = await requireOrgContext(db, municipality.id);
+  if (!authorize(actor, action, ctx)) throw forbidden();
+  return { municipality, ctx };
+}
+
+/** Every catalogue technology with the municipality's record of it (status null where none is kept). */
+export async function municipalityTechnologies(
+  db: Db,
+  actor: Actor,
+  code: string,
+  lang: UiLanguage,
+): Promise<MunicipalityTechnologies> {
+  const { municipality, ctx } = await loadMunicipality(db, actor, code, 'adoption.read');
+  const [catalogue, adoptions] = await Promise.all([
+    repo.listTechnologies(db),
+    repo.adoptionsOf(db, municipality.id),
+  ]);
+  const byTechnology = new Map(adoptions.map((a) => [a.technologyId, a]));
+  return {
+    municipality: { id: municipality.id, code: municipality.code, name: municipality.name },
+    canEdit: authorize(actor, 'adoption.edit', ctx),
+    items: catalogue.map((t) => toView(t, byTechnology.get(t.id), lang)),
+  };
+}
+
+/**
+ * Updates some of a municipality's records in one transaction. Only what changed is written, each change
+ * with a history row (who, when, from → to) and one audit entry for the request.
+ */
+export async function updateMunicipalityTechnologies(
+  db: Db,
+  actor: Actor,
+  code: string,
+  updates: AdoptionUpdate[],
+  lang: UiLanguage,
+): Promise<MunicipalityTechnologies> {
+  const { municipality } = await loadMunicipality(db, actor, code, 'adoption.edit');
+  const catalogue = await repo.listTechnologies(db);
+  const byKey = new Map(catalogue.map((t) => [t.key, t]));
+  const problems = updates.flatMap((u, i) =>
+    byKey.has(u.technologyKey) ? [] : [{ path: `body.items.${i}.technologyKey`, code: 'unknown_technology' }],
+  );
+  const seen = new Set<string>();
+  updates.forEach((u, i) => {
+    if (seen.has(u.technologyKey))
+      problems.push({ path: `body.items.${i}.technologyKey`, code: 'duplicate' });
+    seen.add(u.technologyKey);
+  });
+  if (problems.length) throw new AppError(400, 'validation_failed', problems);
+
+  await db.transaction(async (tx) => {
+    const changes: { technology: string; before: Editable | null; after: Editable }[] = [];
+    for (const u of updates) {
+      const technology = byKey.get(u.technologyKey)!;
+      const existing = await repo.findAdoption(tx, municipality.id, technology.id);
+      const before = snapshot(existing);
+      const after = { ...(before ?? snapshot({} as Editable)!) } as Editable;
+      for (const k of editable) if (u[k] !== undefined) (after as Record<string, unknown>)[k] = u[k];
+      if (before && editable.every((k) => before[k] === after[k])) continue;
+      await repo.saveAdoption(tx, {
+        municipalityId: municipality.id,
+        technologyId: technology.id,
+        ...after,
+        updatedBy: actor.userId,
+        updatedAt: new Date(),
+      });
+      await repo.recordHistory(tx, {
+        municipalityId: municipality.id,
+        technologyId: technology.id,
+        changedBy: actor.userId,
+        before,
+        after,
+      });
+      changes.push({ technology: technology.key, before, after });
+    }
+    if (changes.length) {
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: 'technology_adoption.updated',
+        entityType: 'municipality',
+        entityId: municipality.id,
+        organisationId: municipality.id,
+        before: Object.fromEntries(changes.map((c) => [c.technology, c.before])),
+        after: Object.fromEntries(changes.map((c) => [c.technology, c.after])),
+      });
+    }
+  });
+  return municipalityTechnologies(db, actor, code, lang);
+}

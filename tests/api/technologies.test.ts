@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { codes, count } from './programmes.fixtures.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const FALUN = '/api/v1/municipalities/2080/technologies';
+const BORLANGE = '/api/v1/municipalities/2081/technologies';
+const lock = (extra: Record<string, unknown> = {}) => ({
+  items: [
+    {
+      technologyKey: 'digital-lock',
+      status: 'in_operation',
+      since: '2024-03-01',
+      scope: 'Alla hemtjänstgrupper',
+      usersServed: 120,
+      eligibleUsers: 400,
+      ...extra,
+    },
+  ],
+});
+const item = (res: { json(): unknown }, key: string) =>
+  (res.json() as { items: { technology: { key: string } }[] }).items.find((i) => i.technology.key === key);
+
+describe('the technology catalogue', () => {
+  it('lists the seeded technologies in Swedish and English, to logged-in users only', async () => {
+    const a = await t.as('personal.falun');
+    const sv = (await a.get('/api/v1/technologies')).json().items as { key: string; name: string }[];
+    expect(sv.length).toBeGreaterThanOrEqual(14);
+    expect(sv.find((x) => x.key === 'medication-dispenser')?.name).toBe('Läkemedelsautomat');
+    const en = (await a.get('/api/v1/technologies?lang=en')).json().items as { key: string; name: string }[];
+    expect(en.find((x) => x.key === 'medication-dispenser')?.name).toBe('Medication dispenser');
+    expect((await t.app.inject({ url: '/api/v1/technologies' })).statusCode).toBe(401);
+    expect((await a.get('/api/v1/technologies?lang=fi')).statusCode).toBe(400);
+  });
+});
+
+describe('adoption per municipality', () => {
+  it('lets the Falun coordinator record a technology, with its use rate, history and audit', async () => {
+    const c = await t.as('samordnare.falun');
+    const before = await c.get(FALUN);
+    expect(before.statusCode).toBe(200);
+    expect(before.json()).toMatchObject({ municipality: { code: '2080', name: 'Falun' }, canEdit: true });
+    expect(item(before, 'digital-lock')).toMatchObject({ status: null, useRate: null, updatedAt: null });
+
+    const [history, audit] = [await count(t, 'technology_adoption_history'), await count(t, 'audit_log')];
+    const res = await c.request({ method: 'PUT', url: FALUN, payload: lock() });
+    expect(res.statusCode).toBe(200);
+    expect(item(res, 'digital-lock')).toMatchObject({
+      status: 'in_operation',
+      since: '2024-03-01',
+      usersServed: 120,
+      eligibleUsers: 400,
+      useRate: 0.3,
+    });
+    expect(await count(t, 'technology_adoption_history')).toBe(history + 1);
+    expect(await count(t, 'audit_log')).toBe(audit + 1);
+
+    // The same again changes nothing; a new status is a new history row, from → to.
+    await c.request({ method: 'PUT', url: FALUN, payload: lock() });
+    expect(await count(t, 'technology_adoption_history')).toBe(history + 1);
+    const changed = await c.request({ method: 'PUT', url: FALUN, payload: lock({ status: 'discontinued' }) });
+    expect(item(changed, 'digital-lock')).toMatchObject({
+      status: 'discontinued',
+      scope: 'Alla hemtjänstgrupper',
+    });
+    expect(await count(t, 'technology_adoption_history')).toBe(history + 2);
+  });
+
+  it('lets the regional coordinator and the national administrator read, only the administrator edit', async () => {
+    const region = await t.as('region.dalarna');
+    const read = await region.get(FALUN);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().canEdit).toBe(false);
+    const stored = await count(t, 'technology_adoptions');
+    const refused = await region.request({ method: 'PUT', url: FALUN, payload: lock({ status: 'planned' }) });
+    expect(refused.statusCode).toBe(403);
+    expect(await count(t, 'technology_adoptions')).toBe(stored);
+
+    const admin = await t.as('admin');
+    const byAdmin = await admin.request({
+      method: 'PUT',
+      url: BORLANGE,
+      payload: { items: [{ technologyKey: 'video-call', status: 'piloting' }] },
+    });
+    expect(byAdmin.statusCode).toBe(200);
+    expect(item(byAdmin, 'video-call')?.status).toBe('piloting');
+  });
+
+  it('refuses another municipality, managers and staff, writing nothing', async () => {
+    const stored = await count(t, 'technology_adoptions');
+    const falun = await t.as('samordnare.falun');
+    expect((await falun.get(BORLANGE)).statusCode).toBe(403);
+    expect((await falun.request({ method: 'PUT', url: BORLANGE, payload: lock() })).statusCode).toBe(403);
+    for (const who of ['chef.falun', 'personal.falun']) {
+      const a = await t.as(who);
+      expect((await a.get(FALUN)).statusCode).toBe(403);
+      expect((await a.request({ method: 'PUT', url: FALUN, payload: lock() })).statusCode).toBe(403);
+    }
+    expect(await count(t, 'technology_adoptions')).toBe(stored);
+  });
+
+  it('answers bad input with a clear 400 and unknown municipalities with 404, writing nothing', async () => {
+    const c = await t.as('samordnare.falun');
+    const stored = await count(t, 'technology_adoption_history');
+    const put = (payload: unknown) => c.request({ method: 'PUT', url: FALUN, payload });
+    const unknown = await put({ items: [{ technologyKey: 'teleporter', status: 'planned' }] });
+    expect(unknown.statusCode).toBe(400);
+    expect(codes(unknown)).toEqual(['unknown_technology']);
+    const tooMany = await put(lock({ usersServed: 500, eligibleUsers: 400 }));
+    expect(tooMany.statusCode).toBe(400);
+    expect(codes(tooMany)).toContain('served_exceeds_eligible');
+    expect((await put(lock({ status: 'maybe' }))).statusCode).toBe(400);
+    expect((await put(lock({ evidenceUrl: 'javascript:alert(1)' }))).statusCode).toBe(400);
+    expect((await put({ items: [] })).statusCode).toBe(400);
+    const twice = await put({
+      items: [
+        { technologyKey: 'video-call', status: 'planned' },
+        { technologyKey: 'video-call', status: 'piloting' },
+      ],
+    });
+    expect(codes(twice)).toEqual(['duplicate']);
+    expect(await count(t, 'technology_adoption_history')).toBe(stored);
+    expect((await c.get('/api/v1/municipalities/20/technologies')).statusCode).toBe(400);
+    expect((await c.get('/api/v1/municipalities/9999/technologies')).statusCode).toBe(404);
+  });
+});
