@@ -30,11 +30,12 @@ function lazyFrom<M extends Record<string, ComponentType>>(load: () => Promise<M
 
 // Chunks, each loaded when first needed, so a care worker's phone loads only the learner's pages:
 // learning (with the Markdown renderer); programmes, reports and study groups; course authoring; and
-// managing people and organisations.
+// managing people and organisations; mapping.
 const lazyLearning = lazyFrom(() => import('./features/learning/index.ts'));
 const lazyProgrammes = lazyFrom(() => import('./features/programmes/index.ts'));
 const lazyAuthoring = lazyFrom(() => import('./features/authoring/index.ts'));
 const lazyManage = lazyFrom(() => import('./features/manage.ts'));
+const lazyMapping = lazyFrom(() => import('./features/mapping/index.ts'));
 
 /** Paths are Swedish (they appear in e-mails and are shared between people). */
 export const router = createBrowserRouter([
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
           { path: '/organisationer/:id/importera', element: lazyManage('ImportPage') },
           { path: '/kommuner', element: <MunicipalitiesPage /> },
           { path: '/kommuner/:code', element: <MunicipalityByCode /> },
+          { path: '/kommuner/:code/valfardsteknik', element: lazyMapping('MunicipalityTechnologiesPage') },
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },
           { path: '/mitt-konto', element: <AccountPage /> },

@@ -24,7 +24,9 @@ const lock = (extra: Record<string, unknown> = {}) => ({
   ],
 });
 const item = (res: { json(): unknown }, key: string) =>
-  (res.json() as { items: { technology: { key: string } }[] }).items.find((i) => i.technology.key === key);
+  (res.json() as { items: { technology: { key: string }; status: string | null }[] }).items.find(
+    (i) => i.technology.key === key,
+  );
 
 describe('the technology catalogue', () => {
   it('lists the seeded technologies in Swedish and English, to logged-in users only', async () => {
@@ -107,7 +109,7 @@ describe('adoption per municipality', () => {
   it('answers bad input with a clear 400 and unknown municipalities with 404, writing nothing', async () => {
     const c = await t.as('samordnare.falun');
     const stored = await count(t, 'technology_adoption_history');
-    const put = (payload: unknown) => c.request({ method: 'PUT', url: FALUN, payload });
+    const put = (payload: Record<string, unknown>) => c.request({ method: 'PUT', url: FALUN, payload });
     const unknown = await put({ items: [{ technologyKey: 'teleporter', status: 'planned' }] });
     expect(unknown.statusCode).toBe(400);
     expect(codes(unknown)).toEqual(['unknown_technology']);

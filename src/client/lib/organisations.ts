@@ -23,6 +23,7 @@ export interface OrgAbilities {
   invite: boolean;
   addUnit: boolean;
   importStaff: boolean;
+  readTechnologies: boolean;
 }
 
 /** What the user may do at an organisation, from the shared access matrix. */
@@ -35,6 +36,7 @@ export function abilitiesAt(me: Me, org: Organisation): OrgAbilities {
     invite: can('members.manage') && grantableRoles(actor, ctx).length > 0,
     addUnit: org.kind === 'municipality' && can('unit.create'),
     importStaff: (org.kind === 'municipality' || org.kind === 'unit') && can('staff.import'),
+    readTechnologies: org.kind === 'municipality' && can('adoption.read'),
   };
 }
 

@@ -128,6 +128,9 @@ export function OrganisationPage() {
     can.invite ? { to: `${base}/bjud-in`, label: t('orgs.invite') } : null,
     can.importStaff ? { to: `${base}/importera`, label: t('orgs.importStaff') } : null,
     can.addUnit ? { to: `${base}/ny-enhet`, label: t('orgs.addUnit') } : null,
+    can.readTechnologies && org.code
+      ? { to: `/kommuner/${org.code}/valfardsteknik`, label: t('mapping.technologies.link') }
+      : null,
   ].filter((a) => a !== null);
 
   return (

@@ -1,0 +1,1 @@
+export { MunicipalityTechnologiesPage } from './MunicipalityTechnologiesPage.tsx';

@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(() => e?.close());
+
+async function login(page: Page, local: string) {
+  const creds = demoLogin(local);
+  await page.goto('/logga-in');
+  await page.getByLabel('E-postadress').fill(creds.email);
+  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/logga-in'));
+}
+
+const LOCK = 'Digitala lås (nyckelfri hemtjänst)';
+
+describe('welfare technology in a municipality', () => {
+  it('the Falun coordinator records digital locks on a phone; the region sees it and cannot change it', async () => {
+    const { page } = await e.newPage({ width: 360, height: 740 });
+    await login(page, 'samordnare.falun');
+    await page.goto('/kommuner/2080');
+    await page.getByRole('heading', { level: 1, name: 'Falun' }).waitFor();
+    await page.getByRole('link', { name: 'Välfärdsteknik' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Välfärdsteknik i Falun' }).waitFor();
+    const table = page.getByRole('table', { name: 'Välfärdsteknik i Falun' });
+    await table.getByRole('row', { name: new RegExp(LOCK.replace(/[()]/g, '\\$&')) }).waitFor();
+    await expectAccessible(page, 'technologies of Falun');
+
+    await page.getByRole('button', { name: `Ändra: ${LOCK}` }).click();
+    await page.getByRole('heading', { level: 2, name: `Ändra: ${LOCK}` }).waitFor();
+    // Without a status the summary says so.
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByRole('link', { name: 'Välj var kommunen står med tekniken.' }).waitFor();
+    await expectAccessible(page, 'technology form with an error');
+
+    await page.getByLabel('Läge').selectOption({ label: 'I drift' });
+    await page.getByLabel('Sedan').fill('2024-03-01');
+    await page.getByLabel('Antal som använder tekniken nu').fill('120');
+    await page.getByLabel('Antal som skulle kunna ha nytta av den').fill('400');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText(`${LOCK} är sparad.`).waitFor();
+    const row = table.getByRole('row', { name: new RegExp(LOCK.replace(/[()]/g, '\\$&')) });
+    await row.getByText('I drift').waitFor();
+    await row.getByText('120 av 400 (30 %)').waitFor();
+    await expectAccessible(page, 'technologies of Falun after saving');
+
+    const region = await e.newPage();
+    await login(region.page, 'region.dalarna');
+    await region.page.goto('/kommuner/2080/valfardsteknik');
+    await region.page.getByRole('heading', { level: 1, name: 'Välfärdsteknik i Falun' }).waitFor();
+    await region.page.getByText('120 av 400 (30 %)').waitFor();
+    expect(await region.page.getByRole('button', { name: /^Ändra/ }).count()).toBe(0);
+    await expectAccessible(region.page, 'technologies of Falun, read by the region');
+  });
+});
