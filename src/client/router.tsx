@@ -61,6 +61,7 @@ export const router = createBrowserRouter([
           { path: '/kommuner', element: <MunicipalitiesPage /> },
           { path: '/kommuner/:code', element: <MunicipalityByCode /> },
           { path: '/kommuner/:code/valfardsteknik', element: lazyMapping('MunicipalityTechnologiesPage') },
+          { path: '/valfardsteknik', element: lazyMapping('AdoptionMatrixPage') },
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },
           { path: '/mitt-konto', element: <AccountPage /> },

@@ -131,3 +131,50 @@ describe('adoption per municipality', () => {
     expect((await c.get('/api/v1/municipalities/9999/technologies')).statusCode).toBe(404);
   });
 });
+
+describe('the adoption matrix', () => {
+  it('gives the Dalarna coordinator all 15 municipalities × the catalogue, in Swedish order', async () => {
+    const region = await t.as('region.dalarna');
+    const res = await region.get('/api/v1/adoption?region=20');
+    expect(res.statusCode).toBe(200);
+    const m = res.json() as {
+      scope: { kind: string; name: string };
+      technologies: { key: string }[];
+      municipalities: {
+        code: string;
+        name: string;
+        inOperation: number;
+        cells: { key: string; status: string | null; useRate: number | null }[];
+      }[];
+    };
+    expect(m.scope).toMatchObject({ kind: 'region', name: 'Region Dalarna' });
+    expect(m.municipalities).toHaveLength(15);
+    expect(m.municipalities[0]!.name).toBe('Avesta');
+    expect(m.municipalities.at(-1)!.name).toBe('Älvdalen');
+    const falun = m.municipalities.find((x) => x.code === '2080')!;
+    expect(falun.cells).toHaveLength(m.technologies.length);
+    expect(falun.cells.find((c) => c.key === 'digital-lock')).toMatchObject({
+      status: 'discontinued',
+      useRate: 0.3,
+    });
+  });
+
+  it('shows the whole country to the national administrator only, and refuses municipal roles', async () => {
+    const admin = await t.as('admin');
+    const nation = await admin.get('/api/v1/adoption');
+    expect(nation.statusCode).toBe(200);
+    expect(nation.json().municipalities).toHaveLength(290);
+    const borlange = nation.json().municipalities.find((x: { code: string }) => x.code === '2081');
+    expect(borlange.inOperation).toBe(0);
+    expect((await (await t.as('region.dalarna')).get('/api/v1/adoption')).statusCode).toBe(403);
+    for (const who of ['samordnare.falun', 'chef.falun', 'personal.falun']) {
+      expect((await (await t.as(who)).get('/api/v1/adoption?region=20')).statusCode).toBe(403);
+    }
+  });
+
+  it('answers a bad or unknown region clearly', async () => {
+    const admin = await t.as('admin');
+    expect((await admin.get('/api/v1/adoption?region=abc')).statusCode).toBe(400);
+    expect((await admin.get('/api/v1/adoption?region=99')).statusCode).toBe(404);
+  });
+});

@@ -56,5 +56,19 @@ describe('welfare technology in a municipality', () => {
     await region.page.getByText('120 av 400 (30 %)').waitFor();
     expect(await region.page.getByRole('button', { name: /^Ändra/ }).count()).toBe(0);
     await expectAccessible(region.page, 'technologies of Falun, read by the region');
+
+    // The region's matrix: every Dalarna municipality × technology, the status in words.
+    await region.page.goto('/kommuner/2080');
+    await region.page.getByRole('link', { name: 'Region Dalarna' }).first().click();
+    await region.page.getByRole('heading', { level: 1, name: 'Region Dalarna' }).waitFor();
+    await region.page.getByRole('link', { name: 'Välfärdsteknik per kommun' }).click();
+    const matrix = region.page.getByRole('table', { name: 'Välfärdsteknik per kommun i Region Dalarna' });
+    await matrix.waitFor();
+    expect(await matrix.locator('tbody tr').count()).toBe(15);
+    await matrix
+      .getByRole('row', { name: /^Falun/ })
+      .getByText('I drift (30 %)')
+      .waitFor();
+    await expectAccessible(region.page, 'adoption matrix of Region Dalarna');
   });
 });

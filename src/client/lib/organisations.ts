@@ -24,6 +24,7 @@ export interface OrgAbilities {
   addUnit: boolean;
   importStaff: boolean;
   readTechnologies: boolean;
+  readAdoptionMatrix: boolean;
 }
 
 /** What the user may do at an organisation, from the shared access matrix. */
@@ -37,6 +38,7 @@ export function abilitiesAt(me: Me, org: Organisation): OrgAbilities {
     addUnit: org.kind === 'municipality' && can('unit.create'),
     importStaff: (org.kind === 'municipality' || org.kind === 'unit') && can('staff.import'),
     readTechnologies: org.kind === 'municipality' && can('adoption.read'),
+    readAdoptionMatrix: (org.kind === 'region' || org.kind === 'nation') && can('adoption.read'),
   };
 }
 

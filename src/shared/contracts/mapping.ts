@@ -91,3 +91,32 @@ export const MunicipalityTechnologies = z.object({
 export type MunicipalityTechnologies = z.infer<typeof MunicipalityTechnologies>;
 
 export const TechnologyLanguageQuery = z.object({ lang: z.enum(['sv', 'en']).optional() });
+
+export const AdoptionMatrixQuery = z.object({
+  region: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .describe('County code of the region, e.g. 20 for Dalarna; without it, the whole country'),
+  lang: z.enum(['sv', 'en']).optional(),
+});
+
+export const AdoptionCell = z.object({
+  key: z.string().describe('Technology key'),
+  status: AdoptionStatus.nullable(),
+  useRate: z.number().nullable(),
+});
+
+export const AdoptionMatrix = z.object({
+  scope: z.object({ kind: z.enum(['nation', 'region']), name: z.string(), code: z.string() }),
+  technologies: z.array(z.object({ key: z.string(), name: z.string() })),
+  municipalities: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      inOperation: z.number().int(),
+      cells: z.array(AdoptionCell).describe('One per technology, in the order of `technologies`'),
+    }),
+  ),
+});
+export type AdoptionMatrix = z.infer<typeof AdoptionMatrix>;

@@ -594,6 +594,16 @@ export const en: Messages = {
       in_operation: 'In operation',
       discontinued: 'Discontinued',
     },
+    matrix: {
+      link: 'Welfare technology by municipality',
+      title: 'Welfare technology in {{name}}',
+      lead: 'Where each municipality stands with each technology. The share in brackets is how many use the technology of those who could benefit from it.',
+      caption: 'Welfare technology by municipality in {{name}}',
+      legend: 'What the colours mean',
+      municipality: 'Municipality',
+      inOperation: 'In operation',
+      noData: 'No data',
+    },
     technologies: {
       link: 'Welfare technology',
       title: 'Welfare technology in {{name}}',

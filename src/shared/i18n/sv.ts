@@ -593,6 +593,16 @@ export const sv = {
       in_operation: 'I drift',
       discontinued: 'Avvecklat',
     },
+    matrix: {
+      link: 'Välfärdsteknik per kommun',
+      title: 'Välfärdsteknik i {{name}}',
+      lead: 'Var varje kommun står med varje teknik. Andelen inom parentes är hur många som använder tekniken av dem som skulle kunna ha nytta av den.',
+      caption: 'Välfärdsteknik per kommun i {{name}}',
+      legend: 'Förklaring av färgerna',
+      municipality: 'Kommun',
+      inOperation: 'I drift',
+      noData: 'Inga uppgifter',
+    },
     technologies: {
       link: 'Välfärdsteknik',
       title: 'Välfärdsteknik i {{name}}',

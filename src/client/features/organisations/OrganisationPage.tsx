@@ -131,6 +131,12 @@ export function OrganisationPage() {
     can.readTechnologies && org.code
       ? { to: `/kommuner/${org.code}/valfardsteknik`, label: t('mapping.technologies.link') }
       : null,
+    can.readAdoptionMatrix
+      ? {
+          to: org.kind === 'region' ? `/valfardsteknik?lan=${org.code}` : '/valfardsteknik',
+          label: t('mapping.matrix.link'),
+        }
+      : null,
   ].filter((a) => a !== null);
 
   return (

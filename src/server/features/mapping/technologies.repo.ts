@@ -1,6 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { technologies, technologyAdoptionHistory, technologyAdoptions } from '../../db/schema/index.ts';
+import {
+  organisations,
+  technologies,
+  technologyAdoptionHistory,
+  technologyAdoptions,
+} from '../../db/schema/index.ts';
 
 export type TechnologyRow = typeof technologies.$inferSelect;
 export type AdoptionRow = typeof technologyAdoptions.$inferSelect;
@@ -40,4 +45,35 @@ export async function saveAdoption(db: Db, row: typeof technologyAdoptions.$infe
 
 export async function recordHistory(db: Db, entry: typeof technologyAdoptionHistory.$inferInsert) {
   await db.insert(technologyAdoptionHistory).values(entry);
+}
+
+/** Status and use of every recorded municipality × technology among the given municipalities. */
+export function adoptionsAmong(db: Db, municipalityIds: string[]) {
+  if (municipalityIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      municipalityId: technologyAdoptions.municipalityId,
+      technologyId: technologyAdoptions.technologyId,
+      status: technologyAdoptions.status,
+      usersServed: technologyAdoptions.usersServed,
+      eligibleUsers: technologyAdoptions.eligibleUsers,
+    })
+    .from(technologyAdoptions)
+    .where(inArray(technologyAdoptions.municipalityId, municipalityIds));
+}
+
+export async function findRegionByCounty(db: Db, countyCode: string) {
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.kind, 'region'), eq(organisations.code, countyCode)));
+  return row ?? null;
+}
+
+export async function findNation(db: Db) {
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.kind, 'nation'));
+  return row!;
 }

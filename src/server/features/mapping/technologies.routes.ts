@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  AdoptionMatrix,
+  AdoptionMatrixQuery,
   MunicipalityTechnologies,
   PutMunicipalityTechnologies,
   TechnologyLanguageQuery,
@@ -11,6 +13,7 @@ import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import {
+  adoptionMatrix,
   listTechnologies,
   municipalityTechnologies,
   updateMunicipalityTechnologies,
@@ -72,5 +75,19 @@ export const technologyRoutes =
           req.body.items,
           req.query.lang ?? requestLanguage(req),
         ),
+    );
+
+    app.get(
+      '/adoption',
+      {
+        schema: {
+          tags,
+          summary: 'Municipality × technology matrix for a region (?region=county code) or the whole country',
+          querystring: AdoptionMatrixQuery,
+          response: { 200: AdoptionMatrix, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) =>
+        adoptionMatrix(db, actorOf(req), req.query.region, req.query.lang ?? requestLanguage(req)),
     );
   };

@@ -1,15 +1,21 @@
 import { type Actor, authorize } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import type {
+  AdoptionMatrix,
   AdoptionUpdate,
   AdoptionView,
   MunicipalityTechnologies,
   Technology,
 } from '../../../shared/contracts/mapping.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, forbidden } from '../../lib/errors.ts';
+import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { swedishCollator } from '../../lib/swedish-sort.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { getMunicipality, requireOrgContext } from '../organisations/organisations.service.ts';
+import {
+  getMunicipality,
+  listMunicipalities,
+  requireOrgContext,
+} from '../organisations/organisations.service.ts';
 import * as repo from './technologies.repo.ts';
 
 const toTechnology = (t: repo.TechnologyRow, lang: UiLanguage): Technology => ({
@@ -41,6 +47,10 @@ type Editable = Pick<repo.AdoptionRow, (typeof editable)[number]>;
 const snapshot = (row: Editable | null): Editable | null =>
   row ? (Object.fromEntries(editable.map((k) => [k, row[k] ?? null])) as Editable) : null;
 
+/** Users served / eligible users (0–1), when both are known: "available but barely used" shows here. */
+const shareUsed = (served: number | null, eligible: number | null) =>
+  served !== null && eligible ? Math.round((served / eligible) * 1000) / 1000 : null;
+
 function toView(t: repo.TechnologyRow, a: repo.AdoptionRow | undefined, lang: UiLanguage): AdoptionView {
   const served = a?.usersServed ?? null;
   const eligible = a?.eligibleUsers ?? null;
@@ -55,7 +65,7 @@ function toView(t: repo.TechnologyRow, a: repo.AdoptionRow | undefined, lang: Ui
     scope: a?.scope ?? null,
     usersServed: served,
     eligibleUsers: eligible,
-    useRate: served !== null && eligible ? Math.round((served / eligible) * 1000) / 1000 : null,
+    useRate: shareUsed(served, eligible),
     contactName: a?.contactName ?? null,
     contactEmail: a?.contactEmail ?? null,
     comment: a?.comment ?? null,
@@ -159,4 +169,50 @@ export async function updateMunicipalityTechnologies(
     }
   });
   return municipalityTechnologies(db, actor, code, lang);
+}
+
+/**
+ * Municipality × technology for a region (its regional coordinators) or the whole country (national
+ * administrators): status and use rate per cell, and how many technologies each has in operation.
+ */
+export async function adoptionMatrix(
+  db: Db,
+  actor: Actor,
+  countyCode: string | undefined,
+  lang: UiLanguage,
+): Promise<AdoptionMatrix> {
+  const scope = countyCode ? await repo.findRegionByCounty(db, countyCode) : await repo.findNation(db);
+  if (!scope) throw notFound();
+  if (!authorize(actor, 'adoption.read', await requireOrgContext(db, scope.id))) throw forbidden();
+  const municipalities = (await listMunicipalities(db))
+    .filter((m) => !countyCode || m.countyCode === countyCode)
+    .sort((a, b) => swedishCollator.compare(a.name, b.name));
+  const [catalogue, rows] = await Promise.all([
+    repo.listTechnologies(db),
+    repo.adoptionsAmong(
+      db,
+      municipalities.map((m) => m.id),
+    ),
+  ]);
+  const cell = new Map(rows.map((r) => [`${r.municipalityId}|${r.technologyId}`, r]));
+  return {
+    scope: { kind: countyCode ? 'region' : 'nation', name: scope.name, code: countyCode ?? 'SE' },
+    technologies: catalogue.map((t) => ({ key: t.key, name: lang === 'en' ? t.nameEn : t.nameSv })),
+    municipalities: municipalities.map((m) => {
+      const cells = catalogue.map((t) => {
+        const r = cell.get(`${m.id}|${t.id}`);
+        return {
+          key: t.key,
+          status: (r?.status as AdoptionMatrix['municipalities'][number]['cells'][number]['status']) ?? null,
+          useRate: r ? shareUsed(r.usersServed, r.eligibleUsers) : null,
+        };
+      });
+      return {
+        code: m.code,
+        name: m.name,
+        inOperation: cells.filter((c) => c.status === 'in_operation').length,
+        cells,
+      };
+    }),
+  };
 }

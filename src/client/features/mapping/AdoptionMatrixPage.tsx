@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { AdoptionMatrix, adoptionStatuses } from '../../../shared/contracts/mapping.ts';
+import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
+import { Page } from '../../components/Page.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
+import { api, qs } from '../../lib/api.ts';
+import { NotFoundPage } from '../static/NotFoundPage.tsx';
+
+/**
+ * Municipality × technology for a region (?lan=county code) or the country: each cell says the status
+ * in words (colour only repeats it) and the use rate where it is known.
+ */
+export function AdoptionMatrixPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [params] = useSearchParams();
+  const county = params.get('lan') ?? undefined;
+  const matrix = useQuery({
+    queryKey: ['adoption-matrix', county ?? 'SE', lang],
+    queryFn: () => api.get(`/adoption${qs({ region: county, lang })}`, AdoptionMatrix),
+  });
+  if (matrix.isPending) return <Loading />;
+  if (matrix.isError) {
+    const status = (matrix.error as { status?: number }).status;
+    if (status === 404 || status === 400) return <NotFoundPage />;
+    return <ErrorAlert error={matrix.error} onRetry={() => void matrix.refetch()} />;
+  }
+  const m = matrix.data;
+  const caption = t('mapping.matrix.caption', { name: m.scope.name });
+  return (
+    <Page title={t('mapping.matrix.title', { name: m.scope.name })} lead={t('mapping.matrix.lead')}>
+      <ul className="status-legend" aria-label={t('mapping.matrix.legend')}>
+        {adoptionStatuses.map((s) => (
+          <li key={s} className="adoption-cell" data-status={s}>
+            {t(`mapping.status.${s}`)}
+          </li>
+        ))}
+      </ul>
+      <TableWrap label={caption}>
+        <table className="ds-table adoption-matrix" data-border="true">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('mapping.matrix.municipality')}</th>
+              <th scope="col" className="num">
+                {t('mapping.matrix.inOperation')}
+              </th>
+              {m.technologies.map((tech) => (
+                <th scope="col" key={tech.key}>
+                  {tech.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {m.municipalities.map((row) => (
+              <tr key={row.code}>
+                <th scope="row">
+                  <Link className="ds-link" to={`/kommuner/${row.code}/valfardsteknik`}>
+                    {row.name}
+                  </Link>
+                </th>
+                <td className="num">{row.inOperation}</td>
+                {row.cells.map((c) => (
+                  <td key={c.key} className="adoption-cell" data-status={c.status ?? 'none'}>
+                    {c.status ? t(`mapping.status.${c.status}`) : t('mapping.matrix.noData')}
+                    {c.useRate !== null ? (
+                      <span className="use-rate"> ({Math.round(c.useRate * 100)} %)</span>
+                    ) : null}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </Page>
+  );
+}
