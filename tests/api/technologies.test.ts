@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multipartFile } from '../support/multipart.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { codes, count } from './programmes.fixtures.ts';
 
@@ -176,5 +177,66 @@ describe('the adoption matrix', () => {
     const admin = await t.as('admin');
     expect((await admin.get('/api/v1/adoption?region=abc')).statusCode).toBe(400);
     expect((await admin.get('/api/v1/adoption?region=99')).statusCode).toBe(404);
+  });
+});
+
+describe('updating from CSV', () => {
+  const upload = (
+    agent: Awaited<ReturnType<TestApp['as']>>,
+    url: string,
+    csv: string,
+    encoding: BufferEncoding = 'utf8',
+  ) =>
+    agent.request({
+      method: 'POST',
+      url: `${url}/import`,
+      ...multipartFile('file', 'teknik.csv', Buffer.from(csv, encoding)),
+    });
+
+  it('applies a Swedish Excel file with names and Swedish statuses, leaving empty cells as they were', async () => {
+    const c = await t.as('samordnare.falun');
+    const csv =
+      'Teknik;Läge;Sedan;Användare;Möjliga användare;Kommentar\r\n' +
+      'Läkemedelsautomat;I drift;2023-05-01;85;300;Utökas i höst\r\n' +
+      'video-call;Testas;;;;\r\n';
+    const res = await upload(c, FALUN, csv, 'latin1');
+    expect(res.statusCode).toBe(200);
+    expect(item(res, 'medication-dispenser')).toMatchObject({ status: 'in_operation', useRate: 0.283 });
+    expect(item(res, 'video-call')?.status).toBe('piloting');
+    // digital-lock was not in the file: unchanged.
+    expect(item(res, 'digital-lock')?.status).toBe('discontinued');
+  });
+
+  it('refuses the whole file when one row is bad, with the line and column, writing nothing', async () => {
+    const c = await t.as('samordnare.falun');
+    const history = await count(t, 'technology_adoption_history');
+    const csv =
+      'teknik;läge;användare;möjliga användare\n' +
+      'Spisvakt;I drift;10;20\n' +
+      'Teleportering;I drift;;\n' +
+      'Videosamtal;Kanske;;\n' +
+      'Spisvakt;Planerat;30;20\n';
+    const res = await upload(c, FALUN, csv);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('csv_rows_invalid');
+    const errors = (res.json().errors as { path: string; code: string }[]).map((e) => `${e.path}:${e.code}`);
+    expect(errors).toEqual([
+      'file.line.3.technologyKey:unknown_technology',
+      'file.line.4.status:invalid_value',
+      'file.line.5.usersServed:served_exceeds_eligible',
+    ]);
+    expect(await count(t, 'technology_adoption_history')).toBe(history);
+    const noColumns = await upload(c, FALUN, 'namn;värde\nx;y\n');
+    expect(noColumns.json().code).toBe('csv_missing_adoption_columns');
+    const empty = await c.request({ method: 'POST', url: `${FALUN}/import` });
+    expect(empty.statusCode).toBe(400);
+  });
+
+  it('refuses another municipality and the region, writing nothing', async () => {
+    const history = await count(t, 'technology_adoption_history');
+    const csv = 'teknik;läge\nSpisvakt;I drift\n';
+    expect((await upload(await t.as('samordnare.falun'), BORLANGE, csv)).statusCode).toBe(403);
+    expect((await upload(await t.as('region.dalarna'), FALUN, csv)).statusCode).toBe(403);
+    expect(await count(t, 'technology_adoption_history')).toBe(history);
   });
 });

@@ -49,6 +49,24 @@ describe('welfare technology in a municipality', () => {
     await row.getByText('120 av 400 (30 %)').waitFor();
     await expectAccessible(page, 'technologies of Falun after saving');
 
+    // Many at once from a CSV: a bad row refuses the file and says which; a good file is applied.
+    const csv = (text: string) => ({ name: 'teknik.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page
+      .getByLabel('CSV-fil', { exact: true })
+      .setInputFiles(csv('teknik;läge\nSpisvakt;I drift\nTeleportering;Planerat\n'));
+    await page.getByRole('button', { name: 'Uppdatera från filen' }).click();
+    await page.getByText('Rad 3: Tekniken finns inte i katalogen.').waitFor();
+    await expectAccessible(page, 'CSV refused with row problems');
+    await page
+      .getByLabel('CSV-fil', { exact: true })
+      .setInputFiles(csv('teknik;läge;användare;möjliga användare\nSpisvakt;I drift;40;50\n'));
+    await page.getByRole('button', { name: 'Uppdatera från filen' }).click();
+    await page.getByText('Filen är inläst och uppgifterna sparade.').waitFor();
+    await table
+      .getByRole('row', { name: /^Spisvakt/ })
+      .getByText('40 av 50 (80 %)')
+      .waitFor();
+
     const region = await e.newPage();
     await login(region.page, 'region.dalarna');
     await region.page.goto('/kommuner/2080/valfardsteknik');

@@ -594,6 +594,16 @@ export const en: Messages = {
       in_operation: 'In operation',
       discontinued: 'Discontinued',
     },
+    csv: {
+      title: 'Update from a CSV file',
+      lead: 'Columns: technology and status (required), since, scope, users served, eligible users, contact, comment and evidence. An empty cell leaves the value as it is. If any row is wrong, nothing is saved.',
+      file: 'CSV file',
+      chooseFile: 'Choose a file.',
+      submit: 'Update from the file',
+      sending: 'Uploading …',
+      done: 'The file has been read and the data saved.',
+      rowProblem: 'Row {{line}}: {{message}}',
+    },
     matrix: {
       link: 'Welfare technology by municipality',
       title: 'Welfare technology in {{name}}',

@@ -77,6 +77,14 @@ export const problemMessages = {
     en: 'The file lacks required columns: e-mail and name.',
   },
   import_has_no_valid_rows: { sv: 'Filen har inga giltiga rader.', en: 'The file has no valid rows.' },
+  csv_missing_adoption_columns: {
+    sv: 'Filen saknar obligatoriska kolumner: teknik och läge.',
+    en: 'The file lacks required columns: technology and status.',
+  },
+  csv_rows_invalid: {
+    sv: 'Några rader i filen är inte giltiga. Inget har sparats; rätta raderna och försök igen.',
+    en: 'Some rows of the file are not valid. Nothing has been saved; correct the rows and try again.',
+  },
   programme_municipality_out_of_scope: {
     sv: 'En deltagande kommun ligger utanför programägarens område.',
     en: 'A participating municipality lies outside the programme owner’s area.',

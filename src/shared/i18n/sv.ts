@@ -593,6 +593,16 @@ export const sv = {
       in_operation: 'I drift',
       discontinued: 'Avvecklat',
     },
+    csv: {
+      title: 'Uppdatera från en CSV-fil',
+      lead: 'Kolumner: teknik och läge (obligatoriska), sedan, omfattning, användare, möjliga användare, kontaktperson, kommentar och underlag. En tom cell lämnar värdet som det är. Är någon rad fel sparas ingenting.',
+      file: 'CSV-fil',
+      chooseFile: 'Välj en fil.',
+      submit: 'Uppdatera från filen',
+      sending: 'Laddar upp …',
+      done: 'Filen är inläst och uppgifterna sparade.',
+      rowProblem: 'Rad {{line}}: {{message}}',
+    },
     matrix: {
       link: 'Välfärdsteknik per kommun',
       title: 'Välfärdsteknik i {{name}}',

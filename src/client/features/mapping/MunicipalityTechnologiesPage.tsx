@@ -15,6 +15,7 @@ import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
+import { AdoptionCsvForm } from './AdoptionCsvForm.tsx';
 
 const statusColor: Record<AdoptionStatus, string> = {
   in_operation: 'success',
@@ -107,6 +108,7 @@ export function MunicipalityTechnologiesPage() {
           onCancel={() => setEditing(null)}
         />
       ) : null}
+      {d.canEdit ? <AdoptionCsvForm code={code} /> : null}
     </Page>
   );
 }

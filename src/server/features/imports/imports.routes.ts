@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImportIdParams, ImportJob, StaffImportQuery } from '../../../shared/contracts/imports.ts';
-import { AppError } from '../../lib/errors.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
+import { uploadedFile } from '../../lib/upload.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import type { PeopleDeps } from '../people/members.service.ts';
 import { commitStaffImport, getImport, previewStaffImport } from './staff-import.service.ts';
@@ -26,13 +26,7 @@ export const importRoutes =
         },
       },
       async (req, reply) => {
-        if (!req.isMultipart())
-          throw new AppError(400, 'file_required', [{ path: 'body.file', code: 'required' }]);
-        const file = await req.file();
-        if (!file) throw new AppError(400, 'file_required', [{ path: 'body.file', code: 'required' }]);
-        const buffer = await file.toBuffer();
-        if (buffer.length === 0)
-          throw new AppError(400, 'file_required', [{ path: 'body.file', code: 'required' }]);
+        const buffer = await uploadedFile(req);
         const actor = actorOf(req);
         const lang = requestLanguage(req);
         const preview = await previewStaffImport(deps, actor, req.query.organisationId, buffer, lang);

@@ -11,9 +11,11 @@ import { MunicipalityCodeParams } from '../../../shared/contracts/organisations.
 import type { Db } from '../../db/client.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
+import { uploadedFile } from '../../lib/upload.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import {
   adoptionMatrix,
+  importAdoptionCsv,
   listTechnologies,
   municipalityTechnologies,
   updateMunicipalityTechnologies,
@@ -89,5 +91,28 @@ export const technologyRoutes =
       },
       async (req) =>
         adoptionMatrix(db, actorOf(req), req.query.region, req.query.lang ?? requestLanguage(req)),
+    );
+
+    app.post(
+      '/municipalities/:code/technologies/import',
+      {
+        schema: {
+          tags,
+          summary:
+            "Update a municipality's technologies from a CSV (multipart field `file`; columns teknik, läge, sedan, omfattning, användare, möjliga användare, kontaktperson, kommentar, underlag); all rows or none",
+          consumes: ['multipart/form-data'],
+          params: MunicipalityCodeParams,
+          querystring: TechnologyLanguageQuery,
+          response: { 200: MunicipalityTechnologies, ...problems(400, 401, 403, 404, 413) },
+        },
+      },
+      async (req) =>
+        importAdoptionCsv(
+          db,
+          actorOf(req),
+          req.params.code,
+          await uploadedFile(req),
+          req.query.lang ?? requestLanguage(req),
+        ),
     );
   };

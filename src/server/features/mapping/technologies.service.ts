@@ -16,6 +16,7 @@ import {
   listMunicipalities,
   requireOrgContext,
 } from '../organisations/organisations.service.ts';
+import { parseAdoptionCsv } from './adoption-csv.ts';
 import * as repo from './technologies.repo.ts';
 
 const toTechnology = (t: repo.TechnologyRow, lang: UiLanguage): Technology => ({
@@ -215,4 +216,11 @@ export async function adoptionMatrix(
       };
     }),
   };
+}
+
+/** A CSV of the municipality's technologies, applied completely or not at all (see parseAdoptionCsv). */
+export async function importAdoptionCsv(db: Db, actor: Actor, code: string, file: Buffer, lang: UiLanguage) {
+  await loadMunicipality(db, actor, code, 'adoption.edit');
+  const updates = parseAdoptionCsv(file, await repo.listTechnologies(db));
+  return updateMunicipalityTechnologies(db, actor, code, updates, lang);
 }

@@ -11,9 +11,9 @@ import {
   UpdateProgramme,
 } from '../../../shared/contracts/programmes.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../lib/errors.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
+import { uploadedFile } from '../../lib/upload.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { enrolInProgramme, importEnrolments } from './programme-enrolments.service.ts';
 import { createProgramme, getProgramme, listProgrammes, updateProgramme } from './programmes.service.ts';
@@ -108,13 +108,7 @@ export const programmeRoutes =
         },
       },
       async (req) => {
-        if (!req.isMultipart())
-          throw new AppError(400, 'file_required', [{ path: 'body.file', code: 'required' }]);
-        const file = await req.file();
-        if (!file) throw new AppError(400, 'file_required', [{ path: 'body.file', code: 'required' }]);
-        const buffer = await file.toBuffer();
-        if (buffer.length === 0)
-          throw new AppError(400, 'file_required', [{ path: 'body.file', code: 'required' }]);
+        const buffer = await uploadedFile(req);
         return importEnrolments(
           db,
           actorOf(req),
