@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+import { demoLogin, type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
 
 /**
  * The national administrator's pages: the audit log with a change made in this test, the outbox,
@@ -13,15 +13,6 @@ beforeAll(async () => {
   e = await startE2E();
 });
 afterAll(() => e?.close());
-
-async function login(page: Page, local: string, greeting: string) {
-  const creds = demoLogin(local);
-  await page.goto('/logga-in');
-  await page.getByLabel('E-postadress').fill(creds.email);
-  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { level: 1, name: greeting }).waitFor();
-}
 
 const main = (page: Page) => page.getByRole('main');
 const NEW_UNIT = 'Kvarngärdets korttidsboende';
@@ -45,7 +36,7 @@ describe('the audit log', () => {
   it('shows a unit added by a coordinator, with who and before/after, and filters', async () => {
     const coordinator = await e.newPage();
     const c = coordinator.page;
-    await login(c, 'samordnare.falun', 'Hej Maria Sundin!');
+    await loginAs(c, 'samordnare.falun', 'Maria Sundin');
     await main(c).getByRole('link', { name: 'Lägg till enhet i Falun' }).click();
     await main(c).getByLabel('Enhetens namn').fill(NEW_UNIT);
     await main(c).getByLabel('Typ av enhet').selectOption({ label: 'Särskilt boende' });
@@ -53,7 +44,7 @@ describe('the audit log', () => {
     await main(c).getByText(`Enheten ${NEW_UNIT} är tillagd.`).waitFor();
 
     const { page } = await e.newPage();
-    await login(page, 'admin', 'Hej Karin Ekström!');
+    await loginAs(page, 'admin', 'Karin Ekström');
     await main(page).getByRole('link', { name: 'Granska ändringsloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Granskningslogg' }).waitFor();
     const log = main(page).getByRole('table', { name: 'Ändringar, nyast först' });
@@ -120,7 +111,7 @@ describe('the outbox', () => {
     await visitor.page.getByText(/Om adressen finns hos oss/).waitFor();
 
     const { page } = await e.newPage();
-    await login(page, 'admin', 'Hej Karin Ekström!');
+    await loginAs(page, 'admin', 'Karin Ekström');
     await main(page).getByRole('link', { name: 'Läs utgående e-post' }).click();
     await page.getByRole('heading', { level: 1, name: 'Utkorg' }).waitFor();
     const mail = main(page)
@@ -148,10 +139,10 @@ describe('the outbox', () => {
 describe('my account', () => {
   it('lists and logs out sessions, downloads my data, and changes the language', async () => {
     const other = await e.newPage();
-    await login(other.page, 'admin', 'Hej Karin Ekström!');
+    await loginAs(other.page, 'admin', 'Karin Ekström');
 
     const { page } = await e.newPage();
-    await login(page, 'admin', 'Hej Karin Ekström!');
+    await loginAs(page, 'admin', 'Karin Ekström');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Mitt konto' })
@@ -240,7 +231,7 @@ describe('public pages', () => {
 
   it('shows the accessibility statement to a logged-in user too', async () => {
     const { page } = await e.newPage();
-    await login(page, 'personal.falun', 'Hej Amir Haddad!');
+    await loginAs(page, 'personal.falun', 'Amir Haddad');
     await page.getByRole('contentinfo').getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse' }).waitFor();
     await page.getByText('Inloggad som Amir Haddad').waitFor();
@@ -256,7 +247,7 @@ describe('public pages', () => {
     await expect.poll(() => page.title()).toBe('Sidan finns inte – Välfärdsnavet');
     await expectAccessible(page, '404 at 360px, logged out');
 
-    await login(page, 'region.dalarna', 'Hej Lars Dahlberg!');
+    await loginAs(page, 'region.dalarna', 'Lars Dahlberg');
     await page.goto('/organisationer/00000000-0000-4000-8000-000000000000');
     await page.getByRole('heading', { level: 1, name: 'Sidan finns inte' }).waitFor();
     await page.goto('/admin/finns-inte');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -8,22 +8,13 @@ beforeAll(async () => {
 });
 afterAll(() => e?.close());
 
-async function login(page: Page, local: string) {
-  const creds = demoLogin(local);
-  await page.goto('/logga-in');
-  await page.getByLabel('E-postadress').fill(creds.email);
-  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { name: /^Hej / }).waitFor();
-}
-
 const field = (page: Page, path: string) => page.locator(`#f-${path.replace(/\./g, '-')}`);
 const TITLE = 'Trygg med digitala lås';
 
 describe('a coordinator authors a course', () => {
   it('creates a municipality course, writes a lesson and quiz, publishes, and Falun staff see it', async () => {
     const { page } = await e.newPage({ width: 360, height: 740 });
-    await login(page, 'samordnare.falun');
+    await loginAs(page, 'samordnare.falun');
     // On a phone the main menu sits behind its button.
     await page.getByRole('button', { name: 'Meny' }).click();
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Författa' }).click();
@@ -81,7 +72,7 @@ describe('a coordinator authors a course', () => {
     await expectAccessible(page, 'course editor after publishing');
 
     const staff = await e.newPage({ width: 360, height: 740 });
-    await login(staff.page, 'personal.falun');
+    await loginAs(staff.page, 'personal.falun');
     await staff.page.goto('/utbildning');
     await staff.page.getByRole('heading', { name: 'Mina utbildningar', level: 1 }).waitFor();
     await staff.page.getByText(TITLE).first().waitFor();

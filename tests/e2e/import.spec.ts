@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
-import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
 
 /**
  * The Falun coordinator imports staff from a CSV file as Excel saves it with Swedish settings
@@ -45,15 +45,6 @@ afterAll(async () => {
   await e?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-async function login(page: Page, local: string, name: string) {
-  const creds = demoLogin(local);
-  await page.goto('/logga-in');
-  await page.getByLabel('E-postadress').fill(creds.email);
-  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { level: 1, name: `Hej ${name}!` }).waitFor();
-}
 
 const main = (page: Page) => page.getByRole('main');
 
@@ -96,7 +87,7 @@ async function invitationMailsTo(email: string) {
 describe('importing staff from a Windows-1252 CSV', () => {
   it('previews per-row errors, imports the valid rows, and the people appear in the members list', async () => {
     const { page } = await e.newPage();
-    await login(page, 'samordnare.falun', 'Maria Sundin');
+    await loginAs(page, 'samordnare.falun', 'Maria Sundin');
     await main(page).getByRole('link', { name: 'Importera personal till Falun' }).click();
     await page.getByRole('heading', { level: 1, name: 'Importera personal till Falun' }).waitFor();
     await main(page).getByRole('table', { name: 'Kolumner som kan finnas i filen' }).waitFor();
@@ -171,7 +162,7 @@ describe('importing staff from a Windows-1252 CSV', () => {
 
   it('imports the same file again on a phone and finds everyone unchanged', async () => {
     const { page } = await e.newPage({ width: 360, height: 740 });
-    await login(page, 'samordnare.falun', 'Maria Sundin');
+    await loginAs(page, 'samordnare.falun', 'Maria Sundin');
     await main(page).getByRole('link', { name: 'Importera personal till Falun' }).click();
     await page.getByRole('heading', { level: 1, name: 'Importera personal till Falun' }).waitFor();
     await expectAccessible(page, 'import page at 360px');

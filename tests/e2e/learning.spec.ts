@@ -5,7 +5,7 @@ import { queryRows } from '../../src/server/db/client.ts';
 import { upsertReferenceCourse } from '../../src/server/features/learning/courses.repo.ts';
 import { CourseContent } from '../../src/shared/contracts/course-content.ts';
 import { miniCourse } from '../fixtures/mini-course.ts';
-import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+import { demoLogin, type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
 
 let e: E2E;
 /** Statements about the test course (the demo data has the learner's other courses too). */
@@ -41,15 +41,6 @@ beforeAll(async () => {
 });
 afterAll(() => e?.close());
 
-async function login(page: Page, local: string) {
-  const creds = demoLogin(local);
-  await page.goto('/logga-in');
-  await page.getByLabel('E-postadress').fill(creds.email);
-  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { name: /^Hej / }).waitFor();
-}
-
 const syncStatus = (page: Page) => page.getByTestId('sync-status');
 
 async function answerQuiz(page: Page, answer: 'Svar A' | 'Svar B', scan = false) {
@@ -76,7 +67,7 @@ describe('a staff member takes a course on a phone, partly offline', () => {
       }
     });
 
-    await login(page, 'personal.falun');
+    await loginAs(page, 'personal.falun');
     await page.goto('/utbildning');
     await page.getByRole('heading', { name: 'Mina utbildningar', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Kurser du kan anmäla dig till' }).waitFor();
@@ -200,7 +191,7 @@ describe('a staff member takes a course on a phone, partly offline', () => {
     // The course's authors (here the national administrator) see the rating, the comment without a
     // name, and which questions were missed.
     const author = await e.newPage();
-    await login(author.page, 'admin');
+    await loginAs(author.page, 'admin');
     const [mini] = await queryRows<{ id: string }>(
       e.t.db,
       sql`select id from courses where key = 'testkurs-mini'`,
@@ -237,7 +228,7 @@ describe('a staff member takes a course on a phone, partly offline', () => {
 describe('course languages', () => {
   it('shows a course in Arabic right to left and remembers the choice', async () => {
     const { page } = await e.newPage({ width: 360 });
-    await login(page, 'personal.falun');
+    await loginAs(page, 'personal.falun');
     await page.goto('/utbildning');
     await page.getByRole('button', { name: 'Anmäl mig: Testkurs på arabiska', exact: true }).click();
     await page.getByText('Du är anmäld till Testkurs på arabiska.').waitFor();

@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -8,21 +7,12 @@ beforeAll(async () => {
 });
 afterAll(() => e?.close());
 
-async function login(page: Page, local: string) {
-  const creds = demoLogin(local);
-  await page.goto('/logga-in');
-  await page.getByLabel('E-postadress').fill(creds.email);
-  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/logga-in'));
-}
-
 const LOCK = 'Digitala lås (nyckelfri hemtjänst)';
 
 describe('welfare technology in a municipality', () => {
   it('the Falun coordinator records digital locks on a phone; the region sees it and cannot change it', async () => {
     const { page } = await e.newPage({ width: 360, height: 740 });
-    await login(page, 'samordnare.falun');
+    await loginAs(page, 'samordnare.falun');
     await page.goto('/kommuner/2080');
     await page.getByRole('heading', { level: 1, name: 'Falun' }).waitFor();
     await page.getByRole('link', { name: 'Välfärdsteknik' }).click();
@@ -68,7 +58,7 @@ describe('welfare technology in a municipality', () => {
       .waitFor();
 
     const region = await e.newPage();
-    await login(region.page, 'region.dalarna');
+    await loginAs(region.page, 'region.dalarna');
     await region.page.goto('/kommuner/2080/valfardsteknik');
     await region.page.getByRole('heading', { level: 1, name: 'Välfärdsteknik i Falun' }).waitFor();
     await region.page.getByText('120 av 400 (30 %)').waitFor();

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
 
 /**
  * Browsing the organisations of Sweden: nation → region → municipality → unit, the list of all 290
@@ -14,15 +14,6 @@ beforeAll(async () => {
 afterAll(() => e?.close());
 
 const swedish = new Intl.Collator('sv');
-
-async function login(page: Page, local: string, name: string) {
-  const creds = demoLogin(local);
-  await page.goto('/logga-in');
-  await page.getByLabel('E-postadress').fill(creds.email);
-  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { level: 1, name: `Hej ${name}!` }).waitFor();
-}
 
 const main = (page: Page) => page.getByRole('main');
 
@@ -57,7 +48,7 @@ const dalarna = [
 describe('browsing from Sverige down to a unit', () => {
   it('goes Sverige → Region Dalarna → Falun → Hemtjänsten Norr', async () => {
     const { page } = await e.newPage();
-    await login(page, 'samordnare.falun', 'Maria Sundin');
+    await loginAs(page, 'samordnare.falun', 'Maria Sundin');
 
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
@@ -136,7 +127,7 @@ describe('browsing from Sverige down to a unit', () => {
 
   it('shows a model municipality with its flag and an association with its member municipalities', async () => {
     const { page } = await e.newPage();
-    await login(page, 'region.dalarna', 'Lars Dahlberg');
+    await loginAs(page, 'region.dalarna', 'Lars Dahlberg');
 
     await page.goto('/organisationer');
     await main(page).getByRole('link', { name: 'Akademi Norr' }).click();
@@ -168,7 +159,7 @@ describe('browsing from Sverige down to a unit', () => {
 describe('the list of municipalities', () => {
   it('shows all 290 and finds Övertorneå, a model municipality', async () => {
     const { page } = await e.newPage();
-    await login(page, 'samordnare.falun', 'Maria Sundin');
+    await loginAs(page, 'samordnare.falun', 'Maria Sundin');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kommuner' }).click();
     await page.getByRole('heading', { level: 1, name: 'Kommuner' }).waitFor();
     await main(page).getByText('290 kommuner visas').waitFor();
@@ -220,7 +211,7 @@ describe('the list of municipalities', () => {
 describe('adding a unit', () => {
   it('lets the Falun coordinator add a unit and see it listed', async () => {
     const { page } = await e.newPage();
-    await login(page, 'samordnare.falun', 'Maria Sundin');
+    await loginAs(page, 'samordnare.falun', 'Maria Sundin');
     await page.goto('/kommuner/2080');
     await page.getByRole('heading', { level: 1, name: 'Falun' }).waitFor();
     await main(page).getByRole('link', { name: 'Lägg till enhet' }).click();
@@ -263,7 +254,7 @@ describe('adding a unit', () => {
 describe('on a 360-pixel phone', () => {
   it('navigates with the menu button and browses without horizontal scrolling of the page', async () => {
     const { page } = await e.newPage({ width: 360, height: 740 });
-    await login(page, 'samordnare.borlange', 'Johan Berglund');
+    await loginAs(page, 'samordnare.borlange', 'Johan Berglund');
     const menu = page.getByRole('button', { name: 'Meny' });
     await menu.waitFor();
     expect(await menu.getAttribute('aria-expanded')).toBe('false');

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
-import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
 
 /**
  * People management by the Falun coordinator: the members list with units below, paging and a role
@@ -59,15 +59,6 @@ beforeAll(async () => {
 });
 afterAll(() => e?.close());
 
-async function login(page: Page, local: string, name: string) {
-  const creds = demoLogin(local);
-  await page.goto('/logga-in');
-  await page.getByLabel('E-postadress').fill(creds.email);
-  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('heading', { level: 1, name: `Hej ${name}!` }).waitFor();
-}
-
 const main = (page: Page) => page.getByRole('main');
 const swedish = new Intl.Collator('sv');
 
@@ -79,7 +70,7 @@ async function memberNames(table: Locator): Promise<string[]> {
 describe('the members list', () => {
   it('includes the units below, pages with "Visa fler" and filters by role', async () => {
     const { page } = await e.newPage();
-    await login(page, 'samordnare.falun', 'Maria Sundin');
+    await loginAs(page, 'samordnare.falun', 'Maria Sundin');
     await main(page).getByRole('link', { name: 'Personer i Falun' }).click();
     await page.getByRole('heading', { level: 1, name: 'Personer i Falun' }).waitFor();
     const table = main(page).getByRole('table', { name: 'Personer i Falun' });
@@ -137,7 +128,7 @@ describe('inviting a person', () => {
 
   it('invites to Hemtjänsten Norr; the e-mailed link creates the account and logs the person in', async () => {
     const { page } = await e.newPage();
-    await login(page, 'samordnare.falun', 'Maria Sundin');
+    await loginAs(page, 'samordnare.falun', 'Maria Sundin');
     await page.goto(`/organisationer/${norrId}`);
     await page.getByRole('heading', { level: 1, name: 'Hemtjänsten Norr' }).waitFor();
     await main(page).getByRole('link', { name: 'Bjud in person' }).click();
@@ -217,7 +208,7 @@ describe('inviting a person', () => {
 
   it('lets the coordinator remove a role after confirming, and shows the confirmation', async () => {
     const { page } = await e.newPage();
-    await login(page, 'samordnare.falun', 'Maria Sundin');
+    await loginAs(page, 'samordnare.falun', 'Maria Sundin');
     await page.goto(`/organisationer/${norrId}/personer`);
     await page.getByRole('heading', { level: 1, name: 'Personer i Hemtjänsten Norr' }).waitFor();
     const table = main(page).getByRole('table', { name: 'Personer i Hemtjänsten Norr' });

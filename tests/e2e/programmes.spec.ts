@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -9,19 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => e?.close());
 
-async function login(page: Page, local: string) {
-  const creds = demoLogin(local);
-  await page.goto('/logga-in');
-  await page.getByLabel('E-postadress').fill(creds.email);
-  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/logga-in'));
-}
-
 describe('programmes and the funder report', () => {
   it('the Akademi Norr coordinator opens the programme, reads the report and downloads the CSV', async () => {
     const { page } = await e.newPage({ width: 360 });
-    await login(page, 'samordnare.akademinorr');
+    await loginAs(page, 'samordnare.akademinorr');
     await page.goto('/program');
     await page.getByRole('heading', { level: 1, name: 'Utbildningsprogram' }).waitFor();
     await expectAccessible(page, 'programme list');
@@ -62,7 +52,7 @@ describe('programmes and the funder report', () => {
 describe('study groups', () => {
   it('chef.falun records attendance and a note at the study group meeting', async () => {
     const { page } = await e.newPage({ width: 360 });
-    await login(page, 'chef.falun');
+    await loginAs(page, 'chef.falun');
     await page.goto('/studiegrupper');
     await page.getByRole('heading', { level: 1, name: 'Studiegrupper' }).waitFor();
     await page.getByRole('table', { name: 'Studiegrupper' }).waitFor();
@@ -95,7 +85,7 @@ describe('study groups', () => {
 describe('team report', () => {
   it('chef.falun sees the people of Hemtjänsten Norr and their courses', async () => {
     const { page } = await e.newPage({ width: 360 });
-    await login(page, 'chef.falun');
+    await loginAs(page, 'chef.falun');
     await page.goto('/studiegrupper');
     await page.getByRole('link', { name: /Utbildning i Hemtjänsten Norr/ }).click();
     await page.getByRole('heading', { level: 1, name: /Utbildning i Hemtjänsten Norr/ }).waitFor();
@@ -110,7 +100,7 @@ describe('team report', () => {
 describe('setting up a programme', () => {
   it('the Dalarna regional coordinator creates a programme for three municipalities with a staff course', async () => {
     const { page } = await e.newPage({ width: 360 });
-    await login(page, 'region.dalarna');
+    await loginAs(page, 'region.dalarna');
     await page.goto('/program');
     await page.getByRole('link', { name: 'Nytt program' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nytt utbildningsprogram' }).waitFor();

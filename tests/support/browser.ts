@@ -62,3 +62,16 @@ export async function expectAccessible(page: Page, label = page.url()) {
 }
 
 export const demoLogin = (local: string) => ({ email: `${local}@${DEMO_DOMAIN}`, password: DEMO_PASSWORD });
+
+/**
+ * Logs a demo account in through the login page and waits for the start page's greeting
+ * (`Hej <name>!` when the name is given).
+ */
+export async function loginAs(page: Page, local: string, name?: string) {
+  const creds = demoLogin(local);
+  await page.goto('/logga-in');
+  await page.getByLabel('E-postadress').fill(creds.email);
+  await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('heading', { level: 1, name: name ? `Hej ${name}!` : /^Hej / }).waitFor();
+}
