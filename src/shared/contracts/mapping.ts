@@ -36,6 +36,20 @@ const IsoDay = z.iso.date();
 const count = z.number().int().min(0).max(10_000_000);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+/** What a person records for one municipality × technology (history and audit compare these). */
+export const adoptionFields = [
+  'status',
+  'since',
+  'scope',
+  'usersServed',
+  'eligibleUsers',
+  'contactName',
+  'contactEmail',
+  'comment',
+  'evidenceUrl',
+] as const;
+export type AdoptionField = (typeof adoptionFields)[number];
+
 /** One municipality × technology. Absent fields are left as they were; null clears them. */
 export const AdoptionUpdate = z
   .object({

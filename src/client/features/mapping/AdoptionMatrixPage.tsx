@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { AdoptionMatrix, adoptionStatuses } from '../../../shared/contracts/mapping.ts';
-import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
+import { Loading } from '../../components/Feedback.tsx';
 import { Page } from '../../components/Page.tsx';
+import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
-import { NotFoundPage } from '../static/NotFoundPage.tsx';
 
 /**
  * Municipality × technology for a region (?lan=county code) or the country: each cell says the status
@@ -22,11 +22,7 @@ export function AdoptionMatrixPage() {
     queryFn: () => api.get(`/adoption${qs({ region: county, lang })}`, AdoptionMatrix),
   });
   if (matrix.isPending) return <Loading />;
-  if (matrix.isError) {
-    const status = (matrix.error as { status?: number }).status;
-    if (status === 404 || status === 400) return <NotFoundPage />;
-    return <ErrorAlert error={matrix.error} onRetry={() => void matrix.refetch()} />;
-  }
+  if (matrix.isError) return <QueryFailure error={matrix.error} onRetry={() => void matrix.refetch()} />;
   const m = matrix.data;
   const caption = t('mapping.matrix.caption', { name: m.scope.name });
   return (

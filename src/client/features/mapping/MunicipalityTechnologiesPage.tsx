@@ -3,18 +3,20 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import {
+  type AdoptionField,
   type AdoptionStatus,
   type AdoptionView,
+  adoptionFields,
   adoptionStatuses,
   MunicipalityTechnologies,
 } from '../../../shared/contracts/mapping.ts';
-import { ErrorAlert, LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
+import { LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
 import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
 import { Page } from '../../components/Page.tsx';
+import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { formatDate } from '../../lib/i18n.ts';
-import { NotFoundPage } from '../static/NotFoundPage.tsx';
 import { AdoptionCsvForm } from './AdoptionCsvForm.tsx';
 
 const statusColor: Record<AdoptionStatus, string> = {
@@ -25,18 +27,6 @@ const statusColor: Record<AdoptionStatus, string> = {
   not_relevant: 'neutral',
   discontinued: 'danger',
 };
-
-const FIELDS = [
-  'status',
-  'since',
-  'scope',
-  'usersServed',
-  'eligibleUsers',
-  'contactName',
-  'contactEmail',
-  'comment',
-  'evidenceUrl',
-] as const;
 
 const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v.replace(/\s/g, '')));
 const textOrNull = (v: string) => (v.trim() === '' ? null : v.trim());
@@ -57,11 +47,7 @@ export function MunicipalityTechnologiesPage() {
       ),
   });
   if (data.isPending) return <Loading />;
-  if (data.isError) {
-    const status = (data.error as { status?: number }).status;
-    if (status === 404 || status === 400) return <NotFoundPage />;
-    return <ErrorAlert error={data.error} onRetry={() => void data.refetch()} />;
-  }
+  if (data.isError) return <QueryFailure error={data.error} onRetry={() => void data.refetch()} />;
   const d = data.data;
   const recorded = d.items.filter((i) => i.status !== null).length;
   return (
@@ -241,12 +227,12 @@ function EditForm({
       onError: (err) =>
         form.failFromApi(
           err,
-          FIELDS.map((f) => `items.0.${f}`),
+          adoptionFields.map((f) => `items.0.${f}`),
         ),
     });
   };
-  const err = (f: (typeof FIELDS)[number]) => form.errors[`items.0.${f}`];
-  const id = (f: (typeof FIELDS)[number]) => form.fieldId(`items.0.${f}`);
+  const err = (f: AdoptionField) => form.errors[`items.0.${f}`];
+  const id = (f: AdoptionField) => form.fieldId(`items.0.${f}`);
 
   return (
     <section className="section" id="technology-edit" aria-labelledby="technology-edit-heading">

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CourseFeedback } from '../../../shared/contracts/learning.ts';
-import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
+import { Loading } from '../../components/Feedback.tsx';
 import { Page, Section } from '../../components/Page.tsx';
+import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
-import { NotFoundPage } from '../static/NotFoundPage.tsx';
 import { formatDate, formatNumber } from './shared.ts';
 
 const percent = (share: number | null, lang: string) =>
@@ -25,11 +25,8 @@ export function CourseFeedbackPage() {
     queryFn: () => api.get(`/courses/${encodeURIComponent(id)}/feedback${qs({ lang })}`, CourseFeedback),
   });
   if (feedback.isPending) return <Loading />;
-  if (feedback.isError) {
-    const status = (feedback.error as { status?: number }).status;
-    if (status === 404 || status === 400) return <NotFoundPage />;
-    return <ErrorAlert error={feedback.error} onRetry={() => void feedback.refetch()} />;
-  }
+  if (feedback.isError)
+    return <QueryFailure error={feedback.error} onRetry={() => void feedback.refetch()} />;
   const modules = feedback.data.modules;
   return (
     <Page title={t('programmes.feedback.title')} lead={t('programmes.feedback.lead')}>

@@ -1,11 +1,13 @@
 import { type Actor, authorize } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
-import type {
-  AdoptionMatrix,
-  AdoptionUpdate,
-  AdoptionView,
-  MunicipalityTechnologies,
-  Technology,
+import {
+  type AdoptionField,
+  type AdoptionMatrix,
+  type AdoptionUpdate,
+  type AdoptionView,
+  adoptionFields,
+  type MunicipalityTechnologies,
+  type Technology,
 } from '../../../shared/contracts/mapping.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
@@ -31,22 +33,10 @@ export async function listTechnologies(db: Db, lang: UiLanguage): Promise<Techno
   return (await repo.listTechnologies(db)).map((t) => toTechnology(t, lang));
 }
 
-/** The fields a person edits; history and audit compare these. */
-const editable = [
-  'status',
-  'since',
-  'scope',
-  'usersServed',
-  'eligibleUsers',
-  'contactName',
-  'contactEmail',
-  'comment',
-  'evidenceUrl',
-] as const;
-type Editable = Pick<repo.AdoptionRow, (typeof editable)[number]>;
+type Editable = Pick<repo.AdoptionRow, AdoptionField>;
 
 const snapshot = (row: Editable | null): Editable | null =>
-  row ? (Object.fromEntries(editable.map((k) => [k, row[k] ?? null])) as Editable) : null;
+  row ? (Object.fromEntries(adoptionFields.map((k) => [k, row[k] ?? null])) as Editable) : null;
 
 /** Users served / eligible users (0–1), when both are known: "available but barely used" shows here. */
 const shareUsed = (served: number | null, eligible: number | null) =>
@@ -139,8 +129,8 @@ export async function updateMunicipalityTechnologies(
       const existing = await repo.findAdoption(tx, municipality.id, technology.id);
       const before = snapshot(existing);
       const after = { ...(before ?? snapshot({} as Editable)!) } as Editable;
-      for (const k of editable) if (u[k] !== undefined) (after as Record<string, unknown>)[k] = u[k];
-      if (before && editable.every((k) => before[k] === after[k])) continue;
+      for (const k of adoptionFields) if (u[k] !== undefined) (after as Record<string, unknown>)[k] = u[k];
+      if (before && adoptionFields.every((k) => before[k] === after[k])) continue;
       await repo.saveAdoption(tx, {
         municipalityId: municipality.id,
         technologyId: technology.id,
