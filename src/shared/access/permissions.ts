@@ -24,6 +24,8 @@ export const actions = [
   'course.author',
   'adoption.read',
   'adoption.edit',
+  'document.manage',
+  'network.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -51,6 +53,8 @@ const coordinatorActions: readonly Action[] = [
   'studygroup.manage',
   'course.author',
   'adoption.read',
+  'document.manage',
+  'network.manage',
 ];
 
 export const permissionMatrix: Record<Role, readonly Action[]> = {
