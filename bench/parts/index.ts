@@ -2,3 +2,4 @@
 import './organisations.ts';
 import './people.ts';
 import './learning.ts';
+import './mapping.ts';

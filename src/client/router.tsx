@@ -36,6 +36,8 @@ const lazyProgrammes = lazyFrom(() => import('./features/programmes/index.ts'));
 const lazyAuthoring = lazyFrom(() => import('./features/authoring/index.ts'));
 const lazyManage = lazyFrom(() => import('./features/manage.ts'));
 const lazyMapping = lazyFrom(() => import('./features/mapping/index.ts'));
+const lazyNetworks = lazyFrom(() => import('./features/networks/index.ts'));
+const lazyDocuments = lazyFrom(() => import('./features/documents/index.ts'));
 
 /** Paths are Swedish (they appear in e-mails and are shared between people). */
 export const router = createBrowserRouter([
@@ -48,6 +50,8 @@ export const router = createBrowserRouter([
       { path: '/inbjudan/:token', element: <AcceptInvitationPage /> },
       { path: '/tillganglighet', element: <AccessibilityPage /> },
       { path: '/intyg/:code', element: lazyLearning('VerifyCertificatePage') },
+      { path: '/evenemang/:id', element: lazyNetworks('EventPage') },
+      { path: '/natverk/inbjudan/:token', element: lazyNetworks('NetworkInvitationPage') },
       {
         element: <RequireAuth />,
         children: [
@@ -62,6 +66,16 @@ export const router = createBrowserRouter([
           { path: '/kommuner/:code', element: <MunicipalityByCode /> },
           { path: '/kommuner/:code/valfardsteknik', element: lazyMapping('MunicipalityTechnologiesPage') },
           { path: '/valfardsteknik', element: lazyMapping('AdoptionMatrixPage') },
+          { path: '/natverk', element: lazyNetworks('NetworksPage') },
+          { path: '/natverk/nytt', element: lazyNetworks('NewNetworkPage') },
+          { path: '/natverk/:id', element: lazyNetworks('NetworkPage') },
+          { path: '/natverk/:id/moten/:meetingId', element: lazyNetworks('MeetingPage') },
+          { path: '/valfardsteknik/karta', element: lazyMapping('AdoptionMapPage') },
+          { path: '/valfardsteknik/luckor', element: lazyMapping('AdoptionGapsPage') },
+          { path: '/valfardsteknik/katalog', element: lazyMapping('TechnologyCataloguePage') },
+          { path: '/styrdokument', element: lazyDocuments('DocumentsPage') },
+          { path: '/styrdokument/nytt', element: lazyDocuments('NewDocumentPage') },
+          { path: '/styrdokument/:id', element: lazyDocuments('DocumentPage') },
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },
           { path: '/mitt-konto', element: <AccountPage /> },

@@ -22,11 +22,15 @@ import { migrationsApplied } from './db/migrate.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { authoringRoutes } from './features/authoring/authoring.routes.ts';
+import { documentRoutes } from './features/documents/documents.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
 import { learningRoutes } from './features/learning/learning.routes.ts';
 import { createMailer, type Mailer } from './features/mail/mailer.ts';
+import { adoptionViewRoutes } from './features/mapping/adoption-views.routes.ts';
 import { technologyRoutes } from './features/mapping/technologies.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
+import { networkPublicRoutes } from './features/networks/events.routes.ts';
+import { networkRoutes } from './features/networks/networks.routes.ts';
 import { organisationRoutes } from './features/organisations/organisations.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
@@ -140,6 +144,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(studyGroupRoutes({ db }));
       await api.register(userRoutes({ db }));
       await api.register(technologyRoutes({ db }));
+      await api.register(networkRoutes(authDeps));
+      await api.register(networkPublicRoutes(authDeps));
+      await api.register(documentRoutes({ db }));
+      await api.register(adoptionViewRoutes({ db }));
       await api.register(
         systemRoutes({
           database: database.kind,

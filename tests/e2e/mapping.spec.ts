@@ -79,4 +79,80 @@ describe('welfare technology in a municipality', () => {
       .waitFor();
     await expectAccessible(region.page, 'adoption matrix of Region Dalarna');
   });
+
+  it('the Dalarna coordinator colours the map by use, reads its table, and finds the gaps', async () => {
+    const { page } = await e.newPage();
+    await loginAs(page, 'region.dalarna');
+    await page.getByRole('link', { name: 'Välfärdsteknik', exact: true }).click();
+    await page.getByRole('table', { name: 'Välfärdsteknik per kommun i Region Dalarna' }).waitFor();
+    const views = page.getByRole('navigation', { name: 'Vyer' });
+    await views.getByRole('link', { name: 'Karta' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Karta: välfärdsteknik i Region Dalarna' }).waitFor();
+    const map = page.getByRole('img', { name: /^Karta över Region Dalarna/ });
+    await map.waitFor();
+    expect(await map.locator('path').count()).toBe(15);
+    await expectAccessible(page, 'map of Region Dalarna by status');
+
+    // "Available but barely used": camera night supervision in Ludvika reaches 14 of 380.
+    await page
+      .getByLabel('Färga efter')
+      .selectOption({ label: 'Användning av en teknik (andel av möjliga användare)' });
+    await page.getByLabel('Teknik', { exact: true }).selectOption({ label: 'Digital nattillsyn (kamera)' });
+    const table = page.getByRole('table', { name: /^Kartans uppgifter: Användning av en teknik/ });
+    await table
+      .getByRole('row', { name: /^Ludvika/ })
+      .getByText('14 av 380 (4 %)')
+      .waitFor();
+    await expectAccessible(page, 'map of Region Dalarna by use rate');
+    await page.getByLabel('Färga efter').selectOption({ label: 'Antal tekniker i drift' });
+    await page.getByRole('table', { name: 'Kartans uppgifter: Antal tekniker i drift' }).waitFor();
+    expect(await page.getByLabel('Teknik', { exact: true }).count()).toBe(0);
+
+    await views.getByRole('link', { name: 'Luckor' }).click();
+    const gaps = page.getByRole('table', { name: 'Luckor per kommun i Region Dalarna' });
+    await gaps.getByRole('row', { name: /^Orsa/ }).getByText('Gamla eller inga uppgifter').waitFor();
+    await expectAccessible(page, 'gaps of Region Dalarna');
+    const csv = page.getByRole('link', { name: 'Ladda ner som CSV' });
+    expect(await csv.getAttribute('href')).toBe('/api/v1/adoption/export?format=csv&region=20&lang=sv');
+    const download = page.waitForEvent('download');
+    await csv.click();
+    expect((await download).suggestedFilename()).toMatch(
+      /^valfardsteknik-per-kommun-region-dalarna-.*\.csv$/,
+    );
+  });
+
+  it('the national administrator adds a technology to the catalogue; others only read it', async () => {
+    const { page } = await e.newPage();
+    await loginAs(page, 'admin');
+    await page.goto('/valfardsteknik/katalog');
+    await page.getByRole('heading', { level: 1, name: 'Teknikkatalog' }).waitFor();
+    await page.getByRole('button', { name: 'Lägg till en teknik' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Lägg till en teknik' }).waitFor();
+    await page.getByLabel('Nyckel', { exact: true }).fill('Smart Säng');
+    await page.getByLabel('Kategori').selectOption({ label: 'Hälsa och läkemedel' });
+    await page.getByLabel('Namn på svenska').fill('Smart säng');
+    await page.getByLabel('Namn på engelska').fill('Smart bed');
+    await page.getByLabel('Beskrivning på svenska').fill('En säng som larmar när någon lämnar den nattetid.');
+    await page
+      .getByLabel('Beskrivning på engelska')
+      .fill('A bed that alerts staff when someone leaves it at night.');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    // The key must be lower-case: the server says so at the field.
+    await page.locator('.ds-error-summary').getByRole('link').first().waitFor();
+    await expectAccessible(page, 'catalogue form with an error');
+    await page.getByLabel('Nyckel', { exact: true }).fill('smart-sang');
+    await page.getByRole('button', { name: 'Spara' }).click();
+    await page.getByText('Smart säng är sparad.').waitFor();
+    await page
+      .getByRole('table', { name: 'Välfärdstekniker i katalogen' })
+      .getByRole('row', { name: /^Smart säng/ })
+      .waitFor();
+    await expectAccessible(page, 'technology catalogue');
+
+    const staff = await e.newPage();
+    await loginAs(staff.page, 'region.dalarna');
+    await staff.page.goto('/valfardsteknik/katalog');
+    await staff.page.getByRole('row', { name: /^Smart säng/ }).waitFor();
+    expect(await staff.page.getByRole('button', { name: 'Lägg till en teknik' }).count()).toBe(0);
+  });
 });

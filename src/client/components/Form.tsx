@@ -197,6 +197,41 @@ export function TextField({ id, label, required, hint, error, value, onValueChan
   );
 }
 
+type TextAreaProps = BaseFieldProps &
+  Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'required'> & {
+    value: string;
+    onValueChange: (v: string) => void;
+  };
+
+/** A labelled multi-line field with the same hint and error wiring as TextField. */
+export function TextAreaField({
+  id,
+  label,
+  required,
+  hint,
+  error,
+  value,
+  onValueChange,
+  rows = 5,
+  ...rest
+}: TextAreaProps) {
+  return (
+    <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
+      <textarea
+        {...rest}
+        id={id}
+        className="ds-input"
+        rows={rows}
+        value={value}
+        onChange={(e) => onValueChange(e.target.value)}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
 export function SelectField<V extends string>({
   id,
   label,

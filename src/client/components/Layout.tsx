@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { roleAllows } from '../../shared/access/permissions.ts';
 import { Ok, type UiLanguage } from '../../shared/contracts/common.ts';
+import { mappingHomeFor } from '../features/mapping/mapping-scope.ts';
 import { api } from '../lib/api.ts';
 import { currentLanguage, setLanguage } from '../lib/i18n.ts';
 import { useOfflineSupport } from '../lib/offline/index.ts';
@@ -71,6 +72,7 @@ export function Layout() {
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const user = me.data ?? null;
+  const mappingHome = user ? mappingHomeFor(user) : null;
   const links = user
     ? [
         { to: '/', label: t('nav.start'), end: true },
@@ -82,6 +84,9 @@ export function Layout() {
         { to: '/studiegrupper', label: t('studyGroups.nav') },
         { to: '/organisationer', label: t('nav.organisations') },
         { to: '/kommuner', label: t('nav.municipalities') },
+        ...(mappingHome ? [{ to: mappingHome, label: t('mapping.technologies.link') }] : []),
+        { to: '/styrdokument', label: t('documents.nav') },
+        { to: '/natverk', label: t('networks.nav') },
         ...(isNationalAdmin(user)
           ? [
               { to: '/admin/logg', label: t('nav.audit') },

@@ -38,7 +38,8 @@ export function abilitiesAt(me: Me, org: Organisation): OrgAbilities {
     addUnit: org.kind === 'municipality' && can('unit.create'),
     importStaff: (org.kind === 'municipality' || org.kind === 'unit') && can('staff.import'),
     readTechnologies: org.kind === 'municipality' && can('adoption.read'),
-    readAdoptionMatrix: (org.kind === 'region' || org.kind === 'nation') && can('adoption.read'),
+    readAdoptionMatrix:
+      (org.kind === 'region' || org.kind === 'nation' || org.kind === 'association') && can('adoption.read'),
   };
 }
 

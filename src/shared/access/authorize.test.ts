@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roles } from '../contracts/people.ts';
-import { type Actor, authorize, canGrantRole, grantableRoles, type OrgContext } from './authorize.ts';
+import {
+  type Actor,
+  authorize,
+  authorizeOwn,
+  canGrantRole,
+  grantableRoles,
+  type OrgContext,
+} from './authorize.ts';
 import { actions, roleRank } from './permissions.ts';
 
 const nation = 'n';
@@ -100,6 +107,22 @@ describe('granting roles', () => {
           if (canGrantRole(a, granted, target)) expect(roleRank[granted]).toBeLessThanOrEqual(roleRank[held]);
         },
       ),
+    );
+  });
+});
+
+describe('authorizeOwn', () => {
+  it('counts only a role at the organisation itself, or a national administrator', () => {
+    const region20 = actor('regional_coordinator', region, 'region');
+    expect(authorize(region20, 'document.manage', ctx.falun)).toBe(true);
+    expect(authorizeOwn(region20, 'document.manage', ctx.falun)).toBe(false);
+    expect(authorizeOwn(region20, 'document.manage', ctx.region)).toBe(true);
+    expect(
+      authorizeOwn(actor('municipal_coordinator', falun, 'municipality'), 'document.manage', ctx.falun),
+    ).toBe(true);
+    expect(authorizeOwn(actor('manager', falun, 'municipality'), 'document.manage', ctx.falun)).toBe(false);
+    expect(authorizeOwn(actor('national_admin', nation, 'nation'), 'network.manage', ctx.borlange)).toBe(
+      true,
     );
   });
 });

@@ -45,6 +45,17 @@ export function authorize(actor: Actor, action: Action, target: OrgContext | nul
   return coveringMemberships(actor, target).some((m) => roleAllows(m.role, action));
 }
 
+/**
+ * For what an organisation owns and speaks for itself — its governing documents, its groups — a role
+ * held above it does not count: a regional coordinator reads a municipality's strategy but does not
+ * edit it. Only a role at the organisation itself, or a national administrator, may.
+ */
+export function authorizeOwn(actor: Actor, action: Action, target: OrgContext): boolean {
+  return actor.memberships.some(
+    (m) => (m.role === 'national_admin' || m.organisationId === target.id) && roleAllows(m.role, action),
+  );
+}
+
 /** Highest role the actor holds over the target, or null. */
 export function highestRoleOver(actor: Actor, target: OrgContext): Role | null {
   let best: Role | null = null;

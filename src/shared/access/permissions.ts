@@ -24,6 +24,7 @@ export const actions = [
   'course.author',
   'adoption.read',
   'adoption.edit',
+  'technology.manage',
   'document.manage',
   'network.manage',
 ] as const;

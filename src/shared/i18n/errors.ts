@@ -109,11 +109,61 @@ export const problemMessages = {
     sv: 'Ändringen krockar med befintliga uppgifter.',
     en: 'The change conflicts with existing data.',
   },
+  // Networks and groups (issue 5).
+  network_member_exists: {
+    sv: 'Personen är redan med i gruppen.',
+    en: 'The person is already in the group.',
+  },
+  event_full: {
+    sv: 'Evenemanget är fullbokat. Det finns inga platser kvar.',
+    en: 'The event is fully booked. There are no places left.',
+  },
+  already_registered: {
+    sv: 'Den e-postadressen är redan anmäld till evenemanget.',
+    en: 'That e-mail address is already registered for the event.',
+  },
+  registration_closed: {
+    sv: 'Anmälan till evenemanget är stängd.',
+    en: 'Registration for the event is closed.',
+  },
+  capacity_below_registrations: {
+    sv: 'Fler har redan anmält sig än det nya antalet platser.',
+    en: 'More people have already registered than the new number of places.',
+  },
   internal_error: {
     sv: 'Något gick fel hos oss. Försök igen om en stund.',
     en: 'Something went wrong on our side. Try again in a moment.',
   },
   not_ready: { sv: 'Tjänsten startar fortfarande.', en: 'The service is still starting.' },
+  // Governing documents: uploads are checked by content; nothing is stored when one is refused.
+  document_too_large: {
+    sv: 'Filen är för stor. Den får vara högst 10 MB. Inget har sparats.',
+    en: 'The file is too large. It may be at most 10 MB. Nothing has been saved.',
+  },
+  document_type_not_allowed: {
+    sv: 'Filtypen stöds inte. Ladda upp en PDF, en Word-fil (DOCX) eller en OpenDocument-text (ODT). Inget har sparats.',
+    en: 'The file type is not supported. Upload a PDF, a Word file (DOCX) or an OpenDocument text (ODT). Nothing has been saved.',
+  },
+  document_content_mismatch: {
+    sv: 'Filens innehåll stämmer inte med filnamnet: det är ingen riktig PDF, DOCX eller ODT. Inget har sparats.',
+    en: 'The content of the file does not match its name: it is not a real PDF, DOCX or ODT. Nothing has been saved.',
+  },
+  document_executable: {
+    sv: 'Filen är ett program, oavsett vad den heter, och kan inte laddas upp. Inget har sparats.',
+    en: 'The file is a program, whatever its name, and cannot be uploaded. Nothing has been saved.',
+  },
+  document_unreadable: {
+    sv: 'Filen kunde inte läsas. Den kan vara skadad eller lösenordsskyddad. Spara den på nytt utan lösenord och försök igen. Inget har sparats.',
+    en: 'The file could not be read. It may be damaged or password protected. Save it again without a password and try again. Nothing has been saved.',
+  },
+  document_owner_not_allowed: {
+    sv: 'Du kan bara lägga in styrdokument som din egen organisation äger.',
+    en: 'You can only add governing documents owned by your own organisation.',
+  },
+  technology_exists: {
+    sv: 'Det finns redan en teknik med den nyckeln.',
+    en: 'There is already a technology with that key.',
+  },
 } as const satisfies Record<string, Record<UiLanguage, string>>;
 
 export type ProblemCode = keyof typeof problemMessages;
@@ -170,6 +220,36 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
   unknown_technology: {
     sv: 'Tekniken finns inte i katalogen.',
     en: 'The technology is not in the catalogue.',
+  },
+  technology_exists: {
+    sv: 'Det finns redan en teknik med den nyckeln.',
+    en: 'There is already a technology with that key.',
+  },
+  one_scope_only: {
+    sv: 'Välj antingen en region eller en samverkan.',
+    en: 'Choose either a region or an association.',
+  },
+  invalid_network_owner: {
+    sv: 'En grupp ägs av en region, en samverkan, en kommun eller den nationella nivån.',
+    en: 'A group is owned by a region, an association, a municipality or the national level.',
+  },
+  invalid_coverage_area: {
+    sv: 'Välj en region eller en samverkan vars kommuner ska vara representerade.',
+    en: 'Choose a region or an association whose municipalities should be represented.',
+  },
+  max_below_min: {
+    sv: 'Högsta antalet kan inte vara lägre än lägsta antalet.',
+    en: 'The maximum cannot be lower than the minimum.',
+  },
+  unknown_user: { sv: 'Personen finns inte.', en: 'The person does not exist.' },
+  unknown_organisation: { sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' },
+  not_network_member: {
+    sv: 'Personen är inte med i gruppen.',
+    en: 'The person is not in the group.',
+  },
+  attendance_unavailable: {
+    sv: 'Evenemanget kan inte följas på det sättet.',
+    en: 'The event cannot be attended that way.',
   },
   custom: { sv: 'Värdet är inte giltigt.', en: 'The value is not valid.' },
 };

@@ -7,19 +7,21 @@ import { Page } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
+import { MappingViewNav } from './MappingViewNav.tsx';
+import { scopeFromSearch } from './mapping-scope.ts';
 
 /**
- * Municipality × technology for a region (?lan=county code) or the country: each cell says the status
+ * Municipality × technology for a region (?lan=county code), an association (?forbund=id) or the country: each cell says the status
  * in words (colour only repeats it) and the use rate where it is known.
  */
 export function AdoptionMatrixPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [params] = useSearchParams();
-  const county = params.get('lan') ?? undefined;
+  const scope = scopeFromSearch(params);
   const matrix = useQuery({
-    queryKey: ['adoption-matrix', county ?? 'SE', lang],
-    queryFn: () => api.get(`/adoption${qs({ region: county, lang })}`, AdoptionMatrix),
+    queryKey: ['adoption-matrix', scope, lang],
+    queryFn: () => api.get(`/adoption${qs({ ...scope, lang })}`, AdoptionMatrix),
   });
   if (matrix.isPending) return <Loading />;
   if (matrix.isError) return <QueryFailure error={matrix.error} onRetry={() => void matrix.refetch()} />;
@@ -27,6 +29,7 @@ export function AdoptionMatrixPage() {
   const caption = t('mapping.matrix.caption', { name: m.scope.name });
   return (
     <Page title={t('mapping.matrix.title', { name: m.scope.name })} lead={t('mapping.matrix.lead')}>
+      <MappingViewNav scope={scope} />
       <ul className="status-legend" aria-label={t('mapping.matrix.legend')}>
         {adoptionStatuses.map((s) => (
           <li key={s} className="adoption-cell" data-status={s}>

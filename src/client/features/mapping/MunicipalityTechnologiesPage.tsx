@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import {
   type AdoptionField,
   type AdoptionStatus,
@@ -95,6 +95,11 @@ export function MunicipalityTechnologiesPage() {
         />
       ) : null}
       {d.canEdit ? <AdoptionCsvForm code={code} /> : null}
+      <p>
+        <Link className="ds-link" to="/valfardsteknik/katalog">
+          {t('mapping.catalogue.link')}
+        </Link>
+      </p>
     </Page>
   );
 }

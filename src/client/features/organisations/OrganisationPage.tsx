@@ -8,6 +8,7 @@ import { TableWrap } from '../../components/TableWrap.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { abilitiesAt, orgPath, useOrganisation } from '../../lib/organisations.ts';
 import { useMe } from '../../lib/session.ts';
+import { scopeSearch } from '../mapping/mapping-scope.ts';
 import { MembersPreview } from '../people/MembersPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 
@@ -133,7 +134,13 @@ export function OrganisationPage() {
       : null,
     can.readAdoptionMatrix
       ? {
-          to: org.kind === 'region' ? `/valfardsteknik?lan=${org.code}` : '/valfardsteknik',
+          to: `/valfardsteknik${scopeSearch(
+            org.kind === 'region'
+              ? { region: org.code ?? undefined }
+              : org.kind === 'association'
+                ? { association: org.id }
+                : {},
+          )}`,
           label: t('mapping.matrix.link'),
         }
       : null,

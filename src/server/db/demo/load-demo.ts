@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../../lib/passwords.ts';
 import type { Db } from '../client.ts';
 import { associationMembers, memberships, organisations, users } from '../schema/index.ts';
+import { loadAdoptionDemo } from './adoption-demo.ts';
 import {
   AKADEMI_NORR,
   akademiNorrCodes,
@@ -10,7 +11,9 @@ import {
   demoAccounts,
   demoUnits,
 } from './demo-people.ts';
+import { loadDocumentsDemo } from './documents-demo.ts';
 import { loadLearningDemo } from './learning-demo.ts';
+import { loadNetworksDemo } from './networks-demo.ts';
 
 /**
  * The demo dataset: Region Dalarna with units in Falun and Borlänge, the Akademi Norr association and
@@ -89,4 +92,7 @@ export async function loadDemoData(db: Db): Promise<void> {
     }
   });
   await loadLearningDemo(db);
+  await loadDocumentsDemo(db);
+  await loadAdoptionDemo(db);
+  await loadNetworksDemo(db);
 }

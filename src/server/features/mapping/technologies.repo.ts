@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   organisations,
@@ -48,18 +48,20 @@ export async function recordHistory(db: Db, entry: typeof technologyAdoptionHist
 }
 
 /** Status and use of every recorded municipality × technology among the given municipalities. */
-export function adoptionsAmong(db: Db, municipalityIds: string[]) {
-  if (municipalityIds.length === 0) return Promise.resolve([]);
-  return db
+export function adoptionsAmong(db: Db, municipalityIds: string[] | null) {
+  if (municipalityIds?.length === 0) return Promise.resolve([]);
+  const query = db
     .select({
       municipalityId: technologyAdoptions.municipalityId,
       technologyId: technologyAdoptions.technologyId,
       status: technologyAdoptions.status,
       usersServed: technologyAdoptions.usersServed,
       eligibleUsers: technologyAdoptions.eligibleUsers,
+      updatedAt: technologyAdoptions.updatedAt,
     })
-    .from(technologyAdoptions)
-    .where(inArray(technologyAdoptions.municipalityId, municipalityIds));
+    .from(technologyAdoptions);
+  // Null: the whole country, where a list of every municipality would only slow the query down.
+  return municipalityIds ? query.where(inArray(technologyAdoptions.municipalityId, municipalityIds)) : query;
 }
 
 export async function findRegionByCounty(db: Db, countyCode: string) {
@@ -76,4 +78,40 @@ export async function findNation(db: Db) {
     .from(organisations)
     .where(eq(organisations.kind, 'nation'));
   return row!;
+}
+
+export async function findAssociation(db: Db, id: string) {
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.kind, 'association'), eq(organisations.id, id)));
+  return row ?? null;
+}
+
+export async function findTechnology(db: Db, key: string) {
+  const [row] = await db.select().from(technologies).where(eq(technologies.key, key));
+  return row ?? null;
+}
+
+/** Inserts a catalogue entry after the others; null when the key is taken. */
+export async function insertTechnology(db: Db, values: Omit<typeof technologies.$inferInsert, 'sortOrder'>) {
+  const [row] = await db
+    .insert(technologies)
+    .values({ ...values, sortOrder: sql`(select coalesce(max(sort_order), 0) + 10 from technologies)` })
+    .onConflictDoNothing({ target: technologies.key })
+    .returning();
+  return row ?? null;
+}
+
+export async function updateTechnology(
+  db: Db,
+  key: string,
+  values: Partial<typeof technologies.$inferInsert>,
+) {
+  const [row] = await db
+    .update(technologies)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(technologies.key, key))
+    .returning();
+  return row ?? null;
 }

@@ -4,8 +4,11 @@ import {
   AdoptionMatrixQuery,
   MunicipalityTechnologies,
   PutMunicipalityTechnologies,
+  TechnologyDetails,
+  TechnologyKeyParams,
   TechnologyLanguageQuery,
   TechnologyList,
+  UpdateTechnology,
 } from '../../../shared/contracts/mapping.ts';
 import { MunicipalityCodeParams } from '../../../shared/contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
@@ -13,6 +16,7 @@ import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { uploadedFile } from '../../lib/upload.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
+import { createTechnology, technologyDetails, updateTechnology } from './catalogue.service.ts';
 import {
   adoptionMatrix,
   importAdoptionCsv,
@@ -39,6 +43,46 @@ export const technologyRoutes =
         },
       },
       async (req) => ({ items: await listTechnologies(db, req.query.lang ?? requestLanguage(req)) }),
+    );
+
+    app.get(
+      '/technologies/:key',
+      {
+        schema: {
+          tags,
+          summary: 'One catalogue entry in Swedish and English, as national administrators edit it',
+          params: TechnologyKeyParams,
+          response: { 200: TechnologyDetails, ...problems(400, 401, 404) },
+        },
+      },
+      async (req) => technologyDetails(db, req.params.key),
+    );
+
+    app.post(
+      '/technologies',
+      {
+        schema: {
+          tags,
+          summary: 'Add a technology to the national catalogue (national administrators)',
+          body: TechnologyDetails,
+          response: { 201: TechnologyDetails, ...problems(400, 401, 403, 409) },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await createTechnology(db, actorOf(req), req.body)),
+    );
+
+    app.put(
+      '/technologies/:key',
+      {
+        schema: {
+          tags,
+          summary: 'Change a catalogue entry: names, descriptions and category (national administrators)',
+          params: TechnologyKeyParams,
+          body: UpdateTechnology,
+          response: { 200: TechnologyDetails, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) => updateTechnology(db, actorOf(req), req.params.key, req.body),
     );
 
     app.get(
@@ -84,13 +128,13 @@ export const technologyRoutes =
       {
         schema: {
           tags,
-          summary: 'Municipality × technology matrix for a region (?region=county code) or the whole country',
+          summary:
+            'Municipality × technology matrix for a region (?region=county code), an association (?association=id) or the whole country',
           querystring: AdoptionMatrixQuery,
           response: { 200: AdoptionMatrix, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) =>
-        adoptionMatrix(db, actorOf(req), req.query.region, req.query.lang ?? requestLanguage(req)),
+      async (req) => adoptionMatrix(db, actorOf(req), req.query, req.query.lang ?? requestLanguage(req)),
     );
 
     app.post(

@@ -3,6 +3,8 @@ import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import {
   type AdoptionField,
   type AdoptionMatrix,
+  type AdoptionScopeQuery,
+  type AdoptionStatus,
   type AdoptionUpdate,
   type AdoptionView,
   adoptionFields,
@@ -10,15 +12,11 @@ import {
   type Technology,
 } from '../../../shared/contracts/mapping.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
-import { swedishCollator } from '../../lib/swedish-sort.ts';
+import { AppError, forbidden } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import {
-  getMunicipality,
-  listMunicipalities,
-  requireOrgContext,
-} from '../organisations/organisations.service.ts';
+import { getMunicipality, requireOrgContext } from '../organisations/organisations.service.ts';
 import { parseAdoptionCsv } from './adoption-csv.ts';
+import { resolveAdoptionScope } from './adoption-scope.ts';
 import * as repo from './technologies.repo.ts';
 
 const toTechnology = (t: repo.TechnologyRow, lang: UiLanguage): Technology => ({
@@ -39,7 +37,7 @@ const snapshot = (row: Editable | null): Editable | null =>
   row ? (Object.fromEntries(adoptionFields.map((k) => [k, row[k] ?? null])) as Editable) : null;
 
 /** Users served / eligible users (0–1), when both are known: "available but barely used" shows here. */
-const shareUsed = (served: number | null, eligible: number | null) =>
+export const shareUsed = (served: number | null, eligible: number | null) =>
   served !== null && eligible ? Math.round((served / eligible) * 1000) / 1000 : null;
 
 function toView(t: repo.TechnologyRow, a: repo.AdoptionRow | undefined, lang: UiLanguage): AdoptionView {
@@ -162,39 +160,58 @@ export async function updateMunicipalityTechnologies(
   return municipalityTechnologies(db, actor, code, lang);
 }
 
+/** The latest change among a municipality's records, per municipality id. */
+function lastUpdatedBy(rows: { municipalityId: string; updatedAt: Date }[]) {
+  const latest = new Map<string, Date>();
+  for (const r of rows) {
+    const seen = latest.get(r.municipalityId);
+    if (!seen || r.updatedAt > seen) latest.set(r.municipalityId, r.updatedAt);
+  }
+  return latest;
+}
+
+/** Status, use and the latest change of every recorded municipality × technology in a scope. */
+export async function adoptionInScope(db: Db, actor: Actor, query: AdoptionScopeQuery) {
+  const { scope, municipalities } = await resolveAdoptionScope(db, actor, query);
+  const [catalogue, rows] = await Promise.all([
+    repo.listTechnologies(db),
+    scope.kind === 'nation'
+      ? repo.adoptionsAmong(db, null)
+      : repo.adoptionsAmong(
+          db,
+          municipalities.map((m) => m.id),
+        ),
+  ]);
+  const cell = new Map(rows.map((r) => [`${r.municipalityId}|${r.technologyId}`, r]));
+  return {
+    scope,
+    municipalities,
+    catalogue,
+    cellOf: (municipalityId: string, technologyId: string) => cell.get(`${municipalityId}|${technologyId}`),
+    lastUpdated: lastUpdatedBy(rows),
+  };
+}
+
 /**
- * Municipality × technology for a region (its regional coordinators) or the whole country (national
- * administrators): status and use rate per cell, and how many technologies each has in operation.
+ * Municipality × technology for a region, an association or the whole country: status and use rate
+ * per cell, how many technologies each has in operation and when its records last changed.
  */
 export async function adoptionMatrix(
   db: Db,
   actor: Actor,
-  countyCode: string | undefined,
+  query: AdoptionScopeQuery,
   lang: UiLanguage,
 ): Promise<AdoptionMatrix> {
-  const scope = countyCode ? await repo.findRegionByCounty(db, countyCode) : await repo.findNation(db);
-  if (!scope) throw notFound();
-  if (!authorize(actor, 'adoption.read', await requireOrgContext(db, scope.id))) throw forbidden();
-  const municipalities = (await listMunicipalities(db))
-    .filter((m) => !countyCode || m.countyCode === countyCode)
-    .sort((a, b) => swedishCollator.compare(a.name, b.name));
-  const [catalogue, rows] = await Promise.all([
-    repo.listTechnologies(db),
-    repo.adoptionsAmong(
-      db,
-      municipalities.map((m) => m.id),
-    ),
-  ]);
-  const cell = new Map(rows.map((r) => [`${r.municipalityId}|${r.technologyId}`, r]));
+  const { scope, municipalities, catalogue, cellOf, lastUpdated } = await adoptionInScope(db, actor, query);
   return {
-    scope: { kind: countyCode ? 'region' : 'nation', name: scope.name, code: countyCode ?? 'SE' },
+    scope,
     technologies: catalogue.map((t) => ({ key: t.key, name: lang === 'en' ? t.nameEn : t.nameSv })),
     municipalities: municipalities.map((m) => {
       const cells = catalogue.map((t) => {
-        const r = cell.get(`${m.id}|${t.id}`);
+        const r = cellOf(m.id, t.id);
         return {
           key: t.key,
-          status: (r?.status as AdoptionMatrix['municipalities'][number]['cells'][number]['status']) ?? null,
+          status: (r?.status as AdoptionStatus | undefined) ?? null,
           useRate: r ? shareUsed(r.usersServed, r.eligibleUsers) : null,
         };
       });
@@ -202,6 +219,7 @@ export async function adoptionMatrix(
         code: m.code,
         name: m.name,
         inOperation: cells.filter((c) => c.status === 'in_operation').length,
+        lastUpdated: lastUpdated.get(m.id)?.toISOString() ?? null,
         cells,
       };
     }),

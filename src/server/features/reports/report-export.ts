@@ -1,6 +1,12 @@
-import ExcelJS from 'exceljs';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import type { ProgrammeReport, ReportGroup } from '../../../shared/contracts/programmes.ts';
+import {
+  type Cell,
+  type ExportTable,
+  exportFileName,
+  tablesToCsv,
+  tablesToXlsx,
+} from '../../lib/table-export.ts';
 import { reportLabels } from './reports.service.ts';
 
 const headings = {
@@ -100,20 +106,11 @@ const headings = {
   },
 } as const;
 
-type Cell = string | number | null;
-interface Table {
-  title: string;
-  /** Sheet name in the workbook (at most 31 characters). */
-  sheet: string;
-  columns: { header: string; kind?: 'percent' | 'hours' | 'int' | 'text' }[];
-  rows: Cell[][];
-}
-
 const hours = (seconds: number) => Math.round((seconds / 3600) * 10) / 10;
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
 /** The report as tables, shared by the CSV and the workbook so both say the same. */
-function tables(report: ProgrammeReport, lang: UiLanguage): Table[] {
+function tables(report: ProgrammeReport, lang: UiLanguage): ExportTable[] {
   const h = headings[lang];
   const labels = reportLabels[lang];
   const f = report.programme.funding;
@@ -242,59 +239,19 @@ function tables(report: ProgrammeReport, lang: UiLanguage): Table[] {
   ];
 }
 
-/** Quotes a CSV field when needed and defuses formulas (a name starting with = is text, not a formula). */
-function csvField(value: Cell, lang: UiLanguage): string {
-  if (value === null) return '';
-  let s =
-    typeof value === 'number' ? (lang === 'sv' ? String(value).replace('.', ',') : String(value)) : value;
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[;"\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
 /**
- * CSV for Excel with Swedish settings: semicolon separated, UTF-8 with a byte-order mark, CRLF line
- * ends, decimal comma in Swedish. Each table is a section with its title, separated by an empty line;
- * `participantsOnly` gives just the funder's participant list.
+ * The report as CSV (see tablesToCsv); `participantsOnly` gives just the funder's participant list,
+ * without a section title.
  */
 export function reportCsv(report: ProgrammeReport, lang: UiLanguage, participantsOnly = false): Buffer {
   const all = tables(report, lang);
-  const chosen = participantsOnly ? all.slice(-1) : all;
-  const lines: string[] = [];
-  for (const [i, table] of chosen.entries()) {
-    if (i > 0) lines.push('');
-    if (!participantsOnly) lines.push(csvField(table.title, lang));
-    lines.push(table.columns.map((c) => csvField(c.header, lang)).join(';'));
-    for (const row of table.rows) lines.push(row.map((v) => csvField(v, lang)).join(';'));
-  }
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+  return participantsOnly ? tablesToCsv(all.slice(-1), lang, false) : tablesToCsv(all, lang, true);
 }
 
-/** The same tables as a workbook, one sheet each, numbers as numbers. */
-export async function reportXlsx(report: ProgrammeReport, lang: UiLanguage): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Välfärdsnavet';
-  wb.created = new Date(report.generatedAt);
-  for (const table of tables(report, lang)) {
-    const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = table.columns.map((c) => ({
-      header: c.header,
-      width: Math.max(12, Math.min(40, c.header.length + 2)),
-      ...(c.kind === 'hours' || c.kind === 'percent' ? { style: { numFmt: '0.0' } } : {}),
-    }));
-    ws.getRow(1).font = { bold: true };
-    for (const row of table.rows) ws.addRow(row.map((v) => (v === null ? '' : v)));
-  }
-  const data = await wb.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+export function reportXlsx(report: ProgrammeReport, lang: UiLanguage): Promise<Buffer> {
+  return tablesToXlsx(tables(report, lang), new Date(report.generatedAt));
 }
 
 export function reportFileName(report: ProgrammeReport, ext: 'csv' | 'xlsx') {
-  const slug = report.programme.name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  return `${slug || 'programme'}-${report.generatedAt.slice(0, 10)}.${ext}`;
+  return exportFileName(report.programme.name, 'programme', report.generatedAt.slice(0, 10), ext);
 }

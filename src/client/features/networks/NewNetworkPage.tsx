@@ -1,0 +1,191 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { roleAllows } from '../../../shared/access/index.ts';
+import {
+  type NetworkKind,
+  type NetworkLevel,
+  NetworkView,
+  networkKinds,
+  networkLevels,
+} from '../../../shared/contracts/networks.ts';
+import {
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  useFormErrors,
+} from '../../components/Form.tsx';
+import { Page } from '../../components/Page.tsx';
+import { api } from '../../lib/api.ts';
+import { useMe } from '../../lib/session.ts';
+import { networksKey } from './data.ts';
+
+const FIELDS = [
+  'name',
+  'kind',
+  'level',
+  'ownerOrganisationId',
+  'purpose',
+  'representativesMin',
+  'representativesMax',
+];
+const COVERAGE_KINDS = new Set(['nation', 'region', 'association']);
+const levelOf = (kind: string): NetworkLevel =>
+  kind === 'nation' ? 'national' : kind === 'municipality' ? 'local' : 'regional';
+const whole = (v: string) => (v.trim() === '' ? null : Number(v));
+
+/** A coordinator creates a group owned by an organisation where they may manage networks. */
+export function NewNetworkPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const owners = (me.data?.memberships ?? []).filter(
+    (m) => m.organisationKind !== 'unit' && roleAllows(m.role, 'network.manage'),
+  );
+  const [ownerId, setOwnerId] = useState('');
+  const owner = owners.find((o) => o.organisationId === ownerId) ?? owners[0];
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<NetworkKind>('network');
+  const [level, setLevel] = useState<NetworkLevel | ''>('');
+  const [purpose, setPurpose] = useState('');
+  const [covered, setCovered] = useState(false);
+  const [min, setMin] = useState('1');
+  const [max, setMax] = useState('2');
+  const form = useFormErrors('new-network');
+  const canCover = owner ? COVERAGE_KINDS.has(owner.organisationKind) : false;
+
+  const create = useMutation({
+    mutationFn: () =>
+      api.post('/networks', NetworkView, {
+        name: name.trim(),
+        kind,
+        level: level || levelOf(owner?.organisationKind ?? ''),
+        purpose: purpose.trim() || null,
+        ownerOrganisationId: owner?.organisationId ?? '',
+        ...(canCover && covered
+          ? {
+              coverageOrganisationId: owner?.organisationId,
+              representativesMin: whole(min),
+              representativesMax: whole(max),
+            }
+          : {}),
+      }),
+    onSuccess: (n) => {
+      void qc.invalidateQueries({ queryKey: networksKey });
+      navigate(`/natverk/${n.id}`);
+    },
+    onError: (err) => form.failFromApi(err, FIELDS),
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!name.trim()) errors.name = t('networks.create.nameRequired');
+    if (canCover && covered) {
+      const lo = whole(min);
+      const hi = whole(max);
+      if (lo === null || !Number.isInteger(lo) || lo < 1)
+        errors.representativesMin = t('networks.create.minInvalid');
+      if (hi !== null && (!Number.isInteger(hi) || (lo !== null && hi < lo)))
+        errors.representativesMax = t('networks.create.maxInvalid');
+    }
+    if (Object.keys(errors).length) return form.fail(errors);
+    form.clear();
+    create.mutate();
+  };
+
+  return (
+    <Page title={t('networks.create.title')} lead={t('networks.create.lead')}>
+      {owners.length === 0 ? (
+        <p className="ds-paragraph">{t('networks.create.noOwner')}</p>
+      ) : (
+        <form className="form" onSubmit={submit} noValidate>
+          {form.summary}
+          <TextField
+            id={form.fieldId('name')}
+            label={t('networks.create.name')}
+            required
+            value={name}
+            onValueChange={setName}
+            error={form.errors.name}
+            maxLength={200}
+          />
+          <SelectField
+            id={form.fieldId('ownerOrganisationId')}
+            label={t('networks.create.owner')}
+            value={owner?.organisationId ?? ''}
+            onValueChange={setOwnerId}
+            options={owners.map((o) => ({ value: o.organisationId, label: o.organisationName }))}
+            error={form.errors.ownerOrganisationId}
+          />
+          <SelectField
+            id={form.fieldId('kind')}
+            label={t('networks.create.kind')}
+            value={kind}
+            onValueChange={setKind}
+            options={networkKinds.map((k) => ({ value: k, label: t(`networks.kinds.${k}`) }))}
+          />
+          <SelectField
+            id={form.fieldId('level')}
+            label={t('networks.create.level')}
+            value={level || levelOf(owner?.organisationKind ?? '')}
+            onValueChange={setLevel}
+            options={networkLevels.map((l) => ({ value: l, label: t(`networks.levels.${l}`) }))}
+          />
+          <TextAreaField
+            id={form.fieldId('purpose')}
+            label={t('networks.create.purpose')}
+            value={purpose}
+            onValueChange={setPurpose}
+            error={form.errors.purpose}
+            rows={4}
+          />
+          {canCover ? (
+            <div className="ds-field checkbox">
+              <input
+                className="ds-input"
+                type="checkbox"
+                id="new-network-coverage"
+                checked={covered}
+                onChange={(e) => setCovered(e.target.checked)}
+              />
+              <label className="ds-label" data-weight="regular" htmlFor="new-network-coverage">
+                {t('networks.create.coverage', { area: owner?.organisationName })}
+              </label>
+            </div>
+          ) : null}
+          {canCover && covered ? (
+            <>
+              <TextField
+                id={form.fieldId('representativesMin')}
+                label={t('networks.create.min')}
+                inputMode="numeric"
+                value={min}
+                onValueChange={setMin}
+                error={form.errors.representativesMin}
+              />
+              <TextField
+                id={form.fieldId('representativesMax')}
+                label={t('networks.create.max')}
+                inputMode="numeric"
+                value={max}
+                onValueChange={setMax}
+                error={form.errors.representativesMax}
+              />
+            </>
+          ) : null}
+          <div className="form-actions">
+            <SubmitButton
+              busy={create.isPending}
+              label={t('networks.create.submit')}
+              busyLabel={t('networks.create.busy')}
+            />
+          </div>
+        </form>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,8 @@
+import './networks.css';
+
+export { EventPage } from './EventPage.tsx';
+export { MeetingPage } from './MeetingPage.tsx';
+export { NetworkInvitationPage } from './NetworkInvitationPage.tsx';
+export { NetworkPage } from './NetworkPage.tsx';
+export { NetworksPage } from './NetworksPage.tsx';
+export { NewNetworkPage } from './NewNetworkPage.tsx';
