@@ -72,43 +72,140 @@ const kinds = [
   'report',
   'other',
 ];
-const kindTitle: Record<string, string[]> = {
-  policy: ['Policy för digitalisering i vård och omsorg', 'Policy för välfärdsteknik'],
-  strategy: ['Strategi för välfärdsteknik', 'Digitaliseringsstrategi för äldreomsorgen'],
-  action_plan: ['Handlingsplan för trygghetsteknik', 'Handlingsplan för digital nattillsyn'],
-  guideline: ['Riktlinje för läkemedelsautomater', 'Riktlinje för digitala lås i hemtjänsten'],
-  routine: ['Rutin för larmhantering', 'Rutin vid byte av trygghetslarm', 'Rutin för kameratillsyn nattetid'],
-  mission_statement: ['Uppdragsbeskrivning för samordnare välfärdsteknik'],
-  report: ['Uppföljning av välfärdsteknik', 'Utvärdering av pilotprojekt med sensorer'],
-  other: ['Förstudie om planeringsverktyg', 'Kartläggning av behov'],
+const kindTitle: Record<string, string> = {
+  policy: 'Policy för',
+  strategy: 'Strategi för',
+  action_plan: 'Handlingsplan för',
+  guideline: 'Riktlinje för',
+  routine: 'Rutin för',
+  mission_statement: 'Uppdragsbeskrivning för',
+  report: 'Uppföljning av',
+  other: 'Förstudie om',
 };
-/** Swedish words in several forms, so that stemming has something to do. */
-const vocabulary = [
-  'välfärdsteknik välfärdstekniken välfärdstekniska',
-  'strategi strategier strategin strategiska',
-  'trygghetslarm trygghetslarmet trygghetslarmen',
-  'nattillsyn nattillsynen digital kamera kameror',
-  'brukare brukaren brukarna brukarnas',
-  'medarbetare medarbetarna personalen omsorgspersonal',
-  'hemtjänst hemtjänsten särskilt boende boendena',
-  'läkemedelsautomat läkemedelsautomater läkemedel',
-  'digitala lås nyckelfri nyckelhantering',
-  'sensorer sensorn fallsensor fallolyckor',
-  'uppföljning följas upp utvärdering utvärderingen',
-  'samverkan samverkar regionen kommunerna kommunens',
-  'införande införandet implementering implementeras',
-  'kompetens kompetensutveckling utbildning utbildningen',
-  'upphandling upphandlingen avtal avtalet leverantör',
-  'integritet samtycke dokumentation journalföring',
-  'ledning styrning ansvar ansvarig beslut',
-  'trygghet självständighet delaktighet livskvalitet',
-].map((line) => line.split(' '));
-const connectives = ['och', 'för', 'med', 'i', 'av', 'som', 'ska', 'när', 'till', 'inom', 'genom'];
 
-function paragraph(rng: Random, words: number): string {
+/**
+ * A document is about one to three topics and uses their words most, in several forms, so that stemming
+ * has something to do and a specific word is in a minority of documents while a general one ("välfärdsteknik",
+ * "strategi") is in many — as in a real corpus of governing documents.
+ */
+const topics: { title: string; words: string[] }[] = [
+  {
+    title: 'digitala trygghetslarm',
+    words:
+      'trygghetslarm trygghetslarmet trygghetslarmen larmmottagning larmcentralen larmknapp analoga digitala larmsamtal'.split(
+        ' ',
+      ),
+  },
+  {
+    title: 'mobila larm med GPS',
+    words: 'gps-larm positionering positioneringen demenssjukdom promenader mobilt larmet geografiskt'.split(
+      ' ',
+    ),
+  },
+  {
+    title: 'digital nattillsyn',
+    words: 'nattillsyn nattillsynen kamera kameror kamerorna nattpatrull tillsynsbesök sömn störningar'.split(
+      ' ',
+    ),
+  },
+  {
+    title: 'sensorer och fallprevention',
+    words: 'sensorer sensorn fallsensor fallolyckor fallrisk rörelsesensor dörrlarm sängvakt'.split(' '),
+  },
+  {
+    title: 'läkemedelsautomater',
+    words:
+      'läkemedelsautomat läkemedelsautomater läkemedel läkemedelshantering dosering doser delegering påminnelse'.split(
+        ' ',
+      ),
+  },
+  {
+    title: 'nyckelfri hemtjänst',
+    words: 'lås låset nyckelfri nyckelhantering nycklar digitala passersystem behörighet dörren'.split(' '),
+  },
+  {
+    title: 'digitala besök',
+    words: 'videosamtal bildskärm anhöriga ensamhet samtal surfplatta digitalt besöket'.split(' '),
+  },
+  {
+    title: 'digital dokumentation',
+    words:
+      'dokumentation journalföring signering signera mobil verksamhetssystem avvikelser genomförandeplan'.split(
+        ' ',
+      ),
+  },
+  {
+    title: 'planering och ruttoptimering',
+    words:
+      'planering planeringsverktyg rutter ruttoptimering schemaläggning körtid insatser besöksplanering'.split(
+        ' ',
+      ),
+  },
+  {
+    title: 'aktivitet och rehabilitering',
+    words: 'rehabilitering träning aktivitet aktiviteter spel motion vardagsrehabilitering balans'.split(' '),
+  },
+  {
+    title: 'spisvakt och brandskydd',
+    words: 'spisvakt spisvakten brandskydd brandlarm brand spisen köket säkerhet'.split(' '),
+  },
+  {
+    title: 'egenmonitorering',
+    words:
+      'egenmonitorering blodtryck mätvärden distansmonitorering hälsotillstånd sjuksköterska primärvården vårdplan'.split(
+        ' ',
+      ),
+  },
+  {
+    title: 'upphandling av välfärdsteknik',
+    words: 'upphandling upphandlingen avtal avtalet leverantör leverantörer kravställning anbud'.split(' '),
+  },
+  {
+    title: 'kompetens i välfärdsteknik',
+    words:
+      'kompetens kompetensutveckling utbildning utbildningen medarbetare introduktion handledning lärande'.split(
+        ' ',
+      ),
+  },
+  {
+    title: 'integritet och samtycke',
+    words:
+      'integritet samtycke personuppgifter dataskydd sekretess informationssäkerhet behörigheter loggning'.split(
+        ' ',
+      ),
+  },
+];
+const general =
+  'välfärdsteknik välfärdstekniken strategi strategier brukare brukaren omsorg äldreomsorgen hemtjänsten boende kommunen regionen uppföljning införande trygghet självständighet'.split(
+    ' ',
+  );
+const connectives = [
+  'och',
+  'för',
+  'med',
+  'i',
+  'av',
+  'som',
+  'ska',
+  'när',
+  'till',
+  'inom',
+  'genom',
+  'där',
+  'om',
+];
+
+/** A word of the topic, the first ones far more often (roughly Zipf). */
+const zipf = (rng: Random, words: readonly string[]) =>
+  words[Math.min(words.length - 1, Math.floor(words.length * rng.next() ** 2.5))]!;
+
+function paragraph(rng: Random, about: readonly { words: string[] }[], words: number): string {
   const out: string[] = [];
   for (let i = 0; i < words; i++) {
-    out.push(i % 3 === 1 ? rng.pick(connectives) : rng.pick(rng.pick(vocabulary)));
+    const r = rng.next();
+    out.push(
+      r < 0.35 ? rng.pick(connectives) : r < 0.5 ? zipf(rng, general) : zipf(rng, rng.pick(about).words),
+    );
     if (i % 14 === 13) out[out.length - 1] += '.';
   }
   return `${out.join(' ')}.`;
@@ -178,10 +275,13 @@ registerGeneratorPart({
     for (let i = 0; i < target; i++) {
       const owner = rng.pick(weighted);
       const kind = rng.pick(kinds);
-      const title = `${rng.pick(kindTitle[kind]!)} – ${owner.name} ${2016 + (i % 10)}`;
+      const about = Array.from({ length: rng.int(1, 3) }, () => rng.pick(topics));
+      const title = `${kindTitle[kind]} ${about[0]!.title} – ${owner.name} ${2016 + (i % 10)}`;
       const adopted = daysBefore(ctx.epoch, rng.int(30, 3000));
       const review = new Date(adopted.getTime() + rng.int(365, 1460) * 86_400_000);
-      const body = Array.from({ length: rng.int(3, 8) }, () => paragraph(rng, rng.int(40, 110))).join('\n\n');
+      const body = Array.from({ length: rng.int(3, 8) }, () => paragraph(rng, about, rng.int(40, 110))).join(
+        '\n\n',
+      );
       documents.push([
         rng.uuid(),
         title,
@@ -191,7 +291,7 @@ registerGeneratorPart({
         rng.pick(['adopted', 'adopted', 'adopted', 'under_revision', 'expired', 'draft']),
         day(adopted),
         day(review),
-        paragraph(rng, 30),
+        paragraph(rng, about, 30),
         body,
         adopted,
         adopted,
@@ -249,14 +349,19 @@ registerGeneratorPart({
       }
       for (let k = 0; k < 6; k++) {
         const at = daysBefore(ctx.epoch, k * 45);
-        meetings.push([steering, `Styrgruppsmöte ${k + 1}`, at, paragraph(rng, 30), paragraph(rng, 120)]);
-        meetings.push([
-          reference,
-          `Referensgruppsmöte ${k + 1}`,
-          at,
-          paragraph(rng, 30),
-          paragraph(rng, 120),
-        ]);
+        const agenda = [rng.pick(topics), rng.pick(topics)];
+        for (const [group, name] of [
+          [steering, 'Styrgruppsmöte'],
+          [reference, 'Referensgruppsmöte'],
+        ] as const) {
+          meetings.push([
+            group,
+            `${name} ${k + 1}`,
+            at,
+            paragraph(rng, agenda, 30),
+            paragraph(rng, agenda, 120),
+          ]);
+        }
       }
     }
     await ctx.insert('networks', networkColumns, networksRows);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
+import { SEARCH_CANDIDATES } from '../../src/server/features/documents/documents.repo.ts';
 import { DOCUMENT_MAX_BYTES } from '../../src/shared/contracts/documents.ts';
 import {
   docxWith,
@@ -401,6 +402,24 @@ describe('refused input and files', () => {
 });
 
 describe('searching in Swedish', () => {
+  it('ranks a document about the word first, however many newer ones merely mention it', async () => {
+    // More newer documents mention "sängvakt" in their text than the search ranks; the one about it is older.
+    await t.db.execute(sql`
+      insert into governing_documents (title, kind, level, owner_organisation_id, status, adopted_on, body_text)
+      select 'Rutin nummer ' || n, 'routine', 'local', ${falun}, 'adopted', date '2026-01-01' - n,
+             'Personalen kontrollerar att sängvakten fungerar.'
+      from generate_series(1, ${SEARCH_CANDIDATES + 50}) n`);
+    await t.db.execute(sql`
+      insert into governing_documents (title, kind, level, owner_organisation_id, status, adopted_on)
+      values ('Riktlinje för sängvakter nattetid', 'guideline', 'local', ${falun}, 'adopted', date '2012-05-01')`);
+    const res = (await (await t.as('personal.falun')).get(`${URL}/search?q=s%C3%A4ngvakt`)).json();
+    expect(res.items).toHaveLength(20);
+    expect(res.items[0].document.title).toBe('Riktlinje för sängvakter nattetid');
+    await t.db.execute(
+      sql`delete from governing_documents where title like 'Rutin nummer %' or title = 'Riktlinje för sängvakter nattetid'`,
+    );
+  });
+
   it('finds word forms not in the title and words only in the file, with highlighted hits', async () => {
     const c = await t.as('samordnare.falun');
     const created = await c.request({

@@ -83,6 +83,8 @@ describe('staff', () => {
       'Studiegrupper',
       'Organisationer',
       'Kommuner',
+      'Styrdokument',
+      'Nätverk och grupper',
       'Mitt konto',
     ]);
     await expectAccessible(page, 'start page of staff at 360px');
@@ -283,6 +285,9 @@ describe('national administrator', () => {
       'Studiegrupper',
       'Organisationer',
       'Kommuner',
+      'Välfärdsteknik',
+      'Styrdokument',
+      'Nätverk och grupper',
       'Granskningslogg',
       'Utkorg',
       'Mitt konto',

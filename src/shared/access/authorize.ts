@@ -50,7 +50,7 @@ export function authorize(actor: Actor, action: Action, target: OrgContext | nul
  * held above it does not count: a regional coordinator reads a municipality's strategy but does not
  * edit it. Only a role at the organisation itself, or a national administrator, may.
  */
-export function authorizeOwn(actor: Actor, action: Action, target: OrgContext): boolean {
+export function authorizeOwn(actor: Actor, action: Action, target: Pick<OrgContext, 'id'>): boolean {
   return actor.memberships.some(
     (m) => (m.role === 'national_admin' || m.organisationId === target.id) && roleAllows(m.role, action),
   );

@@ -149,8 +149,8 @@ export const AdoptionScope = z.object({
 });
 export type AdoptionScope = z.infer<typeof AdoptionScope>;
 
+/** One municipality × technology; the technology is the one at the same place in `technologies`. */
 export const AdoptionCell = z.object({
-  key: z.string().describe('Technology key'),
   status: AdoptionStatus.nullable(),
   useRate: z.number().nullable(),
 });

@@ -62,8 +62,8 @@ export function AdoptionMatrixPage() {
                   </Link>
                 </th>
                 <td className="num">{row.inOperation}</td>
-                {row.cells.map((c) => (
-                  <td key={c.key} className="adoption-cell" data-status={c.status ?? 'none'}>
+                {row.cells.map((c, i) => (
+                  <td key={m.technologies[i]!.key} className="adoption-cell" data-status={c.status ?? 'none'}>
                     {c.status ? t(`mapping.status.${c.status}`) : t('mapping.matrix.noData')}
                     {c.useRate !== null ? (
                       <span className="use-rate"> ({Math.round(c.useRate * 100)} %)</span>

@@ -36,6 +36,13 @@ export const governingDocuments = pgTable(
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`setweight(to_tsvector('swedish', coalesce(title, '')), 'A') || setweight(to_tsvector('swedish', coalesce(summary, '')), 'B') || setweight(to_tsvector('swedish', coalesce(body_text, '')), 'C')`,
     ),
+    /**
+     * Title and summary only: a small vector to find the documents that are about the words, among many
+     * that merely mention them (see `searchDocuments`).
+     */
+    headVector: tsvector('head_vector').generatedAlwaysAs(
+      sql`setweight(to_tsvector('swedish', coalesce(title, '')), 'A') || setweight(to_tsvector('swedish', coalesce(summary, '')), 'B')`,
+    ),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
@@ -45,6 +52,8 @@ export const governingDocuments = pgTable(
     index('governing_documents_owner_idx').on(t.ownerOrganisationId),
     index('governing_documents_review_idx').on(t.reviewOn),
     index('governing_documents_search_idx').using('gin', t.searchVector),
+    index('governing_documents_head_idx').using('gin', t.headVector),
+    index('governing_documents_adopted_idx').on(t.adoptedOn.desc().nullsLast(), t.id),
   ],
 );
 

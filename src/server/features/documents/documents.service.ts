@@ -1,4 +1,4 @@
-import { type Actor, authorizeOwn, type OrgContext, roleAllows } from '../../../shared/access/index.ts';
+import { type Actor, authorizeOwn, roleAllows } from '../../../shared/access/index.ts';
 import type {
   DocumentFields,
   DocumentListQuery,
@@ -30,17 +30,8 @@ export interface Upload {
   fileName: string;
 }
 
-/** Access contexts of owners, loaded once per request however many documents share an owner. */
-function editChecker(db: Db, actor: Actor) {
-  const mayManageAnything = actor.memberships.some((m) => roleAllows(m.role, 'document.manage'));
-  const contexts = new Map<string, Promise<OrgContext | null>>();
-  return async (ownerId: string): Promise<boolean> => {
-    if (!mayManageAnything) return false;
-    if (!contexts.has(ownerId)) contexts.set(ownerId, loadOrgContext(db, ownerId));
-    const ctx = await contexts.get(ownerId)!;
-    return ctx !== null && authorizeOwn(actor, 'document.manage', ctx);
-  };
-}
+/** Whether the actor may change documents of this owner: a role at the owner itself (no lookup needed). */
+const mayEdit = (actor: Actor, ownerId: string) => authorizeOwn(actor, 'document.manage', { id: ownerId });
 
 function toView(r: repo.DocumentViewRow, canEdit: boolean): GoverningDocument {
   return {
@@ -71,9 +62,8 @@ function toView(r: repo.DocumentViewRow, canEdit: boolean): GoverningDocument {
   };
 }
 
-async function toViews(db: Db, actor: Actor, rows: repo.DocumentViewRow[]) {
-  const canEdit = editChecker(db, actor);
-  return Promise.all(rows.map(async (r) => toView(r, await canEdit(r.ownerId))));
+function toViews(actor: Actor, rows: repo.DocumentViewRow[]) {
+  return rows.map((r) => toView(r, mayEdit(actor, r.ownerId)));
 }
 
 const encodeCursor = (r: repo.DocumentViewRow) =>
@@ -100,7 +90,7 @@ export async function listDocuments(db: Db, actor: Actor, query: DocumentListQue
   const rows = await repo.listDocuments(db, query, decodeCursor(query.cursor));
   const pageRows = rows.slice(0, query.limit);
   return {
-    items: await toViews(db, actor, pageRows),
+    items: toViews(actor, pageRows),
     nextCursor: rows.length > query.limit ? encodeCursor(pageRows.at(-1)!) : null,
   };
 }
@@ -108,7 +98,7 @@ export async function listDocuments(db: Db, actor: Actor, query: DocumentListQue
 export async function getDocument(db: Db, actor: Actor, id: string): Promise<GoverningDocument> {
   const row = await repo.findDocumentView(db, id);
   if (!row) throw notFound();
-  return toView(row, await editChecker(db, actor)(row.ownerId));
+  return toView(row, mayEdit(actor, row.ownerId));
 }
 
 /** 403 with the owner field marked unless the actor may manage documents of that organisation. */
@@ -282,18 +272,11 @@ export async function searchDocuments(
   query: DocumentSearchQuery,
 ): Promise<DocumentSearchResult> {
   const hits = await repo.searchDocuments(db, query.q, query, query.limit);
-  const views = new Map(
-    (
-      await toViews(
-        db,
-        actor,
-        await repo.findDocumentViews(
-          db,
-          hits.map((h) => h.id),
-        ),
-      )
-    ).map((v) => [v.id, v]),
+  const rows = await repo.findDocumentViews(
+    db,
+    hits.map((h) => h.id),
   );
+  const views = new Map(toViews(actor, rows).map((v) => [v.id, v]));
   return {
     items: hits.flatMap((h) => {
       const document = views.get(h.id);
@@ -325,7 +308,7 @@ const ownedBy = (memberships: readonly MembershipView[]) =>
  */
 export async function reviewReminders(db: Db, actor: Actor & { memberships: readonly MembershipView[] }) {
   const owners = [...new Set(ownedBy(actor.memberships).map((m) => m.organisationId))];
-  return { items: await toViews(db, actor, await repo.overdueDocuments(db, owners, REMINDER_LIMIT)) };
+  return { items: toViews(actor, await repo.overdueDocuments(db, owners, REMINDER_LIMIT)) };
 }
 
 /** The organisations the caller can pick as owner when adding a document. */

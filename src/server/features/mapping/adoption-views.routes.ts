@@ -37,7 +37,12 @@ export const adoptionViewRoutes =
           response: { 200: AdoptionMap, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) => adoptionMap(db, actorOf(req), req.query, req.query.lang ?? requestLanguage(req)),
+      async (req, reply) => {
+        const lang = req.query.lang ?? requestLanguage(req);
+        const { value, json } = await adoptionMap(db, actorOf(req), req.query, lang);
+        // Checked against the contract and serialised once per snapshot: reuse that text.
+        return reply.serializer(() => json).send(value);
+      },
     );
 
     app.get(
@@ -69,7 +74,7 @@ export const adoptionViewRoutes =
       async (req, reply) => {
         const lang = req.query.lang ?? requestLanguage(req);
         const actor = actorOf(req);
-        const [matrix, gaps] = await Promise.all([
+        const [{ value: matrix }, gaps] = await Promise.all([
           adoptionMatrix(db, actor, req.query, lang),
           adoptionGaps(db, actor, req.query),
         ]);

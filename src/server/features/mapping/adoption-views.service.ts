@@ -1,15 +1,17 @@
 import type { Actor } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
-import type {
-  AdoptionGaps,
+import {
+  type AdoptionGaps,
   AdoptionMap,
-  AdoptionScopeQuery,
-  AdoptionStatus,
-  GapKind,
+  type AdoptionScopeQuery,
+  type AdoptionStatus,
+  type GapKind,
 } from '../../../shared/contracts/mapping.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import { representativesPerMunicipality, strategiesPerMunicipality } from './adoption-gaps.repo.ts';
+import { type ResolvedScope, resolveAdoptionScope } from './adoption-scope.ts';
+import { cachedAdoptionView, type Snapshot } from './adoption-snapshots.ts';
 import { adoptionInScope, shareUsed } from './technologies.service.ts';
 
 const localName = (t: { nameSv: string; nameEn: string }, lang: UiLanguage) =>
@@ -24,9 +26,24 @@ export async function adoptionMap(
   actor: Actor,
   query: AdoptionScopeQuery & { technology?: string | undefined },
   lang: UiLanguage,
+): Promise<Snapshot<AdoptionMap>> {
+  const resolved = await resolveAdoptionScope(db, actor, query);
+  return cachedAdoptionView(
+    db,
+    `map|${resolved.scope.id}|${query.technology ?? ''}|${lang}`,
+    AdoptionMap,
+    () => buildMap(db, resolved, query.technology, lang),
+  );
+}
+
+async function buildMap(
+  db: Db,
+  resolved: ResolvedScope,
+  technology: string | undefined,
+  lang: UiLanguage,
 ): Promise<AdoptionMap> {
-  const { scope, municipalities, catalogue, cellOf } = await adoptionInScope(db, actor, query);
-  const chosen = query.technology ? catalogue.find((t) => t.key === query.technology) : catalogue[0];
+  const { scope, municipalities, catalogue, cellOf } = await adoptionInScope(db, resolved);
+  const chosen = technology ? catalogue.find((t) => t.key === technology) : catalogue[0];
   if (!chosen) {
     throw new AppError(400, 'validation_failed', [
       { path: 'querystring.technology', code: 'unknown_technology' },
@@ -59,7 +76,10 @@ export const STALE_AFTER_MONTHS = 12;
  * not updated in the last twelve months (or never).
  */
 export async function adoptionGaps(db: Db, actor: Actor, query: AdoptionScopeQuery): Promise<AdoptionGaps> {
-  const { scope, municipalities, lastUpdated } = await adoptionInScope(db, actor, query);
+  const { scope, municipalities, lastUpdated } = await adoptionInScope(
+    db,
+    await resolveAdoptionScope(db, actor, query),
+  );
   const ids = municipalities.map((m) => m.id);
   const [strategies, representatives] = await Promise.all([
     strategiesPerMunicipality(db, ids),

@@ -3,6 +3,7 @@ import type { TechnologyDetails, UpdateTechnology } from '../../../shared/contra
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { forgetAdoptionViews } from './adoption-snapshots.ts';
 import * as repo from './technologies.repo.ts';
 
 const details = (t: repo.TechnologyRow): TechnologyDetails => ({
@@ -31,7 +32,7 @@ export async function createTechnology(
   input: TechnologyDetails,
 ): Promise<TechnologyDetails> {
   requireCatalogueManager(actor);
-  return db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
     const row = await repo.insertTechnology(tx, input);
     if (!row) throw new AppError(409, 'technology_exists', [{ path: 'body.key', code: 'technology_exists' }]);
     await recordAudit(tx, {
@@ -43,6 +44,8 @@ export async function createTechnology(
     });
     return details(row);
   });
+  forgetAdoptionViews(db);
+  return created;
 }
 
 export async function updateTechnology(
@@ -52,7 +55,7 @@ export async function updateTechnology(
   input: UpdateTechnology,
 ): Promise<TechnologyDetails> {
   requireCatalogueManager(actor);
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const before = await repo.findTechnology(tx, key);
     if (!before) throw notFound();
     const row = (await repo.updateTechnology(tx, key, input))!;
@@ -66,4 +69,6 @@ export async function updateTechnology(
     });
     return details(row);
   });
+  forgetAdoptionViews(db);
+  return updated;
 }

@@ -134,7 +134,12 @@ export const technologyRoutes =
           response: { 200: AdoptionMatrix, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) => adoptionMatrix(db, actorOf(req), req.query, req.query.lang ?? requestLanguage(req)),
+      async (req, reply) => {
+        const lang = req.query.lang ?? requestLanguage(req);
+        const { value, json } = await adoptionMatrix(db, actorOf(req), req.query, lang);
+        // Checked against the contract and serialised once per snapshot: reuse that text.
+        return reply.serializer(() => json).send(value);
+      },
     );
 
     app.post(

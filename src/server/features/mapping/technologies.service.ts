@@ -2,7 +2,7 @@ import { type Actor, authorize } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import {
   type AdoptionField,
-  type AdoptionMatrix,
+  AdoptionMatrix,
   type AdoptionScopeQuery,
   type AdoptionStatus,
   type AdoptionUpdate,
@@ -16,7 +16,8 @@ import { AppError, forbidden } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { getMunicipality, requireOrgContext } from '../organisations/organisations.service.ts';
 import { parseAdoptionCsv } from './adoption-csv.ts';
-import { resolveAdoptionScope } from './adoption-scope.ts';
+import { type ResolvedScope, resolveAdoptionScope } from './adoption-scope.ts';
+import { cachedAdoptionView, forgetAdoptionViews, type Snapshot } from './adoption-snapshots.ts';
 import * as repo from './technologies.repo.ts';
 
 const toTechnology = (t: repo.TechnologyRow, lang: UiLanguage): Technology => ({
@@ -120,8 +121,8 @@ export async function updateMunicipalityTechnologies(
   });
   if (problems.length) throw new AppError(400, 'validation_failed', problems);
 
+  const changes: { technology: string; before: Editable | null; after: Editable }[] = [];
   await db.transaction(async (tx) => {
-    const changes: { technology: string; before: Editable | null; after: Editable }[] = [];
     for (const u of updates) {
       const technology = byKey.get(u.technologyKey)!;
       const existing = await repo.findAdoption(tx, municipality.id, technology.id);
@@ -157,6 +158,7 @@ export async function updateMunicipalityTechnologies(
       });
     }
   });
+  if (changes.length) forgetAdoptionViews(db);
   return municipalityTechnologies(db, actor, code, lang);
 }
 
@@ -170,9 +172,8 @@ function lastUpdatedBy(rows: { municipalityId: string; updatedAt: Date }[]) {
   return latest;
 }
 
-/** Status, use and the latest change of every recorded municipality × technology in a scope. */
-export async function adoptionInScope(db: Db, actor: Actor, query: AdoptionScopeQuery) {
-  const { scope, municipalities } = await resolveAdoptionScope(db, actor, query);
+/** Status, use and the latest change of every recorded municipality × technology in a resolved scope. */
+export async function adoptionInScope(db: Db, { scope, municipalities }: ResolvedScope) {
   const [catalogue, rows] = await Promise.all([
     repo.listTechnologies(db),
     scope.kind === 'nation'
@@ -201,8 +202,15 @@ export async function adoptionMatrix(
   actor: Actor,
   query: AdoptionScopeQuery,
   lang: UiLanguage,
-): Promise<AdoptionMatrix> {
-  const { scope, municipalities, catalogue, cellOf, lastUpdated } = await adoptionInScope(db, actor, query);
+): Promise<Snapshot<AdoptionMatrix>> {
+  const resolved = await resolveAdoptionScope(db, actor, query);
+  return cachedAdoptionView(db, `matrix|${resolved.scope.id}|${lang}`, AdoptionMatrix, () =>
+    buildMatrix(db, resolved, lang),
+  );
+}
+
+async function buildMatrix(db: Db, resolved: ResolvedScope, lang: UiLanguage): Promise<AdoptionMatrix> {
+  const { scope, municipalities, catalogue, cellOf, lastUpdated } = await adoptionInScope(db, resolved);
   return {
     scope,
     technologies: catalogue.map((t) => ({ key: t.key, name: lang === 'en' ? t.nameEn : t.nameSv })),
@@ -210,7 +218,6 @@ export async function adoptionMatrix(
       const cells = catalogue.map((t) => {
         const r = cellOf(m.id, t.id);
         return {
-          key: t.key,
           status: (r?.status as AdoptionStatus | undefined) ?? null,
           useRate: r ? shareUsed(r.usersServed, r.eligibleUsers) : null,
         };

@@ -1,0 +1,3 @@
+ALTER TABLE "governing_documents" ADD COLUMN "head_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('swedish', coalesce(title, '')), 'A') || setweight(to_tsvector('swedish', coalesce(summary, '')), 'B')) STORED;--> statement-breakpoint
+CREATE INDEX "governing_documents_head_idx" ON "governing_documents" USING gin ("head_vector");--> statement-breakpoint
+CREATE INDEX "governing_documents_adopted_idx" ON "governing_documents" USING btree ("adopted_on" DESC NULLS LAST,"id");
