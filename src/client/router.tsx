@@ -69,6 +69,7 @@ export const router = createBrowserRouter([
           { path: '/natverk', element: lazyNetworks('NetworksPage') },
           { path: '/natverk/nytt', element: lazyNetworks('NewNetworkPage') },
           { path: '/natverk/:id', element: lazyNetworks('NetworkPage') },
+          { path: '/natverk/:id/andra', element: lazyNetworks('EditNetworkPage') },
           { path: '/natverk/:id/moten/:meetingId', element: lazyNetworks('MeetingPage') },
           { path: '/valfardsteknik/karta', element: lazyMapping('AdoptionMapPage') },
           { path: '/valfardsteknik/luckor', element: lazyMapping('AdoptionGapsPage') },

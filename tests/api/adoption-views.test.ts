@@ -49,6 +49,28 @@ describe('the adoption map', () => {
     expect(first.technology.key).toBe('digital-safety-alarm');
   });
 
+  it('shows a change by a municipality at once, though the views are kept between requests', async () => {
+    const region = await t.as('region.dalarna');
+    const url = '/api/v1/adoption/map?region=20&technology=robotic-aids';
+    const mora = async () =>
+      ((await region.get(url)).json().municipalities as MapRow[]).find((m) => m.code === '2062')!;
+    const before = await mora();
+    expect(before.status).toBe('not_planned');
+    const matrixBefore = (await region.get('/api/v1/adoption?region=20')).json();
+    const put = await (await t.as('admin')).request({
+      method: 'PUT',
+      url: '/api/v1/municipalities/2062/technologies',
+      payload: { items: [{ technologyKey: 'robotic-aids', status: 'piloting' }] },
+    });
+    expect(put.statusCode).toBe(200);
+    expect((await mora()).status).toBe('piloting');
+    const matrixAfter = (await region.get('/api/v1/adoption?region=20')).json();
+    const column = matrixAfter.technologies.findIndex((x: { key: string }) => x.key === 'robotic-aids');
+    const row = (m: { municipalities: { code: string; cells: { status: string }[] }[] }) =>
+      m.municipalities.find((x) => x.code === '2062')!.cells[column]!.status;
+    expect([row(matrixBefore), row(matrixAfter)]).toEqual(['not_planned', 'piloting']);
+  });
+
   it('covers an association for its coordinator, and refuses other areas and municipal roles', async () => {
     const assoc = await orgId(t, 'Akademi Norr', 'association');
     const own = await (await t.as('samordnare.akademinorr')).get(`/api/v1/adoption/map?association=${assoc}`);

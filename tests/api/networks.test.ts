@@ -123,8 +123,29 @@ describe('creating and changing networks', () => {
     });
     expect(await count(t, 'networks')).toBe(rows + 1);
     expect(await count(t, 'audit_log')).toBe(audit + 1);
-    // The region reads Falun's network (it lies below the region); Borlänge does not.
-    expect((await (await t.as('region.dalarna')).get(`${N}/${res.json().id}`)).statusCode).toBe(200);
+    // The region reads Falun's network (it lies below the region) but does not run it; Borlänge does not see it.
+    const byRegion = await (await t.as('region.dalarna')).get(`${N}/${res.json().id}`);
+    expect(byRegion.statusCode).toBe(200);
+    expect(byRegion.json().canManage).toBe(false);
+    const regionEdit = await put(await t.as('region.dalarna'), `${N}/${res.json().id}`, {
+      name: 'Regionens namn på Faluns nätverk',
+      kind: 'network',
+      level: 'local',
+    });
+    expect(regionEdit.statusCode).toBe(403);
+    expect(
+      (
+        await (
+          await t.as('region.dalarna')
+        ).post(N, {
+          name: 'Regionens grupp i Falun',
+          kind: 'network',
+          level: 'local',
+          ownerOrganisationId: falun,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(await count(t, 'networks')).toBe(rows + 1);
     expect((await (await t.as('samordnare.borlange')).get(`${N}/${res.json().id}`)).statusCode).toBe(404);
   });
 

@@ -113,6 +113,30 @@ describe('networks and groups', () => {
     await page.getByRole('heading', { level: 1, name: 'Projektgrupp trygghetslarm' }).waitFor();
     await page.getByText('15 av 15 kommuner saknar representant.').waitFor();
     await expectAccessible(page, 'new project group');
+
+    // Its details change later: no coverage, a purpose.
+    await page.getByRole('link', { name: 'Ändra gruppens uppgifter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ändra: Projektgrupp trygghetslarm' }).waitFor();
+    expect(await page.getByLabel('Namn', { exact: true }).inputValue()).toBe('Projektgrupp trygghetslarm');
+    await expectAccessible(page, 'editing a group');
+    await page
+      .getByLabel('Syfte', { exact: true })
+      .fill('Byter alla analoga larm till digitala före årsskiftet.');
+    await page
+      .getByLabel('Gruppen ska ha representanter från varje kommun i Region Dalarna', { exact: true })
+      .uncheck();
+    await page.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Projektgrupp trygghetslarm' }).waitFor();
+    await page.getByText('Byter alla analoga larm till digitala före årsskiftet.').waitFor();
+    expect(await page.getByText('kommuner saknar representant').count()).toBe(0);
+
+    // A member of the reference group who does not run it reads it, without the link.
+    const member = await e.newPage();
+    await loginAs(member.page, 'samordnare.falun');
+    await member.page.goto('/natverk');
+    await member.page.getByRole('link', { name: DALARNA_REFERENCE_GROUP }).click();
+    await member.page.getByRole('heading', { level: 1, name: DALARNA_REFERENCE_GROUP }).waitFor();
+    expect(await member.page.getByRole('link', { name: 'Ändra gruppens uppgifter' }).count()).toBe(0);
   });
 
   it('a visitor registers for the open conference without logging in', async () => {

@@ -1151,6 +1151,14 @@ export const en: Messages = {
       notApplicable: '–',
       empty: 'You are not in any network or group yet.',
     },
+    edit: {
+      link: 'Change the group’s details',
+      title: 'Change: {{name}}',
+      back: 'Back to the group',
+      notAllowed: 'You can read about the group but not change it.',
+      submit: 'Save the changes',
+      busy: 'Saving …',
+    },
     create: {
       title: 'New network or group',
       lead: 'The group is owned by your organisation. You can add members and meetings once it is created.',

@@ -1146,6 +1146,14 @@ export const sv = {
       notApplicable: '–',
       empty: 'Du är inte med i något nätverk eller någon grupp ännu.',
     },
+    edit: {
+      link: 'Ändra gruppens uppgifter',
+      title: 'Ändra: {{name}}',
+      back: 'Tillbaka till gruppen',
+      notAllowed: 'Du kan läsa om gruppen men inte ändra den.',
+      submit: 'Spara ändringarna',
+      busy: 'Sparar …',
+    },
     create: {
       title: 'Nytt nätverk eller ny grupp',
       lead: 'Gruppen ägs av din organisation. Du kan lägga till medlemmar och möten när den är skapad.',

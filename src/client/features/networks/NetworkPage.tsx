@@ -40,6 +40,13 @@ export function NetworkPage() {
           <dt>{t('networks.detail.purpose')}</dt>
           <dd className="network-text">{n.purpose ?? t('networks.detail.noPurpose')}</dd>
         </dl>
+        {n.canManage ? (
+          <p>
+            <Link className="ds-link" to={`/natverk/${n.id}/andra`}>
+              {t('networks.edit.link')}
+            </Link>
+          </p>
+        ) : null}
       </Section>
       <CoverageSection network={n} />
       <MembersSection network={n} />

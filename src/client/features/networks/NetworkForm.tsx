@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { roleAllows } from '../../../shared/access/index.ts';
 import {
   type NetworkKind,
@@ -10,6 +10,7 @@ import {
   networkKinds,
   networkLevels,
 } from '../../../shared/contracts/networks.ts';
+import { Loading } from '../../components/Feedback.tsx';
 import {
   SelectField,
   SubmitButton,
@@ -18,9 +19,10 @@ import {
   useFormErrors,
 } from '../../components/Form.tsx';
 import { Page } from '../../components/Page.tsx';
+import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { api } from '../../lib/api.ts';
 import { useMe } from '../../lib/session.ts';
-import { networksKey } from './data.ts';
+import { networkKey, networksKey } from './data.ts';
 
 const FIELDS = [
   'name',
@@ -39,42 +41,89 @@ const whole = (v: string) => (v.trim() === '' ? null : Number(v));
 /** A coordinator creates a group owned by an organisation where they may manage networks. */
 export function NewNetworkPage() {
   const { t } = useTranslation();
+  return (
+    <Page title={t('networks.create.title')} lead={t('networks.create.lead')}>
+      <NetworkForm existing={null} />
+    </Page>
+  );
+}
+
+/** Its managers change a group's name, kind, level, purpose and coverage; the owner stays. */
+export function EditNetworkPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const network = useQuery({
+    queryKey: networkKey(id),
+    queryFn: () => api.get(`/networks/${id}`, NetworkView),
+  });
+  if (network.isPending) return <Loading />;
+  if (network.isError) return <QueryFailure error={network.error} onRetry={() => void network.refetch()} />;
+  return (
+    <Page title={t('networks.edit.title', { name: network.data.name })}>
+      <p>
+        <Link className="ds-link" to={`/natverk/${id}`}>
+          {t('networks.edit.back')}
+        </Link>
+      </p>
+      {network.data.canManage ? (
+        <NetworkForm existing={network.data} />
+      ) : (
+        <p className="ds-paragraph">{t('networks.edit.notAllowed')}</p>
+      )}
+    </Page>
+  );
+}
+
+function NetworkForm({ existing }: { existing: NetworkView | null }) {
+  const { t } = useTranslation();
   const me = useMe();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const owners = (me.data?.memberships ?? []).filter(
-    (m) => m.organisationKind !== 'unit' && roleAllows(m.role, 'network.manage'),
-  );
+  const owners = existing
+    ? [
+        {
+          organisationId: existing.owner.id,
+          organisationName: existing.owner.name,
+          organisationKind: existing.owner.kind,
+        },
+      ]
+    : (me.data?.memberships ?? []).filter(
+        (m) => m.organisationKind !== 'unit' && roleAllows(m.role, 'network.manage'),
+      );
   const [ownerId, setOwnerId] = useState('');
   const owner = owners.find((o) => o.organisationId === ownerId) ?? owners[0];
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<NetworkKind>('network');
-  const [level, setLevel] = useState<NetworkLevel | ''>('');
-  const [purpose, setPurpose] = useState('');
-  const [covered, setCovered] = useState(false);
-  const [min, setMin] = useState('1');
-  const [max, setMax] = useState('2');
-  const form = useFormErrors('new-network');
+  const [name, setName] = useState(existing?.name ?? '');
+  const [kind, setKind] = useState<NetworkKind>(existing?.kind ?? 'network');
+  const [level, setLevel] = useState<NetworkLevel | ''>(existing?.level ?? '');
+  const [purpose, setPurpose] = useState(existing?.purpose ?? '');
+  const [covered, setCovered] = useState(Boolean(existing?.coverageOrganisationId));
+  const [min, setMin] = useState(String(existing?.representativesMin ?? 1));
+  const [max, setMax] = useState(existing ? String(existing.representativesMax ?? '') : '2');
+  const form = useFormErrors('network-form');
   const canCover = owner ? COVERAGE_KINDS.has(owner.organisationKind) : false;
 
   const create = useMutation({
-    mutationFn: () =>
-      api.post('/networks', NetworkView, {
+    mutationFn: () => {
+      const body = {
         name: name.trim(),
         kind,
         level: level || levelOf(owner?.organisationKind ?? ''),
         purpose: purpose.trim() || null,
-        ownerOrganisationId: owner?.organisationId ?? '',
         ...(canCover && covered
           ? {
-              coverageOrganisationId: owner?.organisationId,
+              coverageOrganisationId: existing?.coverageOrganisationId ?? owner?.organisationId,
               representativesMin: whole(min),
               representativesMax: whole(max),
             }
-          : {}),
-      }),
+          : { coverageOrganisationId: null, representativesMin: null, representativesMax: null }),
+      };
+      return existing
+        ? api.put(`/networks/${existing.id}`, NetworkView, body)
+        : api.post('/networks', NetworkView, { ...body, ownerOrganisationId: owner?.organisationId ?? '' });
+    },
     onSuccess: (n) => {
       void qc.invalidateQueries({ queryKey: networksKey });
+      qc.setQueryData(networkKey(n.id), n);
       navigate(`/natverk/${n.id}`);
     },
     onError: (err) => form.failFromApi(err, FIELDS),
@@ -98,7 +147,7 @@ export function NewNetworkPage() {
   };
 
   return (
-    <Page title={t('networks.create.title')} lead={t('networks.create.lead')}>
+    <>
       {owners.length === 0 ? (
         <p className="ds-paragraph">{t('networks.create.noOwner')}</p>
       ) : (
@@ -113,14 +162,16 @@ export function NewNetworkPage() {
             error={form.errors.name}
             maxLength={200}
           />
-          <SelectField
-            id={form.fieldId('ownerOrganisationId')}
-            label={t('networks.create.owner')}
-            value={owner?.organisationId ?? ''}
-            onValueChange={setOwnerId}
-            options={owners.map((o) => ({ value: o.organisationId, label: o.organisationName }))}
-            error={form.errors.ownerOrganisationId}
-          />
+          {existing ? null : (
+            <SelectField
+              id={form.fieldId('ownerOrganisationId')}
+              label={t('networks.create.owner')}
+              value={owner?.organisationId ?? ''}
+              onValueChange={setOwnerId}
+              options={owners.map((o) => ({ value: o.organisationId, label: o.organisationName }))}
+              error={form.errors.ownerOrganisationId}
+            />
+          )}
           <SelectField
             id={form.fieldId('kind')}
             label={t('networks.create.kind')}
@@ -148,11 +199,11 @@ export function NewNetworkPage() {
               <input
                 className="ds-input"
                 type="checkbox"
-                id="new-network-coverage"
+                id="network-coverage"
                 checked={covered}
                 onChange={(e) => setCovered(e.target.checked)}
               />
-              <label className="ds-label" data-weight="regular" htmlFor="new-network-coverage">
+              <label className="ds-label" data-weight="regular" htmlFor="network-coverage">
                 {t('networks.create.coverage', { area: owner?.organisationName })}
               </label>
             </div>
@@ -180,12 +231,12 @@ export function NewNetworkPage() {
           <div className="form-actions">
             <SubmitButton
               busy={create.isPending}
-              label={t('networks.create.submit')}
-              busyLabel={t('networks.create.busy')}
+              label={existing ? t('networks.edit.submit') : t('networks.create.submit')}
+              busyLabel={existing ? t('networks.edit.busy') : t('networks.create.busy')}
             />
           </div>
         </form>
       )}
-    </Page>
+    </>
   );
 }
