@@ -155,4 +155,22 @@ describe('welfare technology in a municipality', () => {
     await staff.page.getByRole('row', { name: /^Smart säng/ }).waitFor();
     expect(await staff.page.getByRole('button', { name: 'Lägg till en teknik' }).count()).toBe(0);
   });
+
+  it('the national administrator narrows the country view to a region, keeping the chosen measure', async () => {
+    const { page } = await e.newPage();
+    await loginAs(page, 'admin');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Välfärdsteknik' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Välfärdsteknik i Sverige' }).waitFor();
+    await page.getByRole('navigation', { name: 'Vyer' }).getByRole('link', { name: 'Karta' }).click();
+    await page.getByLabel('Färga efter').selectOption({ label: 'Antal tekniker i drift' });
+    await page.getByLabel('Område').selectOption({ label: 'Region Dalarna' });
+    await page.getByRole('button', { name: 'Visa', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Karta: välfärdsteknik i Region Dalarna' }).waitFor();
+    await page.getByRole('table', { name: 'Kartans uppgifter: Antal tekniker i drift' }).waitFor();
+    expect(await page.locator('.adoption-map path').count()).toBe(15);
+    await expectAccessible(page, 'map with the area picker');
+  });
 });

@@ -46,6 +46,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       max: opts.poolSize ?? 20,
       options: '-c jit=off',
     });
+    // An idle connection that the server ends (a restart, a failover, a dropped test database) is
+    // removed by the pool, and the next query opens a new one; without a listener the pool's 'error'
+    // event would end the whole process.
+    pool.on('error', () => undefined);
     // Fail fast with a clear message instead of on the first request.
     await pool.query('select 1');
     return {

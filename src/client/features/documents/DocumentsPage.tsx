@@ -13,9 +13,9 @@ import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
 import { SelectField, TextField } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
-import { formatDate } from '../../lib/i18n.ts';
 import { DocumentItem } from './DocumentItem.tsx';
-import { useDocumentOwners, useReviewReminders } from './document-queries.ts';
+import { useDocumentOwners } from './document-queries.ts';
+import { ReviewReminders } from './ReviewReminders.tsx';
 
 type Filters = { level: string; kind: string; status: string };
 
@@ -53,32 +53,11 @@ export function DocumentsPage() {
           </Link>
         </p>
       ) : null}
-      {owners.data?.items.length ? <Reminders /> : null}
+      {owners.data?.items.length ? <ReviewReminders /> : null}
       <SearchForm key={q} q={q} onSearch={(next) => update({ q: next })} />
       <FilterForm key={JSON.stringify(filters)} filters={filters} onApply={(f) => update(f)} />
       {q ? <SearchResults q={q} filters={filters} /> : <AllDocuments filters={filters} />}
     </Page>
-  );
-}
-
-function Reminders() {
-  const { t } = useTranslation();
-  const reminders = useReviewReminders();
-  if (!reminders.data?.items.length) return null;
-  return (
-    <Section title={t('documents.reminders.heading')} id="document-reminders">
-      <p className="ds-paragraph">{t('documents.reminders.lead')}</p>
-      <ul className="link-list">
-        {reminders.data.items.map((d) => (
-          <li key={d.id}>
-            <Link className="ds-link" to={`/styrdokument/${d.id}`}>
-              {d.title}
-            </Link>{' '}
-            – {d.owner.name}, {t('documents.reminders.due', { date: formatDate(d.reviewOn ?? '') })}
-          </li>
-        ))}
-      </ul>
-    </Section>
   );
 }
 

@@ -1,11 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { roleAllows } from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import type { MembershipView } from '../../../shared/contracts/people.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { abilitiesAt, orgPath, useOrganisation } from '../../lib/organisations.ts';
 import { isNationalAdmin, useMe } from '../../lib/session.ts';
+
+// Loaded only for people who look after governing documents: the start page stays light for staff.
+const ReviewReminders = lazy(() =>
+  import('../documents/ReviewReminders.tsx').then((m) => ({ default: m.ReviewReminders })),
+);
 
 function MembershipCard({ me, membership }: { me: Me; membership: MembershipView }) {
   const { t } = useTranslation();
@@ -68,6 +75,7 @@ export function StartPage() {
   const user = me.data;
   const admin = isNationalAdmin(user);
   const onlyStaff = user.memberships.length > 0 && user.memberships.every((m) => m.role === 'staff');
+  const keepsDocuments = user.memberships.some((m) => roleAllows(m.role, 'document.manage'));
 
   return (
     <Page title={t('start.greeting', { name: user.name })} lead={t('start.intro')}>
@@ -82,6 +90,11 @@ export function StartPage() {
           </ul>
         )}
       </Section>
+      {keepsDocuments ? (
+        <Suspense fallback={null}>
+          <ReviewReminders />
+        </Suspense>
+      ) : null}
       {onlyStaff ? (
         <Section title={t('start.staffTitle')} id="staff">
           <p className="ds-paragraph">{t('start.staffText')}</p>

@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { API, qs } from '../../lib/api.ts';
 import { type ScopeParams, scopeSearch } from './mapping-scope.ts';
+import { ScopePicker } from './ScopePicker.tsx';
+
+const valueKey = (scope: ScopeParams) => scopeSearch(scope) || 'SE';
 
 /**
  * Links between the table, the map and the gaps of one area, and the download of its figures. Links,
@@ -20,6 +23,7 @@ export function MappingViewNav({ scope }: { scope: ScopeParams }) {
     `${API}/adoption/export${qs({ format, region: scope.region, association: scope.association, lang: i18n.language })}`;
   return (
     <div className="mapping-views">
+      <ScopePicker key={valueKey(scope)} scope={scope} />
       <nav aria-label={t('mapping.views.label')}>
         <ul className="view-links">
           {views.map((v) => (
