@@ -3,3 +3,4 @@ import './organisations.ts';
 import './people.ts';
 import './learning.ts';
 import './mapping.ts';
+import './assessments.ts';

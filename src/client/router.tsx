@@ -38,6 +38,8 @@ const lazyManage = lazyFrom(() => import('./features/manage.ts'));
 const lazyMapping = lazyFrom(() => import('./features/mapping/index.ts'));
 const lazyNetworks = lazyFrom(() => import('./features/networks/index.ts'));
 const lazyDocuments = lazyFrom(() => import('./features/documents/index.ts'));
+const lazyAssessments = lazyFrom(() => import('./features/assessments/index.ts'));
+const lazyResults = lazyFrom(() => import('./features/assessment-results/index.ts'));
 
 /** Paths are Swedish (they appear in e-mails and are shared between people). */
 export const router = createBrowserRouter([
@@ -77,6 +79,16 @@ export const router = createBrowserRouter([
           { path: '/styrdokument', element: lazyDocuments('DocumentsPage') },
           { path: '/styrdokument/nytt', element: lazyDocuments('NewDocumentPage') },
           { path: '/styrdokument/:id', element: lazyDocuments('DocumentPage') },
+          { path: '/bedomningar', element: lazyAssessments('AssessmentRoundsPage') },
+          { path: '/bedomningar/ny', element: lazyAssessments('NewRoundPage') },
+          { path: '/bedomningar/:id', element: lazyAssessments('RoundPage') },
+          { path: '/bedomningar/:id/kommuner/:code', element: lazyAssessments('SheetPage') },
+          { path: '/bedomningar/:id/resultat', element: lazyResults('RoundResultsPage') },
+          {
+            path: '/bedomningar/:id/kommuner/:code/resultat',
+            element: lazyResults('MunicipalityResultsPage'),
+          },
+          { path: '/insatser/:id', element: lazyResults('InitiativePage') },
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },
           { path: '/mitt-konto', element: <AccountPage /> },

@@ -19,6 +19,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { ping } from './db/client.ts';
 import { migrationsApplied } from './db/migrate.ts';
+import { assessmentResultRoutes } from './features/assessment-results/assessment-results.routes.ts';
+import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { authoringRoutes } from './features/authoring/authoring.routes.ts';
@@ -148,6 +150,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(networkPublicRoutes(authDeps));
       await api.register(documentRoutes({ db }));
       await api.register(adoptionViewRoutes({ db }));
+      await api.register(assessmentRoutes(authDeps));
+      await api.register(assessmentResultRoutes({ db }));
       await api.register(
         systemRoutes({
           database: database.kind,

@@ -4,6 +4,8 @@ import { bootstrapDatabase } from './db/bootstrap.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { DEMO_PASSWORD, demoAccounts } from './db/demo/demo-people.ts';
+import { startReminderScheduler } from './features/assessments/reminder-scheduler.ts';
+import { createMailer } from './features/mail/mailer.ts';
 
 async function main() {
   const config = loadConfig();
@@ -21,6 +23,13 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  // Assessment rounds closing soon: e-mail municipalities that have not submitted (hourly, idempotent).
+  startReminderScheduler(
+    database.db,
+    createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
+    config.publicUrl,
+    app.log,
+  );
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   const lines = [``, `Välfärdsnavet is running at ${config.publicUrl}  (database: ${where})`];
   if (hasDemoData) {

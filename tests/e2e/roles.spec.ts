@@ -288,6 +288,7 @@ describe('national administrator', () => {
       'Välfärdsteknik',
       'Styrdokument',
       'Nätverk och grupper',
+      'Bedömningar',
       'Granskningslogg',
       'Utkorg',
       'Mitt konto',

@@ -87,6 +87,11 @@ export function Layout() {
         ...(mappingHome ? [{ to: mappingHome, label: t('mapping.technologies.link') }] : []),
         { to: '/styrdokument', label: t('documents.nav') },
         { to: '/natverk', label: t('networks.nav') },
+        ...(user.memberships.some(
+          (m) => roleAllows(m.role, 'assessment.run') || roleAllows(m.role, 'assessment.answer'),
+        )
+          ? [{ to: '/bedomningar', label: t('assessments.nav') }]
+          : []),
         ...(isNationalAdmin(user)
           ? [
               { to: '/admin/logg', label: t('nav.audit') },

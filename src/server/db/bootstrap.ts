@@ -4,6 +4,7 @@ import { queryRows } from './client.ts';
 import { loadDemoData } from './demo/load-demo.ts';
 import { runMigrations } from './migrate.ts';
 import { starterCourses } from './reference/courses/index.ts';
+import { loadDefaultAssessmentTemplate } from './reference/load-assessment-template.ts';
 import { loadReferenceCourses } from './reference/load-courses.ts';
 import { loadReferenceData } from './reference/load-reference.ts';
 import { loadTechnologyCatalogue } from './reference/load-technologies.ts';
@@ -22,6 +23,7 @@ export async function bootstrapDatabase(
   await loadReferenceData(database.db);
   await loadReferenceCourses(database.db, starterCourses);
   await loadTechnologyCatalogue(database.db);
+  await loadDefaultAssessmentTemplate(database.db);
   const [users] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`);
   let demoLoaded = false;
   if (opts.demoData && (users?.n ?? 0) === 0) {

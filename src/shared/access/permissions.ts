@@ -27,6 +27,11 @@ export const actions = [
   'technology.manage',
   'document.manage',
   'network.manage',
+  'assessment.template',
+  'assessment.run',
+  'assessment.answer',
+  'assessment.results',
+  'initiative.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -56,14 +61,17 @@ const coordinatorActions: readonly Action[] = [
   'adoption.read',
   'document.manage',
   'network.manage',
+  'assessment.results',
+  'initiative.manage',
 ];
 
 export const permissionMatrix: Record<Role, readonly Action[]> = {
   staff: ['organisation.read'],
   manager: ['organisation.read', 'members.list', 'learning.enrol', 'learning.report', 'studygroup.manage'],
   // A municipality keeps its own mapping up to date; regions and associations read it (issue 5).
-  municipal_coordinator: [...coordinatorActions, 'adoption.edit'],
-  regional_coordinator: coordinatorActions,
+  municipal_coordinator: [...coordinatorActions, 'adoption.edit', 'assessment.answer'],
+  // Regions run assessment rounds for their municipalities and may add templates of their own (issue 6).
+  regional_coordinator: [...coordinatorActions, 'assessment.template', 'assessment.run'],
   national_admin: [...actions],
 };
 

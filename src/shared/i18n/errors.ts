@@ -164,6 +164,36 @@ export const problemMessages = {
     sv: 'Det finns redan en teknik med den nyckeln.',
     en: 'There is already a technology with that key.',
   },
+  // Assessments (issue 6)
+  answer_conflict: {
+    sv: 'Någon annan har ändrat svaret medan du arbetade. Välj vilket svar som ska gälla.',
+    en: 'Someone else changed the answer while you were working. Choose which answer to keep.',
+  },
+  round_closed: {
+    sv: 'Omgången är stängd och tar inte emot fler svar.',
+    en: 'The round is closed and takes no more answers.',
+  },
+  sheet_submitted: {
+    sv: 'Svaren är redan inskickade. Be regionen öppna dem igen om något behöver ändras.',
+    en: 'The answers have already been submitted. Ask the region to reopen them if something needs changing.',
+  },
+  sheet_not_submitted: { sv: 'Svaren är inte inskickade.', en: 'The answers have not been submitted.' },
+  sheet_incomplete: {
+    sv: 'Alla obligatoriska frågor är inte besvarade.',
+    en: 'Not all required questions are answered.',
+  },
+  template_key_taken: {
+    sv: 'Det finns redan en mall med den nyckeln.',
+    en: 'A template with that key already exists.',
+  },
+  template_has_no_draft: {
+    sv: 'Mallen har inget utkast att publicera.',
+    en: 'The template has no draft to publish.',
+  },
+  invalid_round_owner: {
+    sv: 'En omgång ägs av en region, ett samverkansområde eller den nationella nivån.',
+    en: 'A round is owned by a region, an association or the national level.',
+  },
 } as const satisfies Record<string, Record<UiLanguage, string>>;
 
 export type ProblemCode = keyof typeof problemMessages;
@@ -252,6 +282,29 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     en: 'The event cannot be attended that way.',
   },
   custom: { sv: 'Värdet är inte giltigt.', en: 'The value is not valid.' },
+  level_out_of_range: { sv: 'Välj en nivå mellan 1 och 5.', en: 'Choose a level between 1 and 5.' },
+  option_not_offered: { sv: 'Välj bland de alternativ som finns.', en: 'Choose among the options offered.' },
+  text_too_long: { sv: 'Texten är för lång.', en: 'The text is too long.' },
+  ranking_incomplete: {
+    sv: 'Rangordna alla alternativ, vart och ett en gång.',
+    en: 'Rank every option, each one once.',
+  },
+  number_out_of_range: { sv: 'Talet ligger utanför det tillåtna.', en: 'The number is out of range.' },
+  unknown_status: { sv: 'Välj ett av lägena i listan.', en: 'Choose one of the statuses listed.' },
+  unknown_question: { sv: 'Frågan finns inte i mallen.', en: 'The question is not in the template.' },
+  unanswered: { sv: 'Frågan är inte besvarad.', en: 'The question is not answered.' },
+  closes_before_opens: {
+    sv: 'Slutdatum måste vara samma dag som eller efter startdatum.',
+    en: 'The closing date must be on or after the opening date.',
+  },
+  unknown_previous_key: {
+    sv: 'Frågan finns inte i den föregående versionen.',
+    en: 'The question is not in the previous version.',
+  },
+  municipality_outside_scope: {
+    sv: 'Kommunen ligger utanför omgångens område.',
+    en: 'The municipality lies outside the round’s area.',
+  },
 };
 
 /** A field error's message: its own text, else the problem text of the same code, else a generic one. */

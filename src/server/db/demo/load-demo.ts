@@ -3,6 +3,7 @@ import { hashPassword } from '../../lib/passwords.ts';
 import type { Db } from '../client.ts';
 import { associationMembers, memberships, organisations, users } from '../schema/index.ts';
 import { loadAdoptionDemo } from './adoption-demo.ts';
+import { loadAssessmentsDemo } from './assessments-demo.ts';
 import {
   AKADEMI_NORR,
   akademiNorrCodes,
@@ -95,4 +96,5 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadDocumentsDemo(db);
   await loadAdoptionDemo(db);
   await loadNetworksDemo(db);
+  await loadAssessmentsDemo(db);
 }

@@ -1,0 +1,194 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { RoundResults } from '../../../shared/contracts/assessment-results.ts';
+import { Loading } from '../../components/Feedback.tsx';
+import { Page, Section } from '../../components/Page.tsx';
+import { QueryFailure } from '../../components/QueryFailure.tsx';
+import { TableWrap } from '../../components/TableWrap.tsx';
+import { API, api, qs } from '../../lib/api.ts';
+import { fmtDecimal, fmtScore, scoreBand } from './score-band.ts';
+
+/**
+ * A round's results for its region (or, for a participant, its own row and aggregates): the heat map
+ * municipalities × areas, the support needs ranked across municipalities, the wishes and the
+ * distribution per question, with CSV and XLSX downloads that include every visible comment.
+ */
+export function RoundResultsPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const lang = i18n.language;
+  const query = useQuery({
+    queryKey: ['assessment-results', id, lang],
+    queryFn: () => api.get(`/assessment-rounds/${id}/results${qs({ lang })}`, RoundResults),
+  });
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <QueryFailure error={query.error} onRetry={() => void query.refetch()} />;
+  const r = query.data;
+  const heatCaption = t('assessmentResults.heat.caption', { name: r.round.name });
+  const maxPoints = Math.max(1, ...r.supportNeeds.items.map((n) => n.points));
+  return (
+    <Page
+      title={t('assessmentResults.round.title', { name: r.round.name })}
+      lead={t('assessmentResults.round.lead', {
+        submitted: r.completion.submitted,
+        total: r.completion.participants,
+      })}
+    >
+      <p className="ds-paragraph">
+        <Link className="ds-link" to={`/bedomningar/${id}`}>
+          {t('assessmentResults.round.back')}
+        </Link>
+      </p>
+      {r.view === 'own' ? (
+        <div className="ds-alert" data-color="info">
+          <p className="ds-paragraph">{t('assessmentResults.round.ownOnly')}</p>
+        </div>
+      ) : null}
+      {r.aggregatesHidden ? (
+        <div className="ds-alert" data-color="info">
+          <p className="ds-paragraph">{t('assessmentResults.round.tooFew')}</p>
+        </div>
+      ) : null}
+      <ul className="results-downloads">
+        {(['csv', 'xlsx'] as const).map((f) => (
+          <li key={f}>
+            <a
+              className="ds-link"
+              href={`${API}/assessment-rounds/${id}/results${qs({ format: f, lang })}`}
+              download
+            >
+              {t(`assessmentResults.download.${f}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+
+      <Section title={t('assessmentResults.heat.title')} id="heat">
+        <p className="ds-paragraph">{r.scoreMethod}</p>
+        <TableWrap label={heatCaption}>
+          <table className="ds-table heat-map" data-border="true">
+            <caption>{heatCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('assessmentResults.municipality')}</th>
+                {r.areas.map((a) => (
+                  <th scope="col" className="num" key={a.key}>
+                    {a.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {r.municipalities.map((m) => (
+                <tr key={m.code}>
+                  <th scope="row">
+                    <Link className="ds-link" to={`/bedomningar/${id}/kommuner/${m.code}/resultat`}>
+                      {m.name}
+                    </Link>
+                  </th>
+                  {r.areas.map((a) => (
+                    <td key={a.key} className="num heat-cell" data-band={scoreBand(m.scores[a.key])}>
+                      {fmtScore(m.scores[a.key])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t('assessmentResults.average')}</th>
+                {r.areas.map((a) => (
+                  <td key={a.key} className="num heat-cell" data-band={scoreBand(r.average[a.key])}>
+                    {fmtScore(r.average[a.key])}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </TableWrap>
+        <p className="ds-paragraph heat-legend">{t('assessmentResults.heat.legend')}</p>
+      </Section>
+
+      <Section title={t('assessmentResults.needs.title')} id="needs">
+        <p className="ds-paragraph">{r.supportNeeds.method}</p>
+        <ol className="needs-list">
+          {r.supportNeeds.items.map((n) => (
+            <li key={n.key}>
+              <span className="needs-label">{n.label}</span>
+              <span className="needs-bar" aria-hidden="true">
+                <span style={{ width: `${(n.points / maxPoints) * 100}%` }} />
+              </span>
+              <span className="needs-figures">
+                {t('assessmentResults.needs.figures', {
+                  rank: fmtDecimal(n.meanRank, lang),
+                  points: n.points,
+                  importance: fmtDecimal(n.meanImportance, lang),
+                  count: n.responses,
+                })}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </Section>
+
+      <Section title={t('assessmentResults.wishes.title')} id="wishes">
+        {r.wishes.length ? (
+          <ul className="ds-list">
+            {r.wishes.map((w, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: wishes have no id and never reorder
+              <li key={i}>
+                {w.municipality ? <strong>{w.municipality}: </strong> : null}
+                {w.text}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="ds-paragraph">{t('assessmentResults.wishes.none')}</p>
+        )}
+      </Section>
+
+      {r.initiatives.length ? (
+        <Section title={t('assessmentResults.initiatives')} id="initiatives">
+          <ul className="ds-list">
+            {r.initiatives.map((i) => (
+              <li key={`${i.id}-${i.municipalityCode}-${i.areaKey}-${i.questionKey}`}>
+                <Link className="ds-link" to={`/insatser/${i.id}`}>
+                  {i.title}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      <Section title={t('assessmentResults.distribution.title')} id="distribution">
+        <div className="distribution-grid">
+          {r.distribution.map((d) => (
+            <TableWrap key={d.key} label={d.text}>
+              <table className="ds-table" data-size="sm" data-border="true">
+                <caption>{d.text}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('assessmentResults.distribution.answer')}</th>
+                    <th scope="col" className="num">
+                      {t('assessmentResults.distribution.count')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.counts.map((c) => (
+                    <tr key={c.value}>
+                      <th scope="row">{c.label}</th>
+                      <td className="num">{c.count}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          ))}
+        </div>
+      </Section>
+    </Page>
+  );
+}

@@ -1,0 +1,140 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  MunicipalityResults,
+  MunicipalityResultsParams,
+  MunicipalityResultsQuery,
+  ResultsQuery,
+  RoundResults,
+} from '../../../shared/contracts/assessment-results.ts';
+import { UiLanguage } from '../../../shared/contracts/common.ts';
+import {
+  CreateInitiative,
+  InitiativeIdParams,
+  InitiativeView,
+} from '../../../shared/contracts/initiatives.ts';
+import type { Db } from '../../db/client.ts';
+import { requestLanguage } from '../../lib/language.ts';
+import { problems } from '../../lib/route-schema.ts';
+import { exportFileName, exportMediaType } from '../../lib/table-export.ts';
+import { actorOf, requireUser } from '../../plugins/session.ts';
+import { createInitiativeDraft, initiativeView } from './initiatives.service.ts';
+import { municipalityResults, roundResults } from './results.service.ts';
+import { resultsExport } from './results-export.ts';
+import { renderResultsPdf } from './results-pdf.ts';
+
+const RoundIdParams = z.object({ id: z.uuid() });
+
+export const assessmentResultRoutes =
+  (deps: { db: Db }): FastifyPluginAsyncZod =>
+  async (app) => {
+    const tags = ['assessment results'];
+    const { db } = deps;
+    app.addHook('preHandler', requireUser);
+
+    app.get(
+      '/assessment-rounds/:id/results',
+      {
+        schema: {
+          tags,
+          summary:
+            'A round’s results: scores per municipality and area (named where the caller may see them), averages, distributions, ranked support needs and wishes; ?format=csv|xlsx for a file with every visible answer and comment',
+          params: RoundIdParams,
+          querystring: ResultsQuery,
+          produces: ['application/json', exportMediaType.csv, exportMediaType.xlsx],
+          response: { 200: RoundResults, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const lang = req.query.lang ?? requestLanguage(req);
+        const loaded = await roundResults(db, actorOf(req), req.params.id, lang);
+        if (!req.query.format) return loaded.result;
+        const { body, fileName } = await resultsExport(loaded, lang, req.query.format);
+        return reply
+          .type(exportMediaType[req.query.format])
+          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .header('cache-control', 'no-store')
+          .send(body as never);
+      },
+    );
+
+    app.get(
+      '/assessment-rounds/:id/municipalities/:code/results',
+      {
+        schema: {
+          tags,
+          summary:
+            'One municipality’s results against its region, associations, the model municipalities, chosen peers (?peers=code,code) and its previous rounds, with its answers and comments',
+          params: MunicipalityResultsParams,
+          querystring: MunicipalityResultsQuery,
+          response: { 200: MunicipalityResults, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) =>
+        municipalityResults(
+          db,
+          actorOf(req),
+          req.params.id,
+          req.params.code,
+          req.query.peers?.split(',') ?? [],
+          req.query.lang ?? requestLanguage(req),
+        ),
+    );
+
+    app.get(
+      '/assessment-rounds/:id/municipalities/:code/results.pdf',
+      {
+        schema: {
+          tags,
+          summary: 'One municipality’s results as a tagged PDF summary',
+          params: MunicipalityResultsParams,
+          querystring: z.object({ lang: UiLanguage.optional() }),
+          produces: ['application/pdf'],
+          response: { ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req, reply) => {
+        const lang = req.query.lang ?? requestLanguage(req);
+        const r = await municipalityResults(db, actorOf(req), req.params.id, req.params.code, [], lang);
+        const pdf = await renderResultsPdf(r, lang);
+        // exportFileName knows only the table formats; the slug and date rules are the same for a PDF.
+        const name = exportFileName(
+          `${r.municipality.name} ${r.round.name}`,
+          'resultat',
+          r.round.closesOn,
+          'csv',
+        );
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${name.replace(/\.csv$/, '.pdf')}"`)
+          .header('cache-control', 'no-store')
+          .send(pdf as never);
+      },
+    );
+
+    app.post(
+      '/initiatives',
+      {
+        schema: {
+          tags: ['initiatives'],
+          summary: 'Create an initiative draft (status idea) from an assessment gap, linked back to it',
+          body: CreateInitiative,
+          response: { 201: InitiativeView, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req, reply) => reply.status(201).send(await createInitiativeDraft(db, actorOf(req), req.body)),
+    );
+
+    app.get(
+      '/initiatives/:id',
+      {
+        schema: {
+          tags: ['initiatives'],
+          summary: 'One initiative with the assessment gaps it answers',
+          params: InitiativeIdParams,
+          response: { 200: InitiativeView, ...problems(400, 401, 404) },
+        },
+      },
+      async (req) => initiativeView(db, actorOf(req), req.params.id),
+    );
+  };

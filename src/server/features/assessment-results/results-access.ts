@@ -1,0 +1,40 @@
+import {
+  type Actor,
+  authorize,
+  authorizeOwn,
+  type OrgContext,
+  roleAllows,
+} from '../../../shared/access/index.ts';
+import { forbidden, notFound } from '../../lib/errors.ts';
+import type { ParticipantRow, RoundRow } from './results.repo.ts';
+
+export interface ResultsAccess {
+  /** Every municipality of the round by name: the round's owner, national admins, or a shared round. */
+  all: boolean;
+  /** Runs the round (owner's coordinators or national admin): may see and export everything. */
+  runs: boolean;
+  /** Participants the caller may see by name (its own; a region's or association's members). */
+  named: ReadonlySet<string>;
+}
+
+export const contextOf = (p: ParticipantRow): OrgContext => ({
+  id: p.id,
+  kind: 'municipality',
+  lineage: [p.id, p.region_id, ...(p.nation_id ? [p.nation_id] : [])],
+  associationIds: p.association_ids,
+});
+
+/**
+ * Who sees what of a round's results (DESIGN.md §4). Staff and managers may not see results at all
+ * (403). A coordinator who neither runs the round nor covers a participating municipality gets 404 —
+ * the round is not theirs to know about. A participant sees its own municipalities by name and the
+ * others only when the round shares its results; otherwise aggregates.
+ */
+export function resultsAccess(actor: Actor, round: RoundRow, participants: ParticipantRow[]): ResultsAccess {
+  if (!actor.memberships.some((m) => roleAllows(m.role, 'assessment.results'))) throw forbidden();
+  const runs = authorizeOwn(actor, 'assessment.run', { id: round.owner_id });
+  const covered = participants.filter((p) => authorize(actor, 'assessment.results', contextOf(p)));
+  if (!runs && covered.length === 0) throw notFound();
+  const all = runs || round.share_results;
+  return { all, runs, named: new Set(all ? participants.map((p) => p.id) : covered.map((p) => p.id)) };
+}

@@ -1,0 +1,340 @@
+import type { Actor } from '../../../shared/access/index.ts';
+import { authorize, authorizeOwn } from '../../../shared/access/index.ts';
+import {
+  type AreaScores,
+  type ComparisonGroup,
+  type LinkedInitiative,
+  MIN_GROUP_SIZE,
+  type MunicipalityResults,
+  type RoundResults,
+} from '../../../shared/contracts/assessment-results.ts';
+import { type AnswerValue, answerScore } from '../../../shared/contracts/assessments.ts';
+import type { UiLanguage } from '../../../shared/contracts/common.ts';
+import type { Db } from '../../db/client.ts';
+import { notFound } from '../../lib/errors.ts';
+import * as repo from './results.repo.ts';
+import { contextOf, type ResultsAccess, resultsAccess } from './results-access.ts';
+import {
+  allQuestions,
+  answerText,
+  averageScores,
+  distribution,
+  keyInOlder,
+  rankSupportNeeds,
+  scoredAreas,
+  scoresOf,
+} from './results-math.ts';
+
+export const areaLabels: Record<string, { sv: string; en: string }> = {
+  governance: { sv: 'Styrning och ledning', en: 'Governance and leadership' },
+  resources: { sv: 'Resurser', en: 'Resources' },
+  competence: { sv: 'Kompetens', en: 'Competence' },
+  organisation: { sv: 'Organisering', en: 'Organisation' },
+  support: { sv: 'Stödbehov', en: 'Support needs' },
+};
+
+export const scoreMethod = {
+  sv: 'Poäng 0–100 per område: medelvärdet av områdets besvarade poänggivande frågor. Nivå 1 = 0, 2 = 25, 3 = 50, 4 = 75, 5 = 100; status uppnått 100, nästan där 75, påbörjat 50, planerat 25, inte planerat 0; inte aktuellt och obesvarade räknas inte.',
+  en: 'Score 0–100 per area: the mean of the area’s answered scored questions. Level 1 = 0, 2 = 25, 3 = 50, 4 = 75, 5 = 100; status achieved 100, nearly there 75, started 50, planned 25, not planned 0; not relevant and unanswered do not count.',
+};
+
+export const supportMethod = {
+  sv: 'Rangordnat efter genomsnittlig placering i kommunernas rangordningar (1 = störst behov), därefter efter genomsnittlig angiven vikt (1–5). Poäng: Borda-räkning, n − placering per svar.',
+  en: 'Ranked by mean position in the municipalities’ rankings (1 = most needed), then by mean stated importance (1–5). Points: Borda count, n − position per answer.',
+};
+
+type Sheets = Map<string, Map<string, repo.AnswerRow>>;
+
+function bySheet(rows: repo.AnswerRow[]): Sheets {
+  const out: Sheets = new Map();
+  for (const r of rows) {
+    const m = out.get(r.municipality_id) ?? new Map<string, repo.AnswerRow>();
+    out.set(r.municipality_id, m);
+    m.set(r.question_key, r);
+  }
+  return out;
+}
+
+const values = (sheet: Map<string, repo.AnswerRow> | undefined) =>
+  new Map<string, AnswerValue | null>([...(sheet ?? new Map()).entries()].map(([k, r]) => [k, r.value]));
+
+async function loadRound(db: Db, actor: Actor, roundId: string) {
+  const round = await repo.findRound(db, roundId);
+  if (!round) throw notFound();
+  const participants = await repo.listParticipants(db, roundId);
+  const access = resultsAccess(actor, round, participants);
+  return { round, participants, access };
+}
+
+const roundHead = (round: repo.RoundRow) => ({
+  id: round.id,
+  name: round.name,
+  owner: { id: round.owner_id, name: round.owner_name },
+  opensOn: round.opens_on,
+  closesOn: round.closes_on,
+  shareResults: round.share_results,
+});
+
+async function linkedInitiatives(db: Db, roundId: string, access: ResultsAccess, municipalityId?: string) {
+  const rows = await repo.listRoundInitiatives(db, roundId);
+  return rows
+    .filter((r) => r.municipality_id === null || access.named.has(r.municipality_id))
+    .filter((r) => !municipalityId || r.municipality_id === null || r.municipality_id === municipalityId)
+    .map(
+      (r): LinkedInitiative => ({
+        id: r.id,
+        title: r.title,
+        status: r.status,
+        municipalityCode: r.municipality_code,
+        areaKey: r.area_key,
+        questionKey: r.question_key,
+      }),
+    );
+}
+
+/** The round's results as the caller may see them; `answers` are kept for the export. */
+export async function roundResults(db: Db, actor: Actor, roundId: string, lang: UiLanguage) {
+  const { round, participants, access } = await loadRound(db, actor, roundId);
+  const content = round.content;
+  const areas = scoredAreas(content);
+  const answers = await repo.listAnswers(db, roundId);
+  const sheets = bySheet(answers);
+  const scored = participants.map((p) => ({ p, scores: scoresOf(content, values(sheets.get(p.id))) }));
+  const allValues = participants.map((p) => values(sheets.get(p.id)));
+  const wishQuestions = content.sections
+    .filter((s) => s.area === 'support')
+    .flatMap((s) => s.questions)
+    .filter((q) => q.type === 'text');
+  const wishes = participants.flatMap((p) =>
+    wishQuestions.flatMap((q) => {
+      const v = sheets.get(p.id)?.get(q.key)?.value;
+      return v && 'text' in v && v.text.trim()
+        ? [{ municipality: access.named.has(p.id) ? p.name : null, text: v.text }]
+        : [];
+    }),
+  );
+  // Aggregates over one or two municipalities the caller may not see would reveal their answers.
+  const hidden = participants.length - access.named.size;
+  const aggregatesHidden = hidden > 0 && hidden < MIN_GROUP_SIZE;
+  const result: RoundResults = {
+    round: roundHead(round),
+    view: access.all ? 'all' : 'own',
+    aggregatesHidden,
+    areas: areas.map((a) => ({ key: a, label: areaLabels[a]?.[lang] ?? a })),
+    completion: {
+      participants: participants.length,
+      submitted: participants.filter((p) => p.status === 'submitted').length,
+    },
+    municipalities: scored
+      .filter((s) => access.named.has(s.p.id))
+      .map((s) => ({ code: s.p.code, name: s.p.name, status: s.p.status, scores: s.scores })),
+    average: averageScores(
+      (aggregatesHidden ? [] : scored).map((s) => s.scores),
+      areas,
+    ),
+    distribution: aggregatesHidden ? [] : distribution(content, allValues, lang),
+    supportNeeds: {
+      method: supportMethod[lang],
+      items: aggregatesHidden ? [] : rankSupportNeeds(content, allValues, lang),
+    },
+    // Anonymous wishes are sorted by their text, so that their order does not reveal whose they are.
+    wishes: [
+      ...wishes.filter((w) => w.municipality !== null),
+      ...wishes
+        .filter((w) => w.municipality === null && !aggregatesHidden)
+        .sort((a, b) => a.text.localeCompare(b.text, 'sv')),
+    ],
+    initiatives: await linkedInitiatives(db, roundId, access),
+    scoreMethod: scoreMethod[lang],
+  };
+  return { result, round, participants, access, sheets };
+}
+
+function groupOf(
+  key: string,
+  kind: ComparisonGroup['kind'],
+  name: string,
+  members: { p: { id: string; code: string; name: string; status: string }; scores: AreaScores }[],
+  areas: string[],
+  named: (id: string) => boolean,
+): ComparisonGroup {
+  const enough = members.length >= MIN_GROUP_SIZE;
+  return {
+    key,
+    kind,
+    name,
+    count: members.length,
+    scores: enough
+      ? averageScores(
+          members.map((m) => m.scores),
+          areas,
+        )
+      : null,
+    members: members.every((m) => named(m.p.id))
+      ? members.map((m) => ({ code: m.p.code, name: m.p.name, status: m.p.status, scores: m.scores }))
+      : null,
+  };
+}
+
+/** One municipality's results against its region, associations, model municipalities, peers and past. */
+export async function municipalityResults(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  code: string,
+  peers: string[],
+  lang: UiLanguage,
+): Promise<MunicipalityResults> {
+  const { round, participants, access } = await loadRound(db, actor, roundId);
+  const me = participants.find((p) => p.code === code);
+  // A municipality the caller may not see by name is as unknown as one that does not take part.
+  if (!me || !access.named.has(me.id)) throw notFound();
+  const content = round.content;
+  const areas = scoredAreas(content);
+  // Independent reads in parallel: on PostgreSQL each takes its own pooled connection.
+  const [answerRows, associations, templateRounds, allModels, versions] = await Promise.all([
+    repo.listAnswers(db, roundId),
+    repo.listAssociations(db, me.association_ids),
+    repo.listTemplateRounds(db, round.template_id),
+    repo.listModelMunicipalities(db),
+    repo.listVersions(db, round.template_id),
+  ]);
+  const sheets = bySheet(answerRows);
+  const scored = participants.map((p) => ({ p, scores: scoresOf(content, values(sheets.get(p.id))) }));
+  const named = (id: string) => access.named.has(id);
+  const groups: ComparisonGroup[] = [];
+
+  const region = scored.filter((s) => s.p.region_id === me.region_id && s.p.id !== me.id);
+  groups.push(groupOf('region', 'region', lang === 'sv' ? 'Regionen' : 'The region', region, areas, named));
+  for (const a of associations) {
+    const members = scored.filter((s) => s.p.id !== me.id && s.p.association_ids.includes(a.id));
+    groups.push(groupOf(`association:${a.id}`, 'association', a.name, members, areas, named));
+  }
+
+  // Model municipalities: each one's latest sheet (by round start) in any round of the same template.
+  const models = allModels.filter((m) => m.id !== me.id);
+  // Previous rounds of this municipality on the same template, and its earlier answer to each question.
+  // Only for those who cover the municipality: a shared round does not share its earlier, unshared ones.
+  const coversMe = authorize(actor, 'assessment.results', contextOf(me));
+  const earlier = coversMe
+    ? templateRounds.filter((r) => r.id !== round.id && r.opens_on <= round.opens_on)
+    : [];
+  const [modelAnswers, earlierAnswers] = await Promise.all([
+    repo.listAnswersIn(
+      db,
+      templateRounds.map((r) => r.id),
+      models.map((m) => m.id),
+    ),
+    repo.listAnswersIn(
+      db,
+      earlier.map((r) => r.id),
+      [me.id],
+    ),
+  ]);
+  const modelSheets = new Map<string, Map<string, AnswerValue | null>>();
+  for (const a of modelAnswers) {
+    const k = `${a.municipality_id}|${a.round_id}`;
+    const m = modelSheets.get(k) ?? new Map<string, AnswerValue | null>();
+    modelSheets.set(k, m);
+    m.set(a.question_key, a.value);
+  }
+  const modelMembers = models.flatMap((m) => {
+    const latest = templateRounds.filter((r) => modelSheets.has(`${m.id}|${r.id}`)).at(-1);
+    if (!latest) return [];
+    const sheet = modelSheets.get(`${m.id}|${latest.id}`)!;
+    return [{ p: { ...m, status: 'submitted' }, scores: scoresOf(latest.content, sheet) }];
+  });
+  // Which municipalities are model municipalities is public, but their scores are named results like any
+  // other: the members' own figures are listed only when the caller may see each of them by name.
+  groups.push(
+    groupOf(
+      'model',
+      'model',
+      lang === 'sv' ? 'Modellkommunerna' : 'The model municipalities',
+      modelMembers,
+      areas,
+      named,
+    ),
+  );
+
+  const peerCodes = peers.filter((c) => c !== code);
+  if (peerCodes.length) {
+    const members = scored.filter((s) => peerCodes.includes(s.p.code));
+    groups.push(
+      groupOf(
+        'peers',
+        'peers',
+        lang === 'sv' ? 'Kommuner som liknar oss' : 'Municipalities like us',
+        members,
+        areas,
+        named,
+      ),
+    );
+  }
+
+  const previous = earlier
+    .filter((r) => earlierAnswers.some((a) => a.round_id === r.id))
+    .map((r) => ({
+      roundId: r.id,
+      name: r.name,
+      opensOn: r.opens_on,
+      scores: scoresOf(
+        r.content,
+        new Map(
+          earlierAnswers.filter((a) => a.round_id === r.id).map((a) => [a.question_key, a.value] as const),
+        ),
+      ),
+    }));
+  const last = previous.at(-1);
+  const lastRound = last ? earlier.find((r) => r.id === last.roundId) : undefined;
+  const currentVersion = templateRounds.find((r) => r.id === round.id)?.version ?? 0;
+  const chain = lastRound
+    ? versions
+        .filter((v) => v.version <= currentVersion && v.version > lastRound.version)
+        .map((v) => v.carries_over)
+    : [];
+  const lastQuestions = new Map(lastRound ? allQuestions(lastRound.content).map(({ q }) => [q.key, q]) : []);
+
+  const mine = sheets.get(me.id);
+  const questions = allQuestions(content).map(({ q, area }) => {
+    const row = mine?.get(q.key);
+    const oldKey = keyInOlder(q.key, chain);
+    const oldQ = lastQuestions.get(oldKey);
+    const oldV =
+      lastRound && oldQ
+        ? earlierAnswers.find((a) => a.round_id === lastRound.id && a.question_key === oldKey)?.value
+        : null;
+    return {
+      key: q.key,
+      area,
+      type: q.type,
+      text: q.text[lang],
+      answer: answerText(q, row?.value, lang),
+      score: answerScore(q, row?.value),
+      comment: row?.comment ?? null,
+      evidenceUrl: row?.evidence_url ?? null,
+      previousAnswer: oldQ ? answerText(oldQ, oldV, lang) : null,
+    };
+  });
+
+  return {
+    round: roundHead(round),
+    municipality: { id: me.id, code: me.code, name: me.name, status: me.status },
+    areas: areas.map((a) => ({ key: a, label: areaLabels[a]?.[lang] ?? a })),
+    scores: scored.find((s) => s.p.id === me.id)!.scores,
+    groups,
+    previous,
+    questions,
+    initiatives: await linkedInitiatives(db, roundId, access, me.id),
+    scoreMethod: scoreMethod[lang],
+    initiativeOwners: [
+      ...(authorizeOwn(actor, 'initiative.manage', { id: me.id }) ? [{ id: me.id, name: me.name }] : []),
+      ...(authorizeOwn(actor, 'initiative.manage', { id: round.owner_id })
+        ? [{ id: round.owner_id, name: round.owner_name }]
+        : []),
+    ],
+  };
+}
+
+export type LoadedRoundResults = Awaited<ReturnType<typeof roundResults>>;
+export { answerText };

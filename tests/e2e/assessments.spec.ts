@@ -1,0 +1,190 @@
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/db/client.ts';
+import { defaultTemplateContent } from '../../src/server/db/reference/assessment-template.ts';
+import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+
+/**
+ * Issue 6's "done when" for rounds and answer sheets: a new Dalarna coordinator opens a round for Falun
+ * and Borlänge; two Falun coordinators (one of them new) answer different questions at the same time and
+ * both answers survive; Borlänge answers and submits; the region sees completion. axe on every page.
+ */
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(() => e?.close());
+
+const ROUND = 'Förutsättningar våren 2027';
+const questions = defaultTemplateContent.sections.flatMap((s) => s.questions);
+const textOf = (key: string) => questions.find((q) => q.key === key)!.text.sv;
+const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+const question = (page: Page, key: string) => page.getByRole('group', { name: textOf(key), exact: true });
+let roundUrl = '';
+
+/** An existing coordinator invites a new one; the new one accepts the e-mailed link and is logged in. */
+async function newCoordinator(inviter: string, orgName: string, role: string, name: string, email: string) {
+  const { page } = await e.newPage();
+  await loginAs(page, inviter);
+  await page.getByRole('main').getByRole('link', { name: orgName, exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: orgName }).waitFor();
+  await page.getByRole('main').getByRole('link', { name: 'Bjud in person' }).click();
+  await page.getByLabel('E-postadress').fill(email);
+  await page.getByLabel('Namn').fill(name);
+  await page.getByLabel('Roll').selectOption({ label: role });
+  await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
+  await page.getByText(`Inbjudan till ${email} är skickad.`).waitFor();
+  const [mail] = await queryRows<{ text: string }>(
+    e.t.db,
+    sql`select text from outbox where "to" = ${email} order by created_at desc limit 1`,
+  );
+  const link = new URL(/https?:\/\/\S+/.exec(mail!.text)![0]);
+  const invitee = await e.newPage();
+  await invitee.page.goto(link.pathname);
+  await invitee.page.getByLabel('Lösenord', { exact: true }).fill('ett långt lösenord för bedömningar');
+  await invitee.page.getByLabel('Upprepa lösenordet').fill('ett långt lösenord för bedömningar');
+  await invitee.page.getByRole('button', { name: 'Skapa konto' }).click();
+  await invitee.page.getByRole('heading', { level: 1, name: `Hej ${name}!` }).waitFor();
+  return invitee.page;
+}
+
+async function chooseLevel(page: Page, key: string, level: number) {
+  const group = question(page, key);
+  await group.getByLabel(new RegExp(`^Nivå ${level}:`)).check();
+  await group.getByRole('status').getByText('Sparat').waitFor();
+}
+
+describe('an assessment round, from the region to the municipalities and back', () => {
+  let region: Page;
+
+  it('a new Dalarna coordinator opens a round for Falun and Borlänge', async () => {
+    region = await newCoordinator(
+      'region.dalarna',
+      'Region Dalarna',
+      'Regional samordnare',
+      'Ylva Bergkvist',
+      'ylva.bergkvist@regiondalarna.example.se',
+    );
+    await menu(region).getByRole('link', { name: 'Bedömningar' }).click();
+    await region.getByRole('heading', { level: 1, name: 'Bedömningar' }).waitFor();
+    await region.getByRole('link', { name: 'Förutsättningar för välfärdsteknik 2026' }).waitFor();
+    await expectAccessible(region, 'round list');
+    await region.getByRole('link', { name: 'Öppna en ny omgång' }).click();
+    await region.getByRole('heading', { level: 1, name: 'Öppna en ny omgång' }).waitFor();
+    await region.getByRole('button', { name: 'Öppna omgången' }).click();
+    await region.getByRole('link', { name: 'Uppgiften måste fyllas i.' }).waitFor();
+    await expectAccessible(region, 'new round form with errors');
+    await region.getByLabel('Namn på omgången').fill(ROUND);
+    await region.getByLabel('Falun', { exact: true }).check();
+    await region.getByLabel('Borlänge', { exact: true }).check();
+    await region.getByRole('button', { name: 'Öppna omgången' }).click();
+    await region.getByRole('heading', { level: 1, name: ROUND }).waitFor();
+    roundUrl = new URL(region.url()).pathname;
+    const table = region.getByRole('table', { name: 'Hur långt kommunerna har kommit' });
+    await table.getByRole('row', { name: /^Falun Ej inskickad 0 av 26/ }).waitFor();
+    await region.getByText('0 av 2 kommuner har skickat in.').waitFor();
+    await expectAccessible(region, 'round overview');
+  });
+
+  it('two Falun coordinators answer different questions at the same time, and both answers survive', async () => {
+    const { page: maria } = await e.newPage();
+    await loginAs(maria, 'samordnare.falun');
+    const nils = await newCoordinator(
+      'samordnare.falun',
+      'Falun',
+      'Kommunsamordnare',
+      'Nils Forsberg',
+      'nils.forsberg@falun.example.se',
+    );
+    await menu(maria).getByRole('link', { name: 'Bedömningar' }).click();
+    await maria.getByRole('link', { name: ROUND }).click();
+    await maria.getByRole('heading', { level: 1, name: ROUND }).waitFor();
+    await maria.getByRole('link', { name: 'Falun', exact: true }).click();
+    await nils.goto(`${roundUrl}/kommuner/2080`);
+    for (const p of [maria, nils])
+      await p.getByRole('heading', { level: 1, name: `Falun: ${ROUND}` }).waitFor();
+    await expectAccessible(maria, 'answer sheet');
+
+    await Promise.all([chooseLevel(maria, 'strategi', 4), chooseLevel(nils, 'budget', 2)]);
+    await maria.getByText('2 av 26 besvarade').or(maria.getByText('1 av 26 besvarade')).first().waitFor();
+    for (const p of [maria, nils]) {
+      await p.reload();
+      await question(p, 'strategi')
+        .getByLabel(/^Nivå 4:/)
+        .waitFor();
+      expect(
+        await question(p, 'strategi')
+          .getByLabel(/^Nivå 4:/)
+          .isChecked(),
+      ).toBe(true);
+      expect(
+        await question(p, 'budget')
+          .getByLabel(/^Nivå 2:/)
+          .isChecked(),
+      ).toBe(true);
+      await p.getByText('2 av 26 besvarade').waitFor();
+    }
+    await question(maria, 'budget').getByText('Senast ändrad av Nils Forsberg').waitFor();
+
+    // The same question from two pages: the later save does not silently overwrite the earlier one.
+    await chooseLevel(maria, 'wifi', 3);
+    await question(nils, 'wifi')
+      .getByLabel(/^Nivå 5:/)
+      .check();
+    const conflict = question(nils, 'wifi').getByRole('alert');
+    await conflict.getByText('Maria Sundin sparade ett annat svar medan du arbetade.').waitFor();
+    await conflict.getByText(/^Deras svar: Nivå 3:/).waitFor();
+    await conflict.getByText(/^Ditt svar: Nivå 5:/).waitFor();
+    await expectAccessible(nils, 'answer sheet with a conflict');
+    await conflict.getByRole('button', { name: 'Behåll mitt svar' }).click();
+    await question(nils, 'wifi').getByRole('status').getByText('Sparat').waitFor();
+    await maria.reload();
+    await question(maria, 'wifi').getByText('Senast ändrad av Nils Forsberg').waitFor();
+    expect(
+      await question(maria, 'wifi')
+        .getByLabel(/^Nivå 5:/)
+        .isChecked(),
+    ).toBe(true);
+  });
+
+  it('Borlänge answers every question and submits', async () => {
+    const { page } = await e.newPage({ width: 360, height: 780 });
+    await loginAs(page, 'samordnare.borlange');
+    await page.goto(`${roundUrl}/kommuner/2081`);
+    await page.getByRole('heading', { level: 1, name: `Borlänge: ${ROUND}` }).waitFor();
+    await page.getByRole('button', { name: 'Skicka in svaren' }).click();
+    await page.getByText('Besvara de här frågorna innan du skickar in').waitFor();
+    await page.getByRole('link', { name: `Inte besvarad: ${textOf('strategi')}` }).waitFor();
+    await expectAccessible(page, 'answer sheet with unanswered questions at 360px');
+
+    for (const [i, q] of questions.filter((x) => x.type === 'level').entries())
+      await chooseLevel(page, q.key, (i % 5) + 1);
+    const ranking = question(page, 'rangordning-stod');
+    await ranking.getByRole('button', { name: 'Flytta upp: Upphandlingsstöd' }).click();
+    await ranking.getByRole('status').getByText('Sparat').waitFor();
+    const wish = question(page, 'onskemal-region').getByLabel('Ditt svar');
+    await wish.fill('Ett nätverk för upphandling av trygghetslarm.');
+    await wish.blur();
+    await question(page, 'onskemal-region').getByRole('status').getByText('Sparat').waitFor();
+    await page.getByText('26 av 26 besvarade').waitFor();
+    await page.getByRole('button', { name: 'Skicka in svaren' }).click();
+    await page.getByText('Svaren är inskickade. Tack!').waitFor();
+    await expectAccessible(page, 'submitted answer sheet');
+  });
+
+  it('the region sees completion at a glance', async () => {
+    await region.reload();
+    const table = region.getByRole('table', { name: 'Hur långt kommunerna har kommit' });
+    await table.getByRole('row', { name: /^Borlänge Inskickad 26 av 26/ }).waitFor();
+    await table.getByRole('row', { name: /^Falun Ej inskickad 3 av 26/ }).waitFor();
+    await region.getByText('1 av 2 kommuner har skickat in.').waitFor();
+    await expectAccessible(region, 'round overview with completion');
+    await region.getByRole('button', { name: 'Skicka påminnelse till kommuner som inte skickat in' }).click();
+    await region.getByText('Påminnelse skickad till 1 kommun.').waitFor();
+    await table.getByRole('button', { name: 'Öppna igen: Borlänge' }).click();
+    await region.getByText('Svaren från Borlänge är öppnade igen.').waitFor();
+    await table.getByRole('row', { name: /^Borlänge Öppnad igen 26 av 26/ }).waitFor();
+  });
+});
