@@ -1,9 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../src/server/db/client.ts';
 import { defaultTemplateContent } from '../../src/server/db/reference/assessment-template.ts';
-import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+import { type E2E, expectAccessible, inviteNewUser, loginAs, startE2E } from '../support/browser.ts';
 
 /**
  * Issue 6's "done when" for rounds and answer sheets: a new Dalarna coordinator opens a round for Falun
@@ -24,31 +22,8 @@ const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' })
 const question = (page: Page, key: string) => page.getByRole('group', { name: textOf(key), exact: true });
 let roundUrl = '';
 
-/** An existing coordinator invites a new one; the new one accepts the e-mailed link and is logged in. */
-async function newCoordinator(inviter: string, orgName: string, role: string, name: string, email: string) {
-  const { page } = await e.newPage();
-  await loginAs(page, inviter);
-  await page.getByRole('main').getByRole('link', { name: orgName, exact: true }).first().click();
-  await page.getByRole('heading', { level: 1, name: orgName }).waitFor();
-  await page.getByRole('main').getByRole('link', { name: 'Bjud in person' }).click();
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Namn').fill(name);
-  await page.getByLabel('Roll').selectOption({ label: role });
-  await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
-  await page.getByText(`Inbjudan till ${email} är skickad.`).waitFor();
-  const [mail] = await queryRows<{ text: string }>(
-    e.t.db,
-    sql`select text from outbox where "to" = ${email} order by created_at desc limit 1`,
-  );
-  const link = new URL(/https?:\/\/\S+/.exec(mail!.text)![0]);
-  const invitee = await e.newPage();
-  await invitee.page.goto(link.pathname);
-  await invitee.page.getByLabel('Lösenord', { exact: true }).fill('ett långt lösenord för bedömningar');
-  await invitee.page.getByLabel('Upprepa lösenordet').fill('ett långt lösenord för bedömningar');
-  await invitee.page.getByRole('button', { name: 'Skapa konto' }).click();
-  await invitee.page.getByRole('heading', { level: 1, name: `Hej ${name}!` }).waitFor();
-  return invitee.page;
-}
+const newCoordinator = (by: string, orgName: string, role: string, name: string, email: string) =>
+  inviteNewUser(e, { by, orgName, role, name, email });
 
 async function chooseLevel(page: Page, key: string, level: number) {
   const group = question(page, key);

@@ -1,10 +1,8 @@
-import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../src/server/db/client.ts';
 import { DALARNA_REFERENCE_GROUP } from '../../src/server/db/demo/networks-demo.ts';
 import { pdfWith } from '../fixtures/document-files.ts';
-import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+import { type E2E, expectAccessible, inviteNewUser, startE2E } from '../support/browser.ts';
 
 /**
  * Issue 5's "done when", in one journey: a new Falun coordinator updates an adoption and uploads a
@@ -22,31 +20,8 @@ afterAll(() => e?.close());
 const LOCK = 'Digitala lås (nyckelfri hemtjänst)';
 const STRATEGY = 'Strategi för välfärdsteknik i Falu kommun 2027–2030';
 
-/** An existing coordinator invites a new one to their organisation; the new one accepts and is logged in. */
-async function newCoordinator(inviter: string, orgName: string, role: string, name: string, email: string) {
-  const { page } = await e.newPage();
-  await loginAs(page, inviter);
-  await page.getByRole('main').getByRole('link', { name: orgName, exact: true }).first().click();
-  await page.getByRole('heading', { level: 1, name: orgName }).waitFor();
-  await page.getByRole('main').getByRole('link', { name: 'Bjud in person' }).click();
-  await page.getByLabel('E-postadress').fill(email);
-  await page.getByLabel('Namn').fill(name);
-  await page.getByLabel('Roll').selectOption({ label: role });
-  await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
-  await page.getByText(`Inbjudan till ${email} är skickad.`).waitFor();
-  const [mail] = await queryRows<{ text: string }>(
-    e.t.db,
-    sql`select text from outbox where "to" = ${email} order by created_at desc limit 1`,
-  );
-  const link = new URL(/https?:\/\/\S+/.exec(mail!.text)![0]);
-  const invitee = await e.newPage();
-  await invitee.page.goto(link.pathname);
-  await invitee.page.getByLabel('Lösenord', { exact: true }).fill('ett långt lösenord för kartläggning');
-  await invitee.page.getByLabel('Upprepa lösenordet').fill('ett långt lösenord för kartläggning');
-  await invitee.page.getByRole('button', { name: 'Skapa konto' }).click();
-  await invitee.page.getByRole('heading', { level: 1, name: `Hej ${name}!` }).waitFor();
-  return invitee.page;
-}
+const newCoordinator = (by: string, orgName: string, role: string, name: string, email: string) =>
+  inviteNewUser(e, { by, orgName, role, name, email });
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 

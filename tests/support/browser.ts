@@ -1,7 +1,9 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { sql } from 'drizzle-orm';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { queryRows } from '../../src/server/db/client.ts';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/server/db/demo/demo-people.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
@@ -74,4 +76,36 @@ export async function loginAs(page: Page, local: string, name?: string) {
   await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('heading', { level: 1, name: name ? `Hej ${name}!` : /^Hej / }).waitFor();
+}
+
+/**
+ * "As a new user": an existing coordinator invites a person to their organisation with a role; the new
+ * person opens the e-mailed link, chooses a password and lands on their start page, logged in.
+ */
+export async function inviteNewUser(
+  e: E2E,
+  invite: { by: string; orgName: string; role: string; name: string; email: string },
+): Promise<Page> {
+  const { page } = await e.newPage();
+  await loginAs(page, invite.by);
+  await page.getByRole('main').getByRole('link', { name: invite.orgName, exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: invite.orgName }).waitFor();
+  await page.getByRole('main').getByRole('link', { name: 'Bjud in person' }).click();
+  await page.getByLabel('E-postadress').fill(invite.email);
+  await page.getByLabel('Namn').fill(invite.name);
+  await page.getByLabel('Roll').selectOption({ label: invite.role });
+  await page.getByRole('button', { name: 'Skicka inbjudan' }).click();
+  await page.getByText(`Inbjudan till ${invite.email} är skickad.`).waitFor();
+  const [mail] = await queryRows<{ text: string }>(
+    e.t.db,
+    sql`select text from outbox where "to" = ${invite.email} order by created_at desc limit 1`,
+  );
+  const link = new URL(/https?:\/\/\S+/.exec(mail!.text)![0]);
+  const invitee = await e.newPage();
+  await invitee.page.goto(link.pathname);
+  await invitee.page.getByLabel('Lösenord', { exact: true }).fill('ett långt lösenord för en ny person');
+  await invitee.page.getByLabel('Upprepa lösenordet').fill('ett långt lösenord för en ny person');
+  await invitee.page.getByRole('button', { name: 'Skapa konto' }).click();
+  await invitee.page.getByRole('heading', { level: 1, name: `Hej ${invite.name}!` }).waitFor();
+  return invitee.page;
 }
