@@ -40,6 +40,7 @@ const lazyNetworks = lazyFrom(() => import('./features/networks/index.ts'));
 const lazyDocuments = lazyFrom(() => import('./features/documents/index.ts'));
 const lazyAssessments = lazyFrom(() => import('./features/assessments/index.ts'));
 const lazyResults = lazyFrom(() => import('./features/assessment-results/index.ts'));
+const lazyTemplates = lazyFrom(() => import('./features/assessment-templates/index.ts'));
 
 /** Paths are Swedish (they appear in e-mails and are shared between people). */
 export const router = createBrowserRouter([
@@ -81,6 +82,10 @@ export const router = createBrowserRouter([
           { path: '/styrdokument/:id', element: lazyDocuments('DocumentPage') },
           { path: '/bedomningar', element: lazyAssessments('AssessmentRoundsPage') },
           { path: '/bedomningar/ny', element: lazyAssessments('NewRoundPage') },
+          { path: '/bedomningar/mallar', element: lazyTemplates('TemplatesPage') },
+          { path: '/bedomningar/mallar/ny', element: lazyTemplates('TemplateEditorPage') },
+          { path: '/bedomningar/mallar/:id', element: lazyTemplates('TemplatePage') },
+          { path: '/bedomningar/mallar/:id/redigera', element: lazyTemplates('TemplateEditorPage') },
           { path: '/bedomningar/:id', element: lazyAssessments('RoundPage') },
           { path: '/bedomningar/:id/kommuner/:code', element: lazyAssessments('SheetPage') },
           { path: '/bedomningar/:id/resultat', element: lazyResults('RoundResultsPage') },

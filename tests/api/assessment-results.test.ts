@@ -206,6 +206,44 @@ describe('who sees what', () => {
     expect(all.supportNeeds.items).toHaveLength(3);
   });
 
+  it('counts only municipalities that answered towards a group, so one answer is never shown as an average', async () => {
+    const [versionId] = await createTemplate(t.db, [{ content: resultsContent }]);
+    const sparse = await createRound(t.db, {
+      versionId: versionId!,
+      ownerId: region,
+      name: 'Gles omgång',
+      opensOn: '2025-05-01',
+      sheets: [
+        sheet('2080', 2, 'started', 4, 5, [U, N, M]),
+        sheet('2081', 4, 'achieved', 1, 3, [N, U, M], 'Borlänge önskar'),
+        { code: '2082', answers: {} },
+        { code: '2083', answers: {} },
+        { code: '2084', answers: {} },
+      ],
+    });
+    // Five participants, but Falun could single out Borlänge's answers from any aggregate.
+    const own = (await results('samordnare.falun', sparse)).json() as RoundResults;
+    expect(own.aggregatesHidden).toBe(true);
+    expect(own.supportNeeds.items).toEqual([]);
+    expect(own.wishes).toEqual([]);
+    const mine = (
+      await (
+        await t.as('samordnare.falun')
+      ).get(`/api/v1/assessment-rounds/${sparse}/municipalities/2080/results`)
+    ).json() as MunicipalityResults;
+    expect(mine.groups.find((g) => g.kind === 'region')).toMatchObject({ count: 1, scores: null });
+    // The region sees Borlänge by name anyway, so its comparison shows the figures.
+    const asRegion = (
+      await (
+        await t.as('region.dalarna')
+      ).get(`/api/v1/assessment-rounds/${sparse}/municipalities/2080/results`)
+    ).json() as MunicipalityResults;
+    expect(asRegion.groups.find((g) => g.kind === 'region')).toMatchObject({
+      count: 1,
+      scores: { governance: 88, competence: 25 },
+    });
+  });
+
   it('refuses staff and managers (403) and hides the round from outsiders (404)', async () => {
     for (const who of ['personal.falun', 'chef.falun']) {
       expect((await results(who, r2025)).statusCode).toBe(403);

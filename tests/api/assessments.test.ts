@@ -154,6 +154,52 @@ describe('template versions', () => {
     });
     expect(taken.statusCode).toBe(409);
   });
+
+  it('saves the draft of the next version for the owner only, and refuses a bad draft', async () => {
+    const created = await region.post('/api/v1/assessment-templates', {
+      key: 'dalarna-utkast',
+      ownerOrganisationId: dalarnaId,
+      content: content(['a']),
+    });
+    const id = created.json().id;
+    await region.post(`/api/v1/assessment-templates/${id}/versions`, {});
+    const saved = await region.request({
+      method: 'PUT',
+      url: `/api/v1/assessment-templates/${id}/draft`,
+      payload: { content: content(['a', 'b']) },
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ hasDraft: true, versions: [{ version: 1 }] });
+    expect(saved.json().draft.sections[0].questions).toHaveLength(2);
+    expect(saved.json().latest.sections[0].questions).toHaveLength(1);
+
+    const duplicate = await region.request({
+      method: 'PUT',
+      url: `/api/v1/assessment-templates/${id}/draft`,
+      payload: { content: content(['a', 'a']) },
+    });
+    expect(duplicate.statusCode).toBe(400);
+    const norr = await t.as('samordnare.akademinorr');
+    const other = await norr.request({
+      method: 'PUT',
+      url: `/api/v1/assessment-templates/${id}/draft`,
+      payload: { content: content(['x']) },
+    });
+    expect(other.statusCode).toBe(404);
+    // A municipal coordinator sees the national template but may not change it.
+    const national = (
+      (await falun.get('/api/v1/assessment-templates')).json().items as { id: string; key: string }[]
+    ).find((x) => x.key === DEFAULT_TEMPLATE_KEY)!;
+    const forbidden = await falun.request({
+      method: 'PUT',
+      url: `/api/v1/assessment-templates/${national.id}/draft`,
+      payload: { content: content(['x']) },
+    });
+    expect(forbidden.statusCode).toBe(403);
+    const after = (await region.get(`/api/v1/assessment-templates/${id}`)).json();
+    expect(after.draft.sections[0].questions.map((q: { key: string }) => q.key)).toEqual(['a', 'b']);
+    expect((await region.get(`/api/v1/assessment-templates/${national.id}`)).json().hasDraft).toBe(false);
+  });
 });
 
 describe('rounds', () => {
@@ -173,6 +219,39 @@ describe('rounds', () => {
       expect((await openRound(await t.as(who))).statusCode).toBe(403);
     }
     expect(await count(t, 'assessment_rounds')).toBe(before);
+  });
+
+  it('are opened by an association for its member municipalities only', async () => {
+    const norr = await t.as('samordnare.akademinorr');
+    const akademiNorr = (
+      await queryRows<{ id: string }>(
+        t.db,
+        sql`select id from organisations where kind = 'association' and name = 'Akademi Norr'`,
+      )
+    )[0]!.id;
+    const before = await count(t, 'assessment_rounds');
+    const outside = await openRound(norr, {
+      ownerOrganisationId: akademiNorr,
+      municipalityCodes: ['2506', '2080'],
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(codes(outside)).toEqual(['municipality_outside_scope']);
+    expect(await count(t, 'assessment_rounds')).toBe(before);
+    // Dalarna's coordinator cannot open a round in the association's name.
+    expect(
+      (await openRound(region, { ownerOrganisationId: akademiNorr, municipalityCodes: ['2506'] })).statusCode,
+    ).toBe(403);
+    const created = await openRound(norr, {
+      ownerOrganisationId: akademiNorr,
+      municipalityCodes: ['2506', '2505'],
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      canRun: true,
+      municipalityCount: 2,
+      owner: { name: 'Akademi Norr' },
+    });
+    expect((await region.get(`/api/v1/assessment-rounds/${created.json().id}`)).statusCode).toBe(404);
   });
 
   it('show a participating municipality only its own row, and nothing to others', async () => {

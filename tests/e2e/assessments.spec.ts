@@ -4,9 +4,11 @@ import { defaultTemplateContent } from '../../src/server/db/reference/assessment
 import { type E2E, expectAccessible, inviteNewUser, loginAs, startE2E } from '../support/browser.ts';
 
 /**
- * Issue 6's "done when" for rounds and answer sheets: a new Dalarna coordinator opens a round for Falun
+ * Issue 6's "done when", as one journey through the UI: a new Dalarna coordinator opens a round for Falun
  * and Borlänge; two Falun coordinators (one of them new) answer different questions at the same time and
- * both answers survive; Borlänge answers and submits; the region sees completion. axe on every page.
+ * both answers survive; Borlänge answers and submits; the region sees completion, then the results — the
+ * radar against the region and the model municipalities, the ranked support needs — and turns a gap into
+ * an initiative draft. axe on every page.
  */
 
 let e: E2E;
@@ -161,5 +163,38 @@ describe('an assessment round, from the region to the municipalities and back', 
     await table.getByRole('button', { name: 'Öppna igen: Borlänge' }).click();
     await region.getByText('Svaren från Borlänge är öppnade igen.').waitFor();
     await table.getByRole('row', { name: /^Borlänge Öppnad igen 26 av 26/ }).waitFor();
+  });
+  it('the region reads the results, compares Borlänge and turns a gap into an initiative draft', async () => {
+    await region.getByRole('link', { name: 'Resultat', exact: true }).click();
+    await region.getByRole('heading', { level: 1, name: `Resultat: ${ROUND}` }).waitFor();
+    const heat = region.getByRole('table', { name: `Poäng 0–100 per kommun och område, ${ROUND}` });
+    // Borlänge chose level 1–5 in turn in every area; Falun has answered three questions so far.
+    await heat.getByRole('row', { name: /^Borlänge 50 50 50 50/ }).waitFor();
+    await heat.getByRole('row', { name: /^Falun 75 63/ }).waitFor();
+    const needs = region.locator('ol.needs-list > li');
+    await expect.poll(() => needs.count()).toBe(4);
+    expect((await needs.allTextContents()).join(' ')).toContain('Upphandlingsstöd');
+    await region.getByText('Ett nätverk för upphandling av trygghetslarm.').waitFor();
+    await expectAccessible(region, 'results of the new round');
+
+    await heat.getByRole('link', { name: 'Borlänge' }).click();
+    await region.getByRole('heading', { level: 1, name: `Borlänge: ${ROUND}` }).waitFor();
+    await region.getByRole('img', { name: 'Poäng per område jämfört med andra' }).waitFor();
+    const table = region.getByRole('table', { name: /^Poäng 0–100 per område för Borlänge/ });
+    await table.getByRole('columnheader', { name: 'Regionen' }).waitFor();
+    await table.getByRole('columnheader', { name: 'Modellkommunerna' }).waitFor();
+    // Against the region (only Falun has answered, and the region sees Falun by name): 50 vs 75.
+    await table.getByRole('row', { name: /^Styrning och ledning 50 75 \d+/ }).waitFor();
+    await expectAccessible(region, 'Borlänge compared with the region and the model municipalities');
+
+    await region.getByRole('button', { name: 'Gör en insats av det här: Styrning och ledning' }).click();
+    expect(await region.getByLabel('Insatsens namn').inputValue()).toBe('Styrning och ledning i Borlänge');
+    await expectAccessible(region, 'initiative draft form');
+    await region.getByRole('button', { name: 'Skapa utkast' }).click();
+    await region.getByRole('heading', { level: 1, name: 'Styrning och ledning i Borlänge' }).waitFor();
+    await region
+      .getByRole('link', { name: new RegExp(`${ROUND} – Borlänge – Styrning och ledning`) })
+      .waitFor();
+    await expectAccessible(region, 'initiative draft');
   });
 });

@@ -239,6 +239,10 @@ export const CreateTemplate = z.object({
 });
 export type CreateTemplate = z.infer<typeof CreateTemplate>;
 
+/** The next version's content, saved as the template's draft until it is published. */
+export const SaveTemplateDraft = z.object({ content: TemplateContent });
+export type SaveTemplateDraft = z.infer<typeof SaveTemplateDraft>;
+
 export const PublishTemplateVersion = z.object({
   /** The content to publish; without it the template's draft is published. */
   content: TemplateContent.optional(),

@@ -29,6 +29,9 @@ export function AssessmentRoundsPage() {
         <p>
           <Link className="ds-button" data-variant="primary" to="/bedomningar/ny">
             {t('assessments.list.create')}
+          </Link>{' '}
+          <Link className="ds-button" data-variant="secondary" to="/bedomningar/mallar">
+            {t('assessments.list.templates')}
           </Link>
         </p>
       ) : null}

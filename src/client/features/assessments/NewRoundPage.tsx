@@ -10,7 +10,7 @@ import { Page } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { api } from '../../lib/api.ts';
 import { useMe } from '../../lib/session.ts';
-import { useMunicipalities } from '../organisations/MunicipalitiesPage.tsx';
+import { useMunicipalitiesOf } from '../organisations/useMunicipalitiesOf.ts';
 import { localised, roundsKey } from './data.ts';
 
 const isoDay = (offsetDays: number) =>
@@ -25,8 +25,9 @@ const fields = [
 ];
 
 /**
- * A regional coordinator (or a national administrator) opens a round: template version, name, dates
- * and the municipalities of the region. Associations open rounds through the API for now.
+ * A regional or association coordinator (or a national administrator) opens a round: template version,
+ * name, dates and municipalities within the owner's scope — the region's, the association's members or,
+ * nationally, any.
  */
 export function NewRoundPage() {
   const { t, i18n } = useTranslation();
@@ -37,10 +38,9 @@ export function NewRoundPage() {
     queryKey: ['assessment-templates'],
     queryFn: () => api.get('/assessment-templates', TemplateList),
   });
-  const municipalities = useMunicipalities();
   const owners = (me.data?.memberships ?? []).filter(
     (m) =>
-      (m.organisationKind === 'region' || m.organisationKind === 'nation') &&
+      ['nation', 'region', 'association'].includes(m.organisationKind) &&
       roleAllows(m.role, 'assessment.run'),
   );
   const [ownerId, setOwnerId] = useState('');
@@ -71,9 +71,10 @@ export function NewRoundPage() {
         ),
     [templates.data, owner, t, i18n.language],
   );
-  const inScope = (municipalities.data?.items ?? []).filter(
-    (m) => owner?.organisationKind === 'nation' || m.regionId === owner?.organisationId,
+  const scope = useMunicipalitiesOf(
+    owner ? { id: owner.organisationId, kind: owner.organisationKind } : undefined,
   );
+  const inScope = scope.items;
   const selectedVersion = versionId || versions[0]?.value || '';
 
   const create = useMutation({
@@ -104,7 +105,7 @@ export function NewRoundPage() {
     create.mutate();
   };
 
-  if (templates.isPending || municipalities.isPending || me.isPending)
+  if (templates.isPending || scope.isPending || me.isPending)
     return (
       <Page title={t('assessments.create.title')}>
         <Loading />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { roleAllows } from '../../../shared/access/index.ts';
 import { CourseList, type Track } from '../../../shared/contracts/learning.ts';
-import { Organisation, OrganisationList } from '../../../shared/contracts/organisations.ts';
+import { OrganisationList } from '../../../shared/contracts/organisations.ts';
 import { ProgrammeView } from '../../../shared/contracts/programmes.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
@@ -12,6 +12,7 @@ import { Page, Section } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { isNationalAdmin, useMe } from '../../lib/session.ts';
 import { useMunicipalities } from '../organisations/MunicipalitiesPage.tsx';
+import { useMunicipalitiesOf } from '../organisations/useMunicipalitiesOf.ts';
 
 const OWNER_KINDS = new Set(['region', 'association', 'municipality']);
 const TRACKS: Track[] = ['staff', 'managers', 'coordinators'];
@@ -78,19 +79,7 @@ export function NewProgrammePage() {
 
   const [ownerId, setOwnerId] = useState('');
   const owner = owners.find((o) => o.id === (ownerId || owners[0]?.id));
-  const association = useQuery({
-    queryKey: ['organisation', owner?.id],
-    queryFn: () => api.get(`/organisations/${owner!.id}`, Organisation),
-    enabled: owner?.kind === 'association',
-  });
-  const choices = useMemo(() => {
-    const all = municipalities.data?.items ?? [];
-    if (!owner) return [];
-    if (owner.kind === 'municipality') return all.filter((m) => m.code === owner.code);
-    if (owner.kind === 'region') return all.filter((m) => m.regionId === owner.id);
-    const members = new Set((association.data?.related ?? []).map((o) => o.id));
-    return all.filter((m) => members.has(m.id));
-  }, [owner, municipalities.data, association.data]);
+  const choices = useMunicipalitiesOf(owner).items;
 
   const [name, setName] = useState('');
   const [startsOn, setStartsOn] = useState('');

@@ -113,8 +113,9 @@ export async function roundResults(db: Db, actor: Actor, roundId: string, lang: 
         : [];
     }),
   );
-  // Aggregates over one or two municipalities the caller may not see would reveal their answers.
-  const hidden = participants.length - access.named.size;
+  // Aggregates over one or two answering municipalities the caller may not see would reveal their answers.
+  const answered = (id: string) => [...(sheets.get(id)?.values() ?? [])].some((r) => r.value !== null);
+  const hidden = participants.filter((p) => !access.named.has(p.id) && answered(p.id)).length;
   const aggregatesHidden = hidden > 0 && hidden < MIN_GROUP_SIZE;
   const result: RoundResults = {
     round: roundHead(round),
@@ -150,6 +151,8 @@ export async function roundResults(db: Db, actor: Actor, roundId: string, lang: 
   return { result, round, participants, access, sheets };
 }
 
+const hasScore = (scores: AreaScores) => Object.values(scores).some((v) => typeof v === 'number');
+
 function groupOf(
   key: string,
   kind: ComparisonGroup['kind'],
@@ -158,15 +161,19 @@ function groupOf(
   areas: string[],
   named: (id: string) => boolean,
 ): ComparisonGroup {
-  const enough = members.length >= MIN_GROUP_SIZE;
+  // Only municipalities that have answered count: an average over one answer is that answer. A group
+  // too small is hidden unless the caller may see each of its members by name anyway.
+  const answered = members.filter((m) => hasScore(m.scores));
+  const enough =
+    answered.length >= MIN_GROUP_SIZE || (answered.length > 0 && answered.every((m) => named(m.p.id)));
   return {
     key,
     kind,
     name,
-    count: members.length,
+    count: answered.length,
     scores: enough
       ? averageScores(
-          members.map((m) => m.scores),
+          answered.map((m) => m.scores),
           areas,
         )
       : null,

@@ -9,6 +9,7 @@ import {
   RoundIdParams,
   RoundList,
   RoundView,
+  SaveTemplateDraft,
   SheetParams,
   SheetView,
   TemplateDetails,
@@ -25,7 +26,13 @@ import type { Mailer } from '../mail/mailer.ts';
 import { sendRoundReminders } from './reminders.ts';
 import { createRound, listRounds, roundView } from './rounds.service.ts';
 import { AnswerConflict, reopenSheet, saveAnswers, sheetView, submitSheet } from './sheets.service.ts';
-import { createTemplate, listTemplates, publishVersion, templateDetails } from './templates.service.ts';
+import {
+  createTemplate,
+  listTemplates,
+  publishVersion,
+  saveDraft,
+  templateDetails,
+} from './templates.service.ts';
 
 export const assessmentRoutes =
   (deps: { db: Db; config: Config; mailer: Mailer }): FastifyPluginAsyncZod =>
@@ -70,6 +77,20 @@ export const assessmentRoutes =
         },
       },
       async (req) => templateDetails(db, actorOf(req), req.params.id),
+    );
+
+    app.put(
+      '/assessment-templates/:id/draft',
+      {
+        schema: {
+          tags,
+          summary: 'Save the draft of the template’s next version (its owner’s coordinators)',
+          params: TemplateIdParams,
+          body: SaveTemplateDraft,
+          response: { 200: TemplateDetails, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) => saveDraft(db, actorOf(req), req.params.id, req.body),
     );
 
     app.post(

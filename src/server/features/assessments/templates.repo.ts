@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { assessmentTemplates, assessmentTemplateVersions, organisations } from '../../db/schema/index.ts';
 
@@ -86,9 +86,16 @@ export async function insertVersion(db: Db, values: typeof assessmentTemplateVer
   return row!;
 }
 
+export async function saveDraft(db: Db, templateId: string, draft: unknown) {
+  await db
+    .update(assessmentTemplates)
+    .set({ draft, updatedAt: new Date() })
+    .where(eq(assessmentTemplates.id, templateId));
+}
+
 export async function clearDraft(db: Db, templateId: string) {
   await db
     .update(assessmentTemplates)
     .set({ draft: null, updatedAt: new Date() })
-    .where(and(eq(assessmentTemplates.id, templateId)));
+    .where(eq(assessmentTemplates.id, templateId));
 }

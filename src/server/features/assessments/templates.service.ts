@@ -2,6 +2,7 @@ import { type Actor, authorizeOwn } from '../../../shared/access/index.ts';
 import {
   type CreateTemplate,
   type PublishTemplateVersion,
+  type SaveTemplateDraft,
   TemplateContent,
   type TemplateDetails,
   type TemplateSummary,
@@ -103,6 +104,28 @@ export async function createTemplate(db: Db, actor: Actor, body: CreateTemplate)
     return row.id;
   });
   return templateDetails(db, actor, id);
+}
+
+/** Replaces the draft of the next version; published versions stay as they were. */
+export async function saveDraft(
+  db: Db,
+  actor: Actor,
+  id: string,
+  body: SaveTemplateDraft,
+): Promise<TemplateDetails> {
+  const t = await requireUsable(db, actor, id);
+  if (!authorizeOwn(actor, 'assessment.template', { id: t.ownerOrganisationId })) throw forbidden();
+  await db.transaction(async (tx) => {
+    await repo.saveDraft(tx, t.id, body.content);
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'assessment_template.draft_saved',
+      entityType: 'assessment_template',
+      entityId: t.id,
+      organisationId: t.ownerOrganisationId,
+    });
+  });
+  return templateDetails(db, actor, t.id);
 }
 
 /**
