@@ -19,7 +19,12 @@ import { problems } from '../../lib/route-schema.ts';
 import { exportFileName, exportMediaType } from '../../lib/table-export.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { createInitiativeDraft, initiativeView } from './initiatives.service.ts';
-import { municipalityResults, roundResults } from './results.service.ts';
+import {
+  municipalityResults,
+  municipalityResultsView,
+  roundResults,
+  roundResultsView,
+} from './results.service.ts';
 import { resultsExport } from './results-export.ts';
 import { renderResultsPdf } from './results-pdf.ts';
 
@@ -47,8 +52,12 @@ export const assessmentResultRoutes =
       },
       async (req, reply) => {
         const lang = req.query.lang ?? requestLanguage(req);
+        if (!req.query.format) {
+          const { value, json } = await roundResultsView(db, actorOf(req), req.params.id, lang);
+          return reply.serializer(() => json).send(value);
+        }
+        // Files are always computed afresh.
         const loaded = await roundResults(db, actorOf(req), req.params.id, lang);
-        if (!req.query.format) return loaded.result;
         const { body, fileName } = await resultsExport(loaded, lang, req.query.format);
         return reply
           .type(exportMediaType[req.query.format])
@@ -70,15 +79,17 @@ export const assessmentResultRoutes =
           response: { 200: MunicipalityResults, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) =>
-        municipalityResults(
+      async (req, reply) => {
+        const { value, json } = await municipalityResultsView(
           db,
           actorOf(req),
           req.params.id,
           req.params.code,
           req.query.peers?.split(',') ?? [],
           req.query.lang ?? requestLanguage(req),
-        ),
+        );
+        return reply.serializer(() => json).send(value);
+      },
     );
 
     app.get(

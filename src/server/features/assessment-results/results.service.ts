@@ -5,13 +5,14 @@ import {
   type ComparisonGroup,
   type LinkedInitiative,
   MIN_GROUP_SIZE,
-  type MunicipalityResults,
-  type RoundResults,
+  MunicipalityResults,
+  RoundResults,
 } from '../../../shared/contracts/assessment-results.ts';
 import { type AnswerValue, answerScore } from '../../../shared/contracts/assessments.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
+import { cachedValue, cachedView, forgetViews, type Snapshot } from '../../lib/view-cache.ts';
 import * as repo from './results.repo.ts';
 import { contextOf, type ResultsAccess, resultsAccess } from './results-access.ts';
 import {
@@ -58,10 +59,18 @@ function bySheet(rows: repo.AnswerRow[]): Sheets {
 const values = (sheet: Map<string, repo.AnswerRow> | undefined) =>
   new Map<string, AnswerValue | null>([...(sheet ?? new Map()).entries()].map(([k, r]) => [k, r.value]));
 
+/** The round, its template content and its participants: read for every view, changed by the same writes. */
+function roundWithParticipants(db: Db, roundId: string) {
+  return cachedValue(db, `assessment-results|loaded|${roundId}`, async () => {
+    const round = await repo.findRound(db, roundId);
+    return round ? { round, participants: await repo.listParticipants(db, roundId) } : null;
+  });
+}
+
 async function loadRound(db: Db, actor: Actor, roundId: string) {
-  const round = await repo.findRound(db, roundId);
-  if (!round) throw notFound();
-  const participants = await repo.listParticipants(db, roundId);
+  const loaded = await roundWithParticipants(db, roundId);
+  if (!loaded) throw notFound();
+  const { round, participants } = loaded;
   const access = resultsAccess(actor, round, participants);
   return { round, participants, access };
 }
@@ -92,9 +101,37 @@ async function linkedInitiatives(db: Db, roundId: string, access: ResultsAccess,
     );
 }
 
-/** The round's results as the caller may see them; `answers` are kept for the export. */
+type LoadedRound = Awaited<ReturnType<typeof loadRound>>;
+
+/** What a view depends on about the caller, for its snapshot key. */
+const accessKey = (access: ResultsAccess) => (access.all ? 'all' : [...access.named].sort().join(','));
+
+/** Results are derived from answers: any answer, submission or initiative change drops them all. */
+export const forgetResults = (db: Db) => forgetViews(db, 'assessment-results|');
+
+/** The round's results on screen, from a per-process snapshot (ADR 9). */
+export async function roundResultsView(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  lang: UiLanguage,
+): Promise<Snapshot<RoundResults>> {
+  const loaded = await loadRound(db, actor, roundId);
+  return cachedView(
+    db,
+    `assessment-results|round|${roundId}|${lang}|${accessKey(loaded.access)}`,
+    RoundResults,
+    async () => (await computeRoundResults(db, loaded, lang)).result,
+  );
+}
+
+/** The round's results as the caller may see them, computed afresh; `answers` are kept for the export. */
 export async function roundResults(db: Db, actor: Actor, roundId: string, lang: UiLanguage) {
-  const { round, participants, access } = await loadRound(db, actor, roundId);
+  return computeRoundResults(db, await loadRound(db, actor, roundId), lang);
+}
+
+async function computeRoundResults(db: Db, { round, participants, access }: LoadedRound, lang: UiLanguage) {
+  const roundId = round.id;
   const content = round.content;
   const areas = scoredAreas(content);
   const answers = await repo.listAnswers(db, roundId);
@@ -183,6 +220,49 @@ function groupOf(
   };
 }
 
+/** What the caller may do beyond seeing names: read earlier rounds, make initiatives for whom. */
+interface CallerRights {
+  coversMe: boolean;
+  ownsMe: boolean;
+  ownsRound: boolean;
+}
+
+async function loadMunicipality(db: Db, actor: Actor, roundId: string, code: string) {
+  const loaded = await loadRound(db, actor, roundId);
+  const me = loaded.participants.find((p) => p.code === code);
+  // A municipality the caller may not see by name is as unknown as one that does not take part.
+  if (!me || !loaded.access.named.has(me.id)) throw notFound();
+  const rights: CallerRights = {
+    coversMe: authorize(actor, 'assessment.results', contextOf(me)),
+    ownsMe: authorizeOwn(actor, 'initiative.manage', { id: me.id }),
+    ownsRound: authorizeOwn(actor, 'initiative.manage', { id: loaded.round.owner_id }),
+  };
+  return { ...loaded, me, rights };
+}
+
+/** A municipality's comparison on screen, from a per-process snapshot (ADR 9). */
+export async function municipalityResultsView(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  code: string,
+  peers: string[],
+  lang: UiLanguage,
+): Promise<Snapshot<MunicipalityResults>> {
+  const loaded = await loadMunicipality(db, actor, roundId, code);
+  const { coversMe, ownsMe, ownsRound } = loaded.rights;
+  const key = [
+    'assessment-results|municipality',
+    roundId,
+    code,
+    [...new Set(peers)].sort().join(','),
+    lang,
+    accessKey(loaded.access),
+    [coversMe, ownsMe, ownsRound].map(Number).join(''),
+  ].join('|');
+  return cachedView(db, key, MunicipalityResults, () => computeMunicipalityResults(db, loaded, peers, lang));
+}
+
 /** One municipality's results against its region, associations, model municipalities, peers and past. */
 export async function municipalityResults(
   db: Db,
@@ -192,10 +272,17 @@ export async function municipalityResults(
   peers: string[],
   lang: UiLanguage,
 ): Promise<MunicipalityResults> {
-  const { round, participants, access } = await loadRound(db, actor, roundId);
-  const me = participants.find((p) => p.code === code);
-  // A municipality the caller may not see by name is as unknown as one that does not take part.
-  if (!me || !access.named.has(me.id)) throw notFound();
+  return computeMunicipalityResults(db, await loadMunicipality(db, actor, roundId, code), peers, lang);
+}
+
+async function computeMunicipalityResults(
+  db: Db,
+  { round, participants, access, me, rights }: Awaited<ReturnType<typeof loadMunicipality>>,
+  peers: string[],
+  lang: UiLanguage,
+): Promise<MunicipalityResults> {
+  const roundId = round.id;
+  const code = me.code;
   const content = round.content;
   const areas = scoredAreas(content);
   // Independent reads in parallel: on PostgreSQL each takes its own pooled connection.
@@ -222,8 +309,7 @@ export async function municipalityResults(
   const models = allModels.filter((m) => m.id !== me.id);
   // Previous rounds of this municipality on the same template, and its earlier answer to each question.
   // Only for those who cover the municipality: a shared round does not share its earlier, unshared ones.
-  const coversMe = authorize(actor, 'assessment.results', contextOf(me));
-  const earlier = coversMe
+  const earlier = rights.coversMe
     ? templateRounds.filter((r) => r.id !== round.id && r.opens_on <= round.opens_on)
     : [];
   const [modelAnswers, earlierAnswers] = await Promise.all([
@@ -335,10 +421,8 @@ export async function municipalityResults(
     initiatives: await linkedInitiatives(db, roundId, access, me.id),
     scoreMethod: scoreMethod[lang],
     initiativeOwners: [
-      ...(authorizeOwn(actor, 'initiative.manage', { id: me.id }) ? [{ id: me.id, name: me.name }] : []),
-      ...(authorizeOwn(actor, 'initiative.manage', { id: round.owner_id })
-        ? [{ id: round.owner_id, name: round.owner_name }]
-        : []),
+      ...(rights.ownsMe ? [{ id: me.id, name: me.name }] : []),
+      ...(rights.ownsRound ? [{ id: round.owner_id, name: round.owner_name }] : []),
     ],
   };
 }

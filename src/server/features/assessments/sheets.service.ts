@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contracts/assessments.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, type FieldError, forbidden } from '../../lib/errors.ts';
+import { forgetResults } from '../assessment-results/results.service.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import * as answersRepo from './answers.repo.ts';
 import { isClosed, loadEditableSheet, loadSheet } from './round-access.ts';
@@ -153,6 +154,7 @@ export async function saveAnswers(
     // The answer history is the detailed record; the sheet's own timestamp shows recent activity.
     if (changed) await repo.updateSheet(tx, roundId, municipality.id, {});
   });
+  forgetResults(db);
   return sheetView(db, actor, roundId, code);
 }
 
@@ -184,6 +186,7 @@ export async function submitSheet(db: Db, actor: Actor, roundId: string, code: s
       organisationId: municipality.id,
     });
   });
+  forgetResults(db);
   return sheetView(db, actor, roundId, code);
 }
 
@@ -203,5 +206,6 @@ export async function reopenSheet(db: Db, actor: Actor, roundId: string, code: s
       organisationId: municipality.id,
     });
   });
+  forgetResults(db);
   return sheetView(db, actor, roundId, code);
 }

@@ -9,9 +9,9 @@ import {
 } from '../../../shared/contracts/mapping.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
+import { cachedView, type Snapshot } from '../../lib/view-cache.ts';
 import { representativesPerMunicipality, strategiesPerMunicipality } from './adoption-gaps.repo.ts';
 import { type ResolvedScope, resolveAdoptionScope } from './adoption-scope.ts';
-import { cachedAdoptionView, type Snapshot } from './adoption-snapshots.ts';
 import { adoptionInScope, shareUsed } from './technologies.service.ts';
 
 const localName = (t: { nameSv: string; nameEn: string }, lang: UiLanguage) =>
@@ -28,9 +28,9 @@ export async function adoptionMap(
   lang: UiLanguage,
 ): Promise<Snapshot<AdoptionMap>> {
   const resolved = await resolveAdoptionScope(db, actor, query);
-  return cachedAdoptionView(
+  return cachedView(
     db,
-    `map|${resolved.scope.id}|${query.technology ?? ''}|${lang}`,
+    `adoption|map|${resolved.scope.id}|${query.technology ?? ''}|${lang}`,
     AdoptionMap,
     () => buildMap(db, resolved, query.technology, lang),
   );

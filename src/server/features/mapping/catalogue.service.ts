@@ -2,8 +2,8 @@ import { type Actor, authorize } from '../../../shared/access/index.ts';
 import type { TechnologyDetails, UpdateTechnology } from '../../../shared/contracts/mapping.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { forgetViews } from '../../lib/view-cache.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { forgetAdoptionViews } from './adoption-snapshots.ts';
 import * as repo from './technologies.repo.ts';
 
 const details = (t: repo.TechnologyRow): TechnologyDetails => ({
@@ -44,7 +44,7 @@ export async function createTechnology(
     });
     return details(row);
   });
-  forgetAdoptionViews(db);
+  forgetViews(db, 'adoption|');
   return created;
 }
 
@@ -69,6 +69,6 @@ export async function updateTechnology(
     });
     return details(row);
   });
-  forgetAdoptionViews(db);
+  forgetViews(db, 'adoption|');
   return updated;
 }

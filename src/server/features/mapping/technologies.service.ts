@@ -13,11 +13,11 @@ import {
 } from '../../../shared/contracts/mapping.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
+import { cachedView, forgetViews, type Snapshot } from '../../lib/view-cache.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { getMunicipality, requireOrgContext } from '../organisations/organisations.service.ts';
 import { parseAdoptionCsv } from './adoption-csv.ts';
 import { type ResolvedScope, resolveAdoptionScope } from './adoption-scope.ts';
-import { cachedAdoptionView, forgetAdoptionViews, type Snapshot } from './adoption-snapshots.ts';
 import * as repo from './technologies.repo.ts';
 
 const toTechnology = (t: repo.TechnologyRow, lang: UiLanguage): Technology => ({
@@ -158,7 +158,7 @@ export async function updateMunicipalityTechnologies(
       });
     }
   });
-  if (changes.length) forgetAdoptionViews(db);
+  if (changes.length) forgetViews(db, 'adoption|');
   return municipalityTechnologies(db, actor, code, lang);
 }
 
@@ -204,7 +204,7 @@ export async function adoptionMatrix(
   lang: UiLanguage,
 ): Promise<Snapshot<AdoptionMatrix>> {
   const resolved = await resolveAdoptionScope(db, actor, query);
-  return cachedAdoptionView(db, `matrix|${resolved.scope.id}|${lang}`, AdoptionMatrix, () =>
+  return cachedView(db, `adoption|matrix|${resolved.scope.id}|${lang}`, AdoptionMatrix, () =>
     buildMatrix(db, resolved, lang),
   );
 }
