@@ -4,3 +4,4 @@ import './people.ts';
 import './learning.ts';
 import './mapping.ts';
 import './assessments.ts';
+import './initiatives.ts';

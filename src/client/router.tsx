@@ -41,6 +41,8 @@ const lazyDocuments = lazyFrom(() => import('./features/documents/index.ts'));
 const lazyAssessments = lazyFrom(() => import('./features/assessments/index.ts'));
 const lazyResults = lazyFrom(() => import('./features/assessment-results/index.ts'));
 const lazyTemplates = lazyFrom(() => import('./features/assessment-templates/index.ts'));
+const lazyInitiatives = lazyFrom(() => import('./features/initiatives/index.ts'));
+const lazyPlans = lazyFrom(() => import('./features/action-plans/index.ts'));
 
 /** Paths are Swedish (they appear in e-mails and are shared between people). */
 export const router = createBrowserRouter([
@@ -93,7 +95,14 @@ export const router = createBrowserRouter([
             path: '/bedomningar/:id/kommuner/:code/resultat',
             element: lazyResults('MunicipalityResultsPage'),
           },
-          { path: '/insatser/:id', element: lazyResults('InitiativePage') },
+          { path: '/insatser', element: lazyInitiatives('InitiativesPage') },
+          { path: '/insatser/ny', element: lazyInitiatives('NewInitiativePage') },
+          { path: '/insatser/oversikt', element: lazyPlans('InitiativeTotalsPage') },
+          { path: '/insatser/:id', element: lazyInitiatives('InitiativePage') },
+          { path: '/handlingsplaner', element: lazyPlans('ActionPlansPage') },
+          { path: '/handlingsplaner/ny', element: lazyPlans('NewActionPlanPage') },
+          { path: '/handlingsplaner/:id', element: lazyPlans('ActionPlanPage') },
+          { path: '/behov', element: lazyPlans('NeedsPage') },
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },
           { path: '/mitt-konto', element: <AccountPage /> },

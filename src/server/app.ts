@@ -19,6 +19,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { ping } from './db/client.ts';
 import { migrationsApplied } from './db/migrate.ts';
+import { actionPlanRoutes } from './features/action-plans/action-plans.routes.ts';
 import { assessmentResultRoutes } from './features/assessment-results/assessment-results.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
@@ -26,11 +27,13 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { authoringRoutes } from './features/authoring/authoring.routes.ts';
 import { documentRoutes } from './features/documents/documents.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
+import { initiativeRoutes } from './features/initiatives/initiatives.routes.ts';
 import { learningRoutes } from './features/learning/learning.routes.ts';
 import { createMailer, type Mailer } from './features/mail/mailer.ts';
 import { adoptionViewRoutes } from './features/mapping/adoption-views.routes.ts';
 import { technologyRoutes } from './features/mapping/technologies.routes.ts';
 import { meRoutes } from './features/me/me.routes.ts';
+import { needRoutes } from './features/needs/needs.routes.ts';
 import { networkPublicRoutes } from './features/networks/events.routes.ts';
 import { networkRoutes } from './features/networks/networks.routes.ts';
 import { organisationRoutes } from './features/organisations/organisations.routes.ts';
@@ -152,6 +155,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(adoptionViewRoutes({ db }));
       await api.register(assessmentRoutes(authDeps));
       await api.register(assessmentResultRoutes({ db }));
+      await api.register(actionPlanRoutes({ db }));
+      await api.register(needRoutes({ db }));
+      await api.register(initiativeRoutes({ db }));
       await api.register(
         systemRoutes({
           database: database.kind,

@@ -289,6 +289,7 @@ describe('national administrator', () => {
       'Styrdokument',
       'Nätverk och grupper',
       'Bedömningar',
+      'Insatser',
       'Granskningslogg',
       'Utkorg',
       'Mitt konto',

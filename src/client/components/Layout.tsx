@@ -92,6 +92,9 @@ export function Layout() {
         )
           ? [{ to: '/bedomningar', label: t('assessments.nav') }]
           : []),
+        ...(user.memberships.some((m) => roleAllows(m.role, 'initiative.read'))
+          ? [{ to: '/insatser', label: t('initiatives.nav') }]
+          : []),
         ...(isNationalAdmin(user)
           ? [
               { to: '/admin/logg', label: t('nav.audit') },

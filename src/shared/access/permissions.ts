@@ -31,6 +31,7 @@ export const actions = [
   'assessment.run',
   'assessment.answer',
   'assessment.results',
+  'initiative.read',
   'initiative.manage',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -62,6 +63,7 @@ const coordinatorActions: readonly Action[] = [
   'document.manage',
   'network.manage',
   'assessment.results',
+  'initiative.read',
   'initiative.manage',
 ];
 

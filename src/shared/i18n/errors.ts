@@ -9,6 +9,31 @@ export const problemMessages = {
   unauthenticated: { sv: 'Du behöver logga in.', en: 'You need to log in.' },
   forbidden: { sv: 'Du har inte behörighet till det här.', en: 'You are not allowed to do this.' },
   not_found: { sv: 'Det du letar efter finns inte.', en: 'What you are looking for does not exist.' },
+  // Action plans, funding and benefit summaries, the needs backlog (issue 7).
+  date_in_future: {
+    sv: 'Datumet ligger i framtiden. Välj i dag eller ett tidigare datum.',
+    en: 'The date is in the future. Choose today or an earlier date.',
+  },
+  scope_required: {
+    sv: 'Välj en region, en samverkan eller en handlingsplan.',
+    en: 'Choose a region, an association or an action plan.',
+  },
+  already_in_plan: {
+    sv: 'Insatsen finns redan i handlingsplanen.',
+    en: 'The initiative is already in the action plan.',
+  },
+  need_already_decided: {
+    sv: 'Behovet är redan prioriterat eller avslaget.',
+    en: 'The need has already been prioritised or declined.',
+  },
+  own_need: {
+    sv: 'Kommunen har själv föreslagit behovet och kan inte ställa sig bakom det en gång till.',
+    en: 'The municipality proposed the need itself and cannot endorse it as well.',
+  },
+  already_endorsed: {
+    sv: 'Kommunen står redan bakom behovet.',
+    en: 'The municipality has already endorsed the need.',
+  },
   csrf_failed: {
     sv: 'Säkerhetskontrollen misslyckades. Ladda om sidan och försök igen.',
     en: 'The security check failed. Reload the page and try again.',
@@ -194,6 +219,51 @@ export const problemMessages = {
     sv: 'En omgång ägs av en region, ett samverkansområde eller den nationella nivån.',
     en: 'A round is owned by a region, an association or the national level.',
   },
+  // Initiatives and benefits (issue 7)
+  municipality_outside_scope: {
+    sv: 'Kommunen ligger utanför ägarens område.',
+    en: 'The municipality lies outside the owner’s area.',
+  },
+  unknown_technology: {
+    sv: 'Tekniken finns inte i katalogen.',
+    en: 'The technology is not in the catalogue.',
+  },
+  unknown_checklist_item: {
+    sv: 'Punkten finns inte i fasens checklista.',
+    en: 'The item is not in the phase’s checklist.',
+  },
+  measurement_before_baseline: {
+    sv: 'Mätningen kan inte ligga före baslinjens datum.',
+    en: 'The measurement cannot be dated before the baseline.',
+  },
+  measurement_in_future: {
+    sv: 'Mätningen kan inte ha ett datum i framtiden.',
+    en: 'The measurement cannot be dated in the future.',
+  },
+  baseline_after_measurement: {
+    sv: 'Baslinjen kan inte flyttas till efter en mätning som redan finns.',
+    en: 'The baseline cannot be moved after an existing measurement.',
+  },
+  unknown_document: {
+    sv: 'Styrdokumentet finns inte.',
+    en: 'The governing document does not exist.',
+  },
+  unknown_programme: {
+    sv: 'Programmet finns inte eller är inte synligt för dig.',
+    en: 'The programme does not exist or is not visible to you.',
+  },
+  feed_not_readable: {
+    sv: 'Du kan inte läsa kartläggningen för den kommunen.',
+    en: 'You cannot read that municipality’s mapping.',
+  },
+  feed_value_missing: {
+    sv: 'Det finns inget värde att hämta ännu.',
+    en: 'There is no value to fetch yet.',
+  },
+  indicator_not_fed: {
+    sv: 'Indikatorn hämtar inga värden automatiskt.',
+    en: 'The indicator is not measured automatically.',
+  },
 } as const satisfies Record<string, Record<UiLanguage, string>>;
 
 export type ProblemCode = keyof typeof problemMessages;
@@ -273,6 +343,26 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
   },
   unknown_user: { sv: 'Personen finns inte.', en: 'The person does not exist.' },
   unknown_organisation: { sv: 'Organisationen finns inte.', en: 'The organisation does not exist.' },
+  invalid_plan_owner: {
+    sv: 'En handlingsplan ägs av en kommun, en region eller en samverkan.',
+    en: 'An action plan is owned by a municipality, a region or an association.',
+  },
+  invalid_steering_group: {
+    sv: 'Välj en styrgrupp som planens ägare har.',
+    en: 'Choose a steering group owned by the plan’s owner.',
+  },
+  initiative_outside_plan: {
+    sv: 'Insatsen ägs utanför handlingsplanens område.',
+    en: 'The initiative is owned outside the action plan’s area.',
+  },
+  municipality_outside_region: {
+    sv: 'Kommunen ligger inte i behovets region.',
+    en: 'The municipality is not in the need’s region.',
+  },
+  plan_outside_region: {
+    sv: 'Välj en handlingsplan som regionen äger.',
+    en: 'Choose an action plan owned by the region.',
+  },
   not_network_member: {
     sv: 'Personen är inte med i gruppen.',
     en: 'The person is not in the group.',
@@ -305,6 +395,25 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Kommunen ligger utanför omgångens område.',
     en: 'The municipality lies outside the round’s area.',
   },
+  // Initiatives and benefits (issue 7)
+  outside_owner_scope: {
+    sv: 'Kommunen ligger utanför ägarens område.',
+    en: 'The municipality lies outside the owner’s area.',
+  },
+  ends_before_starts: {
+    sv: 'Slutdatum kan inte ligga före startdatum.',
+    en: 'The end date cannot be before the start date.',
+  },
+  target_before_baseline: {
+    sv: 'Måldatum kan inte ligga före baslinjens datum.',
+    en: 'The target date cannot be before the baseline date.',
+  },
+  url_or_document: {
+    sv: 'Ange antingen en webbadress eller ett styrdokument.',
+    en: 'Give either a web address or a governing document.',
+  },
+  nothing_to_change: { sv: 'Det finns inget att ändra.', en: 'There is nothing to change.' },
+  unknown_area: { sv: 'Området finns inte i mallen.', en: 'The area is not in the template.' },
 };
 
 /** A field error's message: its own text, else the problem text of the same code, else a generic one. */

@@ -1,10 +1,10 @@
+import { locale } from '../../lib/format.ts';
+
 export const networksKey = ['networks'] as const;
 export const networkKey = (id: string) => ['network', id] as const;
 export const membersKey = (id: string) => ['network', id, 'members'] as const;
 export const meetingsKey = (id: string) => ['network', id, 'meetings'] as const;
 export const meetingKey = (id: string, meetingId: string) => ['network', id, 'meetings', meetingId] as const;
-
-const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'sv-SE');
 
 export function formatWhen(iso: string, lang: string): string {
   return new Date(iso).toLocaleString(locale(lang), { dateStyle: 'medium', timeStyle: 'short' });

@@ -18,22 +18,4 @@ export function formatDate(iso: string | null | undefined, lang: string): string
   return d.toLocaleDateString(lang === 'en' ? 'en-GB' : 'sv-SE');
 }
 
-export function formatNumber(n: number, lang: string): string {
-  return n.toLocaleString(lang === 'en' ? 'en-GB' : 'sv-SE');
-}
-
-export function formatPercent(rate: number, lang: string): string {
-  return rate.toLocaleString(lang === 'en' ? 'en-GB' : 'sv-SE', {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  });
-}
-
-export function formatSek(n: number | undefined, lang: string): string {
-  if (n === undefined) return '–';
-  return n.toLocaleString(lang === 'en' ? 'en-GB' : 'sv-SE', {
-    style: 'currency',
-    currency: 'SEK',
-    maximumFractionDigits: 0,
-  });
-}
+export { formatNumber, formatPercent, formatSek } from '../../lib/format.ts';

@@ -13,6 +13,7 @@ import {
   demoUnits,
 } from './demo-people.ts';
 import { loadDocumentsDemo } from './documents-demo.ts';
+import { loadInitiativesDemo } from './initiatives-demo.ts';
 import { loadLearningDemo } from './learning-demo.ts';
 import { loadNetworksDemo } from './networks-demo.ts';
 
@@ -97,4 +98,5 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadAdoptionDemo(db);
   await loadNetworksDemo(db);
   await loadAssessmentsDemo(db);
+  await loadInitiativesDemo(db);
 }

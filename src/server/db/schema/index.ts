@@ -1,3 +1,4 @@
+export * from './action-plans.ts';
 export * from './assessments.ts';
 export * from './audit.ts';
 export * from './auth.ts';

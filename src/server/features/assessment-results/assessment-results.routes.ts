@@ -8,17 +8,11 @@ import {
   RoundResults,
 } from '../../../shared/contracts/assessment-results.ts';
 import { UiLanguage } from '../../../shared/contracts/common.ts';
-import {
-  CreateInitiative,
-  InitiativeIdParams,
-  InitiativeView,
-} from '../../../shared/contracts/initiatives.ts';
 import type { Db } from '../../db/client.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { exportFileName, exportMediaType } from '../../lib/table-export.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
-import { createInitiativeDraft, initiativeView } from './initiatives.service.ts';
 import {
   municipalityResults,
   municipalityResultsView,
@@ -121,31 +115,5 @@ export const assessmentResultRoutes =
           .header('cache-control', 'no-store')
           .send(pdf as never);
       },
-    );
-
-    app.post(
-      '/initiatives',
-      {
-        schema: {
-          tags: ['initiatives'],
-          summary: 'Create an initiative draft (status idea) from an assessment gap, linked back to it',
-          body: CreateInitiative,
-          response: { 201: InitiativeView, ...problems(400, 401, 403, 404) },
-        },
-      },
-      async (req, reply) => reply.status(201).send(await createInitiativeDraft(db, actorOf(req), req.body)),
-    );
-
-    app.get(
-      '/initiatives/:id',
-      {
-        schema: {
-          tags: ['initiatives'],
-          summary: 'One initiative with the assessment gaps it answers',
-          params: InitiativeIdParams,
-          response: { 200: InitiativeView, ...problems(400, 401, 404) },
-        },
-      },
-      async (req) => initiativeView(db, actorOf(req), req.params.id),
     );
   };

@@ -1,0 +1,797 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { type Actor, authorizeOwn, roleAllows } from '../../../shared/access/index.ts';
+import type { UiLanguage } from '../../../shared/contracts/common.ts';
+import {
+  type ChecklistEntry,
+  type CreateFunding,
+  type CreateInitiative,
+  type CreateMilestone,
+  type CreateRisk,
+  type Funding,
+  type InitiativeLink,
+  type InitiativeList,
+  type InitiativeListQuery,
+  type InitiativePhase,
+  type InitiativeSummary,
+  type InitiativeView,
+  initiativePhases,
+  type Milestone,
+  phaseChecklists,
+  type Risk,
+  type SupportNeedKey,
+  type UpdateInitiative,
+  type UpdateMilestone,
+  type UpdateRisk,
+} from '../../../shared/contracts/initiatives.ts';
+import { type Db, queryRows } from '../../db/client.ts';
+import {
+  initiativeAssessmentLinks,
+  initiativeChecklistItems,
+  initiativeFunding,
+  initiativeLinks,
+  initiativeMilestones,
+  initiativeRisks,
+  initiatives,
+} from '../../db/schema/index.ts';
+import { AppError, type FieldError, forbidden, notFound } from '../../lib/errors.ts';
+import { swedishCollator } from '../../lib/swedish-sort.ts';
+import { forgetResults, municipalityResults, roundResults } from '../assessment-results/results.service.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { findMunicipalitiesByCodes } from '../organisations/organisations.repo.ts';
+import { requireOrgContext } from '../organisations/organisations.service.ts';
+import { municipalitiesUnder } from '../programmes/programmes.repo.ts';
+import { indicatorViews } from './indicators.service.ts';
+import { type InitiativeAccess, loadEditableInitiative, loadInitiativeAccess } from './initiative-access.ts';
+import * as repo from './initiatives.repo.ts';
+
+const iso = (d: string | Date) => new Date(d).toISOString();
+const num = (v: number | string | null) => (v === null ? null : Number(v));
+const isNationalAdmin = (actor: Actor) => actor.memberships.some((m) => m.role === 'national_admin');
+
+// --- Validation shared by create and update -----------------------------------------------------------
+
+/** Municipalities by code, each within the owner's area (a municipality itself; a region's; members). */
+async function resolveMunicipalities(
+  db: Db,
+  owner: { id: string; kind: string },
+  codes: readonly string[],
+): Promise<string[]> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return [];
+  const known = await findMunicipalitiesByCodes(db, unique);
+  const unknown = unique.filter((c) => !known.some((m) => m.code === c));
+  if (unknown.length)
+    throw new AppError(
+      400,
+      'unknown_municipality',
+      unknown.map((c) => ({
+        path: `body.municipalityCodes.${codes.indexOf(c)}`,
+        code: 'unknown_municipality',
+      })),
+    );
+  if (owner.kind !== 'nation') {
+    const inScope = new Set(
+      owner.kind === 'municipality' || owner.kind === 'region' || owner.kind === 'association'
+        ? (await municipalitiesUnder(db, owner as { id: string; kind: 'region' })).map((m) => m.id)
+        : [],
+    );
+    const outside = known.filter((m) => !inScope.has(m.id));
+    if (outside.length)
+      throw new AppError(
+        400,
+        'municipality_outside_scope',
+        outside.map((m) => ({
+          path: `body.municipalityCodes.${codes.indexOf(m.code ?? '')}`,
+          code: 'outside_owner_scope',
+        })),
+      );
+  }
+  return known.map((m) => m.id);
+}
+
+/** Catalogue technologies by key; an unknown key is refused with its position. */
+export async function resolveTechnologies(
+  db: Db,
+  keys: readonly string[],
+  path = 'body.technologyKeys',
+): Promise<string[]> {
+  const unique = [...new Set(keys)];
+  const known = await repo.technologiesByKeys(db, unique);
+  const errors: FieldError[] = unique
+    .filter((k) => !known.some((t) => t.key === k))
+    .map((k) => ({ path: `${path}.${keys.indexOf(k)}`, code: 'unknown_technology' }));
+  if (errors.length) throw new AppError(400, 'unknown_technology', errors);
+  return unique.map((k) => known.find((t) => t.key === k)!.id);
+}
+
+// --- Views --------------------------------------------------------------------------------------------
+
+async function summaries(db: Db, rows: repo.InitiativeRow[], lang: UiLanguage): Promise<InitiativeSummary[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  // Sequential: `db` may be a transaction.
+  const municipalities = await repo.municipalitiesOf(db, ids);
+  const techs = await repo.technologiesOf(db, ids);
+  const milestones = await repo.nextMilestones(db, ids);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    status: r.status as InitiativeSummary['status'],
+    phase: r.phase as InitiativeSummary['phase'],
+    owner: { id: r.owner_id, name: r.owner_name },
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    budgetSek: num(r.budget_sek),
+    municipalities: municipalities
+      .filter((m) => m.initiative_id === r.id)
+      .map((m) => ({ code: m.code, name: m.name }))
+      .sort((a, b) => swedishCollator.compare(a.name, b.name)),
+    technologies: techs
+      .filter((t) => t.initiative_id === r.id)
+      .map((t) => ({ key: t.key, name: lang === 'en' ? t.name_en : t.name_sv })),
+    nextMilestone: (() => {
+      const m = milestones.find((x) => x.initiative_id === r.id);
+      return m ? { title: m.title, dueOn: m.due_on } : null;
+    })(),
+    updatedAt: iso(r.updated_at),
+  }));
+}
+
+/** Every item of every phase's checklist, ticked or not. */
+function checklistEntries(rows: Awaited<ReturnType<typeof repo.checklistOf>>): ChecklistEntry[] {
+  return initiativePhases.flatMap((phase) =>
+    phaseChecklists[phase].map((item) => {
+      const r = rows.find((x) => x.phase === phase && x.item_key === item.key);
+      return {
+        phase,
+        itemKey: item.key,
+        done: r?.done ?? false,
+        note: r?.note ?? null,
+        updatedAt: r ? iso(r.updated_at) : null,
+        updatedBy: r?.updated_by ?? null,
+      };
+    }),
+  );
+}
+
+const milestoneView = (m: {
+  id: string;
+  title: string;
+  dueOn: string;
+  doneOn: string | null;
+}): Milestone => ({
+  id: m.id,
+  title: m.title,
+  dueOn: m.dueOn,
+  doneOn: m.doneOn,
+});
+const riskView = (r: typeof initiativeRisks.$inferSelect): Risk => ({
+  id: r.id,
+  description: r.description,
+  likelihood: r.likelihood,
+  impact: r.impact,
+  mitigation: r.mitigation,
+  status: r.status as Risk['status'],
+});
+const fundingView = (f: typeof initiativeFunding.$inferSelect): Funding => ({
+  id: f.id,
+  source: f.source as Funding['source'],
+  year: f.year,
+  appliedSek: Number(f.appliedSek),
+  grantedSek: Number(f.grantedSek),
+  usedSek: Number(f.usedSek),
+  note: f.note,
+});
+
+/**
+ * The whole initiative. Governing documents are public records on the platform (every signed-in user
+ * reads them, see documents.service.ts), so linked documents are shown with their id and title.
+ */
+export async function initiativeView(
+  db: Db,
+  actor: Actor,
+  id: string,
+  lang: UiLanguage = 'sv',
+  known?: InitiativeAccess,
+): Promise<InitiativeView> {
+  const access = known ?? (await loadInitiativeAccess(db, actor, id));
+  const row = await repo.findInitiative(db, id);
+  if (!row) throw notFound();
+  const [summary] = await summaries(db, [row], lang);
+  const supportNeeds = await repo.supportNeedsOf(db, id);
+  const links = await repo.assessmentLinksOf(db, id);
+  const need = await repo.needOf(db, id);
+  const plans = await repo.plansOf(db, id);
+  const checklist = await repo.checklistOf(db, id);
+  const milestones = await repo.milestonesOf(db, id);
+  const risks = await repo.risksOf(db, id);
+  const documents = await repo.documentLinksOf(db, id);
+  const funding = await repo.fundingOf(db, id);
+  const indicators = await indicatorViews(db, await repo.indicatorsOf(db, id));
+  return {
+    ...summary!,
+    purpose: row.purpose,
+    responsible: { userId: row.responsible_user_id, name: row.responsible_name },
+    supportNeeds: supportNeeds as SupportNeedKey[],
+    createdAt: iso(row.created_at),
+    links: links.map((l) => ({
+      roundId: l.round_id,
+      roundName: l.round_name,
+      municipalityCode: l.municipality_code,
+      municipalityName: l.municipality_name,
+      areaKey: l.area_key,
+      questionKey: l.question_key,
+    })),
+    need,
+    plans: plans.map((p) => ({ id: p.id, title: p.title, priority: Number(p.priority) })),
+    checklist: checklistEntries(checklist),
+    milestones: milestones.map(milestoneView),
+    risks: risks.map(riskView),
+    documents: documents.map(
+      (d): InitiativeLink => ({
+        id: d.id,
+        title: d.title,
+        url: d.url,
+        document: d.document_id ? { id: d.document_id, title: d.document_title ?? d.title } : null,
+      }),
+    ),
+    funding: funding.map(fundingView),
+    indicators,
+    canEdit: access.canEdit,
+  };
+}
+
+// --- List ---------------------------------------------------------------------------------------------
+
+const encodeCursor = (r: repo.InitiativeRow) =>
+  Buffer.from(JSON.stringify([r.updated_key, r.id])).toString('base64url');
+
+function decodeCursor(cursor: string | undefined): { updatedKey: string; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const [updatedKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (
+      typeof updatedKey === 'string' &&
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/.test(updatedKey) &&
+      typeof id === 'string' &&
+      /^[0-9a-f-]{36}$/.test(id)
+    )
+      return { updatedKey, id };
+  } catch {
+    // Fall through to the problem below.
+  }
+  throw new AppError(400, 'validation_failed', [{ path: 'querystring.cursor', code: 'invalid_format' }]);
+}
+
+/**
+ * The initiatives the caller may read, filtered and paged in SQL (national scale: thousands). Sorted by
+ * the latest change; names cannot be sorted with Swedish collation in SQL on PGlite.
+ */
+export async function listInitiatives(
+  db: Db,
+  actor: Actor,
+  query: InitiativeListQuery,
+  lang: UiLanguage,
+): Promise<InitiativeList> {
+  const readers = actor.memberships.filter((m) => roleAllows(m.role, 'initiative.read'));
+  if (readers.length === 0) throw forbidden();
+  const after = decodeCursor(query.cursor);
+  const rows = await repo.listInitiatives(db, {
+    readOrgIds: isNationalAdmin(actor) ? null : [...new Set(readers.map((m) => m.organisationId))],
+    plan: query.plan,
+    owner: query.owner,
+    status: query.status,
+    phase: query.phase,
+    municipality: query.municipality,
+    technology: query.technology,
+    q: query.q,
+    after,
+    limit: query.limit,
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    items: await summaries(db, page, lang),
+    nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null,
+  };
+}
+
+// --- Create -------------------------------------------------------------------------------------------
+
+/**
+ * Creates an initiative owned by an organisation where the caller holds `initiative.manage` itself.
+ * With `source`, it is a draft from an assessment gap (issue 6): linked to the round and to the
+ * municipality, area or question it answers; the caller must be allowed to see that gap — the results
+ * calls throw 404/403 otherwise.
+ */
+export async function createInitiative(
+  db: Db,
+  actor: Actor,
+  input: CreateInitiative,
+  lang: UiLanguage = 'sv',
+): Promise<InitiativeView> {
+  const ownerCtx = await requireOrgContext(db, input.ownerOrganisationId);
+  if (!authorizeOwn(actor, 'initiative.manage', ownerCtx)) throw forbidden();
+  const { source } = input;
+  let gapMunicipalityId: string | null = null;
+  if (source) {
+    if (source.municipalityCode) {
+      await municipalityResults(db, actor, source.roundId, source.municipalityCode, [], 'sv');
+      gapMunicipalityId = (
+        await queryRows<{ id: string }>(
+          db,
+          sql`select id from organisations where kind = 'municipality' and code = ${source.municipalityCode}`,
+        )
+      )[0]!.id;
+    }
+    const { result } = await roundResults(db, actor, source.roundId, 'sv');
+    if (source.areaKey && !result.areas.some((a) => a.key === source.areaKey))
+      throw new AppError(400, 'validation_failed', [{ path: 'body.source.areaKey', code: 'unknown_area' }]);
+    if (source.questionKey && !result.distribution.some((d) => d.key === source.questionKey))
+      throw new AppError(400, 'validation_failed', [
+        { path: 'body.source.questionKey', code: 'unknown_question' },
+      ]);
+  }
+  const codes = input.municipalityCodes ?? [];
+  const keys = input.technologyKeys ?? [];
+  const municipalityIds = await resolveMunicipalities(db, ownerCtx, codes);
+  const technologyIds = await resolveTechnologies(db, keys);
+  const supportNeeds = [...new Set(input.supportNeeds ?? [])];
+  const status = input.status ?? 'idea';
+  const phase = input.phase ?? 'prepare';
+
+  const id = await db.transaction(async (tx) => {
+    const newId = await repo.insertInitiative(tx, {
+      title: input.title,
+      purpose: input.purpose ?? null,
+      ownerOrganisationId: input.ownerOrganisationId,
+      status,
+      phase,
+      startsOn: input.startsOn ?? null,
+      endsOn: input.endsOn ?? null,
+      budgetSek: input.budgetSek ?? null,
+      createdBy: actor.userId,
+      municipalityIds,
+      technologyIds,
+      supportNeeds,
+    });
+    if (source)
+      await tx.insert(initiativeAssessmentLinks).values({
+        initiativeId: newId,
+        roundId: source.roundId,
+        municipalityId: gapMunicipalityId,
+        areaKey: source.areaKey ?? null,
+        questionKey: source.questionKey ?? null,
+      });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'initiative.created',
+      entityType: 'initiative',
+      entityId: newId,
+      organisationId: input.ownerOrganisationId,
+      after: {
+        title: input.title,
+        status,
+        phase,
+        municipalityCodes: [...new Set(codes)],
+        technologyKeys: [...new Set(keys)],
+        supportNeeds,
+        startsOn: input.startsOn ?? null,
+        endsOn: input.endsOn ?? null,
+        budgetSek: input.budgetSek ?? null,
+        source: source ?? null,
+      },
+    });
+    return newId;
+  });
+  if (source) forgetResults(db);
+  return initiativeView(db, actor, id, lang);
+}
+
+// --- Update -------------------------------------------------------------------------------------------
+
+/**
+ * Changes an initiative: only the owner organisation's people (403 for those who only read it). The
+ * phase may move back. Title, status or phase changes start a new history row (plans read it back).
+ */
+export async function updateInitiative(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UpdateInitiative,
+  lang: UiLanguage,
+): Promise<InitiativeView> {
+  const access = await loadEditableInitiative(db, actor, id);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.select().from(initiatives).where(eq(initiatives.id, id)).for('update');
+    if (!row) throw notFound();
+    const startsOn = input.startsOn === undefined ? row.startsOn : input.startsOn;
+    const endsOn = input.endsOn === undefined ? row.endsOn : input.endsOn;
+    if (startsOn && endsOn && endsOn < startsOn)
+      throw new AppError(400, 'validation_failed', [{ path: 'body.endsOn', code: 'ends_before_starts' }]);
+    if (input.responsibleUserId && !(await repo.userExists(tx, input.responsibleUserId)))
+      throw new AppError(400, 'validation_failed', [
+        { path: 'body.responsibleUserId', code: 'unknown_user' },
+      ]);
+    const ownerCtx = await requireOrgContext(tx, row.ownerOrganisationId);
+    const municipalityIds =
+      input.municipalityCodes && (await resolveMunicipalities(tx, ownerCtx, input.municipalityCodes));
+    const technologyIds = input.technologyKeys && (await resolveTechnologies(tx, input.technologyKeys));
+
+    const columns = {
+      title: input.title,
+      purpose: input.purpose,
+      status: input.status,
+      phase: input.phase,
+      responsibleName: input.responsibleName,
+      responsibleUserId: input.responsibleUserId,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      budgetSek: input.budgetSek,
+    };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(columns)) {
+      if (v === undefined) continue;
+      const old = (row as Record<string, unknown>)[k] ?? null;
+      if (old === v) continue;
+      before[k] = old;
+      after[k] = v;
+    }
+    const lists = await listChanges(tx, id, input);
+    Object.assign(before, lists.before);
+    Object.assign(after, lists.after);
+    if (Object.keys(after).length === 0) return;
+
+    await tx
+      .update(initiatives)
+      .set({
+        ...Object.fromEntries(Object.entries(columns).filter(([k]) => k in after)),
+        updatedAt: new Date(),
+      })
+      .where(eq(initiatives.id, id));
+    if (municipalityIds && 'municipalityCodes' in after)
+      await repo.replaceMunicipalities(tx, id, municipalityIds);
+    if (technologyIds && 'technologyKeys' in after) await repo.replaceTechnologies(tx, id, technologyIds);
+    if (input.supportNeeds && 'supportNeeds' in after)
+      await repo.replaceSupportNeeds(tx, id, [...new Set(input.supportNeeds)]);
+    await repo.recordInitiativeHistory(
+      tx,
+      id,
+      {
+        title: input.title ?? row.title,
+        status: input.status ?? row.status,
+        phase: input.phase ?? row.phase,
+      },
+      actor.userId,
+    );
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'initiative.updated',
+      entityType: 'initiative',
+      entityId: id,
+      organisationId: row.ownerOrganisationId,
+      before,
+      after,
+    });
+  });
+  return initiativeView(db, actor, id, lang, access);
+}
+
+async function listChanges(tx: Db, id: string, input: UpdateInitiative) {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  const same = (a: readonly string[], b: readonly string[]) =>
+    JSON.stringify([...new Set(a)].sort()) === JSON.stringify([...new Set(b)].sort());
+  if (input.municipalityCodes) {
+    const now = (await repo.municipalitiesOf(tx, [id])).map((m) => m.code);
+    if (!same(now, input.municipalityCodes)) {
+      before.municipalityCodes = now.sort();
+      after.municipalityCodes = [...new Set(input.municipalityCodes)].sort();
+    }
+  }
+  if (input.technologyKeys) {
+    const now = (await repo.technologiesOf(tx, [id])).map((t) => t.key);
+    if (!same(now, input.technologyKeys)) {
+      before.technologyKeys = now.sort();
+      after.technologyKeys = [...new Set(input.technologyKeys)].sort();
+    }
+  }
+  if (input.supportNeeds) {
+    const now = await repo.supportNeedsOf(tx, id);
+    if (!same(now, input.supportNeeds)) {
+      before.supportNeeds = now.sort();
+      after.supportNeeds = [...new Set(input.supportNeeds)].sort();
+    }
+  }
+  return { before, after };
+}
+
+// --- Checklist ----------------------------------------------------------------------------------------
+
+export async function putChecklistItem(
+  db: Db,
+  actor: Actor,
+  params: { id: string; phase: InitiativePhase; itemKey: string },
+  input: { done: boolean; note?: string | null | undefined },
+): Promise<ChecklistEntry> {
+  const access = await loadEditableInitiative(db, actor, params.id);
+  if (!phaseChecklists[params.phase].some((i) => i.key === params.itemKey))
+    throw new AppError(400, 'unknown_checklist_item', [
+      { path: 'params.itemKey', code: 'unknown_checklist_item' },
+    ]);
+  const note = input.note || null;
+  await db.transaction(async (tx) => {
+    const now = new Date();
+    await tx
+      .insert(initiativeChecklistItems)
+      .values({
+        initiativeId: params.id,
+        phase: params.phase,
+        itemKey: params.itemKey,
+        done: input.done,
+        note,
+        updatedBy: actor.userId,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [
+          initiativeChecklistItems.initiativeId,
+          initiativeChecklistItems.phase,
+          initiativeChecklistItems.itemKey,
+        ],
+        set: { done: input.done, note, updatedBy: actor.userId, updatedAt: now },
+      });
+    await repo.touchInitiative(tx, params.id);
+    await audit(tx, actor, access, 'initiative.checklist_updated', {
+      phase: params.phase,
+      itemKey: params.itemKey,
+      done: input.done,
+      note,
+    });
+  });
+  const entries = checklistEntries(await repo.checklistOf(db, params.id));
+  return entries.find((e) => e.phase === params.phase && e.itemKey === params.itemKey)!;
+}
+
+function audit(
+  tx: Db,
+  actor: Actor,
+  access: InitiativeAccess,
+  action: string,
+  after: unknown,
+  before?: unknown,
+) {
+  return recordAudit(tx, {
+    actorId: actor.userId,
+    action,
+    entityType: 'initiative',
+    entityId: access.id,
+    organisationId: access.ownerOrganisationId,
+    before: before ?? null,
+    after,
+  });
+}
+
+// --- Milestones, risks, links, funding ----------------------------------------------------------------
+
+type ChildTable =
+  | typeof initiativeMilestones
+  | typeof initiativeRisks
+  | typeof initiativeLinks
+  | typeof initiativeFunding;
+
+/** A child row of the initiative, or 404 (a child of another initiative is not found here). */
+async function findChild<T extends ChildTable>(tx: Db, table: T, initiativeId: string, childId: string) {
+  const [row] = await tx
+    .select()
+    .from(table as ChildTable)
+    .where(and(eq(table.id, childId), eq(table.initiativeId, initiativeId)));
+  if (!row) throw notFound();
+  return row as T['$inferSelect'];
+}
+
+/** One write of a child: authorised, in a transaction, audited, the initiative's change time moved on. */
+async function childWrite<R>(
+  db: Db,
+  actor: Actor,
+  initiativeId: string,
+  action: string,
+  work: (tx: Db) => Promise<{ result: R; before?: unknown; after: unknown }>,
+): Promise<R> {
+  const access = await loadEditableInitiative(db, actor, initiativeId);
+  return db.transaction(async (tx) => {
+    const { result, before, after } = await work(tx);
+    await repo.touchInitiative(tx, initiativeId);
+    await audit(tx, actor, access, action, after, before);
+    return result;
+  });
+}
+
+export function addMilestone(db: Db, actor: Actor, id: string, input: z.output<typeof CreateMilestone>) {
+  return childWrite(db, actor, id, 'initiative.milestone_added', async (tx) => {
+    const [row] = await tx
+      .insert(initiativeMilestones)
+      .values({ initiativeId: id, title: input.title, dueOn: input.dueOn, doneOn: input.doneOn ?? null })
+      .returning();
+    const view = milestoneView(row!);
+    return { result: view, after: view };
+  });
+}
+
+export function updateMilestone(
+  db: Db,
+  actor: Actor,
+  id: string,
+  childId: string,
+  input: z.output<typeof UpdateMilestone>,
+) {
+  return childWrite(db, actor, id, 'initiative.milestone_updated', async (tx) => {
+    const before = milestoneView(await findChild(tx, initiativeMilestones, id, childId));
+    const [row] = await tx
+      .update(initiativeMilestones)
+      .set({ title: input.title, dueOn: input.dueOn, doneOn: input.doneOn })
+      .where(eq(initiativeMilestones.id, childId))
+      .returning();
+    const view = milestoneView(row!);
+    return { result: view, before, after: view };
+  });
+}
+
+export function deleteMilestone(db: Db, actor: Actor, id: string, childId: string) {
+  return childWrite(db, actor, id, 'initiative.milestone_deleted', async (tx) => {
+    const before = milestoneView(await findChild(tx, initiativeMilestones, id, childId));
+    await tx.delete(initiativeMilestones).where(eq(initiativeMilestones.id, childId));
+    return { result: undefined, before, after: null };
+  });
+}
+
+export function addRisk(db: Db, actor: Actor, id: string, input: z.output<typeof CreateRisk>) {
+  return childWrite(db, actor, id, 'initiative.risk_added', async (tx) => {
+    const [row] = await tx
+      .insert(initiativeRisks)
+      .values({
+        initiativeId: id,
+        description: input.description,
+        likelihood: input.likelihood,
+        impact: input.impact,
+        mitigation: input.mitigation || null,
+        status: input.status,
+      })
+      .returning();
+    const view = riskView(row!);
+    return { result: view, after: view };
+  });
+}
+
+export function updateRisk(
+  db: Db,
+  actor: Actor,
+  id: string,
+  childId: string,
+  input: z.output<typeof UpdateRisk>,
+) {
+  return childWrite(db, actor, id, 'initiative.risk_updated', async (tx) => {
+    const before = riskView(await findChild(tx, initiativeRisks, id, childId));
+    const [row] = await tx
+      .update(initiativeRisks)
+      .set({
+        description: input.description,
+        likelihood: input.likelihood,
+        impact: input.impact,
+        mitigation: input.mitigation === undefined ? undefined : input.mitigation || null,
+        status: input.status,
+      })
+      .where(eq(initiativeRisks.id, childId))
+      .returning();
+    const view = riskView(row!);
+    return { result: view, before, after: view };
+  });
+}
+
+export function deleteRisk(db: Db, actor: Actor, id: string, childId: string) {
+  return childWrite(db, actor, id, 'initiative.risk_deleted', async (tx) => {
+    const before = riskView(await findChild(tx, initiativeRisks, id, childId));
+    await tx.delete(initiativeRisks).where(eq(initiativeRisks.id, childId));
+    return { result: undefined, before, after: null };
+  });
+}
+
+/** A web link, or a governing document on the platform (which every signed-in user may read). */
+export async function addLink(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { title: string; url?: string | undefined; documentId?: string | undefined },
+): Promise<InitiativeLink> {
+  await loadEditableInitiative(db, actor, id);
+  if (input.documentId && !(await repo.documentExists(db, input.documentId)))
+    throw new AppError(400, 'unknown_document', [{ path: 'body.documentId', code: 'unknown_document' }]);
+  return childWrite(db, actor, id, 'initiative.link_added', async (tx) => {
+    const [row] = await tx
+      .insert(initiativeLinks)
+      .values({
+        initiativeId: id,
+        title: input.title,
+        url: input.url ?? null,
+        documentId: input.documentId ?? null,
+      })
+      .returning();
+    const [link] = (await repo.documentLinksOf(tx, id)).filter((l) => l.id === row!.id);
+    const view: InitiativeLink = {
+      id: row!.id,
+      title: row!.title,
+      url: row!.url,
+      document: link?.document_id ? { id: link.document_id, title: link.document_title ?? link.title } : null,
+    };
+    return {
+      result: view,
+      after: { id: row!.id, title: row!.title, url: row!.url, documentId: row!.documentId },
+    };
+  });
+}
+
+export function deleteLink(db: Db, actor: Actor, id: string, childId: string) {
+  return childWrite(db, actor, id, 'initiative.link_deleted', async (tx) => {
+    const row = await findChild(tx, initiativeLinks, id, childId);
+    await tx.delete(initiativeLinks).where(eq(initiativeLinks.id, childId));
+    return {
+      result: undefined,
+      before: { id: row.id, title: row.title, url: row.url, documentId: row.documentId },
+      after: null,
+    };
+  });
+}
+
+export function addFunding(db: Db, actor: Actor, id: string, input: CreateFunding) {
+  return childWrite(db, actor, id, 'initiative.funding_added', async (tx) => {
+    const [row] = await tx
+      .insert(initiativeFunding)
+      .values({
+        initiativeId: id,
+        source: input.source,
+        year: input.year,
+        appliedSek: input.appliedSek ?? 0,
+        grantedSek: input.grantedSek ?? 0,
+        usedSek: input.usedSek ?? 0,
+        note: input.note || null,
+      })
+      .returning();
+    const view = fundingView(row!);
+    return { result: view, after: view };
+  });
+}
+
+export function updateFunding(
+  db: Db,
+  actor: Actor,
+  id: string,
+  childId: string,
+  input: Partial<CreateFunding>,
+) {
+  return childWrite(db, actor, id, 'initiative.funding_updated', async (tx) => {
+    const before = fundingView(await findChild(tx, initiativeFunding, id, childId));
+    const [row] = await tx
+      .update(initiativeFunding)
+      .set({
+        source: input.source,
+        year: input.year,
+        appliedSek: input.appliedSek,
+        grantedSek: input.grantedSek,
+        usedSek: input.usedSek,
+        note: input.note === undefined ? undefined : input.note || null,
+      })
+      .where(eq(initiativeFunding.id, childId))
+      .returning();
+    const view = fundingView(row!);
+    return { result: view, before, after: view };
+  });
+}
+
+export function deleteFunding(db: Db, actor: Actor, id: string, childId: string) {
+  return childWrite(db, actor, id, 'initiative.funding_deleted', async (tx) => {
+    const before = fundingView(await findChild(tx, initiativeFunding, id, childId));
+    await tx.delete(initiativeFunding).where(eq(initiativeFunding.id, childId));
+    return { result: undefined, before, after: null };
+  });
+}
