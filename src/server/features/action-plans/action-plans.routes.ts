@@ -17,6 +17,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
+import { forgetInitiativeViewsOnWrite } from '../initiatives/initiative-views.ts';
 import * as plans from './action-plans.service.ts';
 import { benefitsSummary } from './benefits-summary.ts';
 import { fundingTotals } from './funding-totals.ts';
@@ -27,6 +28,7 @@ export const actionPlanRoutes =
   async (app) => {
     const tags = ['action-plans'];
     app.addHook('preHandler', requireUser);
+    forgetInitiativeViewsOnWrite(app, db);
 
     app.get(
       '/action-plans',
@@ -67,7 +69,10 @@ export const actionPlanRoutes =
           response: { 200: ActionPlanView, ...problems(400, 401, 404) },
         },
       },
-      async (req) => plans.getPlan(db, actorOf(req), req.params.id, req.query.at),
+      async (req, reply) => {
+        const { value, json } = await plans.planView(db, actorOf(req), req.params.id, req.query.at);
+        return reply.serializer(() => json).send(value);
+      },
     );
 
     app.patch(
@@ -146,7 +151,10 @@ export const actionPlanRoutes =
           response: { 200: FundingTotals, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) => fundingTotals(db, actorOf(req), req.query),
+      async (req, reply) => {
+        const { value, json } = await fundingTotals(db, actorOf(req), req.query);
+        return reply.serializer(() => json).send(value);
+      },
     );
 
     app.get(
@@ -160,6 +168,9 @@ export const actionPlanRoutes =
           response: { 200: BenefitsSummary, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) => benefitsSummary(db, actorOf(req), req.query),
+      async (req, reply) => {
+        const { value, json } = await benefitsSummary(db, actorOf(req), req.query);
+        return reply.serializer(() => json).send(value);
+      },
     );
   };

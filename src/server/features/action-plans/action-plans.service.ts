@@ -1,14 +1,16 @@
 import { type Actor, authorizeOwn } from '../../../shared/access/index.ts';
-import type {
-  ActionPlanSummary,
+import {
+  type ActionPlanSummary,
   ActionPlanView,
-  CreateActionPlan,
-  UpdateActionPlan,
+  type CreateActionPlan,
+  type UpdateActionPlan,
 } from '../../../shared/contracts/action-plans.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors.ts';
+import { cachedView, type Snapshot } from '../../lib/view-cache.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { loadInitiativeAccess } from '../initiatives/initiative-access.ts';
+import { INITIATIVE_VIEWS } from '../initiatives/initiative-views.ts';
 import { findOrganisation } from '../organisations/organisations.repo.ts';
 import { requireOrgContext } from '../organisations/organisations.service.ts';
 import * as repo from './action-plans.repo.ts';
@@ -49,9 +51,29 @@ export async function listPlans(db: Db, actor: Actor): Promise<ActionPlanSummary
  * date before the plan existed gives an empty list.
  */
 export async function getPlan(db: Db, actor: Actor, id: string, at?: string): Promise<ActionPlanView> {
+  return computePlan(db, actor, await readablePlanAt(db, actor, id, at), at);
+}
+
+/** The plan on screen, from the per-process view cache (ADR 9); writes return `getPlan` afresh. */
+export async function planView(
+  db: Db,
+  actor: Actor,
+  id: string,
+  at?: string,
+): Promise<Snapshot<ActionPlanView>> {
+  const plan = await readablePlanAt(db, actor, id, at);
+  const key = `${INITIATIVE_VIEWS}plan|${id}|${at ?? ''}|${canEdit(actor, plan) ? 'edit' : 'read'}`;
+  return cachedView(db, key, ActionPlanView, () => computePlan(db, actor, plan, at));
+}
+
+async function readablePlanAt(db: Db, actor: Actor, id: string, at?: string) {
   if (at && at > swedishToday())
     throw new AppError(400, 'date_in_future', [{ path: 'querystring.at', code: 'date_in_future' }]);
-  const plan = await requireReadablePlan(db, actor, id);
+  return requireReadablePlan(db, actor, id);
+}
+
+async function computePlan(db: Db, actor: Actor, plan: PlanRow, at?: string): Promise<ActionPlanView> {
+  const id = plan.id;
   const existed = !at || swedishToday(new Date(plan.created_at)) <= at;
   const [items, changes] = await Promise.all([
     existed ? itemsAt(db, id, at ?? null) : Promise.resolve([]),

@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../shared/access/index.ts';
-import type { BenefitsSummary, SummaryScopeQuery } from '../../../shared/contracts/action-plans.ts';
+import { BenefitsSummary, type SummaryScopeQuery } from '../../../shared/contracts/action-plans.ts';
 import { type IndicatorType, indicatorTypes } from '../../../shared/contracts/initiatives.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { resolveSummaryScope } from './summary-scope.ts';
+import { cachedView, type Snapshot } from '../../lib/view-cache.ts';
+import { INITIATIVE_VIEWS } from '../initiatives/initiative-views.ts';
+import { resolveSummaryScope, type SummaryScope } from './summary-scope.ts';
 
 /**
  * The units whose values can be summed across initiatives (compared trimmed and case-insensitively):
@@ -34,8 +36,18 @@ const onTarget = sql`(bi.target_value is not null and lm.value is not null and
  * measured and how many on target by their latest measurement; the latest measured avoided cost and
  * time saved per year; and the indicators themselves, latest measured first (up to 500).
  */
-export async function benefitsSummary(db: Db, actor: Actor, q: SummaryScopeQuery): Promise<BenefitsSummary> {
+export async function benefitsSummary(
+  db: Db,
+  actor: Actor,
+  q: SummaryScopeQuery,
+): Promise<Snapshot<BenefitsSummary>> {
   const scope = await resolveSummaryScope(db, actor, q);
+  return cachedView(db, `${INITIATIVE_VIEWS}benefits|${scope.key}`, BenefitsSummary, () =>
+    computeSummary(db, scope),
+  );
+}
+
+async function computeSummary(db: Db, scope: SummaryScope): Promise<BenefitsSummary> {
   const latest = sql`benefit_indicators bi
     join initiatives i on i.id = bi.initiative_id
     left join lateral (select m.value, m.measured_on from benefit_measurements m where m.indicator_id = bi.id

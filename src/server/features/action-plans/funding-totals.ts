@@ -1,9 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../../../shared/access/index.ts';
-import type { FundingTotals, SummaryScopeQuery } from '../../../shared/contracts/action-plans.ts';
+import { FundingTotals, type SummaryScopeQuery } from '../../../shared/contracts/action-plans.ts';
 import type { FundingSource } from '../../../shared/contracts/initiatives.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { resolveSummaryScope } from './summary-scope.ts';
+import { cachedView, type Snapshot } from '../../lib/view-cache.ts';
+import { INITIATIVE_VIEWS } from '../initiatives/initiative-views.ts';
+import { resolveSummaryScope, type SummaryScope } from './summary-scope.ts';
 
 interface AmountRow {
   applied: string | number;
@@ -24,8 +26,18 @@ const sums = sql`coalesce(sum(f.applied_sek), 0)::float8 as applied, coalesce(su
  * several municipalities counts in full for each, with the stimulus funds granted shown apart so they
  * can be coordinated) and in total.
  */
-export async function fundingTotals(db: Db, actor: Actor, q: SummaryScopeQuery): Promise<FundingTotals> {
+export async function fundingTotals(
+  db: Db,
+  actor: Actor,
+  q: SummaryScopeQuery,
+): Promise<Snapshot<FundingTotals>> {
   const scope = await resolveSummaryScope(db, actor, q);
+  return cachedView(db, `${INITIATIVE_VIEWS}funding|${scope.key}`, FundingTotals, () =>
+    computeTotals(db, scope),
+  );
+}
+
+async function computeTotals(db: Db, scope: SummaryScope): Promise<FundingTotals> {
   const inScope = sql`f.initiative_id in (${scope.initiatives})`;
   const [bySourceYear, byMunicipality, totals] = await Promise.all([
     queryRows<AmountRow & { source: string; year: number }>(

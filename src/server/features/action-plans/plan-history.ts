@@ -147,11 +147,21 @@ export async function itemsAt(db: Db, planId: string, day: string | null): Promi
     added_at: string;
   }>(
     db,
-    sql`select r.initiative_id, r.priority,
+    // A stretch starts where a row does not continue its predecessor; it was added when it started.
+    sql`with stretches as (
+          select s.*, lag(s.valid_to) over w is distinct from s.valid_from as starts
+          from action_plan_items s where s.plan_id = ${planId}
+          window w as (partition by s.initiative_id order by s.valid_from)
+        ), spans as (
+          select s.*, max(case when s.starts then s.valid_from end)
+                        over (partition by s.initiative_id order by s.valid_from) as added_at
+          from stretches s
+        )
+        select r.initiative_id, r.priority,
                coalesce(h.title, i.title) as title, coalesce(h.status, i.status) as status,
                coalesce(h.phase, i.phase) as phase, o.id as owner_id, o.name as owner_name,
-               ${iso('a.added_at')} as added_at
-        from action_plan_items r
+               ${iso('r.added_at')} as added_at
+        from spans r
         join initiatives i on i.id = r.initiative_id
         join organisations o on o.id = i.owner_organisation_id
         left join lateral (
@@ -159,13 +169,7 @@ export async function itemsAt(db: Db, planId: string, day: string | null): Promi
           where h.initiative_id = r.initiative_id and ${historyAt}
           order by h.valid_from desc limit 1
         ) h on true
-        cross join lateral (
-          select max(s.valid_from) as added_at from action_plan_items s
-          where s.plan_id = r.plan_id and s.initiative_id = r.initiative_id and s.valid_from <= r.valid_from
-            and not exists (select 1 from action_plan_items p where p.plan_id = s.plan_id
-                              and p.initiative_id = s.initiative_id and p.valid_to = s.valid_from)
-        ) a
-        where r.plan_id = ${planId} and ${validAt}
+        where ${validAt}
         order by r.priority, r.valid_from`,
   );
   return rows.map((r) => ({
@@ -200,14 +204,14 @@ export async function changesOf(db: Db, planId: string): Promise<PlanChange[]> {
     close_reason: string | null;
   }>(
     db,
-    sql`with latest as (
-          select r.*,
-                 exists (select 1 from action_plan_items p where p.plan_id = r.plan_id
-                           and p.initiative_id = r.initiative_id and p.valid_to = r.valid_from) as has_predecessor,
-                 (r.valid_to is not null and not exists (select 1 from action_plan_items s
-                    where s.plan_id = r.plan_id and s.initiative_id = r.initiative_id
-                      and s.valid_from = r.valid_to)) as closed
+    sql`with neighbours as (
+          select r.*, lag(r.valid_to) over w as prev_to, lead(r.valid_from) over w as next_from
           from action_plan_items r where r.plan_id = ${planId}
+          window w as (partition by r.initiative_id order by r.valid_from)
+        ), latest as (
+          select n.*, n.prev_to is not null and n.prev_to = n.valid_from as has_predecessor,
+                 n.valid_to is not null and n.next_from is distinct from n.valid_to as closed
+          from neighbours n
         )
         select l.id, l.initiative_id, i.title, l.priority,
                ${iso('l.valid_from')} as valid_from, ${iso('l.valid_to')} as valid_to,

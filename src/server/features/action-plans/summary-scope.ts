@@ -8,6 +8,8 @@ import { requireReadablePlan } from './plan-access.ts';
 
 export interface SummaryScope {
   kind: 'nation' | 'region' | 'association' | 'plan';
+  /** Identifies the scope in a view-cache key. */
+  key: string;
   name: string;
   /** A query of the ids of the initiatives in scope (one column, `id`). */
   initiatives: SQL;
@@ -28,6 +30,7 @@ export async function resolveSummaryScope(db: Db, actor: Actor, q: SummaryScopeQ
     const plan = await requireReadablePlan(db, actor, q.plan);
     return {
       kind: 'plan',
+      key: `plan:${plan.id}`,
       name: plan.title,
       initiatives: sql`select initiative_id as id from action_plan_items
                        where plan_id = ${plan.id} and valid_to is null`,
@@ -48,11 +51,12 @@ export async function resolveSummaryScope(db: Db, actor: Actor, q: SummaryScopeQ
             select municipality_id from association_members where association_id = ${org.id}`;
     return {
       kind: q.region ? 'region' : 'association',
+      key: `org:${org.id}`,
       name: org.name,
       initiatives: sql`select i.id from initiatives i join organisations o on o.id = i.owner_organisation_id
                        where o.id in (${area}) or o.parent_id in (${area})`,
     };
   }
   if (!authorize(actor, 'initiative.read', null)) throw new AppError(400, 'scope_required');
-  return { kind: 'nation', name: 'Sverige', initiatives: sql`select id from initiatives` };
+  return { kind: 'nation', key: 'nation', name: 'Sverige', initiatives: sql`select id from initiatives` };
 }

@@ -34,6 +34,7 @@ import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import * as indicators from './indicators.service.ts';
+import { forgetInitiativeViewsOnWrite } from './initiative-views.ts';
 import * as service from './initiatives.service.ts';
 
 /** Initiatives (insatser) with phases, checklists, milestones, risks, links, funding and benefits (issue 7). */
@@ -44,6 +45,7 @@ export const initiativeRoutes =
     const benefitTags = ['benefits'];
     const { db } = deps;
     app.addHook('preHandler', requireUser);
+    forgetInitiativeViewsOnWrite(app, db);
 
     app.get(
       '/initiatives',

@@ -13,6 +13,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
+import { forgetInitiativeViewsOnWrite } from '../initiatives/initiative-views.ts';
 import * as needs from './needs.service.ts';
 
 const EndorsementParams = NeedIdParams.extend({ code: z.string().regex(/^\d{4}$/) });
@@ -23,6 +24,7 @@ export const needRoutes =
   async (app) => {
     const tags = ['needs'];
     app.addHook('preHandler', requireUser);
+    forgetInitiativeViewsOnWrite(app, db);
 
     app.get(
       '/needs',
