@@ -17,7 +17,7 @@ export const SUMMABLE_UNITS = {
   time_saved: ['timmar/år', 'tim/år', 'h/år', 'hours/year', 'h/year'],
 } as const;
 
-export const INDICATOR_LIST_CAP = 500;
+export const INDICATOR_LIST_CAP = 100;
 
 const unitIn = (units: readonly string[]) =>
   sql`lower(trim(bi.unit)) in (${sql.join(
@@ -34,7 +34,8 @@ const onTarget = sql`(bi.target_value is not null and lm.value is not null and
 /**
  * Benefit indicators of the initiatives in scope, aggregated in SQL: per type how many, how many
  * measured and how many on target by their latest measurement; the latest measured avoided cost and
- * time saved per year; and the indicators themselves, latest measured first (up to 500).
+ * time saved per year; and the indicators themselves, latest measured first (up to 100 — the counts
+ * cover them all).
  */
 export async function benefitsSummary(
   db: Db,
