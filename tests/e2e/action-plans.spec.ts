@@ -23,6 +23,7 @@ const NYTTOMALL = 'Regional mall för nyttovärdering';
 const STIMULANS = 'Samordning av stimulansmedel för välfärdsteknik';
 const NATTILLSYN = 'Digital nattillsyn i hemtjänsten';
 const WIFI = 'Kartläggning av trådlösa nätverk i särskilda boenden';
+const YEAR = new Date().getFullYear();
 const PROPOSED_NEED = 'Stöd vid upphandling av läkemedelsautomater';
 const NEW_NEED = 'Larm som fungerar utan mobiltäckning';
 
@@ -60,7 +61,7 @@ describe('rolling action plans, the needs backlog and the funding overview', () 
       .waitFor();
     await region
       .getByRole('table', { name: new RegExp(`^Finansiering per källa och år, ${PLAN}`) })
-      .getByRole('row', { name: /^ESF 2026/ })
+      .getByRole('row', { name: new RegExp(`^ESF ${YEAR}`) })
       .waitFor();
     await expectAccessible(region, 'plan now');
 
@@ -188,14 +189,23 @@ describe('rolling action plans, the needs backlog and the funding overview', () 
     await region.getByText('Kompetens, Upphandling').waitFor();
     await region.getByRole('link', { name: DALARNA_STEERING_GROUP }).waitFor();
     await region.getByText('Planen har inga insatser.').waitFor();
+
+    await region.getByRole('button', { name: 'Ändra planens uppgifter' }).click();
+    await region.getByLabel('Nytt fokusområde').fill('Trygghet');
+    await region.getByRole('button', { name: 'Lägg till fokusområde' }).click();
+    await region.getByLabel('Periodens slut').fill('2028-06-30');
+    await expectAccessible(region, 'edit plan form');
+    await region.getByRole('button', { name: 'Spara ändringarna' }).click();
+    await region.getByText('Planen är uppdaterad.').waitFor();
+    await region.getByText('Kompetens, Upphandling, Trygghet').waitFor();
   });
 
   it('the Dalarna coordinator sees the region’s funding by source and year', async () => {
     await region.goto('/insatser/oversikt');
     await region.getByRole('heading', { level: 1, name: 'Finansiering och nytta' }).waitFor();
     const bySource = region.getByRole('table', { name: 'Finansiering per källa och år, Region Dalarna' });
-    await bySource.getByRole('row', { name: /^Statliga stimulansmedel 2026/ }).waitFor();
-    await bySource.getByRole('row', { name: /^ESF 2026/ }).waitFor();
+    await bySource.getByRole('row', { name: new RegExp(`^Statliga stimulansmedel ${YEAR}`) }).waitFor();
+    await bySource.getByRole('row', { name: new RegExp(`^ESF ${YEAR}`) }).waitFor();
     const byMunicipality = region.getByRole('table', { name: 'Finansiering per kommun, Region Dalarna' });
     await byMunicipality.getByRole('row', { name: /^Falun / }).waitFor();
     await region.getByRole('table', { name: 'Nyttoindikatorer, Region Dalarna' }).waitFor();

@@ -149,6 +149,51 @@ describe('the initiative page', () => {
     await expect.poll(() => rows.count()).toBe(4);
   });
 
+  it('adds an indicator fed from the mapping and fetches its value', async () => {
+    const benefits = section(page, 'Nytta');
+    await benefits.getByRole('button', { name: 'Lägg till indikator' }).click();
+    const form = benefits.getByRole('form', { name: 'Lägg till indikator' });
+    await form.getByLabel('Indikatorns namn').fill('Brukare med digital nattillsyn');
+    await form.getByLabel('Typ av nytta').selectOption({ label: 'Kvalitet' });
+    await form.getByLabel('Enhet', { exact: true }).fill('brukare');
+    await form.getByLabel('Riktning').selectOption({ label: 'Högre är bättre' });
+    await form.getByLabel('Värde vid baslinjen').fill('0');
+    await form.getByLabel('Baslinjens datum').fill(daysAgo(90));
+    await form
+      .getByLabel('Mät automatiskt från')
+      .selectOption({ label: 'Antal brukare med en teknik (kartläggningen)' });
+    await form.getByRole('button', { name: 'Lägg till indikatorn' }).click();
+    await form.getByRole('link', { name: 'Välj varifrån värdet ska hämtas, eller välj Inget.' }).waitFor();
+    await form.getByLabel('Teknik', { exact: true }).selectOption({ label: 'Digital nattillsyn (kamera)' });
+    await expectAccessible(page, 'indicator form with a feed');
+    await form.getByRole('button', { name: 'Lägg till indikatorn' }).click();
+    await benefits.getByText('Indikatorn ”Brukare med digital nattillsyn” är tillagd.').waitFor();
+    const card = page.getByRole('article', { name: 'Brukare med digital nattillsyn' });
+    await card.getByRole('button', { name: 'Hämta nu' }).click();
+    await card.getByText('Ett nytt värde för ”Brukare med digital nattillsyn” är hämtat.').waitFor();
+    await card.getByRole('cell', { name: '96', exact: true }).waitFor();
+  });
+
+  it('links one of Falun’s governing documents', async () => {
+    const links = section(page, 'Dokument och länkar');
+    await links.getByRole('button', { name: 'Lägg till länk' }).click();
+    await links.getByLabel('Ett styrdokument på plattformen').check();
+    await links
+      .getByLabel('Styrdokument', { exact: true })
+      .selectOption({ label: 'Handlingsplan för trygghet och tillsyn i hemmet, Falu kommun' });
+    expect(await links.getByLabel('Rubrik').inputValue()).toBe(
+      'Handlingsplan för trygghet och tillsyn i hemmet, Falu kommun',
+    );
+    await expectAccessible(page, 'link form with a governing document');
+    await links.getByRole('button', { name: 'Lägg till länken' }).click();
+    await links
+      .getByText('Länken ”Handlingsplan för trygghet och tillsyn i hemmet, Falu kommun” är tillagd.')
+      .waitFor();
+    await links
+      .getByRole('link', { name: 'Handlingsplan för trygghet och tillsyn i hemmet, Falu kommun' })
+      .waitFor();
+  });
+
   it('the Dalarna coordinator reads the page without edit controls, at 360 px', async () => {
     const { page: region } = await e.newPage({ width: 360, height: 780 });
     await loginAs(region, 'region.dalarna');

@@ -7,6 +7,7 @@ import { formatDate } from '../../lib/i18n.ts';
 import { AddPlanItemForm } from './AddPlanItemForm.tsx';
 import { ChangeLog } from './ChangeLog.tsx';
 import { usePlan } from './data.ts';
+import { EditPlanForm } from './EditPlanForm.tsx';
 import { HistoryNotice, HistoryPicker } from './HistoryPicker.tsx';
 import { Period } from './Period.tsx';
 import { PlanItemsTable } from './PlanItemsTable.tsx';
@@ -61,6 +62,7 @@ export function ActionPlanPage() {
         <dt>{t('actionPlans.plan.focusAreas')}</dt>
         <dd>{p.focusAreas.length > 0 ? p.focusAreas.join(', ') : '–'}</dd>
       </dl>
+      {editable ? <EditPlanForm key={p.id} plan={p} /> : null}
 
       <Section
         id="plan-items"

@@ -5,6 +5,7 @@ import {
   type BenefitCalculation,
   calculateBenefit,
   Indicator,
+  type IndicatorFeed,
   type IndicatorType,
   indicatorTypes,
 } from '../../../shared/contracts/initiatives.ts';
@@ -17,6 +18,7 @@ import {
 } from '../../components/Form.tsx';
 import { api } from '../../lib/api.ts';
 import { formatNumber, formatSek, parseNumber } from '../../lib/format.ts';
+import { FeedField, feedComplete } from './FeedField.tsx';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
 
 const FIELDS = [
@@ -35,6 +37,7 @@ const FIELDS = [
   'minutesEach',
   'costPerHourSek',
   'oneOffHours',
+  'feed',
 ];
 const calcFields = ['occurrencesPerYear', 'minutesEach', 'costPerHourSek', 'oneOffHours'] as const;
 type CalcField = (typeof calcFields)[number];
@@ -49,11 +52,14 @@ const str = (n: number | null | undefined) => (n === null || n === undefined ? '
 export function IndicatorForm({
   initiativeId,
   indicator,
+  municipalities,
   onDone,
   onCancel,
 }: {
   initiativeId: string;
   indicator: Indicator | null;
+  /** The initiative's municipalities, for a feed from the mapping. */
+  municipalities: { code: string; name: string }[];
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
@@ -81,6 +87,7 @@ export function IndicatorForm({
     indicator?.calculation ? calculateBenefit(indicator.calculation) : null,
   );
   const [resultMessage, setResultMessage] = useState('');
+  const [feed, setFeed] = useState<IndicatorFeed | null>(indicator?.feed ?? null);
   useFocusFirstField(form.fieldId('name'));
 
   const calcUsed = calcFields.some((f) => calc[f].trim() !== '');
@@ -127,6 +134,7 @@ export function IndicatorForm({
         assumptions: assumptions.trim() || null,
         uncertainty: uncertainty || null,
         calculation,
+        feed,
       };
       return indicator
         ? api.patch(`/indicators/${indicator.id}`, Indicator, body)
@@ -155,6 +163,7 @@ export function IndicatorForm({
       errors.targetValue = t('initiativePage.numberInvalid');
     if (targetOn && baselineOn && targetOn < baselineOn)
       errors.targetOn = t('initiativePage.indicatorForm.targetBeforeBaseline');
+    if (!feedComplete(feed)) errors.feed = t('initiativePage.feed.incomplete');
     if (Object.keys(errors).length) return form.fail(errors);
     form.clear();
     save.mutate(calculation);
@@ -349,6 +358,13 @@ export function IndicatorForm({
             label: t(`initiatives.uncertainty.${v}`),
           })),
         ]}
+      />
+      <FeedField
+        idPrefix={form.fieldId('feed')}
+        value={feed}
+        onChange={setFeed}
+        municipalities={municipalities}
+        error={form.errors.feed}
       />
       <div className="form-actions">
         <SubmitButton

@@ -221,6 +221,7 @@ export function IndicatorsSection({ initiative: i }: { initiative: InitiativeVie
       key={ind?.id ?? 'new'}
       initiativeId={i.id}
       indicator={ind}
+      municipalities={i.municipalities}
       onDone={(m) => {
         setEditing(null);
         setMessage(m);
