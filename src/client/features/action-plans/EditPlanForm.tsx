@@ -3,9 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionPlanView } from '../../../shared/contracts/action-plans.ts';
 import { LiveStatus } from '../../components/Feedback.tsx';
-import { SubmitButton, TextAreaField, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton, useFormErrors } from '../../components/Form.tsx';
 import { api } from '../../lib/api.ts';
-import { FocusAreasField } from './FocusAreasField.tsx';
+import { type PlanDetails, PlanDetailsFields, planDetailsErrors } from './PlanDetailsFields.tsx';
 import { usePlanUpdated } from './usePlanUpdated.ts';
 
 const FIELDS = ['title', 'description', 'periodStart', 'periodEnd', 'focusAreas'] as const;
@@ -16,20 +16,20 @@ export function EditPlanForm({ plan }: { plan: ActionPlanView }) {
   const updated = usePlanUpdated(plan.id);
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState('');
-  const [title, setTitle] = useState(plan.title);
-  const [description, setDescription] = useState(plan.description ?? '');
-  const [periodStart, setPeriodStart] = useState(plan.periodStart);
-  const [periodEnd, setPeriodEnd] = useState(plan.periodEnd);
-  const [focusAreas, setFocusAreas] = useState(plan.focusAreas);
+  const [details, setDetails] = useState<PlanDetails>({
+    title: plan.title,
+    description: plan.description ?? '',
+    periodStart: plan.periodStart,
+    periodEnd: plan.periodEnd,
+    focusAreas: plan.focusAreas,
+  });
   const form = useFormErrors('edit-plan');
   const save = useMutation({
     mutationFn: () =>
       api.patch(`/action-plans/${plan.id}`, ActionPlanView, {
-        title: title.trim(),
-        description: description.trim() || null,
-        periodStart,
-        periodEnd,
-        focusAreas,
+        ...details,
+        title: details.title.trim(),
+        description: details.description.trim() || null,
       }),
     onSuccess: (p) => {
       updated(p);
@@ -40,12 +40,7 @@ export function EditPlanForm({ plan }: { plan: ActionPlanView }) {
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (title.trim().length < 3) errors.title = t('actionPlans.create.titleRequired');
-    if (!periodStart) errors.periodStart = t('actionPlans.create.dateRequired');
-    if (!periodEnd) errors.periodEnd = t('actionPlans.create.dateRequired');
-    else if (periodStart && periodEnd < periodStart)
-      errors.periodEnd = t('actionPlans.create.endsBeforeStart');
+    const errors = planDetailsErrors(details, t);
     if (Object.keys(errors).length) return form.fail(errors);
     form.clear();
     save.mutate();
@@ -73,50 +68,7 @@ export function EditPlanForm({ plan }: { plan: ActionPlanView }) {
         {t('actionPlans.edit.open')}
       </h2>
       {form.summary}
-      <TextField
-        id={form.fieldId('title')}
-        label={t('actionPlans.plan.title')}
-        required
-        value={title}
-        onValueChange={setTitle}
-        error={form.errors.title}
-        maxLength={200}
-      />
-      <TextAreaField
-        id={form.fieldId('description')}
-        label={t('actionPlans.plan.description')}
-        value={description}
-        onValueChange={setDescription}
-        error={form.errors.description}
-        maxLength={4000}
-        rows={3}
-      />
-      <div className="period-fields">
-        <TextField
-          id={form.fieldId('periodStart')}
-          label={t('actionPlans.create.periodStart')}
-          type="date"
-          required
-          value={periodStart}
-          onValueChange={setPeriodStart}
-          error={form.errors.periodStart}
-        />
-        <TextField
-          id={form.fieldId('periodEnd')}
-          label={t('actionPlans.create.periodEnd')}
-          type="date"
-          required
-          value={periodEnd}
-          onValueChange={setPeriodEnd}
-          error={form.errors.periodEnd}
-        />
-      </div>
-      <FocusAreasField
-        id={form.fieldId('focusAreas')}
-        value={focusAreas}
-        onChange={setFocusAreas}
-        error={form.errors.focusAreas}
-      />
+      <PlanDetailsFields form={form} value={details} onChange={setDetails} />
       <div className="form-actions">
         <SubmitButton
           busy={save.isPending}

@@ -6,18 +6,12 @@ import { ActionPlanView } from '../../../shared/contracts/action-plans.ts';
 import { NetworkList } from '../../../shared/contracts/networks.ts';
 import { OrganisationList } from '../../../shared/contracts/organisations.ts';
 import { Loading } from '../../components/Feedback.tsx';
-import {
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  useFormErrors,
-} from '../../components/Form.tsx';
+import { SelectField, SubmitButton, useFormErrors } from '../../components/Form.tsx';
 import { Page } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { isNationalAdmin, useMe } from '../../lib/session.ts';
 import { planOwnersOf, plansKey } from './data.ts';
-import { FocusAreasField } from './FocusAreasField.tsx';
+import { type PlanDetails, PlanDetailsFields, planDetailsErrors } from './PlanDetailsFields.tsx';
 
 const FIELDS = [
   'title',
@@ -55,35 +49,32 @@ export function NewActionPlanPage() {
     queryFn: () => api.get(`/networks${qs({ owner: owner?.id, kind: 'steering_group' })}`, NetworkList),
     enabled: !!owner,
   });
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
+  const [details, setDetails] = useState<PlanDetails>({
+    title: '',
+    description: '',
+    periodStart: '',
+    periodEnd: '',
+    focusAreas: [],
+  });
   const [steeringGroupId, setSteeringGroupId] = useState('');
-  const [periodStart, setPeriodStart] = useState('');
-  const [periodEnd, setPeriodEnd] = useState('');
-  const [focusAreas, setFocusAreas] = useState<string[]>([]);
   const form = useFormErrors('new-plan');
 
   const create = useMutation({
     mutationFn: () =>
       api.post('/action-plans', ActionPlanView, {
-        title: title.trim(),
-        ...(description.trim() ? { description: description.trim() } : {}),
+        title: details.title.trim(),
+        ...(details.description.trim() ? { description: details.description.trim() } : {}),
         ownerOrganisationId: owner?.id ?? '',
         ...(steeringGroupId ? { steeringGroupId } : {}),
-        periodStart,
-        periodEnd,
-        focusAreas,
+        periodStart: details.periodStart,
+        periodEnd: details.periodEnd,
+        focusAreas: details.focusAreas,
       }),
   });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (title.trim().length < 3) errors.title = t('actionPlans.create.titleRequired');
-    if (!periodStart) errors.periodStart = t('actionPlans.create.dateRequired');
-    if (!periodEnd) errors.periodEnd = t('actionPlans.create.dateRequired');
-    else if (periodStart && periodEnd < periodStart)
-      errors.periodEnd = t('actionPlans.create.endsBeforeStart');
+    const errors = planDetailsErrors(details, t);
     if (Object.keys(errors).length > 0) {
       form.fail(errors);
       return;
@@ -123,50 +114,7 @@ export function NewActionPlanPage() {
           error={form.errors.ownerOrganisationId}
           options={owners.map((o) => ({ value: o.id, label: o.name }))}
         />
-        <TextField
-          id={form.fieldId('title')}
-          label={t('actionPlans.plan.title')}
-          required
-          value={title}
-          onValueChange={setTitle}
-          error={form.errors.title}
-          maxLength={200}
-        />
-        <TextAreaField
-          id={form.fieldId('description')}
-          label={t('actionPlans.plan.description')}
-          value={description}
-          onValueChange={setDescription}
-          error={form.errors.description}
-          maxLength={4000}
-          rows={4}
-        />
-        <div className="period-fields">
-          <TextField
-            id={form.fieldId('periodStart')}
-            label={t('actionPlans.create.periodStart')}
-            type="date"
-            required
-            value={periodStart}
-            onValueChange={setPeriodStart}
-            error={form.errors.periodStart}
-          />
-          <TextField
-            id={form.fieldId('periodEnd')}
-            label={t('actionPlans.create.periodEnd')}
-            type="date"
-            required
-            value={periodEnd}
-            onValueChange={setPeriodEnd}
-            error={form.errors.periodEnd}
-          />
-        </div>
-        <FocusAreasField
-          id={form.fieldId('focusAreas')}
-          value={focusAreas}
-          onChange={setFocusAreas}
-          error={form.errors.focusAreas}
-        />
+        <PlanDetailsFields form={form} value={details} onChange={setDetails} />
         {steering.length > 0 ? (
           <SelectField
             id={form.fieldId('steeringGroupId')}

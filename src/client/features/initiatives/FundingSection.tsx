@@ -7,13 +7,13 @@ import {
   fundingSources,
   type InitiativeView,
 } from '../../../shared/contracts/initiatives.ts';
-import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SelectField, TextField, useFormErrors } from '../../components/Form.tsx';
 import { Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
 import { formatSek, parseNumber } from '../../lib/format.ts';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
-import { ChildEditorFooter, type Editing, RowActions, useRemove } from './RowActions.tsx';
+import { ChildEditorFooter, type Editing, RowActions, SaveOrCancel, useRemove } from './RowActions.tsx';
 
 const FIELDS = ['source', 'year', 'appliedSek', 'grantedSek', 'usedSek', 'note'];
 const amounts = ['appliedSek', 'grantedSek', 'usedSek'] as const;
@@ -128,16 +128,11 @@ function FundingForm({
         error={form.errors.note}
         maxLength={1000}
       />
-      <div className="form-actions">
-        <SubmitButton
-          busy={save.isPending}
-          label={t(funding ? 'initiativePage.save' : 'initiativePage.funding.submitAdd')}
-          busyLabel={t('initiativePage.saving')}
-        />
-        <button type="button" className="ds-button" data-variant="secondary" onClick={onCancel}>
-          {t('initiativePage.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel
+        busy={save.isPending}
+        label={t(funding ? 'initiativePage.save' : 'initiativePage.funding.submitAdd')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -9,17 +9,12 @@ import {
   type IndicatorType,
   indicatorTypes,
 } from '../../../shared/contracts/initiatives.ts';
-import {
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  useFormErrors,
-} from '../../components/Form.tsx';
+import { SelectField, TextAreaField, TextField, useFormErrors } from '../../components/Form.tsx';
 import { api } from '../../lib/api.ts';
 import { formatNumber, formatSek, parseNumber } from '../../lib/format.ts';
 import { FeedField, feedComplete } from './FeedField.tsx';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
+import { SaveOrCancel } from './RowActions.tsx';
 
 const FIELDS = [
   'name',
@@ -366,16 +361,11 @@ export function IndicatorForm({
         municipalities={municipalities}
         error={form.errors.feed}
       />
-      <div className="form-actions">
-        <SubmitButton
-          busy={save.isPending}
-          label={t(indicator ? 'initiativePage.save' : 'initiativePage.indicators.submitAdd')}
-          busyLabel={t('initiativePage.saving')}
-        />
-        <button type="button" className="ds-button" data-variant="secondary" onClick={onCancel}>
-          {t('initiativePage.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel
+        busy={save.isPending}
+        label={t(indicator ? 'initiativePage.save' : 'initiativePage.indicators.submitAdd')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

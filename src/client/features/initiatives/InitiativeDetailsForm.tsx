@@ -6,16 +6,11 @@ import {
   InitiativeView,
   initiativeStatuses,
 } from '../../../shared/contracts/initiatives.ts';
-import {
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  useFormErrors,
-} from '../../components/Form.tsx';
+import { SelectField, TextAreaField, TextField, useFormErrors } from '../../components/Form.tsx';
 import { api } from '../../lib/api.ts';
 import { parseNumber } from '../../lib/format.ts';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
+import { SaveOrCancel } from './RowActions.tsx';
 
 const FIELDS = ['title', 'purpose', 'responsibleName', 'startsOn', 'endsOn', 'budgetSek', 'status'];
 
@@ -138,16 +133,7 @@ export function InitiativeDetailsForm({
         onValueChange={setBudget}
         error={form.errors.budgetSek}
       />
-      <div className="form-actions">
-        <SubmitButton
-          busy={save.isPending}
-          label={t('initiativePage.details.save')}
-          busyLabel={t('initiativePage.saving')}
-        />
-        <button type="button" className="ds-button" data-variant="secondary" onClick={onCancel}>
-          {t('initiativePage.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel busy={save.isPending} label={t('initiativePage.details.save')} onCancel={onCancel} />
     </form>
   );
 }

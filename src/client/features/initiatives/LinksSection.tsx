@@ -5,11 +5,11 @@ import { Link } from 'react-router';
 import { DocumentList } from '../../../shared/contracts/documents.ts';
 import { InitiativeLink, type InitiativeView } from '../../../shared/contracts/initiatives.ts';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
-import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SelectField, TextField, useFormErrors } from '../../components/Form.tsx';
 import { Section } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
-import { RowActions, useRemove } from './RowActions.tsx';
+import { RowActions, SaveOrCancel, useRemove } from './RowActions.tsx';
 
 const FIELDS = ['title', 'url', 'documentId'];
 const WEB_URL_RE = /^https?:\/\/[^\s/]+\.\S*$/;
@@ -133,16 +133,7 @@ function LinkForm({
           error={form.errors.documentId}
         />
       )}
-      <div className="form-actions">
-        <SubmitButton
-          busy={save.isPending}
-          label={t('initiativePage.links.submitAdd')}
-          busyLabel={t('initiativePage.saving')}
-        />
-        <button type="button" className="ds-button" data-variant="secondary" onClick={onCancel}>
-          {t('initiativePage.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel busy={save.isPending} label={t('initiativePage.links.submitAdd')} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,14 +3,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InitiativeView, Milestone } from '../../../shared/contracts/initiatives.ts';
 import { Tag } from '../../components/Feedback.tsx';
-import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { TextField, useFormErrors } from '../../components/Form.tsx';
 import { Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
 import { swedishToday } from '../../lib/format.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
-import { ChildEditorFooter, type Editing, RowActions, useRemove } from './RowActions.tsx';
+import { ChildEditorFooter, type Editing, RowActions, SaveOrCancel, useRemove } from './RowActions.tsx';
 
 const FIELDS = ['title', 'dueOn', 'doneOn'];
 
@@ -108,16 +108,11 @@ function MilestoneForm({
           error={form.errors.doneOn}
         />
       ) : null}
-      <div className="form-actions">
-        <SubmitButton
-          busy={save.isPending}
-          label={t(milestone ? 'initiativePage.save' : 'initiativePage.milestones.submitAdd')}
-          busyLabel={t('initiativePage.saving')}
-        />
-        <button type="button" className="ds-button" data-variant="secondary" onClick={onCancel}>
-          {t('initiativePage.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel
+        busy={save.isPending}
+        label={t(milestone ? 'initiativePage.save' : 'initiativePage.milestones.submitAdd')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -8,12 +8,12 @@ import {
   riskStatuses,
 } from '../../../shared/contracts/initiatives.ts';
 import { Tag } from '../../components/Feedback.tsx';
-import { SelectField, SubmitButton, TextAreaField, useFormErrors } from '../../components/Form.tsx';
+import { SelectField, TextAreaField, useFormErrors } from '../../components/Form.tsx';
 import { Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
-import { ChildEditorFooter, type Editing, RowActions, useRemove } from './RowActions.tsx';
+import { ChildEditorFooter, type Editing, RowActions, SaveOrCancel, useRemove } from './RowActions.tsx';
 
 type RiskStatusValue = (typeof riskStatuses)[number];
 const FIELDS = ['description', 'likelihood', 'impact', 'mitigation', 'status'];
@@ -117,16 +117,11 @@ function RiskForm({
         error={form.errors.status}
         options={riskStatuses.map((s) => ({ value: s, label: t(`initiatives.riskStatus.${s}`) }))}
       />
-      <div className="form-actions">
-        <SubmitButton
-          busy={save.isPending}
-          label={t(risk ? 'initiativePage.save' : 'initiativePage.risks.submitAdd')}
-          busyLabel={t('initiativePage.saving')}
-        />
-        <button type="button" className="ds-button" data-variant="secondary" onClick={onCancel}>
-          {t('initiativePage.cancel')}
-        </button>
-      </div>
+      <SaveOrCancel
+        busy={save.isPending}
+        label={t(risk ? 'initiativePage.save' : 'initiativePage.risks.submitAdd')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

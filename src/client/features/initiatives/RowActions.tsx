@@ -3,6 +3,7 @@ import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Ok } from '../../../shared/contracts/common.ts';
 import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
 import { api } from '../../lib/api.ts';
 import { useInvalidateInitiative } from './page-data.ts';
 
@@ -113,5 +114,26 @@ export function ChildEditorFooter<T extends { id: string }>({
         )
       ) : null}
     </>
+  );
+}
+
+/** A child form's save button and "Avbryt". */
+export function SaveOrCancel({
+  busy,
+  label,
+  onCancel,
+}: {
+  busy: boolean;
+  label: string;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-actions">
+      <SubmitButton busy={busy} label={label} busyLabel={t('initiativePage.saving')} />
+      <button type="button" className="ds-button" data-variant="secondary" onClick={onCancel}>
+        {t('initiativePage.cancel')}
+      </button>
+    </div>
   );
 }
