@@ -34,6 +34,7 @@ import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import * as indicators from './indicators.service.ts';
+import * as parts from './initiative-parts.service.ts';
 import { forgetInitiativeViewsOnWrite } from './initiative-views.ts';
 import * as service from './initiatives.service.ts';
 
@@ -119,7 +120,7 @@ export const initiativeRoutes =
           response: { 200: ChecklistEntry, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) => service.putChecklistItem(db, actorOf(req), req.params, req.body),
+      async (req) => parts.putChecklistItem(db, actorOf(req), req.params, req.body),
     );
 
     // Milestones
@@ -135,7 +136,7 @@ export const initiativeRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await service.addMilestone(db, actorOf(req), req.params.id, req.body)),
+        reply.status(201).send(await parts.addMilestone(db, actorOf(req), req.params.id, req.body)),
     );
     app.patch(
       '/initiatives/:id/milestones/:childId',
@@ -148,7 +149,7 @@ export const initiativeRoutes =
           response: { 200: Milestone, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) => service.updateMilestone(db, actorOf(req), req.params.id, req.params.childId, req.body),
+      async (req) => parts.updateMilestone(db, actorOf(req), req.params.id, req.params.childId, req.body),
     );
     app.delete(
       '/initiatives/:id/milestones/:childId',
@@ -161,7 +162,7 @@ export const initiativeRoutes =
         },
       },
       async (req) => {
-        await service.deleteMilestone(db, actorOf(req), req.params.id, req.params.childId);
+        await parts.deleteMilestone(db, actorOf(req), req.params.id, req.params.childId);
         return { ok: true as const };
       },
     );
@@ -179,7 +180,7 @@ export const initiativeRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await service.addRisk(db, actorOf(req), req.params.id, req.body)),
+        reply.status(201).send(await parts.addRisk(db, actorOf(req), req.params.id, req.body)),
     );
     app.patch(
       '/initiatives/:id/risks/:childId',
@@ -192,7 +193,7 @@ export const initiativeRoutes =
           response: { 200: Risk, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) => service.updateRisk(db, actorOf(req), req.params.id, req.params.childId, req.body),
+      async (req) => parts.updateRisk(db, actorOf(req), req.params.id, req.params.childId, req.body),
     );
     app.delete(
       '/initiatives/:id/risks/:childId',
@@ -205,7 +206,7 @@ export const initiativeRoutes =
         },
       },
       async (req) => {
-        await service.deleteRisk(db, actorOf(req), req.params.id, req.params.childId);
+        await parts.deleteRisk(db, actorOf(req), req.params.id, req.params.childId);
         return { ok: true as const };
       },
     );
@@ -223,7 +224,7 @@ export const initiativeRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await service.addLink(db, actorOf(req), req.params.id, req.body)),
+        reply.status(201).send(await parts.addLink(db, actorOf(req), req.params.id, req.body)),
     );
     app.delete(
       '/initiatives/:id/links/:childId',
@@ -236,7 +237,7 @@ export const initiativeRoutes =
         },
       },
       async (req) => {
-        await service.deleteLink(db, actorOf(req), req.params.id, req.params.childId);
+        await parts.deleteLink(db, actorOf(req), req.params.id, req.params.childId);
         return { ok: true as const };
       },
     );
@@ -254,7 +255,7 @@ export const initiativeRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await service.addFunding(db, actorOf(req), req.params.id, req.body)),
+        reply.status(201).send(await parts.addFunding(db, actorOf(req), req.params.id, req.body)),
     );
     app.patch(
       '/initiatives/:id/funding/:childId',
@@ -267,7 +268,7 @@ export const initiativeRoutes =
           response: { 200: Funding, ...problems(400, 401, 403, 404) },
         },
       },
-      async (req) => service.updateFunding(db, actorOf(req), req.params.id, req.params.childId, req.body),
+      async (req) => parts.updateFunding(db, actorOf(req), req.params.id, req.params.childId, req.body),
     );
     app.delete(
       '/initiatives/:id/funding/:childId',
@@ -280,7 +281,7 @@ export const initiativeRoutes =
         },
       },
       async (req) => {
-        await service.deleteFunding(db, actorOf(req), req.params.id, req.params.childId);
+        await parts.deleteFunding(db, actorOf(req), req.params.id, req.params.childId);
         return { ok: true as const };
       },
     );
