@@ -105,9 +105,10 @@ registerScenario({
     'GET /api/v1/assessment-rounds/{id}/municipalities/{code}/results as municipal coordinators: region, associations, model municipalities and previous rounds',
   async run(ctx) {
     const targets = ctx.municipalities.slice(0, 8);
-    const ids = await Promise.all(
-      targets.map((m) => roundId(ctx, `${ctx.regions.find((r) => r.id === m.regionId)!.name} 2025`)),
-    );
+    // One after another: the bench's own queries share one connection.
+    const ids: string[] = [];
+    for (const m of targets)
+      ids.push(await roundId(ctx, `${ctx.regions.find((r) => r.id === m.regionId)!.name} 2025`));
     const sessions = await ctx.sessions(targets.map((m) => benchEmail.coordinator(m.code)));
     const result = await runHttpScenario(ctx, {
       name: 'assessment-municipality-comparison',
