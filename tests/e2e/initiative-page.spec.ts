@@ -126,7 +126,9 @@ describe('the initiative page', () => {
     }
     const chart = card.getByRole('img', { name: new RegExp(`^Diagram: ${INDICATOR} över tid`) });
     await chart.waitFor();
-    expect(await chart.getAttribute('aria-label')).toContain('2 mätningar, den senaste 550,5 timmar/år');
+    await expect
+      .poll(() => chart.getAttribute('aria-label'))
+      .toContain('2 mätningar, den senaste 550,5 timmar/år');
     const table = card.getByRole('table', { name: `${INDICATOR}: värden i timmar/år` });
     const rows = table.locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(4);

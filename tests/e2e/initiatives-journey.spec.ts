@@ -131,10 +131,13 @@ describe('an initiative from an assessment gap to the regional plan', () => {
       await card.getByLabel('Datum för mätningen').fill(swedishDay(days));
       await card.getByLabel('Värde (timmar/år)').fill(value);
       await card.getByRole('button', { name: 'Spara mätningen' }).click();
-      await card.getByText(`Mätningen av ”${INDICATOR}” är sparad.`).waitFor();
+      // The same message follows each save: wait for the value itself.
+      await card.getByRole('cell', { name: value, exact: true }).waitFor();
     }
     const chart = card.getByRole('img', { name: new RegExp(`^Diagram: ${INDICATOR} över tid`) });
-    expect(await chart.getAttribute('aria-label')).toContain('2 mätningar, den senaste 240 timmar/år');
+    await expect
+      .poll(() => chart.getAttribute('aria-label'))
+      .toContain('2 mätningar, den senaste 240 timmar/år');
     const rows = card.getByRole('table', { name: `${INDICATOR}: värden i timmar/år` }).locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(4);
     await expectAccessible(falun, 'initiative with funding, an indicator and its chart');
