@@ -22,9 +22,9 @@ export function ChangeLog({ changes }: { changes: PlanChange[] }) {
           </tr>
         </thead>
         <tbody>
-          {changes.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a change log has no ids; its order is fixed
-            <tr key={`${c.at}-${c.initiativeId}-${i}`}>
+          {changes.map((c) => (
+            // At one instant an initiative either starts a row or leaves the plan, never both.
+            <tr key={`${c.at}-${c.initiativeId}-${c.kind}`}>
               <td className="nowrap">{formatDateTime(c.at)}</td>
               <td>
                 {t(`actionPlans.changes.kind.${c.kind}`, { priority: c.priority ?? '' })}{' '}
