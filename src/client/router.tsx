@@ -43,6 +43,7 @@ const lazyResults = lazyFrom(() => import('./features/assessment-results/index.t
 const lazyTemplates = lazyFrom(() => import('./features/assessment-templates/index.ts'));
 const lazyInitiatives = lazyFrom(() => import('./features/initiatives/index.ts'));
 const lazyPlans = lazyFrom(() => import('./features/action-plans/index.ts'));
+// @issue8-lazy (one line per feature above this line)
 
 /** Paths are Swedish (they appear in e-mails and are shared between people). */
 export const router = createBrowserRouter([
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       { path: '/intyg/:code', element: lazyLearning('VerifyCertificatePage') },
       { path: '/evenemang/:id', element: lazyNetworks('EventPage') },
       { path: '/natverk/inbjudan/:token', element: lazyNetworks('NetworkInvitationPage') },
+      // @issue8-public-routes (public routes above this line)
       {
         element: <RequireAuth />,
         children: [
@@ -103,6 +105,7 @@ export const router = createBrowserRouter([
           { path: '/handlingsplaner/ny', element: lazyPlans('NewActionPlanPage') },
           { path: '/handlingsplaner/:id', element: lazyPlans('ActionPlanPage') },
           { path: '/behov', element: lazyPlans('NeedsPage') },
+          // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },
           { path: '/mitt-konto', element: <AccountPage /> },

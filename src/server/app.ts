@@ -25,6 +25,9 @@ import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { authoringRoutes } from './features/authoring/authoring.routes.ts';
+import { caseRoutes } from './features/cases/cases.routes.ts';
+import { dashboardRoutes } from './features/dashboards/dashboards.routes.ts';
+import { definitionRoutes } from './features/definitions/definitions.routes.ts';
 import { documentRoutes } from './features/documents/documents.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
 import { initiativeRoutes } from './features/initiatives/initiatives.routes.ts';
@@ -36,10 +39,12 @@ import { meRoutes } from './features/me/me.routes.ts';
 import { needRoutes } from './features/needs/needs.routes.ts';
 import { networkPublicRoutes } from './features/networks/events.routes.ts';
 import { networkRoutes } from './features/networks/networks.routes.ts';
+import { openDataRoutes } from './features/open-data/open-data.routes.ts';
 import { organisationRoutes } from './features/organisations/organisations.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
+import { steeringReportRoutes } from './features/steering-reports/steering-reports.routes.ts';
 import { studyGroupRoutes } from './features/study-groups/study-groups.routes.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
@@ -158,6 +163,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(actionPlanRoutes({ db }));
       await api.register(needRoutes({ db }));
       await api.register(initiativeRoutes({ db }));
+      await api.register(caseRoutes({ db, mailer }));
+      await api.register(definitionRoutes({ db }));
+      await api.register(dashboardRoutes({ db }));
+      await api.register(steeringReportRoutes({ db }));
       await api.register(
         systemRoutes({
           database: database.kind,
@@ -168,6 +177,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  // Open data needs no login and lives under its own versioned prefix (issue 8).
+  await app.register(openDataRoutes({ db }), { prefix: '/api/open/v1' });
 
   registerClient(app, config.clientDir);
   return app;

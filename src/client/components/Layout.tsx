@@ -85,6 +85,7 @@ export function Layout() {
         { to: '/organisationer', label: t('nav.organisations') },
         { to: '/kommuner', label: t('nav.municipalities') },
         ...(mappingHome ? [{ to: mappingHome, label: t('mapping.technologies.link') }] : []),
+        { to: '/kunskapsbank', label: t('cases.nav') },
         { to: '/styrdokument', label: t('documents.nav') },
         { to: '/natverk', label: t('networks.nav') },
         ...(user.memberships.some(
@@ -94,6 +95,9 @@ export function Layout() {
           : []),
         ...(user.memberships.some((m) => roleAllows(m.role, 'initiative.read'))
           ? [{ to: '/insatser', label: t('initiatives.nav') }]
+          : []),
+        ...(user.memberships.some((m) => roleAllows(m.role, 'dashboard.read'))
+          ? [{ to: '/lagesbild', label: t('dashboards.nav') }]
           : []),
         ...(isNationalAdmin(user)
           ? [

@@ -33,6 +33,11 @@ export const actions = [
   'assessment.results',
   'initiative.read',
   'initiative.manage',
+  'case.write',
+  'case.publish',
+  'dashboard.read',
+  'report.steering',
+  'definition.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -65,6 +70,8 @@ const coordinatorActions: readonly Action[] = [
   'assessment.results',
   'initiative.read',
   'initiative.manage',
+  'case.write',
+  'dashboard.read',
 ];
 
 export const permissionMatrix: Record<Role, readonly Action[]> = {
@@ -73,7 +80,15 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
   // A municipality keeps its own mapping up to date; regions and associations read it (issue 5).
   municipal_coordinator: [...coordinatorActions, 'adoption.edit', 'assessment.answer'],
   // Regions run assessment rounds for their municipalities and may add templates of their own (issue 6).
-  regional_coordinator: [...coordinatorActions, 'assessment.template', 'assessment.run'],
+  // Regions also review and publish cases, report to their steering group and agree definitions (issue 8).
+  regional_coordinator: [
+    ...coordinatorActions,
+    'assessment.template',
+    'assessment.run',
+    'case.publish',
+    'report.steering',
+    'definition.manage',
+  ],
   national_admin: [...actions],
 };
 

@@ -2319,4 +2319,11 @@ export const en: Messages = {
       sources: 'Based on the assessment',
     },
   },
+  cases: {
+    nav: 'Knowledge bank',
+  },
+  dashboards: {
+    nav: 'Overview',
+  },
+  // @issue8-namespaces (helpers insert their namespaces above this line)
 };

@@ -264,6 +264,7 @@ export const problemMessages = {
     sv: 'Indikatorn hämtar inga värden automatiskt.',
     en: 'The indicator is not measured automatically.',
   },
+  // @issue8-problems (helpers insert their problem codes above this line)
 } as const satisfies Record<string, Record<UiLanguage, string>>;
 
 export type ProblemCode = keyof typeof problemMessages;
@@ -414,6 +415,7 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
   },
   nothing_to_change: { sv: 'Det finns inget att ändra.', en: 'There is nothing to change.' },
   unknown_area: { sv: 'Området finns inte i mallen.', en: 'The area is not in the template.' },
+  // @issue8-fields (helpers insert their field codes above this line)
 };
 
 /** A field error's message: its own text, else the problem text of the same code, else a generic one. */

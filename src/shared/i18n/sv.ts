@@ -2310,6 +2310,13 @@ export const sv = {
       sources: 'Bygger på bedömningen',
     },
   },
+  cases: {
+    nav: 'Kunskapsbank',
+  },
+  dashboards: {
+    nav: 'Lägesbild',
+  },
+  // @issue8-namespaces (helpers insert their namespaces above this line)
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

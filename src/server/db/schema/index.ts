@@ -5,6 +5,7 @@ export * from './auth.ts';
 export * from './documents.ts';
 export * from './imports.ts';
 export * from './initiatives.ts';
+export * from './knowledge.ts';
 export * from './learning.ts';
 export * from './mail.ts';
 export * from './mapping.ts';
