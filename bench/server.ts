@@ -29,6 +29,7 @@ async function main() {
   const env: Record<string, string> = {
     LOG_LEVEL: 'warn',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000000',
+    OPEN_DATA_RATE_LIMIT_PER_MINUTE: '1000000',
     DEMO_DATA: '0',
     ...(target.kind === 'postgres' ? { DATABASE_URL: target.url! } : { DATA_DIR: target.dataDir! }),
   };

@@ -5,3 +5,4 @@ import './learning.ts';
 import './mapping.ts';
 import './assessments.ts';
 import './initiatives.ts';
+import './knowledge.ts';

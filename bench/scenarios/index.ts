@@ -5,3 +5,5 @@ import './learning.ts';
 import './mapping.ts';
 import './assessments.ts';
 import './initiatives.ts';
+import './dashboards.ts';
+import './knowledge.ts';

@@ -43,6 +43,11 @@ const lazyResults = lazyFrom(() => import('./features/assessment-results/index.t
 const lazyTemplates = lazyFrom(() => import('./features/assessment-templates/index.ts'));
 const lazyInitiatives = lazyFrom(() => import('./features/initiatives/index.ts'));
 const lazyPlans = lazyFrom(() => import('./features/action-plans/index.ts'));
+const lazyDashboards = lazyFrom(() => import('./features/dashboards/index.ts'));
+const lazyOpenData = lazyFrom(() => import('./features/open-data/index.ts'));
+const lazyDefinitions = lazyFrom(() => import('./features/definitions/index.ts'));
+const lazySteeringReports = lazyFrom(() => import('./features/steering-reports/index.ts'));
+const lazyCases = lazyFrom(() => import('./features/cases/index.ts'));
 // @issue8-lazy (one line per feature above this line)
 
 /** Paths are Swedish (they appear in e-mails and are shared between people). */
@@ -58,6 +63,7 @@ export const router = createBrowserRouter([
       { path: '/intyg/:code', element: lazyLearning('VerifyCertificatePage') },
       { path: '/evenemang/:id', element: lazyNetworks('EventPage') },
       { path: '/natverk/inbjudan/:token', element: lazyNetworks('NetworkInvitationPage') },
+      { path: '/oppna-data', element: lazyOpenData('OpenDataPage') },
       // @issue8-public-routes (public routes above this line)
       {
         element: <RequireAuth />,
@@ -105,6 +111,19 @@ export const router = createBrowserRouter([
           { path: '/handlingsplaner/ny', element: lazyPlans('NewActionPlanPage') },
           { path: '/handlingsplaner/:id', element: lazyPlans('ActionPlanPage') },
           { path: '/behov', element: lazyPlans('NeedsPage') },
+          { path: '/lagesbild', element: lazyDashboards('DashboardHomePage') },
+          { path: '/lagesbild/kommuner/:code', element: lazyDashboards('MunicipalityDashboardPage') },
+          { path: '/lagesbild/:scope', element: lazyDashboards('ScopeDashboardPage') },
+          { path: '/begrepp', element: lazyDefinitions('DefinitionsPage') },
+          { path: '/begrepp/:key', element: lazyDefinitions('DefinitionPage') },
+          { path: '/rapporter/styrgrupp', element: lazySteeringReports('SteeringReportsPage') },
+          { path: '/rapporter/styrgrupp/:id', element: lazySteeringReports('SteeringReportPage') },
+          { path: '/kunskapsbank', element: lazyCases('KnowledgeBankPage') },
+          { path: '/kunskapsbank/nytt', element: lazyCases('NewCasePage') },
+          { path: '/kunskapsbank/granska', element: lazyCases('ReviewQueuePage') },
+          { path: '/kunskapsbank/vem-har-gjort/:technologyKey', element: lazyCases('WhoHasDoneThisPage') },
+          { path: '/kunskapsbank/:id', element: lazyCases('CasePage') },
+          { path: '/kunskapsbank/:id/redigera', element: lazyCases('EditCasePage') },
           // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },

@@ -178,7 +178,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   // Open data needs no login and lives under its own versioned prefix (issue 8).
-  await app.register(openDataRoutes({ db }), { prefix: '/api/open/v1' });
+  await app.register(openDataRoutes({ db, rateLimitPerMinute: config.openDataRateLimitPerMinute }), {
+    prefix: '/api/open/v1',
+  });
 
   registerClient(app, config.clientDir);
   return app;

@@ -23,6 +23,7 @@ const Env = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
   CLIENT_DIR: z.string().default('dist/client'),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 });
 
 export interface Config {
@@ -42,6 +43,8 @@ export interface Config {
   loginLockMs: number;
   /** Requests per minute and client IP to the login and password-reset endpoints (per instance). */
   authRateLimitPerMinute: number;
+  /** Requests per minute and client IP to the open data without login (per instance). */
+  openDataRateLimitPerMinute: number;
   /** Serve the built client from dist/client when present. */
   clientDir: string;
 }
@@ -68,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMs: e.LOGIN_LOCK_MINUTES * 60_000,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    openDataRateLimitPerMinute: e.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
     clientDir: path.resolve(e.CLIENT_DIR),
   };
 }

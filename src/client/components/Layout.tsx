@@ -175,6 +175,11 @@ export function Layout() {
               </Link>
             </li>
             <li>
+              <Link className="ds-link" to="/oppna-data">
+                {t('openData.footerLink')}
+              </Link>
+            </li>
+            <li>
               <a className="ds-link" href="/api/docs">
                 {t('app.footerApi')}
               </a>

@@ -30,6 +30,7 @@ export const OutboxMessage = z.object({
   to: z.string(),
   subject: z.string(),
   text: z.string(),
+  replyTo: z.string().nullable(),
   createdAt: IsoDateTime,
 });
 export const OutboxPage = page(OutboxMessage);

@@ -264,6 +264,53 @@ export const problemMessages = {
     sv: 'Indikatorn hämtar inga värden automatiskt.',
     en: 'The indicator is not measured automatically.',
   },
+  // Dashboards (issue 8).
+  unknown_dashboard_scope: {
+    sv: 'Det finns ingen region eller samverkan med den koden. Använd SE, en länskod som 20 eller en samverkans id.',
+    en: 'There is no region or association with that code. Use SE, a county code such as 20 or an association id.',
+  },
+  // Steering-group reports (issue 8).
+  report_issued: {
+    sv: 'Rapporten är fastställd och kan inte ändras.',
+    en: 'The report has been issued and cannot be changed.',
+  },
+  narrative_conflict: {
+    sv: 'Någon annan har sparat avsnittet sedan du öppnade det. Ladda om sidan och försök igen.',
+    en: 'Someone else has saved the section since you opened it. Reload the page and try again.',
+  },
+  case_not_editable: {
+    sv: 'Exemplet kan bara ändras som utkast eller när det har skickats tillbaka eller dragits tillbaka.',
+    en: 'The case can only be changed as a draft or after it has been returned or withdrawn.',
+  },
+  case_not_submitted: {
+    sv: 'Exemplet väntar inte på granskning.',
+    en: 'The case is not waiting for review.',
+  },
+  case_not_published: {
+    sv: 'Exemplet är inte publicerat.',
+    en: 'The case is not published.',
+  },
+  case_no_contact: {
+    sv: 'Exemplet har ingen kontaktperson som gått med på att bli kontaktad.',
+    en: 'The case has no contact person who agreed to be contacted.',
+  },
+  attachment_type_not_allowed: {
+    sv: 'Filtypen stöds inte. Bifoga en PDF, en Word-fil (DOCX), en OpenDocument-text (ODT) eller en bild (PNG eller JPEG). Inget har sparats.',
+    en: 'The file type is not supported. Attach a PDF, a Word file (DOCX), an OpenDocument text (ODT) or an image (PNG or JPEG). Nothing has been saved.',
+  },
+  too_many_attachments: {
+    sv: 'Exemplet har redan så många bilagor som det får ha (10).',
+    en: 'The case already has as many attachments as it may have (10).',
+  },
+  // Shared definitions (issue 8).
+  definition_exists: {
+    sv: 'Det finns redan ett begrepp med den nyckeln hos den ägaren.',
+    en: 'The owner already has a term with that key.',
+  },
+  definition_version_conflict: {
+    sv: 'Någon annan har sparat en ny version under tiden. Läs den senaste versionen och försök igen.',
+    en: 'Someone else saved a new version meanwhile. Read the latest version and try again.',
+  },
   // @issue8-problems (helpers insert their problem codes above this line)
 } as const satisfies Record<string, Record<UiLanguage, string>>;
 
@@ -415,6 +462,27 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
   },
   nothing_to_change: { sv: 'Det finns inget att ändra.', en: 'There is nothing to change.' },
   unknown_area: { sv: 'Området finns inte i mallen.', en: 'The area is not in the template.' },
+  period_too_long: { sv: 'Perioden får vara högst tre år.', en: 'The period may be at most three years.' },
+  invalid_report_owner: {
+    sv: 'En styrgruppsrapport lämnas av en region eller en samverkan.',
+    en: 'A steering-group report is made by a region or an association.',
+  },
+  not_owners_steering_group: {
+    sv: 'Välj en styrgrupp som organisationen själv har.',
+    en: 'Choose a steering group of the organisation itself.',
+  },
+  contact_required: {
+    sv: 'Ange kontaktpersonens namn och e-postadress, eller ta bort samtycket.',
+    en: 'Give the contact person’s name and e-mail address, or remove the consent.',
+  },
+  unknown_indicator: {
+    sv: 'Indikatorn hör inte till en insats som kommunen äger eller deltar i.',
+    en: 'The indicator does not belong to an initiative the municipality owns or takes part in.',
+  },
+  unknown_initiative: {
+    sv: 'Insatsen ägs inte av kommunen och kommunen deltar inte i den.',
+    en: 'The municipality neither owns nor takes part in the initiative.',
+  },
   // @issue8-fields (helpers insert their field codes above this line)
 };
 

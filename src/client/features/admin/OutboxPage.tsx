@@ -86,6 +86,7 @@ export function OutboxPage() {
               </h2>
               <p className="ds-paragraph muted">
                 {t('outbox.toLine', { to: m.to })} ·{' '}
+                {m.replyTo ? <>{t('outbox.replyToLine', { to: m.replyTo })} · </> : null}
                 {t('outbox.sentAt', { date: formatDateTime(m.createdAt) })}
               </p>
               <pre className="mail-text">

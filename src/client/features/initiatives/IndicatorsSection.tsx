@@ -13,6 +13,7 @@ import { Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { formatNumber, formatSek } from '../../lib/format.ts';
 import { formatDate } from '../../lib/i18n.ts';
+import { DefinitionLink } from '../definitions/DefinitionLink.tsx';
 import { IndicatorChart } from './IndicatorChart.tsx';
 import { IndicatorForm } from './IndicatorForm.tsx';
 import { MeasurementForm } from './MeasurementForm.tsx';
@@ -231,6 +232,11 @@ export function IndicatorsSection({ initiative: i }: { initiative: InitiativeVie
   );
   return (
     <Section title={t('initiativePage.indicators.heading')} id="benefits">
+      <p className="ds-paragraph">
+        <DefinitionLink term="benefits-realisation">
+          {t('definitions.link.benefitsRealisation')}
+        </DefinitionLink>
+      </p>
       {i.indicators.length === 0 ? (
         <p className="ds-paragraph">{t('initiativePage.indicators.empty')}</p>
       ) : null}

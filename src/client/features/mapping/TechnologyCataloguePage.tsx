@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { roleAllows } from '../../../shared/access/index.ts';
 import {
   type TechnologyCategory,
@@ -21,6 +22,7 @@ import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { useMe } from '../../lib/session.ts';
+import { DefinitionLink } from '../definitions/DefinitionLink.tsx';
 
 const fields = ['key', 'category', 'nameSv', 'nameEn', 'descriptionSv', 'descriptionEn'] as const;
 type Field = (typeof fields)[number];
@@ -43,7 +45,15 @@ export function TechnologyCataloguePage() {
   const canManage = me.data?.memberships.some((m) => roleAllows(m.role, 'technology.manage')) ?? false;
   const caption = t('mapping.catalogue.caption');
   return (
-    <Page title={t('mapping.catalogue.title')} lead={t('mapping.catalogue.lead')}>
+    <Page
+      title={t('mapping.catalogue.title')}
+      lead={
+        <>
+          {t('mapping.catalogue.lead')}{' '}
+          <DefinitionLink term="welfare-technology">{t('definitions.link.welfareTechnology')}</DefinitionLink>
+        </>
+      }
+    >
       <LiveStatus message={saved} />
       <TableWrap label={caption}>
         <table className="ds-table" data-border="true">
@@ -61,7 +71,12 @@ export function TechnologyCataloguePage() {
               <tr key={tech.key}>
                 <th scope="row">{tech.name}</th>
                 <td>{t(`mapping.categories.${tech.category}`)}</td>
-                <td>{tech.description}</td>
+                <td>
+                  {tech.description}{' '}
+                  <Link className="ds-link" to={`/kunskapsbank/vem-har-gjort/${tech.key}`}>
+                    {t('cases.whoLinkFor', { name: tech.name })}
+                  </Link>
+                </td>
                 {canManage ? (
                   <td>
                     <button

@@ -6,6 +6,7 @@ import { Loading } from '../../components/Feedback.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { api } from '../../lib/api.ts';
+import { SteeringReportLink } from '../steering-reports/SteeringReportLink.tsx';
 import { CoverageSection } from './CoverageSection.tsx';
 import { networkKey } from './data.ts';
 import { MeetingsSection } from './MeetingsSection.tsx';
@@ -47,6 +48,7 @@ export function NetworkPage() {
             </Link>
           </p>
         ) : null}
+        <SteeringReportLink network={n} />
       </Section>
       <CoverageSection network={n} />
       <MembersSection network={n} />

@@ -4,6 +4,8 @@ import type { Db } from '../client.ts';
 import { associationMembers, memberships, organisations, users } from '../schema/index.ts';
 import { loadAdoptionDemo } from './adoption-demo.ts';
 import { loadAssessmentsDemo } from './assessments-demo.ts';
+import { loadCasesDemo } from './cases-demo.ts';
+import { loadDefinitionsDemo } from './definitions-demo.ts';
 import {
   AKADEMI_NORR,
   akademiNorrCodes,
@@ -16,6 +18,7 @@ import { loadDocumentsDemo } from './documents-demo.ts';
 import { loadInitiativesDemo } from './initiatives-demo.ts';
 import { loadLearningDemo } from './learning-demo.ts';
 import { loadNetworksDemo } from './networks-demo.ts';
+import { loadSteeringReportsDemo } from './steering-reports-demo.ts';
 
 /**
  * The demo dataset: Region Dalarna with units in Falun and Borlänge, the Akademi Norr association and
@@ -99,4 +102,7 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadNetworksDemo(db);
   await loadAssessmentsDemo(db);
   await loadInitiativesDemo(db);
+  await loadCasesDemo(db);
+  await loadSteeringReportsDemo(db);
+  await loadDefinitionsDemo(db);
 }

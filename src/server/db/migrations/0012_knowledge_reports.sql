@@ -98,6 +98,7 @@ CREATE TABLE "steering_reports" (
 	CONSTRAINT "steering_reports_period_ck" CHECK ("steering_reports"."period_from" <= "steering_reports"."period_to")
 );
 --> statement-breakpoint
+ALTER TABLE "outbox" ADD COLUMN "reply_to" text;--> statement-breakpoint
 ALTER TABLE "case_attachments" ADD CONSTRAINT "case_attachments_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_attachments" ADD CONSTRAINT "case_attachments_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_indicators" ADD CONSTRAINT "case_indicators_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

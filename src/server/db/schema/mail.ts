@@ -8,6 +8,8 @@ export const outbox = pgTable(
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
+    /** Where a reply goes when it is not the platform (a colleague's question through the knowledge bank). */
+    replyTo: text('reply_to'),
     transport: text('transport', { enum: ['outbox', 'smtp'] }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),

@@ -62,6 +62,7 @@ export const auditRoutes =
           to: r.to,
           subject: r.subject,
           text: r.text,
+          replyTo: r.replyTo,
           createdAt: r.createdAt.toISOString(),
         }));
         const last = items.at(-1);

@@ -14,8 +14,11 @@ export const INITIATIVE_VIEWS = 'initiatives|';
  */
 export function forgetInitiativeViewsOnWrite(app: FastifyInstance, db: Db) {
   app.addHook('onSend', async (req, reply, payload) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400)
+    if (req.method !== 'GET' && req.method !== 'HEAD' && reply.statusCode < 400) {
       forgetViews(db, INITIATIVE_VIEWS);
+      // The dashboards' initiative, funding and benefit figures (issue 8) are built from the same rows.
+      forgetViews(db, 'dashboards|initiatives|');
+    }
     return payload;
   });
 }

@@ -158,7 +158,11 @@ export async function updateMunicipalityTechnologies(
       });
     }
   });
-  if (changes.length) forgetViews(db, 'adoption|');
+  if (changes.length) {
+    forgetViews(db, 'adoption|');
+    // Adoption is one of the dashboards' national figures (issue 8); they recompute on next read.
+    forgetViews(db, 'dashboards|national');
+  }
   return municipalityTechnologies(db, actor, code, lang);
 }
 

@@ -1,0 +1,4 @@
+import './definitions.css';
+
+export { DefinitionPage } from './DefinitionPage.tsx';
+export { DefinitionsPage } from './DefinitionsPage.tsx';

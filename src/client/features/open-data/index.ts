@@ -1,0 +1,3 @@
+import './open-data.css';
+
+export { OpenDataPage } from './OpenDataPage.tsx';

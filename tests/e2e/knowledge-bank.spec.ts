@@ -1,0 +1,132 @@
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/db/client.ts';
+import { pngImage } from '../fixtures/document-files.ts';
+import { type E2E, expectAccessible, inviteNewUser, loginAs, startE2E } from '../support/browser.ts';
+
+/**
+ * Issue 8's "done when", as a new Falun coordinator: finds who runs digital night supervision (from the
+ * technology catalogue), reads a model municipality's case and asks its contact person (the e-mail lands
+ * in the outbox); then writes a case of Falun's own, attaches a picture and sends it for review, and
+ * Region Dalarna publishes it from the review queue. axe on every page.
+ */
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(() => e?.close());
+
+const NIGHT = 'Digital nattillsyn (kamera)';
+const MODEL_CASE = 'Digital nattillsyn i hela hemtjänsten i Skellefteå';
+const NEW_CASE = 'Nattillsyn med kamera i Hemtjänsten Söder';
+const NEW_USER = { name: 'Nora Lindgren', email: 'nora.lindgren@falun.example.se' };
+const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+
+describe('the knowledge bank', () => {
+  let nora: Page;
+
+  it('a new Falun coordinator finds who runs digital night supervision, nearest first', async () => {
+    nora = await inviteNewUser(e, {
+      by: 'samordnare.falun',
+      orgName: 'Falun',
+      role: 'Kommunsamordnare',
+      ...NEW_USER,
+    });
+    await menu(nora).getByRole('link', { name: 'Kunskapsbank' }).click();
+    await nora.getByRole('heading', { level: 1, name: 'Kunskapsbank' }).waitFor();
+    await nora.getByRole('link', { name: MODEL_CASE }).waitFor();
+    await expectAccessible(nora, 'knowledge bank');
+
+    await nora.getByLabel('Sökord').fill('nattillsynen');
+    await nora.getByRole('button', { name: 'Sök', exact: true }).click();
+    await nora.getByText(/exempel matchar "nattillsynen"/).waitFor();
+    await nora.getByRole('link', { name: MODEL_CASE }).waitFor();
+    expect(await nora.locator('.case-item mark').count()).toBeGreaterThan(0);
+    await expectAccessible(nora, 'knowledge bank search');
+
+    await nora.goto('/valfardsteknik/katalog');
+    await nora.getByRole('link', { name: `Vem har gjort detta? ${NIGHT}` }).click();
+    await nora.getByRole('heading', { level: 1, name: `Vem har gjort detta? ${NIGHT}` }).waitFor();
+    await nora.getByText('Avståndet räknas från Falun.', { exact: false }).waitFor();
+    const names = await nora.locator('.who-item h2').allInnerTexts();
+    expect(names[0]).toBe('Falun');
+    expect(names).toEqual(expect.arrayContaining(['Borlänge', 'Skellefteå', 'Kalmar', 'Borås']));
+    expect(names.indexOf('Borlänge')).toBeLessThan(names.indexOf('Skellefteå'));
+    await nora.getByText('Ingrid Lindqvist').waitFor();
+    expect(await nora.getByText('Eva Nordin').count()).toBe(0);
+    await expectAccessible(nora, 'who has done this');
+  });
+
+  it('reads a model municipality’s case and contacts its contact person', async () => {
+    await nora.getByRole('link', { name: MODEL_CASE }).click();
+    await nora.getByRole('heading', { level: 1, name: MODEL_CASE }).waitFor();
+    await nora.getByText('Modellkommun').first().waitFor();
+    await expectAccessible(nora, 'a model municipality’s case');
+    await nora.getByLabel('Ditt meddelande').fill('Hur fick ni med nattpersonalen från början?');
+    await nora.getByRole('button', { name: 'Skicka meddelandet' }).click();
+    await nora.getByText('Ditt meddelande är skickat till Ingrid Lindqvist.').waitFor();
+    const [mail] = await queryRows<{ text: string }>(
+      e.t.db,
+      sql`select text from outbox where "to" = 'ingrid.lindqvist.skelleftea@demo.valfardsnavet.se'`,
+    );
+    expect(mail!.text).toContain(NEW_USER.email);
+    expect(mail!.text).toContain('Hur fick ni med nattpersonalen från början?');
+    await expectAccessible(nora, 'case after contacting');
+  });
+
+  it('writes a case with an attachment and sends it for review', async () => {
+    await menu(nora).getByRole('link', { name: 'Kunskapsbank' }).click();
+    await nora.getByRole('link', { name: 'Skriv ett nytt exempel' }).click();
+    await nora.getByRole('heading', { level: 1, name: 'Nytt exempel' }).waitFor();
+    await nora.getByRole('button', { name: 'Spara utkastet' }).click();
+    await nora.locator('.ds-error-summary').getByRole('link').first().waitFor();
+    await expectAccessible(nora, 'new case with errors');
+    await nora.getByLabel('Rubrik').fill(NEW_CASE);
+    await nora
+      .getByLabel('Sammanfattning')
+      .fill('Hemtjänsten Söder prövade digital nattillsyn i tre månader.');
+    await nora.getByRole('checkbox', { name: NIGHT }).check();
+    await nora.getByLabel('Vad ni gjorde').fill('Test med tolv brukare som ville sova ostört.');
+    await nora.getByLabel('Namn', { exact: true }).fill(NEW_USER.name);
+    await nora.getByLabel('E-postadress').fill(NEW_USER.email);
+    await nora.getByLabel('Kontaktpersonen har gått med på att visas och kontaktas').check();
+    await nora.getByRole('button', { name: 'Spara utkastet' }).click();
+    await nora.getByRole('heading', { level: 1, name: 'Ändra exemplet' }).waitFor();
+    await nora.getByText('Exemplet är sparat.').waitFor();
+    await nora
+      .getByLabel('Fil att bifoga')
+      .setInputFiles({ name: 'skarmbild.png', mimeType: 'image/png', buffer: pngImage() });
+    await nora.getByRole('button', { name: 'Ladda upp' }).click();
+    await nora.getByText('skarmbild.png är uppladdad.').waitFor();
+    await expectAccessible(nora, 'editing the case');
+    await nora.getByRole('link', { name: 'Avbryt' }).click();
+    await nora.getByRole('heading', { level: 1, name: NEW_CASE }).waitFor();
+    await nora.getByRole('button', { name: 'Skicka för granskning' }).click();
+    await nora.getByText('Exemplet är skickat för granskning.').waitFor();
+    await expectAccessible(nora, 'case sent for review');
+  });
+
+  it('Region Dalarna publishes it from the review queue', async () => {
+    const { page } = await e.newPage();
+    await loginAs(page, 'region.dalarna', 'Lars Dahlberg');
+    await menu(page).getByRole('link', { name: 'Kunskapsbank' }).click();
+    await page.getByRole('link', { name: 'Granska exempel' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Granska exempel' }).waitFor();
+    await page.getByRole('link', { name: 'Läkemedelsrobotar hos tio brukare i Borlänge' }).waitFor();
+    await expectAccessible(page, 'review queue');
+    await page.getByRole('link', { name: NEW_CASE }).click();
+    await page.getByRole('heading', { level: 1, name: NEW_CASE }).waitFor();
+    await expectAccessible(page, 'case under review');
+    await page.getByRole('button', { name: 'Publicera' }).click();
+    await page.getByText('Exemplet är publicerat.').waitFor();
+    const [row] = await queryRows<{ status: string }>(
+      e.t.db,
+      sql`select status from cases where title = ${NEW_CASE}`,
+    );
+    expect(row!.status).toBe('published');
+    await nora.goto('/kunskapsbank');
+    await nora.getByRole('link', { name: NEW_CASE }).waitFor();
+  });
+});

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DALARNA_STEERING_GROUP } from '../../src/server/db/demo/networks-demo.ts';
+import { type E2E, expectAccessible, inviteNewUser, startE2E } from '../support/browser.ts';
+
+/**
+ * Issue 8's steering-group report, as one journey by a new regional coordinator of Dalarna: from the
+ * steering group's page to a new report for the last half-year, a narrative section written, saved
+ * and still there after a reload, the PDF (Swedish text intact) and the Word file downloaded, and the
+ * report issued and read-only. axe on every page.
+ */
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E();
+});
+afterAll(() => e?.close());
+
+const TITLE = 'Rapport från Styrgrupp för välfärdsteknik och digitalisering';
+const BACKGROUND =
+  'Styrgruppen har under hösten mötts fem gånger. Länets kommuner, Region Dalarna och Högskolan Dalarna är företrädda.';
+
+const swedishDay = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
+
+async function downloaded(page: Page, link: string) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: link, exact: true }).click(),
+  ]);
+  const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vn-report-')), file.suggestedFilename());
+  await file.saveAs(saved);
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(saved) };
+}
+
+describe('a steering-group report from live data to issued', () => {
+  let page: Page;
+
+  it('a new Dalarna coordinator starts a report for the last half-year from the steering group', async () => {
+    page = await inviteNewUser(e, {
+      by: 'region.dalarna',
+      orgName: 'Region Dalarna',
+      role: 'Regional samordnare',
+      name: 'Frida Öhman',
+      email: 'frida.ohman@regiondalarna.example.se',
+    });
+    await page.goto('/natverk');
+    await page.getByRole('link', { name: DALARNA_STEERING_GROUP, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: DALARNA_STEERING_GROUP }).waitFor();
+    await expectAccessible(page, 'the steering group');
+    await page.getByRole('link', { name: 'Styrgruppsrapporter', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Styrgruppsrapporter' }).waitFor();
+    // The demo's reports: a draft for the last half-year and an issued one before it.
+    await page.getByRole('table', { name: 'Rapporter' }).getByText('Fastställd').waitFor();
+    await expectAccessible(page, 'steering-group reports');
+
+    const form = page.getByRole('region', { name: 'Ny rapport' });
+    expect(await form.getByLabel('Styrgrupp').inputValue()).not.toBe('');
+    expect(await form.getByLabel('Till och med').inputValue()).toBe(swedishDay(new Date()));
+    const from = new Date();
+    from.setMonth(from.getMonth() - 6);
+    from.setDate(from.getDate() + 1);
+    expect(await form.getByLabel('Från och med').inputValue()).toBe(swedishDay(from));
+    await form.getByLabel('Rapportens titel').fill(TITLE);
+    await form.getByLabel('Diarienummer').fill('RD2026-1200');
+    await form.getByRole('button', { name: 'Skapa rapport' }).click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Kartläggning' }).waitFor();
+    await page
+      .getByRole('table', { name: /^Representanter i Referensgrupp välfärdsteknik Dalarna/ })
+      .waitFor();
+    await expectAccessible(page, 'the new report');
+  });
+
+  it('writes and saves the background, which is kept after a reload', async () => {
+    const background = page.getByRole('form', { name: 'Bakgrund' });
+    await background.getByLabel('Text: Bakgrund').fill(BACKGROUND);
+    await background.getByText('Ändringarna är inte sparade.').waitFor();
+    await background.getByRole('button', { name: 'Spara avsnittet' }).click();
+    await background.getByText('Avsnittet Bakgrund är sparat.').waitFor();
+    await background.getByText('Sparat.', { exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    expect(await page.getByLabel('Text: Bakgrund').inputValue()).toBe(BACKGROUND);
+    await expectAccessible(page, 'the report after a reload');
+  });
+
+  it('downloads the PDF with its Swedish text intact, and the Word file', async () => {
+    const pdf = await downloaded(page, 'Ladda ner PDF');
+    expect(pdf.name).toMatch(/\.pdf$/);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const doc = await getDocumentProxy(new Uint8Array(pdf.bytes));
+    // Lines wrap in the PDF: compare with runs of white space as one space.
+    const text = (await extractText(doc, { mergePages: true })).text.replace(/\s+/g, ' ');
+    await doc.destroy();
+    expect(text).toContain('Styrgrupp för välfärdsteknik');
+    expect(text).toContain(BACKGROUND);
+    expect(text).toContain('Kartläggning');
+
+    const docx = await downloaded(page, 'Ladda ner Word (DOCX)');
+    expect(docx.name).toMatch(/\.docx$/);
+    const files = unzipSync(new Uint8Array(docx.bytes));
+    expect(new TextDecoder().decode(files['word/document.xml'])).toContain(BACKGROUND);
+  });
+
+  it('issues the report after a confirm step; it is then read-only', async () => {
+    await page.getByRole('button', { name: 'Fastställ rapporten' }).click();
+    await page.getByText('Vill du fastställa rapporten? Det går inte att ångra.').waitFor();
+    await expectAccessible(page, 'confirming the issue');
+    await page.getByRole('button', { name: 'Ja, fastställ rapporten' }).click();
+    await page.getByText('Rapporten är fastställd.').waitFor();
+    await page.getByText('Siffrorna och texten är som de var när rapporten fastställdes.').waitFor();
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Fastställ rapporten' }).count()).toBe(0);
+    await page.getByText(BACKGROUND).waitFor();
+    await expectAccessible(page, 'the issued report');
+  });
+});
