@@ -174,6 +174,13 @@ export function Layout() {
                 {t('app.footerA11y')}
               </Link>
             </li>
+            {user ? (
+              <li>
+                <Link className="ds-link" to="/begrepp">
+                  {t('definitions.nav')}
+                </Link>
+              </li>
+            ) : null}
             <li>
               <Link className="ds-link" to="/oppna-data">
                 {t('openData.footerLink')}

@@ -2,12 +2,22 @@ import { useQuery } from '@tanstack/react-query';
 import type { Action } from '../../shared/access/index.ts';
 import { authorize, grantableRoles } from '../../shared/access/index.ts';
 import type { Me } from '../../shared/contracts/auth.ts';
-import { Organisation } from '../../shared/contracts/organisations.ts';
+import { Organisation, OrganisationList } from '../../shared/contracts/organisations.ts';
 import { api } from './api.ts';
 import { actorOf, orgContextOf } from './session.ts';
 
 export function organisationKey(id: string) {
   return ['organisation', id] as const;
+}
+
+/** All regions or all associations: reference data that changes rarely, shared by pickers and lists. */
+export function useOrganisationsOfKind(kind: 'region' | 'association', enabled = true) {
+  return useQuery({
+    queryKey: ['organisations', kind],
+    queryFn: () => api.get(`/organisations?kind=${kind}`, OrganisationList),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
 }
 
 export function useOrganisation(id: string | undefined) {

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ActionPlanView } from '../../../shared/contracts/action-plans.ts';
 import { NetworkList } from '../../../shared/contracts/networks.ts';
-import { OrganisationList } from '../../../shared/contracts/organisations.ts';
 import { Loading } from '../../components/Feedback.tsx';
 import { SelectField, SubmitButton, useFormErrors } from '../../components/Form.tsx';
 import { Page } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
+import { useOrganisationsOfKind } from '../../lib/organisations.ts';
 import { isNationalAdmin, useMe } from '../../lib/session.ts';
 import { planOwnersOf, plansKey } from './data.ts';
 import { type PlanDetails, PlanDetailsFields, planDetailsErrors } from './PlanDetailsFields.tsx';
@@ -30,11 +30,7 @@ export function NewActionPlanPage() {
   const qc = useQueryClient();
   const me = useMe();
   const admin = me.data ? isNationalAdmin(me.data) : false;
-  const regions = useQuery({
-    queryKey: ['organisations', 'region'],
-    queryFn: () => api.get(`/organisations${qs({ kind: 'region' })}`, OrganisationList),
-    enabled: admin,
-  });
+  const regions = useOrganisationsOfKind('region', admin);
   const owners = useMemo(() => {
     const mine = me.data ? planOwnersOf(me.data) : [];
     const more = (regions.data?.items ?? []).map((r) => ({ id: r.id, name: r.name, kind: r.kind }));

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { serviceAreas, sizeBands } from '../../../shared/contracts/cases.ts';
 import { initiativePhases } from '../../../shared/contracts/initiatives.ts';
 import { SelectField } from '../../components/Form.tsx';
-import { useRegions, useTechnologies } from './case-queries.ts';
+import { useOrganisationsOfKind } from '../../lib/organisations.ts';
+import { useTechnologies } from './case-queries.ts';
 
 export interface CaseFilterValues {
   technology: string;
@@ -50,7 +51,7 @@ export function CaseFilterForm({
   const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState(filters);
   const technologies = useTechnologies(i18n.language);
-  const regions = useRegions();
+  const regions = useOrganisationsOfKind('region');
   const any = { value: '', label: t('cases.filters.any') };
   const set = (k: keyof CaseFilterValues) => (v: string) => setDraft({ ...draft, [k]: v });
   return (

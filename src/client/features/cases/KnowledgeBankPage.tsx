@@ -1,11 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CaseList, CaseSearchResult } from '../../../shared/contracts/cases.ts';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
-import { TextField } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
+import { SearchForm, type SearchTexts } from '../../components/SearchForm.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { useMe } from '../../lib/session.ts';
 import { CaseFilterForm, type CaseFilterValues, filterParams, filtersFrom } from './CaseFilterForm.tsx';
@@ -44,7 +43,13 @@ export function KnowledgeBankPage() {
           ) : null}
         </p>
       ) : null}
-      <SearchForm key={q} q={q} onSearch={(next) => update({ q: next })} />
+      <SearchForm
+        key={q}
+        id="case-search-q"
+        q={q}
+        texts={t('cases.search', { returnObjects: true }) as SearchTexts}
+        onSearch={(next) => update({ q: next })}
+      />
       <CaseFilterForm
         key={JSON.stringify(filters)}
         filters={filters}
@@ -52,47 +57,6 @@ export function KnowledgeBankPage() {
       />
       {q ? <SearchResults q={q} filters={filters} /> : <AllCases filters={filters} />}
     </Page>
-  );
-}
-
-function SearchForm({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
-  const { t } = useTranslation();
-  const [draft, setDraft] = useState(q);
-  const [error, setError] = useState<string | undefined>();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const value = draft.trim();
-    if (value.length === 1) {
-      setError(t('cases.search.tooShort'));
-      document.getElementById('case-search-q')?.focus();
-      return;
-    }
-    setError(undefined);
-    onSearch(value);
-  };
-  return (
-    <search aria-label={t('cases.search.heading')}>
-      <form className="case-search" onSubmit={submit} noValidate>
-        <TextField
-          id="case-search-q"
-          label={t('cases.search.label')}
-          hint={t('cases.search.hint')}
-          type="search"
-          value={draft}
-          onValueChange={setDraft}
-          error={error}
-          maxLength={200}
-        />
-        <button type="submit" className="ds-button" data-variant="primary">
-          {t('cases.search.submit')}
-        </button>
-        {q ? (
-          <button type="button" className="ds-button" data-variant="tertiary" onClick={() => onSearch('')}>
-            {t('cases.search.clear')}
-          </button>
-        ) : null}
-      </form>
-    </search>
   );
 }
 

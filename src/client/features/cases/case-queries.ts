@@ -3,7 +3,6 @@ import { roleAllows } from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import { CaseView, WhoHasDoneThis } from '../../../shared/contracts/cases.ts';
 import { TechnologyList } from '../../../shared/contracts/mapping.ts';
-import { OrganisationList } from '../../../shared/contracts/organisations.ts';
 import { api, qs } from '../../lib/api.ts';
 
 /** Every change to a case invalidates `casesKey`: lists, searches, the case itself and the review queue. */
@@ -29,14 +28,6 @@ export function useTechnologies(lang: string) {
   return useQuery({
     queryKey: ['technologies', lang],
     queryFn: () => api.get(`/technologies${qs({ lang })}`, TechnologyList),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function useRegions() {
-  return useQuery({
-    queryKey: ['organisations', 'region'],
-    queryFn: () => api.get('/organisations?kind=region', OrganisationList),
     staleTime: 5 * 60_000,
   });
 }

@@ -1,11 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { roleAllows } from '../../../shared/access/index.ts';
-import { OrganisationList } from '../../../shared/contracts/organisations.ts';
 import { SelectField } from '../../components/Form.tsx';
-import { api } from '../../lib/api.ts';
+import { useOrganisationsOfKind } from '../../lib/organisations.ts';
 import { isNationalAdmin, useMe } from '../../lib/session.ts';
 import { useMunicipalities } from '../organisations/MunicipalitiesPage.tsx';
 import { dashboardChoicesFor } from './data.ts';
@@ -35,17 +33,8 @@ export function DashboardPicker({ current, county }: { current: string; county?:
   const navigate = useNavigate();
   const national = me.data ? isNationalAdmin(me.data) : false;
   const [value, setValue] = useState(current);
-  const regions = useQuery({
-    queryKey: ['organisations', 'region'],
-    queryFn: () => api.get('/organisations?kind=region', OrganisationList),
-    staleTime: 5 * 60_000,
-    enabled: national,
-  });
-  const associations = useQuery({
-    queryKey: ['organisations', 'association'],
-    queryFn: () => api.get('/organisations?kind=association', OrganisationList),
-    enabled: national,
-  });
+  const regions = useOrganisationsOfKind('region', national);
+  const associations = useOrganisationsOfKind('association', national);
   const coversCounty =
     !!county &&
     (national ||

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -10,8 +10,9 @@ import {
   documentStatuses,
 } from '../../../shared/contracts/documents.ts';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
-import { SelectField, TextField } from '../../components/Form.tsx';
+import { SelectField } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
+import { SearchForm, type SearchTexts } from '../../components/SearchForm.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { DocumentItem } from './DocumentItem.tsx';
 import { useDocumentOwners } from './document-queries.ts';
@@ -54,51 +55,16 @@ export function DocumentsPage() {
         </p>
       ) : null}
       {owners.data?.items.length ? <ReviewReminders /> : null}
-      <SearchForm key={q} q={q} onSearch={(next) => update({ q: next })} />
+      <SearchForm
+        key={q}
+        id="document-search-q"
+        q={q}
+        texts={t('documents.search', { returnObjects: true }) as SearchTexts}
+        onSearch={(next) => update({ q: next })}
+      />
       <FilterForm key={JSON.stringify(filters)} filters={filters} onApply={(f) => update(f)} />
       {q ? <SearchResults q={q} filters={filters} /> : <AllDocuments filters={filters} />}
     </Page>
-  );
-}
-
-function SearchForm({ q, onSearch }: { q: string; onSearch: (q: string) => void }) {
-  const { t } = useTranslation();
-  const [draft, setDraft] = useState(q);
-  const [error, setError] = useState<string | undefined>();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const value = draft.trim();
-    if (value.length === 1) {
-      setError(t('documents.search.tooShort'));
-      document.getElementById('document-search-q')?.focus();
-      return;
-    }
-    setError(undefined);
-    onSearch(value);
-  };
-  return (
-    <search aria-label={t('documents.search.heading')}>
-      <form className="document-search" onSubmit={submit} noValidate>
-        <TextField
-          id="document-search-q"
-          label={t('documents.search.label')}
-          hint={t('documents.search.hint')}
-          type="search"
-          value={draft}
-          onValueChange={setDraft}
-          error={error}
-          maxLength={200}
-        />
-        <button type="submit" className="ds-button" data-variant="primary">
-          {t('documents.search.submit')}
-        </button>
-        {q ? (
-          <button type="button" className="ds-button" data-variant="tertiary" onClick={() => onSearch('')}>
-            {t('documents.search.clear')}
-          </button>
-        ) : null}
-      </form>
-    </search>
   );
 }
 

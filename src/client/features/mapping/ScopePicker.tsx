@@ -1,10 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { OrganisationList } from '../../../shared/contracts/organisations.ts';
 import { SelectField } from '../../components/Form.tsx';
-import { api } from '../../lib/api.ts';
+import { useOrganisationsOfKind } from '../../lib/organisations.ts';
 import { useMe } from '../../lib/session.ts';
 import { type ScopeParams, scopeSearch } from './mapping-scope.ts';
 
@@ -28,17 +26,8 @@ export function ScopePicker({ scope }: { scope: ScopeParams }) {
   const location = useLocation();
   const national = me.data?.memberships.some((m) => m.role === 'national_admin') ?? false;
   const [value, setValue] = useState(optionOf(scope));
-  const regions = useQuery({
-    queryKey: ['organisations', 'region'],
-    queryFn: () => api.get('/organisations?kind=region', OrganisationList),
-    staleTime: 5 * 60_000,
-    enabled: national,
-  });
-  const associations = useQuery({
-    queryKey: ['organisations', 'association'],
-    queryFn: () => api.get('/organisations?kind=association', OrganisationList),
-    enabled: national,
-  });
+  const regions = useOrganisationsOfKind('region', national);
+  const associations = useOrganisationsOfKind('association', national);
   if (!national || !regions.data) return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,24 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { OrganisationList } from '../../../shared/contracts/organisations.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { api } from '../../lib/api.ts';
-import { orgPath } from '../../lib/organisations.ts';
+import { orgPath, useOrganisationsOfKind } from '../../lib/organisations.ts';
 
 export function SwedenPage() {
   const { t } = useTranslation();
-  const regions = useQuery({
-    queryKey: ['organisations', 'region'],
-    queryFn: () => api.get('/organisations?kind=region', OrganisationList),
-    staleTime: 5 * 60_000,
-  });
-  const associations = useQuery({
-    queryKey: ['organisations', 'association'],
-    queryFn: () => api.get('/organisations?kind=association', OrganisationList),
-  });
+  const regions = useOrganisationsOfKind('region');
+  const associations = useOrganisationsOfKind('association');
 
   return (
     <Page title={t('orgs.swedenTitle')} lead={t('orgs.swedenIntro')}>

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { roleAllows } from '../../../shared/access/index.ts';
 import { CourseList, type Track } from '../../../shared/contracts/learning.ts';
-import { OrganisationList } from '../../../shared/contracts/organisations.ts';
 import { ProgrammeView } from '../../../shared/contracts/programmes.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
+import { useOrganisationsOfKind } from '../../lib/organisations.ts';
 import { isNationalAdmin, useMe } from '../../lib/session.ts';
 import { useMunicipalities } from '../organisations/MunicipalitiesPage.tsx';
 import { useMunicipalitiesOf } from '../organisations/useMunicipalitiesOf.ts';
@@ -47,11 +47,7 @@ export function NewProgrammePage() {
   const qc = useQueryClient();
   const me = useMe();
   const admin = me.data ? isNationalAdmin(me.data) : false;
-  const regions = useQuery({
-    queryKey: ['organisations', 'region'],
-    queryFn: () => api.get(`/organisations${qs({ kind: 'region' })}`, OrganisationList),
-    enabled: admin,
-  });
+  const regions = useOrganisationsOfKind('region', admin);
   const municipalities = useMunicipalities();
   const courses = useQuery({
     queryKey: ['courses', lang],

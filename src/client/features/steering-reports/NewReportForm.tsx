@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import { NetworkList } from '../../../shared/contracts/networks.ts';
-import { OrganisationList } from '../../../shared/contracts/organisations.ts';
 import { SteeringReport } from '../../../shared/contracts/steering-reports.ts';
 import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
 import { Section } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
+import { useOrganisationsOfKind } from '../../lib/organisations.ts';
 import { isNationalAdmin } from '../../lib/session.ts';
 import { API_BASE, lastHalfYear, reportOwnersOf, reportsKey } from './data.ts';
 
@@ -25,11 +25,7 @@ export function NewReportForm({ me }: { me: Me }) {
   const qc = useQueryClient();
   const [params] = useSearchParams();
   const admin = isNationalAdmin(me);
-  const regions = useQuery({
-    queryKey: ['organisations', 'region'],
-    queryFn: () => api.get(`/organisations${qs({ kind: 'region' })}`, OrganisationList),
-    enabled: admin,
-  });
+  const regions = useOrganisationsOfKind('region', admin);
   const owners = useMemo(() => {
     const more = (regions.data?.items ?? []).map((r) => ({ id: r.id, name: r.name }));
     const seen = new Set<string>();
