@@ -88,7 +88,7 @@ describe('the knowledge bank', () => {
       .getByLabel('Sammanfattning')
       .fill('Hemtjänsten Söder prövade digital nattillsyn i tre månader.');
     await nora.getByRole('checkbox', { name: NIGHT }).check();
-    await nora.getByLabel('Vad ni gjorde').fill('Test med tolv brukare som ville sova ostört.');
+    await nora.getByLabel('Vad som gjordes').fill('Test med tolv brukare som ville sova ostört.');
     await nora.getByLabel('Namn', { exact: true }).fill(NEW_USER.name);
     await nora.getByLabel('E-postadress').fill(NEW_USER.email);
     await nora.getByLabel('Kontaktpersonen har gått med på att visas och kontaktas').check();
