@@ -102,7 +102,7 @@ registerScenario({
     return {
       scenario: 'steering-report-pdf',
       description: this.description,
-      job: { rows: runs.length, seconds: (worstCreate + worstPdf) / 1000, status: 'generated' },
+      job: { rows: runs.length, seconds: (worstCreate + worstPdf) / 1000, status: 'done' },
       budgets: [budget(`PDF ≤ ${REPORT_PDF_BUDGET_MS} ms`, REPORT_PDF_BUDGET_MS, worstPdf)],
       notes: [
         `${region.name}: create ${runs.map((r) => Math.round(r.create)).join(', ')} ms; PDF ${runs
