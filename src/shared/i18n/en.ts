@@ -2530,7 +2530,7 @@ export const en: Messages = {
       current: 'Current choice',
       municipality: '{{name}} (municipality)',
     },
-    steeringReport: 'Steering group report',
+    steeringReport: 'Steering-group report',
     keyFigures: 'Key figures',
     key: {
       inOperation_one: 'technology in operation (municipality × technology)',
