@@ -50,7 +50,7 @@ export function NeedsPage() {
   return (
     <Page title={t('needs.title')} lead={t('needs.lead')}>
       <PlansNav />
-      <ScopePicker scope={scope} />
+      <ScopePicker scope={scope} regionsOnly />
       {mine.length > 0 ? (
         <Section id="propose-need" title={t('needs.propose.title')}>
           <ProposeNeedForm municipalities={mine} />

@@ -18,8 +18,9 @@ const scopeOf = (value: string): ScopeParams =>
 /**
  * National administrators choose the area of the views: the country, a region or an association. A
  * button applies the choice, so that moving through the list never changes the page (WCAG 3.2.2).
+ * `regionsOnly` for views that exist per region only, such as a region's needs backlog.
  */
-export function ScopePicker({ scope }: { scope: ScopeParams }) {
+export function ScopePicker({ scope, regionsOnly = false }: { scope: ScopeParams; regionsOnly?: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
@@ -27,7 +28,7 @@ export function ScopePicker({ scope }: { scope: ScopeParams }) {
   const national = me.data?.memberships.some((m) => m.role === 'national_admin') ?? false;
   const [value, setValue] = useState(optionOf(scope));
   const regions = useOrganisationsOfKind('region', national);
-  const associations = useOrganisationsOfKind('association', national);
+  const associations = useOrganisationsOfKind('association', national && !regionsOnly);
   if (!national || !regions.data) return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -50,7 +51,10 @@ export function ScopePicker({ scope }: { scope: ScopeParams }) {
         options={[
           { value: 'SE', label: t('mapping.views.wholeCountry') },
           ...regions.data.items.filter((r) => r.code).map((r) => ({ value: `lan:${r.code}`, label: r.name })),
-          ...(associations.data?.items ?? []).map((a) => ({ value: `forbund:${a.id}`, label: a.name })),
+          ...(regionsOnly ? [] : (associations.data?.items ?? [])).map((a) => ({
+            value: `forbund:${a.id}`,
+            label: a.name,
+          })),
         ]}
       />
       <button type="submit" className="ds-button" data-variant="secondary">

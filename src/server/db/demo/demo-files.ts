@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import PDFDocument from 'pdfkit';
+import { createPdf } from '../../lib/pdf-document.ts';
 
 // Small but real office files, made at load time so that the demo's extracted text is what search sees
 // (the tests use the same makers). Nothing is fetched: pdfkit's standard fonts are bundled.
@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 /** A real one-page PDF with the given paragraphs as its text layer. */
 export function pdfWith(paragraphs: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', info: { Title: paragraphs[0] ?? '' } });
+    const doc = createPdf({ size: 'A4', info: { Title: paragraphs[0] ?? '' } });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { MunicipalityResults } from '../../../shared/contracts/assessment-results.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
+import { createPdf, pdfFont } from '../../lib/pdf-document.ts';
 
 const texts = {
   sv: {
@@ -33,7 +33,7 @@ const texts = {
  */
 export function renderResultsPdf(r: MunicipalityResults, lang: UiLanguage): Promise<Buffer> {
   const t = texts[lang];
-  const doc = new PDFDocument({
+  const doc = createPdf({
     size: 'A4',
     margin: 56,
     pdfVersion: '1.7',
@@ -54,24 +54,20 @@ export function renderResultsPdf(r: MunicipalityResults, lang: UiLanguage): Prom
   const score = (n: number | null | undefined) => (typeof n === 'number' ? String(n) : '–');
 
   add('H1', () =>
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(22)
-      .fillColor('#00244e')
-      .text(`${r.municipality.name}: ${r.round.name}`),
+    doc.font(pdfFont.bold).fontSize(22).fillColor('#00244e').text(`${r.municipality.name}: ${r.round.name}`),
   );
   add('P', () =>
-    doc.font('Helvetica').fontSize(10).fillColor('#222222').text(`${t.method}: ${r.scoreMethod}`),
+    doc.font(pdfFont.regular).fontSize(10).fillColor('#222222').text(`${t.method}: ${r.scoreMethod}`),
   );
   doc.moveDown();
-  add('H2', () => doc.font('Helvetica-Bold').fontSize(15).fillColor('#00244e').text(t.scores));
+  add('H2', () => doc.font(pdfFont.bold).fontSize(15).fillColor('#00244e').text(t.scores));
   for (const a of r.areas) {
     const others = r.groups
       .map((g) => `${g.name} ${g.scores ? score(g.scores[a.key]) : `(${t.tooFew})`}`)
       .join(' · ');
     add('P', () =>
       doc
-        .font('Helvetica')
+        .font(pdfFont.regular)
         .fontSize(11)
         .fillColor('#222222')
         .text(`${a.label}: ${score(r.scores[a.key])}   (${others})`),
@@ -79,30 +75,29 @@ export function renderResultsPdf(r: MunicipalityResults, lang: UiLanguage): Prom
   }
   if (r.previous.length) {
     doc.moveDown();
-    add('H2', () => doc.font('Helvetica-Bold').fontSize(15).fillColor('#00244e').text(t.previous));
+    add('H2', () => doc.font(pdfFont.bold).fontSize(15).fillColor('#00244e').text(t.previous));
     for (const p of r.previous)
       add('P', () =>
         doc
-          .font('Helvetica')
+          .font(pdfFont.regular)
           .fontSize(11)
           .fillColor('#222222')
           .text(`${p.name}: ${r.areas.map((a) => `${a.label} ${score(p.scores[a.key])}`).join(' · ')}`),
       );
   }
   doc.moveDown();
-  add('H2', () => doc.font('Helvetica-Bold').fontSize(15).fillColor('#00244e').text(t.questions));
+  add('H2', () => doc.font(pdfFont.bold).fontSize(15).fillColor('#00244e').text(t.questions));
   for (const q of r.questions) {
     add('P', () =>
       doc
-        .font('Helvetica-Bold')
+        .font(pdfFont.bold)
         .fontSize(10)
         .fillColor('#222222')
         .text(q.text)
-        .font('Helvetica')
+        .font(pdfFont.regular)
         .text(q.answer ?? '–'),
     );
-    if (q.comment)
-      add('P', () => doc.font('Helvetica-Oblique').fontSize(10).text(`${t.comment}: ${q.comment}`));
+    if (q.comment) add('P', () => doc.font(pdfFont.italic).fontSize(10).text(`${t.comment}: ${q.comment}`));
   }
   section.end();
   doc.end();

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { createPdf, pdfFont } from '../../lib/pdf-document.ts';
 
 export interface CertificatePdfInput {
   lang: 'sv' | 'en';
@@ -40,7 +40,7 @@ export function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer
   const date = new Intl.DateTimeFormat(input.lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long' }).format(
     input.issuedAt,
   );
-  const doc = new PDFDocument({
+  const doc = createPdf({
     size: 'A4',
     layout: 'landscape',
     margin: 64,
@@ -73,18 +73,16 @@ export function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer
     .strokeColor('#0062ba')
     .stroke();
   doc.moveDown(2);
-  add('H1', () =>
-    doc.font('Helvetica-Bold').fontSize(36).fillColor('#00244e').text(t.title, 64, 110, centred),
-  );
-  add('P', () => doc.font('Helvetica').fontSize(16).fillColor('#222222').text(t.lead, 64, 180, centred));
-  add('P', () => doc.font('Helvetica-Bold').fontSize(28).text(input.learnerName, 64, 212, centred));
-  add('P', () => doc.font('Helvetica').fontSize(16).text(t.completed, 64, 262, centred));
+  add('H1', () => doc.font(pdfFont.bold).fontSize(36).fillColor('#00244e').text(t.title, 64, 110, centred));
+  add('P', () => doc.font(pdfFont.regular).fontSize(16).fillColor('#222222').text(t.lead, 64, 180, centred));
+  add('P', () => doc.font(pdfFont.bold).fontSize(28).text(input.learnerName, 64, 212, centred));
+  add('P', () => doc.font(pdfFont.regular).fontSize(16).text(t.completed, 64, 262, centred));
   add('H2', () =>
-    doc.font('Helvetica-Bold').fontSize(22).fillColor('#00244e').text(input.courseTitle, 64, 292, centred),
+    doc.font(pdfFont.bold).fontSize(22).fillColor('#00244e').text(input.courseTitle, 64, 292, centred),
   );
   add('P', () =>
     doc
-      .font('Helvetica')
+      .font(pdfFont.regular)
       .fontSize(13)
       .fillColor('#222222')
       .text(`${t.date}: ${date}    ${t.issuer}: ${input.issuer}`, 64, 380, centred),

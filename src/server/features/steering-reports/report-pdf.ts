@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import type { SteeringReport } from '../../../shared/contracts/steering-reports.ts';
+import { createPdf, pdfFont } from '../../lib/pdf-document.ts';
 import { type Block, reportBlocks } from './report-blocks.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -33,8 +33,8 @@ function tagged(
 }
 
 function drawTable(doc: Doc, parent: Struct, b: Extract<Block, { kind: 'table' }>) {
-  tagged(doc, parent, 'P', { font: 'Helvetica-Bold', size: 10, color: ink }, b.caption, { paragraphGap: 4 });
-  doc.font('Helvetica').fontSize(9).fillColor(ink);
+  tagged(doc, parent, 'P', { font: pdfFont.bold, size: 10, color: ink }, b.caption, { paragraphGap: 4 });
+  doc.font(pdfFont.regular).fontSize(9).fillColor(ink);
   const numeric = (c: number) => c > 0 && b.rows.every((r) => /^[-\d\s\u00a0–]*$/.test(r[c] ?? ''));
   const data: TaggedCell[][] = [
     b.head.map((text) => ({ text, type: 'TH', scope: 'column' })),
@@ -66,11 +66,11 @@ function drawChart(doc: Doc, parent: Struct, b: Extract<Block, { kind: 'chart' }
   parent.add(
     doc.struct('Figure', { alt: b.alt }, () => {
       const top = doc.y;
-      doc.font('Helvetica-Bold').fontSize(10).fillColor(ink).text(b.title, left, top);
+      doc.font(pdfFont.bold).fontSize(10).fillColor(ink).text(b.title, left, top);
       b.bars.forEach((bar, i) => {
         const y = top + 20 + i * (barHeight + 6);
         doc
-          .font('Helvetica')
+          .font(pdfFont.regular)
           .fontSize(9)
           .fillColor(ink)
           .text(bar.label, left, y + 2, { width: labelWidth - 6 });
@@ -89,10 +89,10 @@ function drawChart(doc: Doc, parent: Struct, b: Extract<Block, { kind: 'chart' }
 /**
  * The report as a tagged PDF/UA-style document: document language sv-SE and a title shown in the
  * window bar; a structure tree of H1, H2 and P, tables with TH (column and row scope) and TD, and the
- * chart as a Figure with alternative text. Standard Helvetica (WinAnsi) covers å, ä, ö and é.
+ * chart as a Figure with alternative text; fonts embedded (`lib/pdf-document.ts`).
  */
 export function renderReportPdf(r: SteeringReport): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const doc = createPdf({
     size: 'A4',
     margin: 56,
     pdfVersion: '1.7',
@@ -118,13 +118,13 @@ export function renderReportPdf(r: SteeringReport): Promise<Buffer> {
           doc,
           root,
           b.level === 1 ? 'H1' : 'H2',
-          { font: 'Helvetica-Bold', size: b.level === 1 ? 20 : 14, color: navy },
+          { font: pdfFont.bold, size: b.level === 1 ? 20 : 14, color: navy },
           b.text,
           { paragraphGap: 6 },
         );
         break;
       case 'paragraph':
-        tagged(doc, root, 'P', { font: 'Helvetica', size: b.meta ? 10 : 11, color: ink }, b.text, {
+        tagged(doc, root, 'P', { font: pdfFont.regular, size: b.meta ? 10 : 11, color: ink }, b.text, {
           paragraphGap: b.meta ? 2 : 8,
           lineGap: 2,
         });
