@@ -35,6 +35,26 @@ describe('DELETE /users/{id} (erasure)', () => {
     expect((await admin.delete(`/api/v1/users/${id}`)).statusCode).toBe(404);
   });
 
+  it('removes the person as the contact of the cases that named them', async () => {
+    const [c] = await queryRows<{ id: string }>(t.db, sql`select id from cases limit 1`);
+    await t.db.execute(
+      sql`update cases set contact_name = 'Erik Wallin', contact_email = ${demoEmail('erik.wallin').toUpperCase()},
+          contact_phone = '070-000 00 00', contact_consent = true where id = ${c!.id}`,
+    );
+    const res = await (await t.as('admin')).delete(`/api/v1/users/${await userId('erik.wallin')}`);
+    expect(res.json()).toMatchObject({ erased: true, caseContactsRemoved: 1 });
+    const [after] = await queryRows(
+      t.db,
+      sql`select contact_name, contact_email, contact_phone, contact_consent from cases where id = ${c!.id}`,
+    );
+    expect(after).toEqual({
+      contact_name: null,
+      contact_email: null,
+      contact_phone: null,
+      contact_consent: false,
+    });
+  });
+
   it('is refused to everyone but national administrators, and changes nothing', async () => {
     const id = await userId('lina.persson');
     for (const who of ['region.dalarna', 'samordnare.falun', 'chef.falun', 'personal.falun']) {

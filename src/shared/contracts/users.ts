@@ -8,4 +8,6 @@ export const ErasureResult = z.object({
   erased: z.literal(true),
   membershipsRemoved: z.number().int(),
   auditEntriesScrubbed: z.number().int(),
+  /** Knowledge-bank cases that named the person as their contact (by e-mail) and no longer do. */
+  caseContactsRemoved: z.number().int(),
 });

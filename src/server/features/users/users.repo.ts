@@ -2,6 +2,7 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   auditLog,
+  cases,
   invitations,
   memberships,
   passwordResets,
@@ -14,6 +15,22 @@ import {
  * created what) stay valid but point at nobody in particular.
  */
 export async function anonymiseUser(db: Db, userId: string) {
+  const [person] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  // A person named as a case's contact (by their own e-mail address) is no longer shown or asked there.
+  const contacts = person
+    ? await db
+        .update(cases)
+        .set({
+          contactName: null,
+          contactTitle: null,
+          contactEmail: null,
+          contactPhone: null,
+          contactConsent: false,
+          updatedAt: sql`now()`,
+        })
+        .where(sql`lower(${cases.contactEmail}) = lower(${person.email})`)
+        .returning({ id: cases.id })
+    : [];
   const removed = await db
     .delete(memberships)
     .where(eq(memberships.userId, userId))
@@ -46,5 +63,9 @@ export async function anonymiseUser(db: Db, userId: string) {
       ),
     )
     .returning({ id: auditLog.id });
-  return { membershipsRemoved: removed.length, auditEntriesScrubbed: scrubbed.length };
+  return {
+    membershipsRemoved: removed.length,
+    auditEntriesScrubbed: scrubbed.length,
+    caseContactsRemoved: contacts.length,
+  };
 }
