@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestApp, demoEmail, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -42,6 +42,29 @@ describe('PATCH /me', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().user.name).toBe('Fatima Ali');
     expect(res.json().sessions.length).toBeGreaterThan(0);
+    expect(res.json().caseContacts).toEqual([]);
+  });
+
+  it('includes the knowledge-bank cases that name the person as contact', async () => {
+    const [c] = await queryRows<{ id: string; title: string }>(
+      t.db,
+      sql`select id, title from cases limit 1`,
+    );
+    await t.db.execute(
+      sql`update cases set contact_name = 'Noah Eriksson', contact_title = null, contact_phone = null,
+          contact_email = ${demoEmail('noah.eriksson')}, contact_consent = false where id = ${c!.id}`,
+    );
+    const res = await (await t.as('noah.eriksson')).get('/api/v1/me/export');
+    expect(res.json().caseContacts).toEqual([
+      {
+        caseId: c!.id,
+        caseTitle: c!.title,
+        name: 'Noah Eriksson',
+        title: null,
+        phone: null,
+        shownWithConsent: false,
+      },
+    ]);
   });
 });
 

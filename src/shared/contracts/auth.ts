@@ -56,4 +56,15 @@ export const PersonalDataExport = z.object({
   user: Me,
   sessions: z.array(SessionView),
   auditEntries: z.number().int(),
+  /** Knowledge-bank cases that name the person (by their e-mail address) as contact, with what they show. */
+  caseContacts: z.array(
+    z.object({
+      caseId: Uuid,
+      caseTitle: z.string(),
+      name: z.string().nullable(),
+      title: z.string().nullable(),
+      phone: z.string().nullable(),
+      shownWithConsent: z.boolean(),
+    }),
+  ),
 });

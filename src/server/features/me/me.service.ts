@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Me, UpdateMe } from '../../../shared/contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
-import { users } from '../../db/schema/index.ts';
+import { cases, users } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { RequestActor } from '../../plugins/session.ts';
 import { countAuditForActor, recordAudit } from '../audit/audit.repo.ts';
@@ -64,5 +64,16 @@ export async function exportMyData(deps: AuthDeps, actor: RequestActor) {
     user: await getMe(deps.db, actor.userId),
     sessions: await listSessions(deps, actor),
     auditEntries: await countAuditForActor(deps.db, actor.userId),
+    caseContacts: await deps.db
+      .select({
+        caseId: cases.id,
+        caseTitle: cases.title,
+        name: cases.contactName,
+        title: cases.contactTitle,
+        phone: cases.contactPhone,
+        shownWithConsent: cases.contactConsent,
+      })
+      .from(cases)
+      .where(sql`lower(${cases.contactEmail}) = lower(${actor.email})`),
   };
 }
