@@ -62,7 +62,12 @@ export const exportMediaType = {
 } as const;
 
 /** A file name safe in every browser: ASCII letters, digits and dashes, then the date and extension. */
-export function exportFileName(name: string, fallback: string, date: string, ext: 'csv' | 'xlsx') {
+export function exportFileName(
+  name: string,
+  fallback: string,
+  date: string,
+  ext: 'csv' | 'xlsx' | 'pdf' | 'docx',
+) {
   const slug = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -102,16 +102,15 @@ export const assessmentResultRoutes =
         const lang = req.query.lang ?? requestLanguage(req);
         const r = await municipalityResults(db, actorOf(req), req.params.id, req.params.code, [], lang);
         const pdf = await renderResultsPdf(r, lang);
-        // exportFileName knows only the table formats; the slug and date rules are the same for a PDF.
         const name = exportFileName(
           `${r.municipality.name} ${r.round.name}`,
           'resultat',
           r.round.closesOn,
-          'csv',
+          'pdf',
         );
         return reply
           .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${name.replace(/\.csv$/, '.pdf')}"`)
+          .header('content-disposition', `attachment; filename="${name}"`)
           .header('cache-control', 'no-store')
           .send(pdf as never);
       },

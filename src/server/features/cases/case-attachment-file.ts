@@ -4,6 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { caseAttachmentTypes } from '../../../shared/contracts/cases.ts';
 import { DOCUMENT_MAX_BYTES } from '../../../shared/contracts/documents.ts';
 import { AppError } from '../../lib/errors.ts';
+import { uploadedFileName } from '../../lib/file-names.ts';
 import { inspectDocumentFile } from '../documents/document-file.ts';
 
 export interface InspectedAttachment {
@@ -15,8 +16,6 @@ export interface InspectedAttachment {
 }
 
 const imageTypes: Record<string, string> = { png: caseAttachmentTypes.png, jpg: caseAttachmentTypes.jpg };
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const UNSAFE_IN_FILE_NAME = /[\u0000-\u001F\u007F"/\\]/g;
 
 const refuse = (status: number, code: 'attachment_type_not_allowed' | 'document_content_mismatch') =>
   new AppError(status, code, [{ path: 'body.file', code }]);
@@ -32,14 +31,8 @@ export async function inspectAttachment(content: Buffer, originalName: string): 
   const detected = await fileTypeFromBuffer(content);
   const claimed = path.extname(originalName).slice(1).toLowerCase().replace('jpeg', 'jpg');
   if (detected && imageTypes[detected.ext]) {
-    const base = path
-      .basename(originalName.replaceAll('\\', '/'))
-      .replace(/\.[^.]*$/, '')
-      .replace(UNSAFE_IN_FILE_NAME, '')
-      .trim()
-      .slice(0, 150);
     return {
-      fileName: `${base || 'bild'}.${detected.ext}`,
+      fileName: uploadedFileName(originalName, detected.ext, 'bild'),
       mediaType: imageTypes[detected.ext]!,
       sizeBytes: content.length,
       sha256: createHash('sha256').update(content).digest('hex'),

@@ -22,6 +22,7 @@ import {
 } from '../../../shared/contracts/cases.ts';
 import { Ok } from '../../../shared/contracts/common.ts';
 import type { Db } from '../../db/client.ts';
+import { contentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
@@ -37,16 +38,6 @@ import { whoHasDoneThis } from './who-has-done-this.service.ts';
 
 /** Messages to contact people per sender and minute: enough for real questions, too few for spam. */
 const CONTACT_PER_MINUTE = 5;
-
-/** `filename*` carries the real (Swedish) name; `filename` an ASCII fallback for old clients. */
-function contentDisposition(fileName: string) {
-  const ascii =
-    fileName
-      .normalize('NFD')
-      .replace(/[^\x20-\x7E]/g, '')
-      .replace(/["\\]/g, '') || 'bilaga';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** Cases (kunskapsbank): write, review, publish, search, who has done this (issue 8). */
 export const caseRoutes =
@@ -211,7 +202,7 @@ export const caseRoutes =
         );
         // nosniff: the browser must take the type we checked, never guess one from the bytes.
         return reply
-          .header('content-disposition', contentDisposition(file.fileName))
+          .header('content-disposition', contentDisposition(file.fileName, 'bilaga'))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-cache')
           .type(file.mediaType)

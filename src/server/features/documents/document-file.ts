@@ -10,6 +10,7 @@ import {
   documentFileTypes,
 } from '../../../shared/contracts/documents.ts';
 import { AppError } from '../../lib/errors.ts';
+import { uploadedFileName } from '../../lib/file-names.ts';
 
 export interface InspectedFile {
   fileName: string;
@@ -49,7 +50,7 @@ export async function inspectDocumentFile(content: Buffer, originalName: string)
   }
   const text = cleanText(await extract(ext, content));
   return {
-    fileName: fileNameFor(originalName, ext),
+    fileName: uploadedFileName(originalName, ext, 'dokument'),
     mediaType: documentFileTypes[ext],
     sizeBytes: content.length,
     sha256: createHash('sha256').update(content).digest('hex'),
@@ -120,8 +121,6 @@ function decodeXml(s: string): string {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const UNSAFE_IN_FILE_NAME = /[\u0000-\u001F\u007F"/\\]/g;
 
 /**
  * Control characters go (PostgreSQL text cannot hold NUL, and search highlighting uses two of them as
@@ -134,15 +133,4 @@ export function cleanText(s: string): string {
     .replace(/\s*\n\s*/g, '\n')
     .trim()
     .slice(0, MAX_TEXT_CHARS);
-}
-
-/** The name to download it under: the uploader's base name with the extension its content proves. */
-function fileNameFor(original: string, ext: DocumentFileExt): string {
-  const base = path
-    .basename(original.replaceAll('\\', '/'))
-    .replace(/\.[^.]*$/, '')
-    .replace(UNSAFE_IN_FILE_NAME, '')
-    .trim()
-    .slice(0, 150);
-  return `${base || 'dokument'}.${ext}`;
 }

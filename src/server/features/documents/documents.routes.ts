@@ -13,6 +13,7 @@ import {
   GoverningDocument,
 } from '../../../shared/contracts/documents.ts';
 import type { Db } from '../../db/client.ts';
+import { contentDisposition } from '../../lib/file-names.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { readDocumentFile, readNewDocument } from './document-upload.ts';
@@ -27,16 +28,6 @@ import {
   searchDocuments,
   updateDocument,
 } from './documents.service.ts';
-
-/** `filename*` carries the real (Swedish) name; `filename` an ASCII fallback for old clients. */
-function contentDisposition(fileName: string) {
-  const ascii =
-    fileName
-      .normalize('NFD')
-      .replace(/[^\x20-\x7E]/g, '')
-      .replace(/["\\]/g, '') || 'dokument';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export const documentRoutes =
   (deps: { db: Db }): FastifyPluginAsyncZod =>
@@ -176,7 +167,7 @@ export const documentRoutes =
         const file = await documentFile(db, req.params.id);
         // nosniff: the browser must take the type we checked, never guess one from the bytes.
         return reply
-          .header('content-disposition', contentDisposition(file.fileName))
+          .header('content-disposition', contentDisposition(file.fileName, 'dokument'))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-cache')
           .type(file.mediaType)

@@ -22,7 +22,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 
 /** A download: the title as a file name (the table exports' slug rule), never cached. */
 function sendFile(reply: FastifyReply, r: SteeringReport, body: Buffer, type: string, ext: 'pdf' | 'docx') {
-  const name = exportFileName(r.title, 'styrgruppsrapport', r.to, 'csv').replace(/\.csv$/, `.${ext}`);
+  const name = exportFileName(r.title, 'styrgruppsrapport', r.to, ext);
   return reply
     .type(type)
     .header('content-disposition', `attachment; filename="${name}"`)
