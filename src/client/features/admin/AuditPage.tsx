@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { type AuditEntry, AuditPage as AuditPageSchema } from '../../../shared/contracts/audit.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { SelectField, TextField } from '../../components/Form.tsx';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { Page } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
@@ -200,19 +201,7 @@ export function AuditLogPage() {
           </table>
         </TableWrap>
       ) : null}
-      {log.hasNextPage ? (
-        <button
-          type="button"
-          className="ds-button load-more"
-          data-variant="secondary"
-          aria-busy={log.isFetchingNextPage || undefined}
-          onClick={() => {
-            if (!log.isFetchingNextPage) void log.fetchNextPage();
-          }}
-        >
-          {log.isFetchingNextPage ? t('app.loadingMore') : t('app.loadMore')}
-        </button>
-      ) : null}
+      <LoadMoreButton pages={log} />
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { OutboxPage as OutboxPageSchema } from '../../../shared/contracts/audit.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { TextField } from '../../components/Form.tsx';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { Page } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/i18n.ts';
@@ -96,19 +97,7 @@ export function OutboxPage() {
           </li>
         ))}
       </ol>
-      {outbox.hasNextPage ? (
-        <button
-          type="button"
-          className="ds-button load-more"
-          data-variant="secondary"
-          aria-busy={outbox.isFetchingNextPage || undefined}
-          onClick={() => {
-            if (!outbox.isFetchingNextPage) void outbox.fetchNextPage();
-          }}
-        >
-          {outbox.isFetchingNextPage ? t('app.loadingMore') : t('app.loadMore')}
-        </button>
-      ) : null}
+      <LoadMoreButton pages={outbox} />
     </Page>
   );
 }

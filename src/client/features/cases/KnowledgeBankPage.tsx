@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CaseList, CaseSearchResult } from '../../../shared/contracts/cases.ts';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { SearchForm, type SearchTexts } from '../../components/SearchForm.tsx';
 import { api, qs } from '../../lib/api.ts';
@@ -109,17 +110,7 @@ function AllCases({ filters }: { filters: CaseFilterValues }) {
           ))}
         </ul>
       ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="ds-button"
-          data-variant="secondary"
-          aria-busy={list.isFetchingNextPage || undefined}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? t('app.loadingMore') : t('app.loadMore')}
-        </button>
-      ) : null}
+      <LoadMoreButton pages={list} />
     </Section>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/contracts/documents.ts';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
 import { SelectField } from '../../components/Form.tsx';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { SearchForm, type SearchTexts } from '../../components/SearchForm.tsx';
 import { api, qs } from '../../lib/api.ts';
@@ -163,17 +164,7 @@ function AllDocuments({ filters }: { filters: Filters }) {
           ))}
         </ul>
       ) : null}
-      {list.hasNextPage ? (
-        <button
-          type="button"
-          className="ds-button"
-          data-variant="secondary"
-          aria-busy={list.isFetchingNextPage || undefined}
-          onClick={() => void list.fetchNextPage()}
-        >
-          {list.isFetchingNextPage ? t('app.loadingMore') : t('app.loadMore')}
-        </button>
-      ) : null}
+      <LoadMoreButton pages={list} />
     </Section>
   );
 }

@@ -9,6 +9,7 @@ import {
   initiativeStatuses,
 } from '../../../shared/contracts/initiatives.ts';
 import { ErrorAlert, LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { formatShortDate } from '../../lib/format.ts';
@@ -163,19 +164,7 @@ export function InitiativesPage() {
           <InitiativeTable items={items} />
         )
       ) : null}
-      {list.hasNextPage ? (
-        <p>
-          <button
-            type="button"
-            className="ds-button"
-            data-variant="secondary"
-            aria-busy={list.isFetchingNextPage || undefined}
-            onClick={() => void list.fetchNextPage()}
-          >
-            {list.isFetchingNextPage ? t('app.loadingMore') : t('app.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMoreButton pages={list} />
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import type { Organisation } from '../../../shared/contracts/organisations.ts';
 import { type Member, MemberPage, type Role, roles } from '../../../shared/contracts/people.ts';
 import { ErrorAlert, LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
 import { SelectField, TextField } from '../../components/Form.tsx';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
@@ -274,19 +275,7 @@ export function MembersPage() {
                 onRemoved={(m) => setStatus(t('members.removed', { name: m.name }))}
               />
             )}
-            {members.hasNextPage ? (
-              <button
-                type="button"
-                className="ds-button load-more"
-                data-variant="secondary"
-                aria-busy={members.isFetchingNextPage || undefined}
-                onClick={() => {
-                  if (!members.isFetchingNextPage) void members.fetchNextPage();
-                }}
-              >
-                {members.isFetchingNextPage ? t('app.loadingMore') : t('app.loadMore')}
-              </button>
-            ) : null}
+            <LoadMoreButton pages={members} />
           </>
         ) : null}
       </Page>
