@@ -174,6 +174,13 @@ export const learningStatements = pgTable(
     result: jsonb('result'),
     context: jsonb('context'),
     timestamp: timestamp('timestamp', { withTimezone: true }).notNull(),
+    /**
+     * SHA-256 of the statement as the learner's device sent it (canonical JSON of verb, object, result,
+     * context and timestamp): a re-sent id is a duplicate only with the same digest. The stored result
+     * of a quiz is the server's grading, so the digest cannot be recomputed from it. Null for rows
+     * stored before the digest existed (those were stored as sent).
+     */
+    digest: text('digest'),
     stored: timestamp('stored', { withTimezone: true }).notNull().defaultNow(),
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
   },
@@ -208,7 +215,8 @@ export const certificates = pgTable(
     enrolmentId: uuid('enrolment_id')
       .notNull()
       .references(() => enrolments.id, { onDelete: 'cascade' }),
-    learnerName: text('learner_name').notNull(),
+    /** Null once the holder has been erased: the certificate stays verifiable but names nobody. */
+    learnerName: text('learner_name'),
     courseTitle: jsonb('course_title').notNull(),
     issuer: text('issuer').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,1 @@
+ALTER TABLE "learning_statements" ADD COLUMN "digest" text;
