@@ -1,0 +1,1 @@
+ALTER TABLE "certificates" ALTER COLUMN "learner_name" DROP NOT NULL;
