@@ -9,7 +9,16 @@ import {
   grantableRoles,
   type OrgContext,
 } from './authorize.ts';
-import { actions, roleRank } from './permissions.ts';
+import { actions, roleRank, rolesAllowing } from './permissions.ts';
+import {
+  isNationalAdmin,
+  isPlacementRole,
+  scopeAt,
+  scopeFor,
+  scopeIdsAt,
+  seesOnlyOwnProgress,
+  trackOfPlacement,
+} from './scope.ts';
 
 const nation = 'n';
 const region = 'r20';
@@ -124,5 +133,94 @@ describe('authorizeOwn', () => {
     expect(authorizeOwn(actor('national_admin', nation, 'nation'), 'network.manage', ctx.borlange)).toBe(
       true,
     );
+  });
+});
+
+describe('scopeFor', () => {
+  const twoRoles: Actor = {
+    userId: 'x',
+    memberships: [
+      { organisationId: falun, organisationKind: 'municipality', role: 'municipal_coordinator' },
+      { organisationId: falunUnit, organisationKind: 'unit', role: 'manager' },
+      { organisationId: region, organisationKind: 'region', role: 'staff' as const },
+    ],
+  };
+
+  it('lists the organisations where a role allows the action, bounded unless national', () => {
+    const manage = scopeFor(twoRoles, 'initiative.manage');
+    expect(manage).toMatchObject({ national: false, organisationIds: [falun], restrictTo: [falun] });
+    expect(scopeFor(twoRoles, 'studygroup.manage').organisationIds).toEqual([falun, falunUnit]);
+    expect(scopeFor(twoRoles, 'organisation.read').organisationIds).toEqual([falun, falunUnit, region]);
+  });
+
+  it('is empty, and bounded to nothing, where no role allows the action', () => {
+    const none = scopeFor(twoRoles, 'assessment.run');
+    expect(none).toEqual({ national: false, memberships: [], organisationIds: [], restrictTo: [] });
+  });
+
+  it('is national, without bounds, for a national administrator', () => {
+    const scope = scopeFor(actor('national_admin', nation, 'nation'), 'case.publish');
+    expect(scope.national).toBe(true);
+    expect(scope.restrictTo).toBeNull();
+    expect(scope.organisationIds).toEqual([nation]);
+  });
+
+  it('picks the memberships at the given kinds, each organisation once', () => {
+    const dup: Actor = {
+      userId: 'x',
+      memberships: [
+        ...twoRoles.memberships,
+        { organisationId: falun, organisationKind: 'municipality', role: 'manager' },
+      ],
+    };
+    expect(scopeIdsAt(scopeFor(dup, 'learning.enrol'), ['municipality'])).toEqual([falun]);
+    expect(scopeAt(scopeFor(dup, 'learning.enrol'), ['unit', 'region'])).toEqual([twoRoles.memberships[1]]);
+  });
+
+  it('agrees with authorize on the organisation itself (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...roles),
+        fc.constantFrom(...actions),
+        fc.constantFrom(...Object.values(ctx)),
+        (role, action, at) => {
+          const a = actor(role, at.id, at.kind);
+          const scope = scopeFor(a, action);
+          expect(scope.organisationIds.includes(at.id)).toBe(authorize(a, action, at));
+          expect(scope.national).toBe(isNationalAdmin(a));
+        },
+      ),
+    );
+  });
+});
+
+describe('named role rules', () => {
+  it('isNationalAdmin: only the national role', () => {
+    expect(isNationalAdmin(actor('national_admin', nation, 'nation'))).toBe(true);
+    for (const role of roles.filter((r) => r !== 'national_admin'))
+      expect(isNationalAdmin(actor(role, region, 'region'))).toBe(false);
+    expect(isNationalAdmin({ memberships: [] })).toBe(false);
+  });
+
+  it('seesOnlyOwnProgress: a care worker, not their manager or coordinator', () => {
+    expect(seesOnlyOwnProgress(actor('staff', falunUnit, 'unit'))).toBe(true);
+    expect(seesOnlyOwnProgress(actor('staff', falunUnit, 'unit'), ctx.falunUnit)).toBe(true);
+    expect(seesOnlyOwnProgress(actor('manager', falunUnit, 'unit'))).toBe(false);
+    expect(seesOnlyOwnProgress(actor('manager', falunUnit, 'unit'), ctx.falunUnit)).toBe(false);
+    // A manager elsewhere is a care worker's colleague, not their manager.
+    expect(seesOnlyOwnProgress(actor('manager', falunUnit, 'unit'), ctx.borlange)).toBe(true);
+    expect(seesOnlyOwnProgress(actor('municipal_coordinator', falun, 'municipality'))).toBe(false);
+    expect(seesOnlyOwnProgress({ memberships: [] })).toBe(false);
+  });
+
+  it('placements: staff and managers, managers on the managers’ track', () => {
+    expect(roles.filter(isPlacementRole)).toEqual(['staff', 'manager']);
+    expect(trackOfPlacement('manager')).toBe('managers');
+    expect(trackOfPlacement('staff')).toBe('staff');
+  });
+
+  it('rolesAllowing reads the matrix', () => {
+    expect(rolesAllowing('assessment.answer')).toEqual(['municipal_coordinator', 'national_admin']);
+    expect(rolesAllowing('organisation.read')).toEqual([...roles]);
   });
 });

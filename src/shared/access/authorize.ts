@@ -27,7 +27,10 @@ export interface OrgContext {
 }
 
 /** The memberships of the actor whose scope covers the target. */
-export function coveringMemberships(actor: Actor, target: OrgContext): ActorMembership[] {
+export function coveringMemberships(
+  actor: Pick<Actor, 'memberships'>,
+  target: OrgContext,
+): ActorMembership[] {
   return actor.memberships.filter(
     (m) =>
       m.role === 'national_admin' ||
@@ -37,7 +40,11 @@ export function coveringMemberships(actor: Actor, target: OrgContext): ActorMemb
 }
 
 /** The single access rule: may `actor` do `action` on `target`? Used by every service and by the UI. */
-export function authorize(actor: Actor, action: Action, target: OrgContext | null): boolean {
+export function authorize(
+  actor: Pick<Actor, 'memberships'>,
+  action: Action,
+  target: OrgContext | null,
+): boolean {
   if (target === null) {
     // Actions without an organisation (e.g. the audit log) need a national role.
     return actor.memberships.some((m) => m.role === 'national_admin' && roleAllows(m.role, action));
@@ -50,7 +57,11 @@ export function authorize(actor: Actor, action: Action, target: OrgContext | nul
  * held above it does not count: a regional coordinator reads a municipality's strategy but does not
  * edit it. Only a role at the organisation itself, or a national administrator, may.
  */
-export function authorizeOwn(actor: Actor, action: Action, target: Pick<OrgContext, 'id'>): boolean {
+export function authorizeOwn(
+  actor: Pick<Actor, 'memberships'>,
+  action: Action,
+  target: Pick<OrgContext, 'id'>,
+): boolean {
   return actor.memberships.some(
     (m) => (m.role === 'national_admin' || m.organisationId === target.id) && roleAllows(m.role, action),
   );

@@ -1,2 +1,3 @@
 export * from './authorize.ts';
 export * from './permissions.ts';
+export * from './scope.ts';

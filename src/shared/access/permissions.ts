@@ -95,3 +95,8 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
 export function roleAllows(role: Role, action: Action): boolean {
   return permissionMatrix[role].includes(action);
 }
+
+/** The roles that allow an action, for conditions on other people's memberships (who is reminded, asked). */
+export function rolesAllowing(action: Action): Role[] {
+  return (Object.keys(permissionMatrix) as Role[]).filter((r) => roleAllows(r, action));
+}
