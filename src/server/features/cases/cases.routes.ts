@@ -22,7 +22,7 @@ import {
 } from '../../../shared/contracts/cases.ts';
 import { Ok } from '../../../shared/contracts/common.ts';
 import type { Db } from '../../db/client.ts';
-import { contentDisposition } from '../../lib/file-names.ts';
+import { attachmentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
@@ -202,7 +202,7 @@ export const caseRoutes =
         );
         // nosniff: the browser must take the type we checked, never guess one from the bytes.
         return reply
-          .header('content-disposition', contentDisposition(file.fileName, 'bilaga'))
+          .header('content-disposition', attachmentDisposition(file.fileName, 'bilaga'))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-cache')
           .type(file.mediaType)

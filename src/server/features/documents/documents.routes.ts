@@ -13,7 +13,7 @@ import {
   GoverningDocument,
 } from '../../../shared/contracts/documents.ts';
 import type { Db } from '../../db/client.ts';
-import { contentDisposition } from '../../lib/file-names.ts';
+import { attachmentDisposition } from '../../lib/file-names.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { readDocumentFile, readNewDocument } from './document-upload.ts';
@@ -167,7 +167,7 @@ export const documentRoutes =
         const file = await documentFile(db, req.params.id);
         // nosniff: the browser must take the type we checked, never guess one from the bytes.
         return reply
-          .header('content-disposition', contentDisposition(file.fileName, 'dokument'))
+          .header('content-disposition', attachmentDisposition(file.fileName, 'dokument'))
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'private, no-cache')
           .type(file.mediaType)

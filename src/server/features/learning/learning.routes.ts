@@ -20,6 +20,7 @@ import {
 } from '../../../shared/contracts/learning.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { attachmentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
@@ -171,7 +172,7 @@ export const learningRoutes =
         const pdf = await certificatePdf(db, req.params.code, req.query.lang, deps.config.publicUrl);
         return reply
           .type('application/pdf')
-          .header('content-disposition', `attachment; filename="intyg-${req.params.code}.pdf"`)
+          .header('content-disposition', attachmentDisposition(`intyg-${req.params.code}.pdf`, 'intyg'))
           .send(pdf);
       },
     );

@@ -9,6 +9,7 @@ import {
   MunicipalityShapes,
 } from '../../../shared/contracts/mapping.ts';
 import type { Db } from '../../db/client.ts';
+import { attachmentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { exportMediaType } from '../../lib/table-export.ts';
@@ -81,7 +82,7 @@ export const adoptionViewRoutes =
         const { body, fileName } = await adoptionExport(matrix, gaps, lang, req.query.format);
         return reply
           .type(exportMediaType[req.query.format])
-          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .header('content-disposition', attachmentDisposition(fileName, 'kartlaggning'))
           .header('cache-control', 'no-store')
           .send(body as never);
       },

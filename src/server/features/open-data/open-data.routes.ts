@@ -14,6 +14,7 @@ import {
   SMALL_COUNT_THRESHOLD,
 } from '../../../shared/contracts/open-data.ts';
 import type { Db } from '../../db/client.ts';
+import { attachmentDisposition } from '../../lib/file-names.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { exportMediaType, tablesToCsv } from '../../lib/table-export.ts';
 import { columnsOf } from './open-data.columns.ts';
@@ -162,7 +163,10 @@ export const openDataRoutes =
         },
         async (req, reply) => {
           const b = await bodyOf(db, key, 'csv', req.query.county);
-          reply.header('content-disposition', `attachment; filename="valfardsnavet-${key}-${b.asOf}.csv"`);
+          reply.header(
+            'content-disposition',
+            attachmentDisposition(`valfardsnavet-${key}-${b.asOf}.csv`, 'oppna-data'),
+          );
           return send(req, reply, b, exportMediaType.csv);
         },
       );

@@ -7,6 +7,7 @@ import {
   TeamReportParams,
 } from '../../../shared/contracts/programmes.ts';
 import type { Db } from '../../db/client.ts';
+import { attachmentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
@@ -57,7 +58,7 @@ export const reportRoutes =
               ? 'text/csv; charset=utf-8'
               : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           )
-          .header('content-disposition', `attachment; filename="${name}"`)
+          .header('content-disposition', attachmentDisposition(name, 'rapport'))
           .header('cache-control', 'no-store')
           .send(body as never);
       },

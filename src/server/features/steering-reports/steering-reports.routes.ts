@@ -11,6 +11,7 @@ import {
   UpdateSteeringReport,
 } from '../../../shared/contracts/steering-reports.ts';
 import type { Db } from '../../db/client.ts';
+import { attachmentDisposition } from '../../lib/file-names.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { exportFileName } from '../../lib/table-export.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
@@ -25,7 +26,7 @@ function sendFile(reply: FastifyReply, r: SteeringReport, body: Buffer, type: st
   const name = exportFileName(r.title, 'styrgruppsrapport', r.to, ext);
   return reply
     .type(type)
-    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('content-disposition', attachmentDisposition(name, 'styrgruppsrapport'))
     .header('cache-control', 'no-store')
     .send(body as never);
 }
