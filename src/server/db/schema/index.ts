@@ -13,3 +13,4 @@ export * from './networks.ts';
 export * from './organisations.ts';
 export * from './people.ts';
 export * from './study-groups.ts';
+export * from './system.ts';
