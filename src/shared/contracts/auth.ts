@@ -40,6 +40,9 @@ export const PasswordResetConfirm = z.object({
   password: z.string().max(200),
 });
 
+export const UnlockRequest = z.object({ email: Email });
+export const UnlockConfirm = z.object({ token: z.string().min(20).max(200) });
+
 export const SessionView = z.object({
   id: Uuid,
   createdAt: IsoDateTime,

@@ -40,8 +40,8 @@ export const problemMessages = {
   },
   invalid_credentials: { sv: 'Fel e-postadress eller lösenord.', en: 'Wrong e-mail address or password.' },
   account_locked: {
-    sv: 'För många misslyckade inloggningar. Kontot är låst en stund — försök igen senare eller återställ lösenordet.',
-    en: 'Too many failed logins. The account is locked for a while — try again later or reset your password.',
+    sv: 'För många misslyckade inloggningar. Inloggningen är spärrad en stund. Om adressen har ett konto hos oss har vi mejlat en länk som låser upp det direkt.',
+    en: 'Too many failed logins. Logging in is blocked for a while. If the address has an account with us, we have e-mailed it a link that unlocks it at once.',
   },
   rate_limited: {
     sv: 'För många förfrågningar. Vänta en stund.',

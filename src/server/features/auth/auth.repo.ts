@@ -12,28 +12,29 @@ export async function findUserById(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function recordLoginFailure(db: Db, userId: string, maxFailures: number, lockMs: number) {
-  const [row] = await db
-    .update(users)
-    .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures}
-        then now() + make_interval(secs => ${lockMs / 1000}) else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, userId))
-    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
-  return row!;
-}
-
-export async function clearLoginFailures(db: Db, userId: string) {
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
-}
-
 export async function setPassword(db: Db, userId: string, passwordHash: string) {
+  await db.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, userId));
+}
+
+/** Holds the person's row until the transaction ends, so two password changes for one person queue. */
+export async function lockUser(db: Db, id: string) {
+  await db.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update');
+}
+
+export async function findPasswordResetUser(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({ userId: passwordResets.userId })
+    .from(passwordResets)
+    .where(eq(passwordResets.tokenHash, tokenHash));
+  return row?.userId ?? null;
+}
+
+/** A new password makes every reset link still open for the person useless. */
+export async function closeOpenPasswordResets(db: Db, userId: string) {
   await db
-    .update(users)
-    .set({ passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: sql`now()` })
-    .where(eq(users.id, userId));
+    .update(passwordResets)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
 }
 
 export async function createPasswordReset(db: Db, userId: string, tokenHash: string, expiresAt: Date) {

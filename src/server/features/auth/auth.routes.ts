@@ -8,6 +8,8 @@ import {
   PasswordResetRequest,
   SessionIdParams,
   SessionList,
+  UnlockConfirm,
+  UnlockRequest,
 } from '../../../shared/contracts/auth.ts';
 import { Ok } from '../../../shared/contracts/common.ts';
 import { problems } from '../../lib/route-schema.ts';
@@ -16,6 +18,7 @@ import { CSRF_COOKIE } from '../../plugins/csrf.ts';
 import { actorOf, requireUser, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/session.ts';
 import { getMe } from '../me/me.service.ts';
 import * as auth from './auth.service.ts';
+import * as unlock from './unlock.service.ts';
 
 export const authRoutes =
   (deps: auth.AuthDeps): FastifyPluginAsyncZod =>
@@ -148,6 +151,41 @@ export const authRoutes =
       },
       async (req) => {
         await auth.confirmPasswordReset(deps, req.body);
+        return { ok: true as const };
+      },
+    );
+
+    app.post(
+      '/auth/unlock',
+      {
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary:
+            'Mail the owner of a locked address a one-time unlock link (same answer whether or not the address exists or is locked)',
+          body: UnlockRequest,
+          response: { 202: Ok, ...problems(400, 403, 429) },
+        },
+      },
+      async (req, reply) => {
+        await unlock.requestUnlock(deps, req.body.email);
+        return reply.status(202).send({ ok: true as const });
+      },
+    );
+
+    app.post(
+      '/auth/unlock/confirm',
+      {
+        config: { rateLimit },
+        schema: {
+          tags,
+          summary: 'Lift the login lockout of the address the e-mailed unlock link was made for',
+          body: UnlockConfirm,
+          response: { 200: Ok, ...problems(400, 403, 429) },
+        },
+      },
+      async (req) => {
+        await unlock.confirmUnlock(deps, req.body.token);
         return { ok: true as const };
       },
     );

@@ -8,7 +8,9 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { passwordResetMail } from '../mail/templates.ts';
 import * as repo from './auth.repo.ts';
+import * as throttle from './login-throttle.repo.ts';
 import * as sessions from './session.repo.ts';
+import { canLogIn, sendUnlockLink } from './unlock.service.ts';
 
 export interface AuthDeps {
   db: Db;
@@ -18,36 +20,46 @@ export interface AuthDeps {
 
 const RESET_MINUTES = 60;
 
+/**
+ * Failures are counted per submitted address whether or not an account has it, and an unknown address
+ * costs the same argon2 verification, so status codes, bodies and timing do not tell which addresses exist.
+ */
 export async function login(
   deps: AuthDeps,
   input: { email: string; password: string; userAgent: string | null },
 ): Promise<{ token: string; expiresAt: Date; userId: string }> {
+  const addressHash = await throttle.addressHash(deps.db, input.email);
+  if (await throttle.findLock(deps.db, addressHash)) throw new AppError(423, 'account_locked');
   const user = await repo.findUserByEmail(deps.db, input.email);
-  if (!user?.passwordHash || user.status !== 'active') {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throw new AppError(401, 'invalid_credentials');
-  }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) throw new AppError(423, 'account_locked');
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const after = await repo.recordLoginFailure(
+  const usable = canLogIn(user);
+  const matches = await verifyPassword(
+    usable ? user.passwordHash : await dummyPasswordHash(),
+    input.password,
+  );
+  if (!usable || !matches) {
+    const after = await throttle.recordFailure(
       deps.db,
-      user.id,
+      addressHash,
       deps.config.loginMaxFailures,
       deps.config.loginLockMs,
     );
+    await throttle.deleteStaleThrottles(deps.db);
     if (after.lockedUntil && after.lockedUntil.getTime() > Date.now()) {
-      await recordAudit(deps.db, {
-        actorId: null,
-        action: 'user.locked',
-        entityType: 'user',
-        entityId: user.id,
-        after: { failedLogins: after.failedLogins, lockedUntil: after.lockedUntil.toISOString() },
-      });
+      if (usable) {
+        await recordAudit(deps.db, {
+          actorId: null,
+          action: 'user.locked',
+          entityType: 'user',
+          entityId: user.id,
+          after: { failedLogins: after.failures, lockedUntil: after.lockedUntil.toISOString() },
+        });
+      }
+      await sendUnlockLink(deps, user, addressHash);
       throw new AppError(423, 'account_locked');
     }
     throw new AppError(401, 'invalid_credentials');
   }
-  if (user.failedLogins > 0 || user.lockedUntil) await repo.clearLoginFailures(deps.db, user.id);
+  await throttle.clearFailures(deps.db, addressHash);
   const token = newToken();
   const expiresAt = new Date(Date.now() + deps.config.sessionTtlMs);
   await sessions.createSession(deps.db, {
@@ -103,17 +115,28 @@ export async function requestPasswordReset(deps: AuthDeps, email: string) {
   );
 }
 
+/**
+ * One link sets the password once; every other open link dies with it, every session ends (the old
+ * password may be known to someone else) and the address's lockout is lifted (the mailbox was proven).
+ */
 export async function confirmPasswordReset(deps: AuthDeps, input: { token: string; password: string }) {
+  const tokenHash = hashToken(input.token);
+  const hashAddress = await throttle.addressHasher(deps.db);
   await deps.db.transaction(async (tx) => {
-    const reset = await repo.consumePasswordReset(tx, hashToken(input.token));
+    const userId = await repo.findPasswordResetUser(tx, tokenHash);
+    if (!userId) throw new AppError(400, 'token_invalid');
+    // Two links of one person used at once queue here instead of both succeeding.
+    await repo.lockUser(tx, userId);
+    const reset = await repo.consumePasswordReset(tx, tokenHash);
     if (!reset) throw new AppError(400, 'token_invalid');
     const user = await repo.findUserById(tx, reset.userId);
     if (!user) throw new AppError(400, 'token_invalid');
     const problem = passwordProblem(input.password, user.email);
     if (problem) throw new AppError(400, problem, [{ path: 'body.password', code: problem }]);
     await repo.setPassword(tx, user.id, await hashPassword(input.password));
-    // A reset means the old password may be known to someone else: end every session.
+    await repo.closeOpenPasswordResets(tx, user.id);
     await sessions.revokeAllSessions(tx, user.id);
+    await throttle.clearFailures(tx, hashAddress(user.email));
     await recordAudit(tx, {
       actorId: user.id,
       action: 'user.password_reset',
@@ -136,8 +159,11 @@ export async function changePassword(
   if (problem) throw new AppError(400, problem, [{ path: 'body.newPassword', code: problem }]);
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
+    await repo.lockUser(tx, user.id);
     await repo.setPassword(tx, user.id, passwordHash);
+    // The session making the change stays; every other session and open reset link ends.
     await sessions.revokeAllSessions(tx, user.id, actor.sessionId);
+    await repo.closeOpenPasswordResets(tx, user.id);
     await recordAudit(tx, {
       actorId: user.id,
       action: 'user.password_changed',

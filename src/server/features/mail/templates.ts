@@ -77,3 +77,24 @@ export function passwordResetMail(p: {
     text: `Hej ${p.name}!\n\nNågon (förhoppningsvis du) har bett om att återställa lösenordet till ditt konto i Välfärdsnavet.\nVälj ett nytt lösenord här (länken fungerar en gång och i ${p.minutes} minuter):\n${p.link}\n\nOm du inte bad om det kan du bortse från mejlet: ditt lösenord är oförändrat.\n\nVälfärdsnavet`,
   };
 }
+
+export function accountUnlockMail(p: {
+  to: string;
+  name: string;
+  link: string;
+  lang: UiLanguage;
+  minutes: number;
+}): MailMessage {
+  if (p.lang === 'en') {
+    return {
+      to: p.to,
+      subject: 'Unlock your Välfärdsnavet account',
+      text: `Hello ${p.name},\n\nLogging in to your Välfärdsnavet account has been blocked for a while after too many wrong passwords.\nIf it was you, unlock the account at once here (the link works once and for ${p.minutes} minutes):\n${p.link}\n\nIf it was not you, someone may be guessing your password. Your account is safe while it is locked; you can also choose a new password through "Forgot your password?" on the login page.\n\nVälfärdsnavet`,
+    };
+  }
+  return {
+    to: p.to,
+    subject: 'Lås upp ditt konto i Välfärdsnavet',
+    text: `Hej ${p.name}!\n\nInloggningen till ditt konto i Välfärdsnavet är spärrad en stund efter för många felaktiga lösenord.\nOm det var du kan du låsa upp kontot direkt här (länken fungerar en gång och i ${p.minutes} minuter):\n${p.link}\n\nOm det inte var du kan någon försöka gissa ditt lösenord. Kontot är skyddat medan det är låst; du kan också välja ett nytt lösenord via "Glömt lösenordet?" på inloggningssidan.\n\nVälfärdsnavet`,
+  };
+}
