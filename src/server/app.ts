@@ -17,8 +17,6 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
-import { ping } from './db/client.ts';
-import { migrationsApplied } from './db/migrate.ts';
 import { actionPlanRoutes } from './features/action-plans/action-plans.routes.ts';
 import { assessmentResultRoutes } from './features/assessment-results/assessment-results.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
@@ -46,10 +44,14 @@ import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
 import { steeringReportRoutes } from './features/steering-reports/steering-reports.routes.ts';
 import { studyGroupRoutes } from './features/study-groups/study-groups.routes.ts';
+import { healthRoutes } from './features/system/health.routes.ts';
+import type { ReadinessOptions } from './features/system/readiness.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { registerCsrf } from './plugins/csrf.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
+import { registerNoStore } from './plugins/no-store.ts';
+import { registerNulInBody } from './plugins/nul-in-body.ts';
 import { registerSession } from './plugins/session.ts';
 
 export interface AppDeps {
@@ -59,6 +61,8 @@ export interface AppDeps {
   logger?: boolean;
   /** The demo dataset is loaded: the login page may show the demo accounts. */
   demo?: boolean;
+  /** How often /readyz probes the database (tests shorten it). */
+  readiness?: ReadinessOptions;
 }
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -123,24 +127,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerErrorHandling(app);
+  registerNulInBody(app);
   registerSession(app, { db, config });
   registerCsrf(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
-    try {
-      await ping(db);
-      if (await migrationsApplied(database)) return { status: 'ready', database: database.kind };
-    } catch (err) {
-      req.log.warn({ err }, 'readiness check failed');
-    }
-    return sendProblem(req, reply, 503, 'not_ready');
-  });
+  await app.register(healthRoutes({ database, ...(deps.readiness ? { readiness: deps.readiness } : {}) }));
 
   const authDeps = { db, config, mailer };
   await app.register(
     async (api) => {
+      registerNoStore(api);
       await api.register(authRoutes(authDeps));
       await api.register(meRoutes(authDeps));
       await api.register(organisationRoutes({ db }));

@@ -2,8 +2,8 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { bootstrapDatabase } from './db/bootstrap.ts';
 import { openDatabase } from './db/client.ts';
-import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { DEMO_PASSWORD, demoAccounts } from './db/demo/demo-people.ts';
+import { OperatorError } from './db/operator-error.ts';
 import { startReminderScheduler } from './features/assessments/reminder-scheduler.ts';
 import { createMailer } from './features/mail/mailer.ts';
 
@@ -40,8 +40,9 @@ async function main() {
 }
 
 main().catch((err) => {
-  if (err instanceof DataDirLockedError) {
-    console.error(`\n${err.message}\n`);
+  // What the operator must fix is said in one line; anything else is a bug and keeps its stack.
+  if (err instanceof OperatorError) {
+    console.error(err.message);
     process.exit(2);
   }
   console.error(err);

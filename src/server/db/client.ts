@@ -1,12 +1,14 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { prepareDataDir } from './data-dir.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { OperatorError } from './operator-error.ts';
+import { retryReadsOnce } from './read-retry.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -18,6 +20,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** PostgreSQL connection string (postgres only): migrations take their own connection. */
   url?: string;
+  /** The embedded database itself (pglite only): backups dump its data directory. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -35,6 +39,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return {
       db: drizzlePglite(client, { schema }) as unknown as Db,
       kind: 'pglite',
+      pglite: client,
       close: () => client.close(),
     };
   }
@@ -45,13 +50,24 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 20,
       options: '-c jit=off',
+      // A database that does not answer fails the request (503) instead of queueing it for ever.
+      connectionTimeoutMillis: 5_000,
     });
     // An idle connection that the server ends (a restart, a failover, a dropped test database) is
     // removed by the pool, and the next query opens a new one; without a listener the pool's 'error'
     // event would end the whole process.
     pool.on('error', () => undefined);
+    retryReadsOnce(pool);
     // Fail fast with a clear message instead of on the first request.
-    await pool.query('select 1');
+    try {
+      await pool.query('select 1');
+    } catch (err) {
+      await pool.end();
+      const where = new URL(opts.databaseUrl);
+      throw new OperatorError(
+        `The database at ${where.hostname}:${where.port || 5432}${where.pathname} cannot be reached: ${(err as Error).message}.`,
+      );
+    }
     return {
       db: drizzleNodePg(pool, { schema }) as unknown as Db,
       kind: 'postgres',
@@ -60,13 +76,14 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
   }
   if (!opts.dataDir) throw new Error('Either DATABASE_URL or a data directory is required');
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  prepareDataDir(opts.dataDir);
   const release = await acquireDataDirLock(opts.dataDir);
   try {
     const client = await PGlite.create(path.join(opts.dataDir, 'pgdata'));
     return {
       db: drizzlePglite(client, { schema }) as unknown as Db,
       kind: 'pglite',
+      pglite: client,
       close: async () => {
         await client.close();
         await release();
@@ -82,8 +99,4 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
-}
-
-export async function ping(db: Db): Promise<void> {
-  await db.execute(sql`select 1`);
 }

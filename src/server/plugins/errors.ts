@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { UiLanguage } from '../../shared/contracts/common.ts';
 import { fieldMessage, type ProblemCode, problemMessages } from '../../shared/i18n/errors.ts';
+import { RETRY_AFTER_SECONDS, unavailability } from '../db/unavailable.ts';
 import { AppError, type FieldError } from '../lib/errors.ts';
 import { requestLanguage } from '../lib/language.ts';
 
@@ -78,6 +79,13 @@ export function registerErrorHandling(app: FastifyInstance) {
         [],
         err instanceof Error ? err.message : undefined,
       );
+    }
+    // A full disk, a read-only or a dropped database is a condition of the service, not a bug: 503.
+    const unavailable = unavailability(err);
+    if (unavailable) {
+      req.log.warn({ err, unavailable }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return sendProblem(req, reply, 503, 'database_unavailable');
     }
     req.log.error({ err }, 'unhandled error');
     return sendProblem(req, reply, 500, 'internal_error');

@@ -77,6 +77,10 @@ export const problemMessages = {
     sv: 'Importen är redan startad eller klar.',
     en: 'The import has already been started or finished.',
   },
+  statement_conflict: {
+    sv: 'En aktivitet med samma id finns redan med annat innehåll. Den har inte sparats.',
+    en: 'An activity with the same id already exists with other content. It has not been saved.',
+  },
   course_not_completed: {
     sv: 'Kursen är inte klar ännu. Intyget kan hämtas när alla delar är klara.',
     en: 'The course is not completed yet. The certificate is available when every part is done.',
@@ -160,6 +164,11 @@ export const problemMessages = {
     en: 'Something went wrong on our side. Try again in a moment.',
   },
   not_ready: { sv: 'Tjänsten startar fortfarande.', en: 'The service is still starting.' },
+  // Out of disk, a read-only or unreachable database: nothing was saved, and trying again later may work.
+  database_unavailable: {
+    sv: 'Databasen går inte att nå just nu. Inget har sparats. Försök igen om en stund.',
+    en: 'The database cannot be reached right now. Nothing was saved. Try again in a moment.',
+  },
   // Governing documents: uploads are checked by content; nothing is stored when one is refused.
   document_too_large: {
     sv: 'Filen är för stor. Den får vara högst 10 MB. Inget har sparats.',
@@ -325,6 +334,10 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
   invalid_type: { sv: 'Värdet har fel typ.', en: 'The value has the wrong type.' },
   invalid_value: { sv: 'Värdet är inte tillåtet.', en: 'The value is not allowed.' },
   invalid_format: { sv: 'Värdet har fel format.', en: 'The value has the wrong format.' },
+  control_character: {
+    sv: 'Värdet innehåller ett otillåtet tecken (ett styrtecken).',
+    en: 'The value contains a character that is not allowed (a control character).',
+  },
   unknown_unit: { sv: 'Enheten finns inte i kommunen.', en: 'The unit does not exist in the municipality.' },
   unknown_role: { sv: 'Okänd roll.', en: 'Unknown role.' },
   role_not_allowed: { sv: 'Rollen kan inte ges vid import.', en: 'The role cannot be granted by import.' },
