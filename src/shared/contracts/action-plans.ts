@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParamText } from './common.ts';
 import { FundingSource, IndicatorType, InitiativePhase, InitiativeStatus } from './initiatives.ts';
 
 /**
@@ -93,7 +94,7 @@ export const UpdatePlanItem = z.object({
   priority: z.number().int().min(1).max(10_000),
   reason: z.string().trim().max(1000).optional(),
 });
-export const ClosePlanItem = z.object({ reason: z.string().trim().max(1000).optional() });
+export const ClosePlanItem = z.object({ reason: ParamText.trim().max(1000).optional() });
 export const PlanIdParams = z.object({ id: z.uuid() });
 export const PlanItemParams = z.object({ id: z.uuid(), initiativeId: z.uuid() });
 
@@ -101,10 +102,7 @@ export const PlanItemParams = z.object({ id: z.uuid(), initiativeId: z.uuid() })
 
 /** `?region=20` (county code), `?association=<id>` or `?plan=<id>`; national admins may leave all out. */
 export const SummaryScopeQuery = z.object({
-  region: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional(),
+  region: ParamText.regex(/^\d{2}$/).optional(),
   association: z.uuid().optional(),
   plan: z.uuid().optional(),
 });
@@ -172,10 +170,7 @@ export const CreateNeed = z.object({
 export type CreateNeed = z.infer<typeof CreateNeed>;
 
 export const NeedListQuery = z.object({
-  region: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional(),
+  region: ParamText.regex(/^\d{2}$/).optional(),
   status: NeedStatus.optional(),
 });
 
@@ -216,3 +211,4 @@ export const PrioritiseNeed = z.object({
 });
 export const DeclineNeed = z.object({ note: z.string().trim().min(3).max(2000) });
 export const NeedIdParams = z.object({ id: z.uuid() });
+export const EndorsementParams = NeedIdParams.extend({ code: ParamText.regex(/^\d{4}$/) });

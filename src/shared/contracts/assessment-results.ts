@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UiLanguage } from './common.ts';
+import { ParamText, UiLanguage } from './common.ts';
 
 /**
  * Results of an assessment round (issue 6): area scores, comparisons, distributions and the support
@@ -19,15 +19,12 @@ export type ResultsQuery = z.infer<typeof ResultsQuery>;
 
 export const MunicipalityResultsQuery = z.object({
   /** "Municipalities like mine": SCB codes chosen by the user, comma separated. */
-  peers: z
-    .string()
-    .regex(/^\d{4}(,\d{4}){0,49}$/)
-    .optional(),
+  peers: ParamText.regex(/^\d{4}(,\d{4}){0,49}$/).optional(),
   lang: UiLanguage.optional(),
 });
 export type MunicipalityResultsQuery = z.infer<typeof MunicipalityResultsQuery>;
 
-export const MunicipalityResultsParams = z.object({ id: z.uuid(), code: z.string().regex(/^\d{4}$/) });
+export const MunicipalityResultsParams = z.object({ id: z.uuid(), code: ParamText.regex(/^\d{4}$/) });
 
 export const LinkedInitiative = z.object({
   id: z.uuid(),

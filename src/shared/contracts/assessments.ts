@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Problem } from './common.ts';
+import { ParamText, Problem, WebUrl } from './common.ts';
 
 /**
  * The content of an assessment template version: sections → questions, in Swedish and English. Stored
@@ -313,7 +313,7 @@ export const RoundView = RoundSummary.extend({
 export type RoundView = z.infer<typeof RoundView>;
 
 export const RoundIdParams = z.object({ id: z.uuid() });
-export const SheetParams = z.object({ id: z.uuid(), code: z.string().regex(/^\d{4}$/) });
+export const SheetParams = z.object({ id: z.uuid(), code: ParamText.regex(/^\d{4}$/) });
 
 export const SheetAnswer = z.object({
   questionKey: z.string(),
@@ -344,11 +344,7 @@ export const PutAnswer = z.object({
   questionKey: z.string().max(80),
   value: AnswerValue.nullable(),
   comment: z.string().max(COMMENT_MAX).nullable().optional(),
-  evidenceUrl: z
-    .url({ protocol: /^https?$/ })
-    .max(2000)
-    .nullable()
-    .optional(),
+  evidenceUrl: WebUrl.nullable().optional(),
   /** The revision the client last saw; a different stored revision means someone else changed it. */
   baseRevision: z.number().int().min(0).optional(),
 });

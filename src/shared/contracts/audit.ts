@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, PageQuery, page, Uuid } from './common.ts';
+import { IsoDateTime, PageQuery, ParamText, page, Uuid } from './common.ts';
 
 export const AuditEntry = z.object({
   id: z.string(),
@@ -16,8 +16,8 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditQuery = PageQuery.extend({
-  entityType: z.string().max(50).optional(),
-  action: z.string().max(80).optional(),
+  entityType: ParamText.max(50).optional(),
+  action: ParamText.max(80).optional(),
   actorId: Uuid.optional(),
   organisationId: Uuid.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
@@ -34,4 +34,4 @@ export const OutboxMessage = z.object({
   createdAt: IsoDateTime,
 });
 export const OutboxPage = page(OutboxMessage);
-export const OutboxQuery = PageQuery.extend({ to: z.string().max(254).optional() });
+export const OutboxQuery = PageQuery.extend({ to: ParamText.max(254).optional() });

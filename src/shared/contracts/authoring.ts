@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Uuid } from './common.ts';
+import { IsoDateTime, Uuid, WebUrl } from './common.ts';
 import { ContentLanguage } from './course-content.ts';
 
 /**
@@ -33,9 +33,7 @@ export const DraftLesson = z.object({
   body: DraftLocalised,
   estimatedMinutes: z.number().int().min(1).max(60),
   resources: z
-    .array(
-      z.object({ url: z.string().max(2000), label: DraftLocalised, kind: z.enum(['video', 'file', 'link']) }),
-    )
+    .array(z.object({ url: WebUrl, label: DraftLocalised, kind: z.enum(['video', 'file', 'link']) }))
     .max(50)
     .default([]),
 });

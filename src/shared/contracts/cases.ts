@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, PageQuery, page, Uuid } from './common.ts';
+import { IsoDateTime, PageQuery, ParamText, page, Uuid } from './common.ts';
 import { HighlightPart } from './documents.ts';
 import { IndicatorType, InitiativePhase } from './initiatives.ts';
 import { AdoptionStatus } from './mapping.ts';
@@ -35,7 +35,7 @@ export const caseAttachmentTypes = {
   jpg: 'image/jpeg',
 } as const;
 
-const TechnologyKey = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const TechnologyKey = ParamText.regex(/^[a-z0-9-]{1,80}$/);
 const text = (max: number) => z.string().trim().max(max).nullable().optional();
 
 /** What an author writes; the municipality is chosen when the draft is created and never changes. */
@@ -182,14 +182,8 @@ export type CaseView = z.infer<typeof CaseView>;
 const filters = {
   technology: TechnologyKey.optional(),
   phase: InitiativePhase.optional(),
-  county: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional(),
-  municipality: z
-    .string()
-    .regex(/^\d{4}$/)
-    .optional(),
+  county: ParamText.regex(/^\d{2}$/).optional(),
+  municipality: ParamText.regex(/^\d{4}$/).optional(),
   sizeBand: SizeBand.optional(),
   serviceArea: ServiceArea.optional(),
 };
@@ -206,7 +200,7 @@ export const CaseList = page(CaseSummary);
 export type CaseList = z.infer<typeof CaseList>;
 
 export const CaseSearchQuery = z.object({
-  q: z.string().trim().min(2).max(200),
+  q: ParamText.trim().min(2).max(200),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   ...filters,
 });
@@ -222,15 +216,10 @@ export const CaseSearchResult = z.object({ items: z.array(CaseSearchHit) });
 export type CaseSearchResult = z.infer<typeof CaseSearchResult>;
 
 export const WhoParams = z.object({
-  key: z
-    .string()
-    .regex(/^[a-z0-9-]{1,80}$/)
-    .describe('Technology key or id'),
+  key: ParamText.regex(/^[a-z0-9-]{1,80}$/).describe('Technology key or id'),
 });
 export const WhoQuery = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}$/)
+  from: ParamText.regex(/^\d{4}$/)
     .optional()
     .describe("Municipality code to measure from; the caller's own municipality by default"),
 });
@@ -255,7 +244,7 @@ export const WhoHasDoneThis = z.object({
 export type WhoHasDoneThis = z.infer<typeof WhoHasDoneThis>;
 
 /** What an author may link a case to: the municipality's own initiatives and their benefit indicators. */
-export const LinkChoicesQuery = z.object({ municipality: z.string().regex(/^\d{4}$/) });
+export const LinkChoicesQuery = z.object({ municipality: ParamText.regex(/^\d{4}$/) });
 export const CaseLinkChoices = z.object({
   initiatives: z.array(
     z.object({

@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { ParamText, WebUrl } from './common.ts';
 
 /**
  * Content languages of courses: Swedish, plain Swedish (lättläst), English, and any added language
  * (BCP 47 tag, right-to-left ones such as Arabic and Persian included). Swedish is required; a learner
  * who picks another language falls back to Swedish where a translation is missing.
  */
-export const ContentLanguage = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)
-  .describe('BCP 47 tag: sv, sv-x-plain (lättläst), en, ar, fa …');
+export const ContentLanguage = ParamText.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/).describe(
+  'BCP 47 tag: sv, sv-x-plain (lättläst), en, ar, fa …',
+);
 export const PLAIN_SWEDISH = 'sv-x-plain';
 export const rtlLanguages = ['ar', 'fa', 'he', 'ur', 'ku', 'ps'];
 
@@ -51,7 +51,7 @@ export const LessonContent = z.object({
   estimatedMinutes: z.number().int().min(1).max(60),
   /** Links to videos or downloadable files (URL + localised label). */
   resources: z
-    .array(z.object({ url: z.string(), label: Localised, kind: z.enum(['video', 'file', 'link']) }))
+    .array(z.object({ url: WebUrl, label: Localised, kind: z.enum(['video', 'file', 'link']) }))
     .default([]),
 });
 

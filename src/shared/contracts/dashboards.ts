@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AreaScores } from './assessment-results.ts';
-import { UiLanguage, Uuid } from './common.ts';
+import { ParamText, UiLanguage, Uuid } from './common.ts';
 import { FundingSource, InitiativePhase, InitiativeStatus } from './initiatives.ts';
 import { AdoptionStatus } from './mapping.ts';
 
@@ -12,20 +12,16 @@ import { AdoptionStatus } from './mapping.ts';
 
 /** `SE` for the country, a two-digit county code for a region, or an association's id. */
 export const DashboardScopeParams = z.object({
-  scope: z
-    .string()
-    .regex(/^(SE|\d{2}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/)
-    .describe('SE (the country), a county code such as 20, or an association id'),
+  scope: ParamText.regex(
+    /^(SE|\d{2}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/,
+  ).describe('SE (the country), a county code such as 20, or an association id'),
 });
 export const DashboardQuery = z.object({ lang: UiLanguage.optional() });
 
-export const MunicipalityDashboardParams = z.object({ code: z.string().regex(/^\d{4}$/) });
+export const MunicipalityDashboardParams = z.object({ code: ParamText.regex(/^\d{4}$/) });
 export const MunicipalityDashboardQuery = z.object({
   /** "Municipalities like us", chosen by the user: SCB codes, comma separated. */
-  peers: z
-    .string()
-    .regex(/^\d{4}(,\d{4}){0,49}$/)
-    .optional(),
+  peers: ParamText.regex(/^\d{4}(,\d{4}){0,49}$/).optional(),
   lang: UiLanguage.optional(),
 });
 export type MunicipalityDashboardQuery = z.infer<typeof MunicipalityDashboardQuery>;

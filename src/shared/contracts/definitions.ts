@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { ParamText } from './common.ts';
 
 /**
  * A steering group's agreed definitions of its terms (issue 8): one per owner and key, each change a new
  * version in Swedish and English; older versions stay readable and are never edited.
  */
 
-export const DefinitionKey = z
-  .string()
-  .min(2)
+export const DefinitionKey = ParamText.min(2)
   .max(60)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'key_format')
   .describe('Stable key used in links, e.g. welfare-technology');

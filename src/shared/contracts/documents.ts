@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, PageQuery, page, Uuid } from './common.ts';
+import { IsoDateTime, PageQuery, ParamText, page, Uuid, WebUrl } from './common.ts';
 import { OrganisationKind } from './organisations.ts';
 
 export const documentKinds = [
@@ -56,12 +56,7 @@ export const DocumentFields = z
     reviewOn: IsoDay.nullable().optional().describe('When the owner should review it; reminders follow'),
     focusAreas: z.array(FocusArea).max(MAX_FOCUS_AREAS).default([]),
     summary: optionalText(4000),
-    url: z
-      .url({ protocol: /^https?$/ })
-      .max(2000)
-      .nullable()
-      .optional()
-      .describe('Where the document is published, if anywhere'),
+    url: WebUrl.nullable().optional().describe('Where the document is published, if anywhere'),
   })
   .refine((d) => !d.adoptedOn || !d.validUntil || d.validUntil >= d.adoptedOn, {
     message: 'ends_before_start',
@@ -127,9 +122,7 @@ const filters = {
   kind: DocumentKind.optional(),
   status: DocumentStatus.optional(),
   owner: Uuid.optional().describe('Owner organisation id'),
-  county: z
-    .string()
-    .regex(/^\d{2}$/)
+  county: ParamText.regex(/^\d{2}$/)
     .optional()
     .describe('County code: documents owned by the region or a municipality in it'),
 };
@@ -139,7 +132,7 @@ export type DocumentListQuery = z.infer<typeof DocumentListQuery>;
 export const DocumentList = page(GoverningDocument);
 
 export const DocumentSearchQuery = z.object({
-  q: z.string().trim().min(2).max(200),
+  q: ParamText.trim().min(2).max(200),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   ...filters,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParamText, WebUrl } from './common.ts';
 
 /**
  * Initiatives (insatser) and their benefits (issue 7). An initiative starts as a draft from an
@@ -41,9 +42,8 @@ const IsoDate = z.iso.date();
 const Sek = z.number().int().min(0).max(1_000_000_000_000);
 const Title = z.string().trim().min(3).max(200);
 const LongText = z.string().trim().max(4000);
-const Code = z.string().regex(/^\d{4}$/);
-const TechnologyKey = z.string().min(1).max(80);
-const WebUrl = z.url({ protocol: /^https?$/ }).max(2000);
+const Code = ParamText.regex(/^\d{4}$/);
+const TechnologyKey = ParamText.min(1).max(80);
 
 const OrgRef = z.object({ id: z.uuid(), name: z.string() });
 const MunicipalityRef = z.object({ code: z.string(), name: z.string() });
@@ -174,9 +174,9 @@ export const InitiativeListQuery = z.object({
   phase: InitiativePhase.optional(),
   municipality: Code.optional(),
   technology: TechnologyKey.optional(),
-  q: z.string().trim().max(100).optional(),
+  q: ParamText.trim().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
-  cursor: z.string().max(500).optional(),
+  cursor: ParamText.max(500).optional(),
 });
 export type InitiativeListQuery = z.infer<typeof InitiativeListQuery>;
 
@@ -218,7 +218,7 @@ export const PutChecklistItem = z.object({
 export const ChecklistParams = z.object({
   id: z.uuid(),
   phase: InitiativePhase,
-  itemKey: z.string().max(80),
+  itemKey: ParamText.max(80),
 });
 
 export const Milestone = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Uuid } from './common.ts';
+import { IsoDateTime, ParamText, Uuid } from './common.ts';
 import { ContentLanguage } from './course-content.ts';
 
 export const Track = z.enum(['staff', 'managers', 'coordinators']);
@@ -156,11 +156,11 @@ export const CertificateView = z.object({
   valid: z.literal(true),
 });
 export const CertificateCodeParams = z.object({
-  code: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
+  code: ParamText.regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
 });
 export const EnrolmentIdParams = z.object({ id: Uuid });
 
-export const ModuleFeedbackParams = z.object({ id: Uuid, moduleKey: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+export const ModuleFeedbackParams = z.object({ id: Uuid, moduleKey: ParamText.regex(/^[a-z0-9-]{1,80}$/) });
 export const ModuleFeedbackInput = z.object({
   rating: z.number().int().min(1).max(5),
   comment: z.string().trim().max(2000).optional(),

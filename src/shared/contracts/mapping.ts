@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid } from './common.ts';
+import { ParamText, Uuid, WebUrl } from './common.ts';
 
 export const technologyCategories = [
   'safety',
@@ -38,7 +38,7 @@ export const TechnologyDetails = z.object({
 export type TechnologyDetails = z.infer<typeof TechnologyDetails>;
 export const UpdateTechnology = TechnologyDetails.omit({ key: true });
 export type UpdateTechnology = z.infer<typeof UpdateTechnology>;
-export const TechnologyKeyParams = z.object({ key: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+export const TechnologyKeyParams = z.object({ key: ParamText.regex(/^[a-z0-9-]{1,80}$/) });
 
 export const adoptionStatuses = [
   'not_relevant',
@@ -84,11 +84,7 @@ export const AdoptionUpdate = z
     contactName: optionalText(200),
     contactEmail: z.email().max(254).nullable().optional(),
     comment: optionalText(2000),
-    evidenceUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(2000)
-      .nullable()
-      .optional(),
+    evidenceUrl: WebUrl.nullable().optional(),
   })
   .refine((u) => u.usersServed == null || u.eligibleUsers == null || u.usersServed <= u.eligibleUsers, {
     message: 'served_exceeds_eligible',
@@ -127,9 +123,7 @@ export const TechnologyLanguageQuery = z.object({ lang: z.enum(['sv', 'en']).opt
 
 /** Which municipalities a view covers: a region (county code), an association, or the whole country. */
 export const AdoptionScopeQuery = z.object({
-  region: z
-    .string()
-    .regex(/^\d{2}$/)
+  region: ParamText.regex(/^\d{2}$/)
     .optional()
     .describe('County code of the region, e.g. 20 for Dalarna'),
   association: Uuid.optional().describe('An association of municipalities (kommunalförbund, project)'),
@@ -175,9 +169,7 @@ export const MapMeasure = z.enum(mapMeasures);
 export type MapMeasure = z.infer<typeof MapMeasure>;
 
 export const AdoptionMapQuery = AdoptionScopeQuery.extend({
-  technology: z
-    .string()
-    .regex(/^[a-z0-9-]{1,80}$/)
+  technology: ParamText.regex(/^[a-z0-9-]{1,80}$/)
     .optional()
     .describe('Technology key whose status and use rate to give; without it, the first in the catalogue'),
 });

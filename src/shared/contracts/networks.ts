@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Uuid } from './common.ts';
+import { IsoDateTime, ParamText, Uuid, WebUrl } from './common.ts';
 
 export const networkKinds = ['network', 'reference_group', 'steering_group', 'project_group'] as const;
 export const NetworkKind = z.enum(networkKinds);
@@ -23,17 +23,13 @@ export type AttendanceMode = z.infer<typeof AttendanceMode>;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-const webUrl = z
-  .url({ protocol: /^https?$/ })
-  .max(2000)
-  .nullable()
-  .optional();
+const webUrl = WebUrl.nullable().optional();
 
 export const NetworkIdParams = z.object({ id: Uuid });
 export const MemberParams = z.object({ id: Uuid, memberId: Uuid });
 export const MeetingParams = z.object({ id: Uuid, meetingId: Uuid });
 export const EventParams = z.object({ meetingId: Uuid });
-export const InvitationTokenParams = z.object({ token: z.string().min(20).max(200) });
+export const InvitationTokenParams = z.object({ token: ParamText.min(20).max(200) });
 
 const OrgRef = z.object({ id: Uuid, name: z.string() });
 
@@ -80,9 +76,7 @@ export type UpdateNetwork = z.infer<typeof UpdateNetwork>;
 
 export const NetworkListQuery = z.object({
   owner: Uuid.optional().describe('Only networks owned by this organisation'),
-  county: z
-    .string()
-    .regex(/^\d{2}$/)
+  county: ParamText.regex(/^\d{2}$/)
     .optional()
     .describe('Only networks owned by organisations in this county (2-digit code)'),
   kind: NetworkKind.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParamText } from './common.ts';
 import { adoptionStatuses } from './mapping.ts';
 
 /**
@@ -20,7 +21,7 @@ export type OpenDatasetKey = (typeof openDatasets)[number];
 
 const IsoDate = z.iso.date();
 const MunicipalityCode = z.string().regex(/^\d{4}$/);
-const CountyCode = z.string().regex(/^\d{2}$/);
+const CountyCode = ParamText.regex(/^\d{2}$/);
 
 /** A count of people: `value` is null when withheld (`suppressed`) or not reported (`suppressed` false). */
 export const PeopleCount = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { page, Uuid } from './common.ts';
+import { ParamText, page, Uuid } from './common.ts';
 
 export const organisationKinds = ['nation', 'region', 'municipality', 'unit', 'association'] as const;
 export const OrganisationKind = z.enum(organisationKinds);
@@ -50,7 +50,7 @@ export const Municipality = z.object({
 export type Municipality = z.infer<typeof Municipality>;
 
 export const MunicipalityList = z.object({ items: z.array(Municipality) });
-export const MunicipalityCodeParams = z.object({ code: z.string().regex(/^\d{4}$/) });
+export const MunicipalityCodeParams = z.object({ code: ParamText.regex(/^\d{4}$/) });
 export const OrganisationIdParams = z.object({ id: Uuid });
 
 export const OrganisationListQuery = z.object({

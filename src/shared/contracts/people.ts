@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, PageQuery, page, UiLanguage, Uuid } from './common.ts';
+import { IsoDateTime, PageQuery, ParamText, page, UiLanguage, Uuid } from './common.ts';
 import { OrganisationKind } from './organisations.ts';
 
 export const roles = [
@@ -49,7 +49,7 @@ export const Member = z.object({
 export type Member = z.infer<typeof Member>;
 
 export const MemberListQuery = PageQuery.extend({
-  q: z.string().trim().max(100).optional().describe('Filter on name or e-mail'),
+  q: ParamText.trim().max(100).optional().describe('Filter on name or e-mail'),
   role: Role.optional(),
   includeBelow: z
     .enum(['true', 'false'])
@@ -85,7 +85,7 @@ export const InvitationCreated = z.object({
   existingUser: z.boolean(),
 });
 
-export const InvitationTokenParams = z.object({ token: z.string().min(20).max(200) });
+export const InvitationTokenParams = z.object({ token: ParamText.min(20).max(200) });
 export const InvitationView = z.object({
   email: z.string(),
   name: z.string(),

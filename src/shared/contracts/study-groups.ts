@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Uuid } from './common.ts';
+import { IsoDateTime, ParamText, Uuid } from './common.ts';
 
 export const CreateStudyGroup = z.object({
   name: z.string().trim().min(1).max(120),
@@ -74,9 +74,7 @@ export const StudyGroupListQuery = z.object({
 export const StudyGroupIdParams = z.object({ id: Uuid });
 export const MeetingParams = z.object({ id: Uuid, meetingId: Uuid });
 export const StudyGroupQuery = z.object({
-  lang: z
-    .string()
-    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+  lang: ParamText.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
     .optional()
     .describe('Language of module titles and reflection questions'),
 });

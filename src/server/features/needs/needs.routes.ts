@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   CreateNeed,
   DeclineNeed,
+  EndorsementParams,
   EndorseNeed,
   Need,
   NeedIdParams,
@@ -15,8 +15,6 @@ import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { forgetInitiativeViewsOnWrite } from '../initiatives/initiative-views.ts';
 import * as needs from './needs.service.ts';
-
-const EndorsementParams = NeedIdParams.extend({ code: z.string().regex(/^\d{4}$/) });
 
 /** The shared needs backlog of a region: propose, endorse, prioritise into a plan, decline (issue 7). */
 export const needRoutes =
