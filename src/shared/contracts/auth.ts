@@ -70,4 +70,15 @@ export const PersonalDataExport = z.object({
       shownWithConsent: z.boolean(),
     }),
   ),
+  /**
+   * Every entry of the register of personal data (src/server/db/personal-data.ts) with the rows tied
+   * to the person: learning records, enrolments, certificates, feedback, study groups, answers, mail…
+   */
+  records: z.array(
+    z.object({
+      key: z.string(),
+      table: z.string(),
+      rows: z.array(z.record(z.string(), z.unknown())),
+    }),
+  ),
 });

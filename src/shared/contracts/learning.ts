@@ -149,7 +149,8 @@ export const EnrolmentResult = z.object({ created: z.number().int(), existing: z
 
 export const CertificateView = z.object({
   code: z.string(),
-  learnerName: z.string(),
+  /** Null once the holder has been erased (GDPR): the certificate is still valid but names nobody. */
+  learnerName: z.string().nullable(),
   courseTitle: z.string(),
   issuer: z.string(),
   issuedAt: IsoDateTime,

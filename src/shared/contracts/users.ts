@@ -10,4 +10,6 @@ export const ErasureResult = z.object({
   auditEntriesScrubbed: z.number().int(),
   /** Knowledge-bank cases that named the person as their contact (by e-mail) and no longer do. */
   caseContactsRemoved: z.number().int(),
+  /** Rows changed per entry of the register of personal data (src/server/db/personal-data.ts). */
+  changes: z.record(z.string(), z.number().int()),
 });

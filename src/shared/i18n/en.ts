@@ -562,6 +562,7 @@ export const en: Messages = {
       needsNetwork: 'You can get the certificate when you are online.',
       notYet: 'You get a certificate when you have finished the course.',
       name: 'Name',
+      holderErased: 'Erased at the person’s request',
       course: 'Course',
       date: 'Date',
       issuer: 'Issued by',

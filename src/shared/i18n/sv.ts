@@ -561,6 +561,7 @@ export const sv = {
       needsNetwork: 'Intyget kan hämtas när du är uppkopplad.',
       notYet: 'Du får ett intyg när du har gått klart kursen.',
       name: 'Namn',
+      holderErased: 'Uppgiften har tagits bort på personens begäran',
       course: 'Kurs',
       date: 'Datum',
       issuer: 'Utfärdat av',

@@ -17,7 +17,7 @@ function CertificateFacts({ cert }: { cert: z.infer<typeof CertificateView> }) {
   return (
     <dl className="facts certificate-facts">
       <dt>{t('learning.certificate.name')}</dt>
-      <dd>{cert.learnerName}</dd>
+      <dd>{cert.learnerName ?? t('learning.certificate.holderErased')}</dd>
       <dt>{t('learning.certificate.course')}</dt>
       <dd>{cert.courseTitle}</dd>
       <dt>{t('learning.certificate.date')}</dt>

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog, users } from '../../db/schema/index.ts';
 
@@ -64,14 +64,4 @@ export async function listAudit(db: Db, filter: AuditFilter, limit: number, afte
     )
     .orderBy(desc(auditLog.id))
     .limit(limit + 1);
-}
-
-export async function countAuditForActor(db: Db, userId: string) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(auditLog)
-    .where(
-      or(eq(auditLog.actorId, userId), and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, userId))),
-    );
-  return row?.n ?? 0;
 }

@@ -2,7 +2,8 @@ import { createPdf, pdfFont } from '../../lib/pdf-document.ts';
 
 export interface CertificatePdfInput {
   lang: 'sv' | 'en';
-  learnerName: string;
+  /** Null when the holder has been erased. */
+  learnerName: string | null;
   courseTitle: string;
   issuer: string;
   issuedAt: Date;
@@ -19,6 +20,7 @@ const texts = {
     issuer: 'Utfärdat av',
     code: 'Verifieringskod',
     verify: 'Kontrollera intyget på',
+    erased: 'en person vars namn har tagits bort',
   },
   en: {
     title: 'Certificate',
@@ -28,6 +30,7 @@ const texts = {
     issuer: 'Issued by',
     code: 'Verification code',
     verify: 'Verify the certificate at',
+    erased: 'a person whose name has been erased',
   },
 };
 
@@ -37,6 +40,7 @@ const texts = {
  */
 export function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
   const t = texts[input.lang];
+  const learnerName = input.learnerName ?? t.erased;
   const date = new Intl.DateTimeFormat(input.lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'long' }).format(
     input.issuedAt,
   );
@@ -49,7 +53,7 @@ export function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer
     lang: input.lang === 'sv' ? 'sv-SE' : 'en-GB',
     displayTitle: true,
     info: {
-      Title: `${t.title} – ${input.courseTitle} – ${input.learnerName}`,
+      Title: `${t.title} – ${input.courseTitle} – ${learnerName}`,
       Author: input.issuer,
       Subject: input.courseTitle,
     },
@@ -75,7 +79,7 @@ export function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer
   doc.moveDown(2);
   add('H1', () => doc.font(pdfFont.bold).fontSize(36).fillColor('#00244e').text(t.title, 64, 110, centred));
   add('P', () => doc.font(pdfFont.regular).fontSize(16).fillColor('#222222').text(t.lead, 64, 180, centred));
-  add('P', () => doc.font(pdfFont.bold).fontSize(28).text(input.learnerName, 64, 212, centred));
+  add('P', () => doc.font(pdfFont.bold).fontSize(28).text(learnerName, 64, 212, centred));
   add('P', () => doc.font(pdfFont.regular).fontSize(16).text(t.completed, 64, 262, centred));
   add('H2', () =>
     doc.font(pdfFont.bold).fontSize(22).fillColor('#00244e').text(input.courseTitle, 64, 292, centred),

@@ -2,10 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Me, UpdateMe } from '../../../shared/contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
-import { cases, users } from '../../db/schema/index.ts';
+import { exportPersonalData } from '../../db/personal-data.ts';
+import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { RequestActor } from '../../plugins/session.ts';
-import { countAuditForActor, recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
 import { findUserById } from '../auth/auth.repo.ts';
 import type { AuthDeps } from '../auth/auth.service.ts';
 import { listSessions } from '../auth/auth.service.ts';
@@ -57,23 +58,30 @@ export function meOfActor(actor: RequestActor): Me {
   };
 }
 
-/** Everything we hold about the person, for their right of access (GDPR art. 15). */
+/**
+ * Everything we hold about the person, for their right of access (GDPR art. 15): every entry of the
+ * register of personal data, plus the account and sessions as the account page shows them.
+ */
 export async function exportMyData(deps: AuthDeps, actor: RequestActor) {
+  const records = await exportPersonalData(deps.db, {
+    id: actor.userId,
+    email: actor.email,
+    name: actor.name,
+  });
+  const rowsOf = (key: string) => records.find((r) => r.key === key)?.rows ?? [];
   return {
     exportedAt: new Date().toISOString(),
     user: await getMe(deps.db, actor.userId),
     sessions: await listSessions(deps, actor),
-    auditEntries: await countAuditForActor(deps.db, actor.userId),
-    caseContacts: await deps.db
-      .select({
-        caseId: cases.id,
-        caseTitle: cases.title,
-        name: cases.contactName,
-        title: cases.contactTitle,
-        phone: cases.contactPhone,
-        shownWithConsent: cases.contactConsent,
-      })
-      .from(cases)
-      .where(sql`lower(${cases.contactEmail}) = lower(${actor.email})`),
+    auditEntries: rowsOf('audit_log.actor').length,
+    caseContacts: rowsOf('cases.contact').map((c) => ({
+      caseId: c.id as string,
+      caseTitle: c.title as string,
+      name: c.contact_name as string | null,
+      title: c.contact_title as string | null,
+      phone: c.contact_phone as string | null,
+      shownWithConsent: c.contact_consent as boolean,
+    })),
+    records,
   };
 }

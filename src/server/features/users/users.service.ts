@@ -12,13 +12,13 @@ export async function eraseUser(db: Db, actor: Actor, userId: string) {
   return db.transaction(async (tx) => {
     const user = await findUserById(tx, userId);
     if (!user || (user.status === 'disabled' && user.email.endsWith('@invalid'))) throw notFound();
-    const result = await anonymiseUser(tx, userId);
+    const result = await anonymiseUser(tx, { id: userId, email: user.email, name: user.name });
     await recordAudit(tx, {
       actorId: actor.userId,
       action: 'user.erased',
       entityType: 'user',
       entityId: userId,
-      after: { membershipsRemoved: result.membershipsRemoved },
+      after: { membershipsRemoved: result.membershipsRemoved, changes: result.changes },
     });
     return { id: userId, erased: true as const, ...result };
   });

@@ -1,0 +1,595 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from './client.ts';
+
+/**
+ * The one register of personal data (GDPR): every table and column that holds something about a
+ * person, how a row is tied to the person, what the export (art. 15) shows of it and what erasure
+ * (art. 17) does to it. `personal-data.service.ts` runs both from this list; a test fails when the live
+ * schema has a column that looks personal and is neither here nor in `NOT_PERSONAL` below.
+ *
+ * Erasure keeps the `users` row as a tombstone ("Borttagen person", `erased-<id>@invalid`, no
+ * password), so that columns which only say who did something (`created_by`, `changed_by`, the audit
+ * log's actor) keep pointing at an account that names nobody (`keep`). What is about the person —
+ * sessions, memberships, contact details, free text, her name on certificates — is deleted, nulled or
+ * scrubbed. Learning progress stays as anonymous figures so that programme reports given to funders
+ * stay true; the name on a certificate goes (the public check says it is valid for an erased holder).
+ */
+
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/** How a row is tied to the person; an entry's conditions are OR'ed. */
+export type Tie =
+  /** The column holds the person's user id. */
+  | { user: string }
+  /** The column holds the person's e-mail address (any case). */
+  | { email: string }
+  /** The column holds the person's name as typed by someone (any case, outer blanks ignored). */
+  | { name: string }
+  /** The column holds one of the person's enrolments. */
+  | { enrolment: string }
+  /** The jsonb column has the person's user id at `path` (a top-level key). */
+  | { jsonUser: string; path: string }
+  /** A text or jsonb column whose free text mentions the person's name or e-mail address. */
+  | { mentions: string }
+  /** The audit entries whose subject is the person's account. */
+  | { auditOfUser: true };
+
+/** What erasure does with the tied rows. */
+export type Erasure =
+  | { delete: true }
+  /** Nothing: the id now names the anonymised account (see above), or the row is anonymous figures. */
+  | { keep: string }
+  /** Set columns: null, a value, or an SQL expression. */
+  | { set: Record<string, SQL | string | boolean | number | null> }
+  /** Replace the person's name and e-mail address wherever they occur in the `mentions` columns. */
+  | { scrub: true };
+
+export interface PersonalDataEntry {
+  /** Unique; the export's section name and the erasure result's key. */
+  key: string;
+  table: string;
+  /** Every personal column of `table` this entry answers for (the schema guard test checks these). */
+  columns: string[];
+  tiedBy: Tie[];
+  /** The columns the export shows of each tied row ([] = the rows are counted only). */
+  show: string[];
+  erase: Erasure;
+}
+
+const ERASED_NAME = 'Borttagen person';
+const ERASED_EMAIL = 'borttagen@invalid';
+export const erasedReplacements = { name: ERASED_NAME, email: ERASED_EMAIL };
+
+const keepAuthor = { keep: 'who did it: the id now names the anonymised account' } as const;
+
+/** `who did it` columns on organisational records: shown in the export, kept by erasure. */
+function authored(table: string, columns: string[], show: string[]): PersonalDataEntry {
+  return {
+    key: `${table}.${columns.join('+')}`,
+    table,
+    columns,
+    tiedBy: columns.map((user) => ({ user })),
+    show: [...show, ...columns],
+    erase: keepAuthor,
+  };
+}
+
+export const personalData: PersonalDataEntry[] = [
+  // Accounts and access.
+  {
+    key: 'sessions',
+    table: 'sessions',
+    columns: ['user_id', 'user_agent'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['id', 'user_agent', 'created_at', 'last_seen_at', 'expires_at', 'revoked_at'],
+    erase: { delete: true },
+  },
+  {
+    key: 'password_resets',
+    table: 'password_resets',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['created_at', 'expires_at', 'used_at'],
+    erase: { delete: true },
+  },
+  {
+    key: 'account_unlocks',
+    table: 'account_unlocks',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['created_at', 'expires_at', 'used_at'],
+    erase: { delete: true },
+  },
+  {
+    key: 'invitations',
+    table: 'invitations',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['organisation_id', 'role', 'created_at', 'expires_at', 'accepted_at'],
+    erase: { delete: true },
+  },
+  authored('invitations', ['invited_by'], ['id', 'organisation_id', 'role', 'created_at']),
+  {
+    key: 'memberships',
+    table: 'memberships',
+    columns: ['user_id', 'sort_name'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['id', 'organisation_id', 'role', 'created_at'],
+    erase: { delete: true },
+  },
+
+  // Learning: the person's own records.
+  {
+    key: 'enrolments',
+    table: 'enrolments',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: [
+      'id',
+      'course_id',
+      'programme_id',
+      'organisation_id',
+      'enrolled_at',
+      'started_at',
+      'last_activity_at',
+      'completed_at',
+      'items_completed',
+      'seconds_spent',
+    ],
+    erase: { keep: 'anonymous progress: programme reports given to funders stay true' },
+  },
+  authored('enrolments', ['enrolled_by'], ['id', 'course_id', 'enrolled_at']),
+  {
+    key: 'enrolment_items',
+    table: 'enrolment_items',
+    columns: ['enrolment_id'],
+    tiedBy: [{ enrolment: 'enrolment_id' }],
+    show: ['enrolment_id', 'item', 'completed_at', 'score'],
+    erase: { keep: 'anonymous progress of an anonymous enrolment' },
+  },
+  {
+    key: 'enrolment_months',
+    table: 'enrolment_months',
+    columns: ['enrolment_id'],
+    tiedBy: [{ enrolment: 'enrolment_id' }],
+    show: ['enrolment_id', 'month', 'statements', 'seconds'],
+    erase: { keep: 'anonymous monthly figures of an anonymous enrolment' },
+  },
+  {
+    key: 'learning_statements',
+    table: 'learning_statements',
+    columns: ['user_id', 'result', 'context'],
+    tiedBy: [{ user: 'user_id' }],
+    show: [
+      'id',
+      'verb',
+      'object_id',
+      'course_id',
+      'enrolment_id',
+      'result',
+      'context',
+      'timestamp',
+      'stored',
+    ],
+    erase: { keep: 'anonymous learning records: answers and scores, no name or address' },
+  },
+  {
+    key: 'certificates',
+    table: 'certificates',
+    columns: ['learner_name'],
+    tiedBy: [{ enrolment: 'enrolment_id' }],
+    show: ['code', 'enrolment_id', 'learner_name', 'course_title', 'issuer', 'issued_at'],
+    // Still verifiable as valid, but for a holder whose name has been erased.
+    erase: { set: { learner_name: null } },
+  },
+  {
+    key: 'module_feedback',
+    table: 'module_feedback',
+    columns: ['comment'],
+    tiedBy: [{ enrolment: 'enrolment_id' }],
+    show: ['enrolment_id', 'course_id', 'module_key', 'rating', 'comment', 'updated_at'],
+    // The rating stays as an anonymous figure; her words go.
+    erase: { set: { comment: null } },
+  },
+  {
+    key: 'study_group_members',
+    table: 'study_group_members',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['group_id', 'enrolment_id', 'added_at'],
+    erase: { delete: true },
+  },
+  {
+    key: 'study_group_attendance',
+    table: 'study_group_attendance',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['meeting_id', 'statement_id'],
+    erase: { keep: "a meeting's head count, for the anonymised account" },
+  },
+  authored('study_groups', ['created_by'], ['id', 'name', 'created_at']),
+  authored('study_group_meetings', ['created_by', 'attendance_recorded_by'], ['id', 'group_id', 'starts_at']),
+  authored('course_versions', ['published_by'], ['course_id', 'version', 'published_at']),
+  authored('programmes', ['created_by'], ['id', 'name', 'created_at']),
+
+  // Networks and events.
+  {
+    key: 'network_members',
+    table: 'network_members',
+    columns: ['user_id', 'external_name', 'email', 'represents_name'],
+    tiedBy: [{ user: 'user_id' }, { email: 'email' }],
+    show: [
+      'id',
+      'network_id',
+      'external_name',
+      'email',
+      'represents_name',
+      'role_in_group',
+      'status',
+      'joined_at',
+    ],
+    erase: { delete: true },
+  },
+  {
+    key: 'event_registrations',
+    table: 'event_registrations',
+    columns: ['user_id', 'name', 'email', 'organisation_name'],
+    tiedBy: [{ user: 'user_id' }, { email: 'email' }],
+    show: [
+      'id',
+      'meeting_id',
+      'name',
+      'email',
+      'organisation_name',
+      'attendance',
+      'registered_at',
+      'cancelled_at',
+    ],
+    erase: { delete: true },
+  },
+  authored('networks', ['created_by'], ['id', 'name', 'created_at']),
+  authored('network_meetings', ['created_by'], ['id', 'network_id', 'title', 'starts_at']),
+
+  // Assessments.
+  {
+    key: 'assessment_answers',
+    table: 'assessment_answers',
+    columns: ['updated_by'],
+    tiedBy: [{ user: 'updated_by' }],
+    show: ['round_id', 'municipality_id', 'question_key', 'value', 'comment', 'evidence_url', 'updated_at'],
+    erase: keepAuthor,
+  },
+  {
+    key: 'assessment_answer_history',
+    table: 'assessment_answer_history',
+    columns: ['changed_by'],
+    tiedBy: [{ user: 'changed_by' }],
+    show: ['id', 'round_id', 'municipality_id', 'question_key', 'changed_at', 'before', 'after'],
+    erase: keepAuthor,
+  },
+  authored('assessment_sheets', ['submitted_by'], ['round_id', 'municipality_id', 'status', 'submitted_at']),
+  authored('assessment_templates', ['created_by'], ['id', 'key', 'created_at']),
+  authored(
+    'assessment_template_versions',
+    ['published_by'],
+    ['id', 'template_id', 'version', 'published_at'],
+  ),
+  authored('assessment_rounds', ['created_by'], ['id', 'name', 'created_at']),
+
+  // Initiatives, plans and needs.
+  {
+    key: 'initiatives.responsible',
+    table: 'initiatives',
+    columns: ['responsible_user_id', 'responsible_name'],
+    tiedBy: [{ user: 'responsible_user_id' }, { name: 'responsible_name' }],
+    show: ['id', 'title', 'responsible_name'],
+    // Nobody answers for it any more: the owner sees that one must be named.
+    erase: { set: { responsible_user_id: null, responsible_name: null } },
+  },
+  authored('initiatives', ['created_by'], ['id', 'title', 'created_at']),
+  authored('initiative_history', ['changed_by'], ['id', 'initiative_id', 'valid_from']),
+  authored(
+    'initiative_checklist_items',
+    ['updated_by'],
+    ['initiative_id', 'phase', 'item_key', 'updated_at'],
+  ),
+  authored('benefit_indicators', ['created_by'], ['id', 'initiative_id', 'name', 'created_at']),
+  authored('benefit_measurements', ['created_by'], ['id', 'indicator_id', 'measured_on', 'created_at']),
+  authored('action_plans', ['created_by'], ['id', 'title', 'created_at']),
+  authored(
+    'action_plan_items',
+    ['changed_by', 'closed_by'],
+    ['id', 'plan_id', 'initiative_id', 'valid_from'],
+  ),
+  authored('needs', ['created_by', 'decided_by'], ['id', 'title', 'created_at']),
+  authored('need_endorsements', ['endorsed_by'], ['need_id', 'municipality_id', 'endorsed_at']),
+
+  // Knowledge bank, documents and reports.
+  {
+    key: 'cases.contact',
+    table: 'cases',
+    columns: ['contact_name', 'contact_title', 'contact_email', 'contact_phone', 'contact_consent'],
+    tiedBy: [{ email: 'contact_email' }, { name: 'contact_name' }],
+    show: ['id', 'title', 'contact_name', 'contact_title', 'contact_phone', 'contact_consent'],
+    erase: {
+      set: {
+        contact_name: null,
+        contact_title: null,
+        contact_email: null,
+        contact_phone: null,
+        contact_consent: false,
+        updated_at: sql`now()`,
+      },
+    },
+  },
+  authored('cases', ['created_by', 'updated_by', 'reviewed_by'], ['id', 'title', 'created_at']),
+  authored('case_attachments', ['uploaded_by'], ['id', 'case_id', 'file_name', 'uploaded_at']),
+  authored('definition_versions', ['created_by'], ['definition_id', 'version', 'created_at']),
+  authored('governing_documents', ['created_by', 'updated_by'], ['id', 'title', 'created_at']),
+  authored('document_files', ['uploaded_by'], ['id', 'document_id', 'file_name', 'uploaded_at']),
+  authored('steering_reports', ['created_by', 'updated_by', 'issued_by'], ['id', 'title', 'created_at']),
+
+  // Technology adoption.
+  {
+    key: 'technology_adoptions.contact',
+    table: 'technology_adoptions',
+    columns: ['contact_name', 'contact_email'],
+    tiedBy: [{ email: 'contact_email' }, { name: 'contact_name' }],
+    show: ['municipality_id', 'technology_id', 'contact_name', 'contact_email', 'updated_at'],
+    erase: { set: { contact_name: null, contact_email: null } },
+  },
+  authored('technology_adoptions', ['updated_by'], ['municipality_id', 'technology_id', 'updated_at']),
+  {
+    key: 'technology_adoption_history.mentions',
+    table: 'technology_adoption_history',
+    columns: ['before', 'after'],
+    tiedBy: [{ mentions: 'before' }, { mentions: 'after' }],
+    show: ['id', 'municipality_id', 'technology_id', 'changed_at'],
+    erase: { scrub: true },
+  },
+  authored(
+    'technology_adoption_history',
+    ['changed_by'],
+    ['id', 'municipality_id', 'technology_id', 'changed_at'],
+  ),
+
+  // Imports, mail and the audit log.
+  {
+    key: 'import_jobs.rows',
+    table: 'import_jobs',
+    columns: ['rows'],
+    tiedBy: [{ mentions: 'rows' }],
+    show: ['id', 'organisation_id', 'status', 'created_at'],
+    erase: { scrub: true },
+  },
+  authored('import_jobs', ['created_by'], ['id', 'organisation_id', 'status', 'created_at']),
+  {
+    key: 'outbox.to',
+    table: 'outbox',
+    columns: ['to'],
+    tiedBy: [{ email: 'to' }],
+    show: ['id', 'subject', 'text', 'created_at', 'sent_at'],
+    erase: { delete: true },
+  },
+  {
+    key: 'outbox.reply_to',
+    table: 'outbox',
+    columns: ['reply_to'],
+    tiedBy: [{ email: 'reply_to' }],
+    show: ['id', 'subject', 'created_at'],
+    erase: { set: { reply_to: null } },
+  },
+  {
+    key: 'outbox.mentions',
+    table: 'outbox',
+    columns: ['subject', 'text'],
+    tiedBy: [{ mentions: 'subject' }, { mentions: 'text' }],
+    show: ['id', 'created_at'],
+    erase: { scrub: true },
+  },
+  {
+    key: 'audit_log.actor',
+    table: 'audit_log',
+    columns: ['actor_id'],
+    tiedBy: [{ user: 'actor_id' }],
+    show: ['id', 'at', 'action', 'entity_type', 'entity_id'],
+    erase: { keep: 'the audit log says who did what: the id now names the anonymised account' },
+  },
+  {
+    key: 'audit_log.about',
+    table: 'audit_log',
+    columns: ['before', 'after'],
+    tiedBy: [
+      { auditOfUser: true },
+      { jsonUser: 'before', path: 'userId' },
+      { jsonUser: 'after', path: 'userId' },
+    ],
+    show: ['id', 'at', 'action', 'entity_type', 'entity_id'],
+    erase: { set: { before: null, after: null } },
+  },
+  {
+    key: 'audit_log.mentions',
+    table: 'audit_log',
+    columns: ['before', 'after'],
+    tiedBy: [{ mentions: 'before' }, { mentions: 'after' }],
+    show: ['id', 'at', 'action', 'entity_type', 'entity_id'],
+    erase: { scrub: true },
+  },
+
+  // The account itself, last: the ties above read her e-mail and name from the person passed in.
+  {
+    key: 'users',
+    table: 'users',
+    columns: ['email', 'name', 'sort_name', 'gender', 'password_hash', 'preferred_language', 'locked_until'],
+    tiedBy: [{ user: 'id' }],
+    show: ['id', 'email', 'name', 'preferred_language', 'gender', 'status', 'created_at', 'updated_at'],
+    erase: {
+      set: {
+        email: sql`'erased-' || id || '@invalid'`,
+        name: ERASED_NAME,
+        gender: null,
+        password_hash: null,
+        status: 'disabled',
+        failed_logins: 0,
+        locked_until: null,
+        updated_at: sql`now()`,
+      },
+    },
+  },
+];
+
+/**
+ * Columns whose names look personal but are not, each with the reason. The guard test accepts a
+ * suspicious column only when it is in `personalData` or here.
+ */
+export const NOT_PERSONAL: Record<string, string> = {
+  'organisations.name': 'an organisation',
+  'networks.name': "a group's name",
+  'study_groups.name': "a study group's name",
+  'programmes.name': "a programme's name",
+  'assessment_rounds.name': "a round's name",
+  'benefit_indicators.name': "an indicator's name",
+  'technologies.name_sv': "a technology's name",
+  'technologies.name_en': "a technology's name",
+  'document_files.file_name': 'the name of an uploaded document file',
+  'case_attachments.file_name': 'the name of an uploaded attachment',
+  'server_keys.name': "a server key's name",
+  'technology_adoptions.users_served': 'how many care recipients use a technology (a figure)',
+  'technology_adoptions.eligible_users': 'how many care recipients could use it (a figure)',
+  'login_throttles.address_hash': 'a keyed hash of a submitted address, gone after the lockout window',
+  'account_unlocks.address_hash': 'a keyed hash of a submitted address; the row is deleted with the user id',
+};
+
+/** Quotes an identifier (table or column) for SQL. */
+export const ident = (name: string) => sql.identifier(name);
+
+/** `needle` as it appears inside a jsonb value's text (quotes and backslashes escaped). */
+const jsonEscaped = (needle: string) => JSON.stringify(needle).slice(1, -1);
+
+/**
+ * A case-insensitive regular expression for `needle` as a whole word (so that "Li" does not match
+ * inside "Linköping"), in the column's text or in a jsonb column's text.
+ */
+function mentionPattern(needle: string, json: boolean) {
+  const literal = (json ? jsonEscaped(needle) : needle).replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  return `(?<![[:alnum:]_])${literal}(?![[:alnum:]_])`;
+}
+
+/** The person's e-mail address and name, each with what replaces it in free text. */
+const mentionsOf = (p: Person) =>
+  [
+    [p.email, ERASED_EMAIL],
+    [p.name, ERASED_NAME],
+  ] as const;
+
+function tieCondition(tie: Tie, p: Person, jsonColumns: ReadonlySet<string>): SQL {
+  if ('user' in tie) return sql`${ident(tie.user)} = ${p.id}`;
+  if ('email' in tie) return sql`lower(${ident(tie.email)}) = lower(${p.email})`;
+  if ('name' in tie) return sql`lower(btrim(${ident(tie.name)})) = lower(btrim(${p.name}))`;
+  if ('enrolment' in tie)
+    return sql`${ident(tie.enrolment)} in (select e.id from enrolments e where e.user_id = ${p.id})`;
+  if ('jsonUser' in tie) return sql`${ident(tie.jsonUser)}->>${tie.path} = ${p.id}`;
+  if ('auditOfUser' in tie) return sql`(entity_type = 'user' and entity_id = ${p.id})`;
+  const json = jsonColumns.has(tie.mentions);
+  return sql`(${sql.join(
+    mentionsOf(p).map(([needle]) => sql`${ident(tie.mentions)}::text ~* ${mentionPattern(needle, json)}`),
+    sql` or `,
+  )})`;
+}
+
+/**
+ * The rows of `entry` that are tied to the person. `jsonColumns` names the entry's jsonb columns
+ * (`table.column`), whose text escapes quotes and backslashes.
+ */
+export function tiedTo(entry: PersonalDataEntry, p: Person, jsonColumns: ReadonlySet<string>): SQL {
+  const json = new Set(
+    [...jsonColumns]
+      .filter((c) => c.startsWith(`${entry.table}.`))
+      .map((c) => c.slice(entry.table.length + 1)),
+  );
+  return sql`(${sql.join(
+    entry.tiedBy.map((t) => tieCondition(t, p, json)),
+    sql` or `,
+  )})`;
+}
+
+/** The SET list that replaces the person's name and e-mail in the entry's `mentions` columns. */
+export function scrubAssignments(entry: PersonalDataEntry, p: Person, jsonColumns: ReadonlySet<string>): SQL {
+  const columns = entry.tiedBy.flatMap((t) => ('mentions' in t ? [t.mentions] : []));
+  return sql.join(
+    columns.map((c) => {
+      const json = jsonColumns.has(`${entry.table}.${c}`);
+      let value: SQL = json ? sql`${ident(c)}::text` : sql`${ident(c)}`;
+      for (const [needle, replacement] of mentionsOf(p)) {
+        value = sql`regexp_replace(${value}, ${mentionPattern(needle, json)}, ${replacement}, 'gi')`;
+      }
+      return sql`${ident(c)} = ${json ? sql`(${value})::jsonb` : value}`;
+    }),
+    sql`, `,
+  );
+}
+
+/** The SET list of an erasure that sets values. */
+export function setAssignments(values: Record<string, SQL | string | boolean | number | null>): SQL {
+  return sql.join(
+    Object.entries(values).map(([c, v]) => sql`${ident(c)} = ${v}`),
+    sql`, `,
+  );
+}
+
+/** `table.column` of every jsonb column, whose text form escapes what a mention pattern must match. */
+export async function jsonColumns(db: Db): Promise<ReadonlySet<string>> {
+  const rows = await queryRows<{ c: string }>(
+    db,
+    sql`select table_name || '.' || column_name as c from information_schema.columns
+        where table_schema = current_schema() and data_type = 'jsonb'`,
+  );
+  return new Set(rows.map((r) => r.c));
+}
+
+/** What the register holds about the person, entry by entry (GDPR art. 15). */
+export async function exportPersonalData(db: Db, person: Person) {
+  const json = await jsonColumns(db);
+  const sections = [];
+  for (const entry of personalData) {
+    const rows = await queryRows<{ row: Record<string, unknown> }>(
+      db,
+      sql`select to_jsonb(x) as row from (
+            select ${sql.join(entry.show.map(ident), sql`, `)} from ${ident(entry.table)}
+            where ${tiedTo(entry, person, json)}) x`,
+    );
+    sections.push({ key: entry.key, table: entry.table, rows: rows.map((r) => r.row) });
+  }
+  return sections;
+}
+
+/**
+ * Erases the person as the register says (GDPR art. 17), in the caller's transaction; answers the
+ * number of rows changed per entry.
+ */
+export async function erasePersonalData(db: Db, person: Person): Promise<Record<string, number>> {
+  const json = await jsonColumns(db);
+  const changes: Record<string, number> = {};
+  for (const entry of personalData) {
+    const { erase } = entry;
+    if ('keep' in erase) continue;
+    const table = ident(entry.table);
+    const where = tiedTo(entry, person, json);
+    const change =
+      'delete' in erase
+        ? sql`delete from ${table} where ${where} returning 1`
+        : sql`update ${table} set ${
+            'scrub' in erase ? scrubAssignments(entry, person, json) : setAssignments(erase.set)
+          } where ${where} returning 1`;
+    const [done] = await queryRows<{ n: number }>(
+      db,
+      sql`with changed as (${change}) select count(*)::int as n from changed`,
+    );
+    changes[entry.key] = done?.n ?? 0;
+  }
+  return changes;
+}
