@@ -260,7 +260,10 @@ describe('drafts and publishing', () => {
     expect(e.completedItems).toContain('lesson:m1/l1');
     expect(e.percent).toBeGreaterThan(0);
     const course = (await learner.get(`/api/v1/courses/${id}`)).json();
-    expect(course.modules[0].lessons[0].body).toContain('En bättre text');
+    expect(course.modules[0].lessons[0].body).toEqual([
+      { type: 'heading', depth: 1, children: [{ type: 'text', value: 'Rubrik' }] },
+      { type: 'paragraph', children: [{ type: 'text', value: 'En bättre text' }] },
+    ]);
 
     const actions = await queryRows<{ action: string }>(
       t.db,

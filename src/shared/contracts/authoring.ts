@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid, WebUrl } from './common.ts';
 import { ContentLanguage } from './course-content.ts';
+import { MdTree } from './markdown-tree.ts';
 
 /**
  * Course authoring. A draft is work in progress: it has the shape of `CourseContent` but may be
@@ -121,6 +122,18 @@ export const AuthoringOwner = z.object({
 export const AuthoringOwnerList = z.object({ items: z.array(AuthoringOwner) });
 
 export const CourseIdParams = z.object({ id: Uuid });
+
+/** Lesson texts to preview: parsed on the server exactly as a published version's are. */
+export const MarkdownPreview = z.object({
+  texts: z
+    .array(Text)
+    .min(1)
+    .max(200)
+    .refine((texts) => texts.reduce((sum, t) => sum + t.length, 0) <= 500_000, {
+      message: 'At most 500 000 characters in all',
+    }),
+});
+export const MarkdownPreviewResult = z.object({ trees: z.array(MdTree) });
 
 /** Every localised text of a draft with its path, e.g. `modules.0.lessons.1.body`. */
 export function localisedTexts(c: DraftContent): { path: string; text: DraftLocalised }[] {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, ParamText, Uuid } from './common.ts';
 import { ContentLanguage } from './course-content.ts';
+import { MdTree } from './markdown-tree.ts';
 
 export const Track = z.enum(['staff', 'managers', 'coordinators']);
 export type Track = z.infer<typeof Track>;
@@ -45,7 +46,8 @@ export const QuizQuestionView = z.object({
 export const LessonView = z.object({
   key: z.string(),
   title: z.string(),
-  body: z.string().describe('Markdown'),
+  /** Parsed on the server from the lesson's Markdown (CommonMark), rendered by the client as elements. */
+  body: MdTree,
   /** The language this lesson's body is in (falls back to Swedish per lesson). */
   language: z.string(),
   estimatedMinutes: z.number().int(),

@@ -982,6 +982,7 @@ export const en: Messages = {
     lessonBodyHint: '# Heading, **bold**, - bullet list, [link](https://…), ![alt text](image url)',
     lessonMinutes: 'Time (minutes)',
     preview: 'Preview',
+    previewFailed: 'The preview could not be updated. The text is still saved with the draft.',
     addLesson: 'Add lesson',
     quiz: 'Quiz',
     passMark: 'Pass mark as share correct (0–1)',

@@ -976,6 +976,7 @@ export const sv = {
     lessonBodyHint: '# Rubrik, **fetstil**, - punktlista, [länk](https://…), ![alt-text](bild-url)',
     lessonMinutes: 'Tid (minuter)',
     preview: 'Förhandsgranskning',
+    previewFailed: 'Förhandsgranskningen kunde inte uppdateras. Texten sparas ändå med utkastet.',
     addLesson: 'Lägg till lektion',
     quiz: 'Quiz',
     passMark: 'Godkänt vid andel rätt (0–1)',

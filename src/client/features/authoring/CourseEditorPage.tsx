@@ -6,15 +6,18 @@ import { Link, useParams } from 'react-router';
 import {
   type CourseDraftView,
   type DraftContent,
+  type DraftLesson,
   type DraftLocalised,
   missingTranslations,
 } from '../../../shared/contracts/authoring.ts';
 import { ContentLanguage, PLAIN_SWEDISH, rtlLanguages } from '../../../shared/contracts/course-content.ts';
+import type { MdTree } from '../../../shared/contracts/markdown-tree.ts';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { Markdown } from '../learning/Markdown.tsx';
 import { authoringKeys, fetchDraft, publishCourse, saveDraft } from './data.ts';
+import { useLessonPreview } from './useLessonPreview.ts';
 import './authoring.css';
 
 const isRtl = (lang: string) => rtlLanguages.includes(lang.split('-')[0]!);
@@ -69,6 +72,11 @@ function Editor({ initial, onReload }: { initial: CourseDraftView; onReload: () 
   const languageChoices = [...new Set(['sv', PLAIN_SWEDISH, 'en', ...content.languages])];
   const missingCount = (l: string) => missingTranslations(content, [l]).length;
   const dir = isRtl(lang) ? 'rtl' : 'ltr';
+  const lessonText = (l: DraftLesson) => l.body[lang] || l.body.sv || '';
+  const lessonTrees = useLessonPreview(
+    initial.id,
+    content.modules.flatMap((m) => m.lessons.map(lessonText)),
+  );
 
   const focusProblem = (p: Problem) => {
     if (p.lang) setLang(p.lang);
@@ -497,8 +505,11 @@ function Editor({ initial, onReload }: { initial: CourseDraftView; onReload: () 
                         <p className="ds-label" data-weight="medium" aria-hidden="true">
                           {t('authoring.preview')}
                         </p>
+                        {lessonTrees.failed ? (
+                          <p className="field-hint">{t('authoring.previewFailed')}</p>
+                        ) : null}
                         <div className="lesson-body">
-                          <Markdown text={l.body[lang] || l.body.sv || ''} />
+                          <PreviewTree tree={lessonTrees.treeOf(`${m.key}/${l.key}`, lessonText(l))} />
                         </div>
                       </section>
                     </div>
@@ -763,7 +774,14 @@ function Editor({ initial, onReload }: { initial: CourseDraftView; onReload: () 
         </button>
       </Section>
 
-      {preview ? <LearnerPreview content={content} lang={lang} onClose={() => setPreview(false)} /> : null}
+      {preview ? (
+        <LearnerPreview
+          content={content}
+          lang={lang}
+          treeOf={lessonTrees.treeOf}
+          onClose={() => setPreview(false)}
+        />
+      ) : null}
 
       <div className="author-actions">
         <LiveStatus
@@ -995,13 +1013,20 @@ function ListControls(props: {
   );
 }
 
+/** A lesson's tree once the server has parsed it (nothing while the first answer is on its way). */
+function PreviewTree({ tree }: { tree: MdTree | undefined }) {
+  return tree ? <Markdown tree={tree} /> : null;
+}
+
 function LearnerPreview({
   content,
   lang,
+  treeOf,
   onClose,
 }: {
   content: DraftContent;
   lang: string;
+  treeOf: (place: string, text: string) => MdTree | undefined;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -1018,7 +1043,7 @@ function LearnerPreview({
           <h4 className="ds-heading" data-size="2xs">
             {pick(l.title)}
           </h4>
-          <Markdown text={pick(l.body)} />
+          <PreviewTree tree={treeOf(`${m.key}/${l.key}`, pick(l.body))} />
         </article>
       ))}
       {m.quiz.questions.length ? (

@@ -1,33 +1,33 @@
-// biome-ignore-all lint/suspicious/noArrayIndexKey: a lesson's parsed text is static and never reordered
-import { Fragment, type ReactNode, useMemo } from 'react';
-import { type Block, type Inline, parseBlocks } from './markdown-parse.ts';
+// biome-ignore-all lint/suspicious/noArrayIndexKey: a lesson's tree is static and never reordered
+import { Fragment, type ReactNode } from 'react';
+import type { MdBlock, MdInline, MdTree } from '../../../shared/contracts/markdown-tree.ts';
 
-function inlines(nodes: Inline[]): ReactNode[] {
+function inlines(nodes: MdInline[]): ReactNode[] {
   return nodes.map((n, i) => {
-    switch (n.t) {
+    switch (n.type) {
       case 'text':
-        return <Fragment key={i}>{n.v}</Fragment>;
-      case 'code':
-        return <code key={i}>{n.v}</code>;
+        return <Fragment key={i}>{n.value}</Fragment>;
+      case 'inlineCode':
+        return <code key={i}>{n.value}</code>;
       case 'strong':
-        return <strong key={i}>{inlines(n.c)}</strong>;
-      case 'em':
-        return <em key={i}>{inlines(n.c)}</em>;
-      case 'br':
+        return <strong key={i}>{inlines(n.children)}</strong>;
+      case 'emphasis':
+        return <em key={i}>{inlines(n.children)}</em>;
+      case 'break':
         return <br key={i} />;
-      case 'img':
-        return <img key={i} src={n.src} alt={n.alt} title={n.title} loading="lazy" decoding="async" />;
+      case 'image':
+        return <img key={i} src={n.url} alt={n.alt} title={n.title} loading="lazy" decoding="async" />;
       case 'link': {
-        const external = /^https?:\/\//i.test(n.href) && !n.href.startsWith(window.location.origin);
+        const external = /^https?:\/\//i.test(n.url) && !n.url.startsWith(window.location.origin);
         return (
           <a
             key={i}
             className="ds-link"
-            href={n.href}
+            href={n.url}
             title={n.title}
             {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
           >
-            {inlines(n.c)}
+            {inlines(n.children)}
           </a>
         );
       }
@@ -37,34 +37,36 @@ function inlines(nodes: Inline[]): ReactNode[] {
 }
 
 /** Lesson headings sit one level below the page's <h1>. */
-const headingTag = (level: number) => `h${Math.min(6, level + 1)}` as 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+const headingTag = (depth: number) => `h${Math.min(6, depth + 1)}` as 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 
-function blocks(nodes: Block[], tight = false): ReactNode[] {
+function blocks(nodes: MdBlock[], tight = false): ReactNode[] {
   return nodes.map((b, i) => {
-    switch (b.t) {
-      case 'h': {
-        const Tag = headingTag(b.level);
+    switch (b.type) {
+      case 'heading': {
+        const Tag = headingTag(b.depth);
         return (
-          <Tag key={i} className="ds-heading" data-size={b.level <= 1 ? 'sm' : 'xs'}>
-            {inlines(b.c)}
+          <Tag key={i} className="ds-heading" data-size={b.depth <= 1 ? 'sm' : 'xs'}>
+            {inlines(b.children)}
           </Tag>
         );
       }
-      case 'p':
+      case 'paragraph':
         return tight ? (
-          <Fragment key={i}>{inlines(b.c)}</Fragment>
+          <Fragment key={i}>{inlines(b.children)}</Fragment>
         ) : (
           <p key={i} className="ds-paragraph">
-            {inlines(b.c)}
+            {inlines(b.children)}
           </p>
         );
       case 'list': {
-        const items = b.items.map((item, k) => (
-          // Items of one paragraph are shown without a <p>, like a tight list.
-          <li key={k}>{blocks(item, item.length === 1)}</li>
-        ));
+        // A tight list shows its items' paragraphs without <p>, as CommonMark renders them.
+        const items = b.children.map((item, k) => <li key={k}>{blocks(item.children, !b.spread)}</li>);
         return b.ordered ? (
-          <ol key={i} className="ds-list" start={b.start === 1 ? undefined : b.start}>
+          <ol
+            key={i}
+            className="ds-list"
+            start={b.start === undefined || b.start === 1 ? undefined : b.start}
+          >
             {items}
           </ol>
         ) : (
@@ -73,48 +75,36 @@ function blocks(nodes: Block[], tight = false): ReactNode[] {
           </ul>
         );
       }
-      case 'quote':
-        return <blockquote key={i}>{blocks(b.c)}</blockquote>;
-      case 'pre':
+      case 'blockquote':
+        return <blockquote key={i}>{blocks(b.children)}</blockquote>;
+      case 'code':
         return (
           <pre key={i}>
-            <code>{b.v}</code>
+            <code>{b.value}</code>
           </pre>
         );
-      case 'hr':
+      case 'thematicBreak':
         return <hr key={i} />;
-      case 'table':
-        return (
-          <table key={i} className="ds-table" data-size="sm">
-            <thead>
-              <tr>
-                {b.head.map((c, k) => (
-                  <th key={k} scope="col" style={b.align[k] ? { textAlign: b.align[k] } : undefined}>
-                    {inlines(c)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {b.rows.map((r, k) => (
-                <tr key={k}>
-                  {r.map((c, n) => (
-                    <td key={n} style={b.align[n] ? { textAlign: b.align[n] } : undefined}>
-                      {inlines(c)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        );
     }
     return null;
   });
 }
 
-/** A lesson's Markdown as React elements (never as HTML). */
-export function Markdown({ text }: { text: string }) {
-  const tree = useMemo(() => parseBlocks(text), [text]);
+/**
+ * A lesson as the server parsed it, as React elements (never as HTML). A copy saved on the device
+ * before lessons came parsed holds the Markdown text: it is shown as plain paragraphs until the
+ * device is online again.
+ */
+export function Markdown({ tree }: { tree: MdTree | string }) {
+  if (typeof tree === 'string')
+    return (
+      <>
+        {tree.split(/\n{2,}/).map((p, i) => (
+          <p key={i} className="ds-paragraph">
+            {p}
+          </p>
+        ))}
+      </>
+    );
   return <>{blocks(tree)}</>;
 }

@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PLAIN_SWEDISH, rtlLanguages } from '../../../shared/contracts/course-content.ts';
+import type { MdTree } from '../../../shared/contracts/markdown-tree.ts';
 import { syncNow, useSyncState } from '../../lib/offline/sync.ts';
 import { isLandingEntry } from './landing.ts';
 import { Markdown } from './Markdown.tsx';
@@ -197,10 +198,10 @@ export function LanguagePicker({
   );
 }
 
-export function LessonMarkdown({ body }: { body: string }) {
+export function LessonMarkdown({ body }: { body: MdTree }) {
   return (
     <div className="lesson-body prose">
-      <Markdown text={body} />
+      <Markdown tree={body} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import {
   CourseDraftView,
   CourseIdParams,
   CreateCourse,
+  MarkdownPreview,
+  MarkdownPreviewResult,
   PublishCourse,
   PublishResult,
   SaveDraft,
@@ -17,6 +19,7 @@ import {
   createCourse,
   getDraft,
   listAuthorable,
+  previewMarkdown,
   publishCourse,
   saveDraft,
 } from './authoring.service.ts';
@@ -91,6 +94,21 @@ export const authoringRoutes =
         },
       },
       async (req) => saveDraft(db, actorOf(req), req.params.id, req.body),
+    );
+
+    app.post(
+      '/courses/:id/preview',
+      {
+        bodyLimit: 2 * 1024 * 1024,
+        schema: {
+          tags,
+          summary: 'Lesson texts of a course I may author as learners will see them once published',
+          params: CourseIdParams,
+          body: MarkdownPreview,
+          response: { 200: MarkdownPreviewResult, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) => ({ trees: await previewMarkdown(db, actorOf(req), req.params.id, req.body.texts) }),
     );
 
     app.post(

@@ -8,8 +8,10 @@ import {
   type SaveDraft,
 } from '../../../shared/contracts/authoring.ts';
 import { CourseContent } from '../../../shared/contracts/course-content.ts';
+import type { MdTree } from '../../../shared/contracts/markdown-tree.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, type FieldError, forbidden, notFound } from '../../lib/errors.ts';
+import { markdownTree } from '../../lib/markdown-tree.ts';
 import { swedishCollator } from '../../lib/swedish-sort.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { findOrganisation, loadOrgContext } from '../organisations/organisations.repo.ts';
@@ -211,6 +213,12 @@ export async function publishCourse(
     });
     return { version, publishedAt: publishedAt.toISOString() };
   });
+}
+
+/** The author's preview: the same parser, so what the author sees is what learners will get. */
+export async function previewMarkdown(db: Db, actor: Actor, id: string, texts: string[]): Promise<MdTree[]> {
+  await requireAuthorable(db, actor, id);
+  return texts.map(markdownTree);
 }
 
 /** Organisations where I may create a course: those where I hold a role with `course.author`. */

@@ -2,6 +2,7 @@ import type { CourseContent, Localised } from '../../../shared/contracts/course-
 import type { CourseDetail, CourseSummary } from '../../../shared/contracts/learning.ts';
 
 import { ACTIVITY_BASE } from '../../../shared/learning/activity.ts';
+import { markdownTree } from '../../lib/markdown-tree.ts';
 
 export { ACTIVITY_BASE };
 
@@ -53,7 +54,7 @@ export function toDetail(row: CourseRow, lang: string): CourseDetail {
       lessons: m.lessons.map((l) => ({
         key: l.key,
         title: t(l.title),
-        body: pick(l.body, lang).text,
+        body: markdownTree(pick(l.body, lang).text),
         language: pick(l.body, lang).language,
         estimatedMinutes: l.estimatedMinutes,
         resources: l.resources.map((r) => ({ url: r.url, label: t(r.label), kind: r.kind })),

@@ -43,6 +43,8 @@ export interface CourseView {
 }
 
 const views = new Map<string, CourseView>();
+/** Part of the ETag: a client holding a view of an older shape must not be told it is current. */
+const VIEW_FORMAT = 'md1';
 const VIEWS_MAX = 500;
 
 /** A course as a learner reads it, built and serialised once per published version and language. */
@@ -53,7 +55,11 @@ export async function getCourseView(db: Db, actor: Actor, id: string, lang: stri
   let view = views.get(key);
   if (!view) {
     const detail = CourseDetail.parse(toDetail(row, lang));
-    view = { detail, json: JSON.stringify(detail), etag: `"course-${row.id}-v${row.version}-${lang}"` };
+    view = {
+      detail,
+      json: JSON.stringify(detail),
+      etag: `"course-${VIEW_FORMAT}-${row.id}-v${row.version}-${lang}"`,
+    };
     if (views.size >= VIEWS_MAX) views.clear();
     views.set(key, view);
   }
