@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
@@ -129,5 +130,21 @@ describe('lesson resource URLs', () => {
     for (const url of unsafe) {
       expect(CourseContent.safeParse(contentWith([resource(url)])).success, JSON.stringify(url)).toBe(false);
     }
+  });
+
+  it('a link stored before the rule is dropped by migration 0017, so the draft opens and publishes', async () => {
+    const legacy = contentWith([resource('https://www.imy.se'), resource('javascript:alert(1)')]);
+    await t.db.execute(
+      sql`update courses set draft = ${JSON.stringify(legacy)}::jsonb where id = ${courseId}`,
+    );
+    const migration = fs.readFileSync('src/server/db/migrations/0017_web_resources_only.sql', 'utf8');
+    for (const statement of migration.split('--> statement-breakpoint'))
+      await t.db.execute(sql.raw(statement));
+    const draft = await coordinator.get(`/api/v1/courses/${courseId}/draft`);
+    expect(draft.statusCode).toBe(200);
+    expect(draft.json().content.modules[0].lessons[0].resources.map((r: { url: string }) => r.url)).toEqual([
+      'https://www.imy.se',
+    ]);
+    expect((await coordinator.post(`/api/v1/courses/${courseId}/publish`, {})).statusCode).toBe(200);
   });
 });
