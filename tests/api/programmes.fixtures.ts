@@ -5,7 +5,8 @@ import { ACTIVITY_BASE } from '../../src/server/features/learning/course-content
 import { upsertReferenceCourse } from '../../src/server/features/learning/courses.repo.ts';
 import { CourseContent } from '../../src/shared/contracts/course-content.ts';
 import { verbs } from '../../src/shared/contracts/learning.ts';
-import { miniCourse } from '../fixtures/mini-course.ts';
+import { QUIZ_RESPONSES } from '../../src/shared/learning/activity.ts';
+import { miniCourse, miniCourseRightAnswers } from '../fixtures/mini-course.ts';
 import { demoEmail, type TestApp } from '../support/test-app.ts';
 
 /** Shared set-up for the programme, report and study-group tests: two small courses and some people. */
@@ -91,12 +92,27 @@ export const statement = (
   ...extra,
 });
 
+/**
+ * A quiz attempt of the mini course as the app sends it: the chosen options per question, for the
+ * server to grade (option `a` is the right one of every question; all right by default).
+ */
+export const quizAttempt = (
+  courseKey: string,
+  moduleKey: string,
+  responses: Record<string, string[]> = miniCourseRightAnswers,
+  extra: { result?: Record<string, unknown>; context?: Record<string, unknown> } = {},
+) =>
+  statement(courseKey, verbs.completed, `${moduleKey}/quiz`, {
+    ...extra,
+    result: { completion: true, ...extra.result, extensions: { [QUIZ_RESPONSES]: responses } },
+  });
+
 /** Every lesson and quiz of the mini course (2 × (3 + 2.5 minutes)). */
 export const finishMiniCourse = (courseKey = 'testkurs-mini') =>
   ['m1', 'm2'].flatMap((m) => [
     statement(courseKey, verbs.completed, `${m}/lessons/l1`, { result: { duration: 'PT3M' } }),
     statement(courseKey, verbs.completed, `${m}/lessons/l2`, { result: { duration: 'PT2M30S' } }),
-    statement(courseKey, verbs.passed, `${m}/quiz`, { result: { score: { scaled: 1 }, success: true } }),
+    quizAttempt(courseKey, m),
   ]);
 
 export const codes = (res: { json(): unknown }) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUIZ_RESPONSES } from '../learning/activity.ts';
 import { IsoDateTime, ParamText, Uuid } from './common.ts';
 import { ContentLanguage } from './course-content.ts';
 import { MdTree } from './markdown-tree.ts';
@@ -31,11 +32,10 @@ export const CourseSummary = z.object({
 export type CourseSummary = z.infer<typeof CourseSummary>;
 export const CourseList = z.object({ items: z.array(CourseSummary) });
 
+/** What a learner sees before answering: which options are right is known to the server only (ADR 13). */
 export const QuizOptionView = z.object({
   key: z.string(),
   text: z.string(),
-  correct: z.boolean(),
-  feedback: z.string(),
 });
 export const QuizQuestionView = z.object({
   key: z.string(),
@@ -78,6 +78,8 @@ export const verbs = {
 } as const;
 export const VerbIri = z.enum(Object.values(verbs) as [string, ...string[]]);
 
+const QuizKey = z.string().regex(/^[a-z0-9-]{1,80}$/);
+
 /**
  * A learning statement shaped like xAPI: the actor is the logged-in user; the object is an activity IRI
  * `https://valfardsnavet.se/xapi/courses/<course key>/modules/<module>[/lessons/<lesson>|/quiz]`.
@@ -97,21 +99,64 @@ export const StatementInput = z.object({
         .optional()
         .describe('ISO 8601 duration, e.g. PT4M30S'),
       response: z.string().max(2000).optional(),
+      extensions: z
+        .object({
+          [QUIZ_RESPONSES]: z
+            .record(QuizKey, z.array(QuizKey).max(8))
+            .refine((r) => Object.keys(r).length <= 50, { message: 'At most 50 questions' })
+            .describe('A quiz attempt: the chosen option keys per question key'),
+        })
+        .optional(),
     })
     .optional(),
   context: z
     .object({
       registration: Uuid.optional().describe('The enrolment id'),
       language: ContentLanguage.optional(),
+      revision: z
+        .string()
+        .regex(/^[1-9]\d{0,5}$/)
+        .optional()
+        .describe('The published course version the learner used; a quiz is graded against it'),
     })
     .optional(),
   timestamp: z.iso.datetime({ offset: true }),
 });
 export type StatementInput = z.infer<typeof StatementInput>;
 export const StatementBatch = z.object({ statements: z.array(StatementInput).min(1).max(200) });
+
+/** The server's grading of one quiz attempt: what the learner sees after answering. */
+export const QuizGrading = z.object({
+  statementId: Uuid,
+  courseKey: z.string(),
+  moduleKey: z.string(),
+  /** The course version graded against. */
+  version: z.number().int(),
+  score: z.object({ scaled: z.number().min(0).max(1) }),
+  passMark: z.number(),
+  success: z.boolean(),
+  questions: z.array(
+    z.object({
+      key: z.string(),
+      correct: z.boolean(),
+      options: z.array(
+        z.object({ key: z.string(), correct: z.boolean(), chosen: z.boolean(), feedback: z.string() }),
+      ),
+    }),
+  ),
+});
+export type QuizGrading = z.infer<typeof QuizGrading>;
+
 export const StatementBatchResult = z.object({
   stored: z.number().int().describe('New statements stored'),
-  duplicates: z.number().int().describe('Statements already stored earlier (same id): ignored'),
+  duplicates: z
+    .number()
+    .int()
+    .describe('Statements stored earlier under the same id with the same content: ignored'),
+  graded: z
+    .array(QuizGrading)
+    .default([])
+    .describe('The grading of every quiz attempt in the batch (also of a re-sent one)'),
 });
 
 export const ModuleProgress = z.object({

@@ -5,6 +5,13 @@
  */
 export const ACTIVITY_BASE = 'https://valfardsnavet.se/xapi/courses';
 
+/**
+ * xAPI result extensions of a quiz attempt: the options the learner chose per question (sent by the
+ * device), and whether each answer was right (added by the server, which grades; never taken from a client).
+ */
+export const QUIZ_RESPONSES = 'https://valfardsnavet.se/xapi/extensions/quiz-responses';
+export const QUIZ_CORRECT = 'https://valfardsnavet.se/xapi/extensions/quiz-correct';
+
 export function moduleActivity(courseKey: string, moduleKey: string): string {
   return `${ACTIVITY_BASE}/${courseKey}/modules/${moduleKey}`;
 }

@@ -42,7 +42,7 @@ export function toSummary(row: CourseRow, lang: string): CourseSummary {
   };
 }
 
-/** The whole course in one language, per text falling back to Swedish. */
+/** The whole course in one language as a learner reads it, per text falling back to Swedish. */
 export function toDetail(row: CourseRow, lang: string): CourseDetail {
   const t = (x: Localised) => pick(x, lang).text;
   return {
@@ -65,12 +65,8 @@ export function toDetail(row: CourseRow, lang: string): CourseDetail {
           key: q.key,
           kind: q.kind,
           prompt: t(q.prompt),
-          options: q.options.map((o) => ({
-            key: o.key,
-            text: t(o.text),
-            correct: o.correct,
-            feedback: t(o.feedback),
-          })),
+          // Which options are right, and the feedback that tells, stay on the server until answered (ADR 13).
+          options: q.options.map((o) => ({ key: o.key, text: t(o.text) })),
         })),
       },
       reflectionQuestions: m.reflectionQuestions.map(t),

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { CourseContent } from '../../../shared/contracts/course-content.ts';
 import type { Db } from '../../db/client.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
 import { courses, courseVersions } from '../../db/schema/index.ts';
 import type { CourseRow } from './course-content.ts';
 
@@ -86,6 +87,20 @@ export async function findPublishedCourseByKey(db: Db, key: string): Promise<Cou
 }
 
 /**
+ * A published version of a course, current or earlier (quizzes are graded against the version the
+ * learner answered); null for a version that was never published.
+ */
+export async function findCourseVersion(
+  db: Db,
+  course: Omit<CourseRow, 'content'>,
+  version: number,
+): Promise<CourseRow | null> {
+  if (version < 1 || version > course.version) return null;
+  const rows = await withContent(db, [{ ...course, version }]);
+  return rows[0] ?? null;
+}
+
+/**
  * Reference courses load on every start: a new course is created, a changed text publishes a new
  * version (progress refers to module and lesson keys, so it carries over), unchanged ones are left alone.
  */
@@ -123,16 +138,4 @@ export async function upsertReferenceCourse(db: Db, content: CourseContent, owne
     .set({ draft: content, publishedVersion: version, track: content.track, updatedAt: sql`now()` })
     .where(eq(courses.id, existing.id));
   return 'published' as const;
-}
-
-/** JSON with object keys sorted: jsonb does not keep key order, so plain JSON.stringify would differ. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

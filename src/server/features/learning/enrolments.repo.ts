@@ -81,6 +81,24 @@ export async function insertStatements(db: Db, values: (typeof learningStatement
     .returning({ id: learningStatements.id });
 }
 
+/** Stored statements by id, whoever stored them: only to tell a re-send from a conflict, never shown. */
+export async function findStatements(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      id: learningStatements.id,
+      userId: learningStatements.userId,
+      verb: learningStatements.verb,
+      objectId: learningStatements.objectId,
+      result: learningStatements.result,
+      context: learningStatements.context,
+      timestamp: learningStatements.timestamp,
+      digest: learningStatements.digest,
+    })
+    .from(learningStatements)
+    .where(inArray(learningStatements.id, ids));
+}
+
 /** Keeps the best quiz score when a quiz is passed again. */
 export async function upsertItems(
   db: Db,

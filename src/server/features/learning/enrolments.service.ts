@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { type Actor, authorize } from '../../../shared/access/index.ts';
-import type { EnrolmentView, StatementInput } from '../../../shared/contracts/learning.ts';
+import type { EnrolmentView, QuizGrading, StatementInput } from '../../../shared/contracts/learning.ts';
 import { verbs } from '../../../shared/contracts/learning.ts';
+import { QUIZ_CORRECT, QUIZ_RESPONSES } from '../../../shared/learning/activity.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -11,6 +12,8 @@ import { durationSeconds, parseActivity, pick, requiredItems, toSummary } from '
 import * as courses from './courses.repo.ts';
 import { canSeeCourse } from './courses.service.ts';
 import * as repo from './enrolments.repo.ts';
+import { gradeQuestionResponse, gradeQuiz } from './quiz-grading.ts';
+import { statementDigest } from './statement-identity.ts';
 
 /**
  * Enrols people on a course: oneself (any visible course), or people whose staff or manager role is in
@@ -138,27 +141,51 @@ export async function myLearning(db: Db, actor: Actor, lang: string): Promise<En
   );
 }
 
+type Course = NonNullable<Awaited<ReturnType<typeof courses.findPublishedCourseByKey>>>;
+
+interface Planned {
+  index: number;
+  s: StatementInput;
+  activity: NonNullable<ReturnType<typeof parseActivity>>;
+  course: Course;
+  moduleKey: string;
+  enrolmentId: string;
+  /** The result as stored: for a quiz, the server's grading replaces whatever the device claimed. */
+  result: Record<string, unknown> | null;
+  grading: QuizGrading | null;
+  digest: string;
+}
+
+/** The same answer for every reused id, the learner's own or anyone else's: nothing tells them apart. */
+const conflict = (indexes: number[]) =>
+  new AppError(
+    409,
+    'statement_conflict',
+    indexes.map((i) => ({ path: `body.statements.${i}.id`, code: 'conflict' })),
+  );
+
 /**
  * Stores a batch of statements (as an offline sync sends them) exactly once each, and derives progress:
- * a completed lesson and a passed quiz (score at or above the pass mark) become items of the enrolment.
- * (Meeting attendance comes from study groups, recorded by the manager.) Statements that point outside the learner's enrolments are
- * refused as a whole, before anything is written.
+ * a completed lesson becomes an item of the enrolment, and so does a quiz attempt that the server grades
+ * as passed against the course version the learner answered (ADR 13) — a device's own score or
+ * `passed` is never taken. (Meeting attendance comes from study groups, recorded by the manager.)
+ * Statements that point outside the learner's enrolments, or carry no answers where they must, are
+ * refused as a whole (400) before anything is written; an id stored before with other content, or by
+ * someone else, is 409 and nothing is written either.
  */
 export async function ingestStatements(db: Db, actor: Actor, statements: StatementInput[]) {
   const enrolments = await repo.findEnrolmentsOf(db, actor.userId);
-  const courseCache = new Map<string, Awaited<ReturnType<typeof courses.findPublishedCourseByKey>>>();
+  const courseCache = new Map<string, Course | null>();
+  const versionCache = new Map<string, Course | null>();
   const errors: { path: string; code: string }[] = [];
-  type Course = NonNullable<Awaited<ReturnType<typeof courses.findPublishedCourseByKey>>>;
-  const planned: {
-    s: StatementInput;
-    activity: NonNullable<ReturnType<typeof parseActivity>>;
-    course: Course;
-    module: Course['content']['modules'][number];
-    enrolmentId: string;
-  }[] = [];
+  const planned: Planned[] = [];
   for (const [i, s] of statements.entries()) {
-    // Attendance at a reflection meeting is recorded by the group's manager, not claimed by the learner.
-    if (s.verb.id === verbs.attended) {
+    // Attendance at a reflection meeting is recorded by the group's manager, not claimed by the learner;
+    // passing or failing a quiz is decided by the server's grading, not claimed by the device.
+    if (
+      s.verb.id === verbs.attended ||
+      ((s.verb.id === verbs.passed || s.verb.id === verbs.failed) && s.object.id.endsWith('/quiz'))
+    ) {
       errors.push({ path: `body.statements.${i}.verb.id`, code: 'invalid_value' });
       continue;
     }
@@ -173,7 +200,9 @@ export async function ingestStatements(db: Db, actor: Actor, statements: Stateme
     const course = courseCache.get(activity.courseKey);
     const module = course?.content.modules.find((m) => m.key === activity.moduleKey);
     const lessonOk = !activity.lessonKey || module?.lessons.some((l) => l.key === activity.lessonKey);
-    if (!course || !module || !lessonOk) {
+    // A quiz attempt is checked against the version the learner answered, which may lack a module today.
+    const graded = activity.quiz && (s.verb.id === verbs.completed || s.verb.id === verbs.answered);
+    if (!course || (!module && !graded) || !lessonOk) {
       errors.push({ path: `body.statements.${i}.object.id`, code: 'invalid_value' });
       continue;
     }
@@ -184,27 +213,125 @@ export async function ingestStatements(db: Db, actor: Actor, statements: Stateme
       errors.push({ path: `body.statements.${i}.context.registration`, code: 'not_enrolled' });
       continue;
     }
-    planned.push({ s, activity, course, module, enrolmentId: enrolment.id });
+    let result = (s.result as Record<string, unknown> | undefined) ?? null;
+    let grading: QuizGrading | null = null;
+    if (graded) {
+      const version = s.context?.revision ? Number(s.context.revision) : course.version;
+      const versionKey = `${course.id}@${version}`;
+      if (!versionCache.has(versionKey)) {
+        versionCache.set(
+          versionKey,
+          version === course.version ? course : await courses.findCourseVersion(db, course, version),
+        );
+      }
+      const quiz = versionCache
+        .get(versionKey)
+        ?.content.modules.find((m) => m.key === activity.moduleKey)?.quiz;
+      if (!quiz) {
+        const what = module ? 'context.revision' : 'object.id';
+        errors.push({ path: `body.statements.${i}.${what}`, code: 'invalid_value' });
+        continue;
+      }
+      if (s.verb.id === verbs.answered) {
+        const right = gradeQuestionResponse(quiz, s.result?.response);
+        if (right === null) {
+          errors.push({ path: `body.statements.${i}.result.response`, code: 'invalid_value' });
+          continue;
+        }
+        result = { ...s.result, success: right };
+      } else {
+        const responses = s.result?.extensions?.[QUIZ_RESPONSES];
+        if (!responses) {
+          errors.push({ path: `body.statements.${i}.result.extensions`, code: 'required' });
+          continue;
+        }
+        const outcome = gradeQuiz(quiz, responses, s.context?.language ?? 'sv');
+        if ('unknown' in outcome) {
+          errors.push({ path: `body.statements.${i}.result.extensions`, code: 'invalid_value' });
+          continue;
+        }
+        const { correct, ...view } = outcome;
+        result = {
+          ...s.result,
+          score: view.score,
+          success: view.success,
+          extensions: { [QUIZ_RESPONSES]: responses, [QUIZ_CORRECT]: correct },
+        };
+        grading = {
+          statementId: s.id,
+          courseKey: course.key,
+          moduleKey: activity.moduleKey,
+          version,
+          ...view,
+        };
+      }
+    }
+    planned.push({
+      index: i,
+      s,
+      activity,
+      course,
+      moduleKey: activity.moduleKey,
+      enrolmentId: enrolment.id,
+      result,
+      grading,
+      digest: statementDigest({
+        verb: s.verb.id,
+        objectId: s.object.id,
+        result: s.result,
+        context: s.context,
+        timestamp: s.timestamp,
+      }),
+    });
   }
   if (errors.length) throw new AppError(400, 'validation_failed', errors);
+
+  // One id twice in a batch: the same statement counts once, a different one is a conflict.
+  const firstOf = new Map<string, Planned>();
+  const clashes: number[] = [];
+  for (const p of planned) {
+    const first = firstOf.get(p.s.id);
+    if (!first) firstOf.set(p.s.id, p);
+    else if (first.digest !== p.digest) clashes.push(p.index);
+  }
+  if (clashes.length) throw conflict(clashes);
+  const unique = [...firstOf.values()];
 
   return db.transaction(async (tx) => {
     const stored = await repo.insertStatements(
       tx,
-      planned.map((p) => ({
+      unique.map((p) => ({
         id: p.s.id,
         userId: actor.userId,
         verb: p.s.verb.id,
         objectId: p.s.object.id,
         courseId: p.course.id,
         enrolmentId: p.enrolmentId,
-        result: p.s.result ?? null,
+        result: p.result,
         context: p.s.context ?? null,
         timestamp: new Date(p.s.timestamp),
+        digest: p.digest,
       })),
     );
     const isNew = new Set(stored.map((r) => r.id));
-    const fresh = planned.filter((p) => isNew.has(p.s.id));
+    const resent = unique.filter((p) => !isNew.has(p.s.id));
+    if (resent.length) {
+      // Rows from before the digest was kept were stored as sent, so theirs is computed from the row.
+      const before = new Map(
+        (
+          await repo.findStatements(
+            tx,
+            resent.map((p) => p.s.id),
+          )
+        ).map((r) => [r.id, r]),
+      );
+      const reused = resent.filter((p) => {
+        const row = before.get(p.s.id);
+        return !row || row.userId !== actor.userId || (row.digest ?? statementDigest(row)) !== p.digest;
+      });
+      if (reused.length) throw conflict(reused.map((p) => p.index));
+    }
+    const fresh = unique.filter((p) => isNew.has(p.s.id));
     const items: { enrolmentId: string; item: string; completedAt: Date; score: number | null }[] = [];
     for (const p of fresh) {
       const at = new Date(p.s.timestamp);
@@ -212,26 +339,16 @@ export async function ingestStatements(db: Db, actor: Actor, statements: Stateme
       if (verb === verbs.completed && p.activity.lessonKey) {
         items.push({
           enrolmentId: p.enrolmentId,
-          item: `lesson:${p.module.key}/${p.activity.lessonKey}`,
+          item: `lesson:${p.moduleKey}/${p.activity.lessonKey}`,
           completedAt: at,
           score: null,
         });
-      } else if (verb === verbs.passed && p.activity.quiz) {
-        const scaled = p.s.result?.score?.scaled ?? 0;
-        if (scaled >= p.module.quiz.passMark) {
-          items.push({
-            enrolmentId: p.enrolmentId,
-            item: `quiz:${p.module.key}`,
-            completedAt: at,
-            score: Math.round(scaled * 100),
-          });
-        }
-      } else if (verb === verbs.attended && !p.activity.lessonKey && !p.activity.quiz) {
+      } else if (p.grading?.success) {
         items.push({
           enrolmentId: p.enrolmentId,
-          item: `meeting:${p.module.key}`,
+          item: `quiz:${p.moduleKey}`,
           completedAt: at,
-          score: null,
+          score: Math.round(p.grading.score.scaled * 100),
         });
       }
     }
@@ -245,7 +362,11 @@ export async function ingestStatements(db: Db, actor: Actor, statements: Stateme
         seconds: mine.reduce((sum, p) => sum + durationSeconds(p.s.result?.duration), 0),
       });
     }
-    return { stored: stored.length, duplicates: planned.length - stored.length };
+    return {
+      stored: stored.length,
+      duplicates: planned.length - stored.length,
+      graded: planned.flatMap((p) => (p.grading ? [p.grading] : [])),
+    };
   });
 }
 

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { verbs } from '../../../shared/contracts/learning.ts';
+import { QUIZ_CORRECT } from '../../../shared/learning/activity.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { moduleFeedback, programmeCourses, programmes } from '../../db/schema/index.ts';
 
@@ -35,17 +36,25 @@ export async function feedbackOf(db: Db, courseId: string) {
 }
 
 /**
- * Answers per quiz question, from `answered` statements whose response is `<question>=<options>`;
- * statements voided later are not counted.
+ * Answers per quiz question, as the server graded them: from whole quiz attempts (`completed` with the
+ * per-question outcome in an extension) and from single `answered` statements whose response is
+ * `<question>=<options>` (sent by earlier versions of the app).
  */
 export async function questionStats(db: Db, courseId: string) {
   return queryRows<{ object_id: string; question: string; answers: number; wrong: number }>(
     db,
-    sql`select object_id, split_part(result->>'response', '=', 1) as question,
-               count(*)::int as answers,
-               count(*) filter (where (result->>'success')::boolean is false)::int as wrong
-        from learning_statements
-        where course_id = ${courseId} and verb = ${verbs.answered} and result ? 'response'
+    sql`select object_id, question, count(*)::int as answers, count(*) filter (where not answered_right)::int as wrong
+        from (
+          select object_id, split_part(result->>'response', '=', 1) as question,
+                 (result->>'success')::boolean as answered_right
+          from learning_statements
+          where course_id = ${courseId} and verb = ${verbs.answered} and result ? 'response'
+          union all
+          select s.object_id, q.key, q.value::boolean
+          from learning_statements s, jsonb_each_text(s.result->'extensions'->${QUIZ_CORRECT}::text) q
+          where s.course_id = ${courseId} and s.verb = ${verbs.completed}
+            and s.result->'extensions' ? ${QUIZ_CORRECT}::text
+        ) answers
         group by object_id, question`,
   );
 }
