@@ -34,6 +34,8 @@ interface Operation {
   parameters: Parameter[];
   /** Fastify checks a body before the query string, so a required body hides which query value was wrong. */
   bodyRequired: boolean;
+  takesBody: boolean;
+  documents400: boolean;
 }
 
 let t: TestApp;
@@ -44,7 +46,17 @@ beforeAll(async () => {
   t = await createTestApp({ OPEN_DATA_RATE_LIMIT_PER_MINUTE: '100000' });
   admin = await t.as('admin');
   const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { required?: boolean } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: Parameter[];
+          requestBody?: { required?: boolean };
+          responses?: Record<string, unknown>;
+        }
+      >
+    >;
   };
   operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods)
@@ -54,6 +66,8 @@ beforeAll(async () => {
         path,
         parameters: (op.parameters ?? []).filter((p) => p.in === 'path' || p.in === 'query'),
         bodyRequired: op.requestBody?.required === true,
+        takesBody: op.requestBody !== undefined,
+        documents400: op.responses?.['400'] !== undefined,
       })),
   );
 });
@@ -115,6 +129,13 @@ describe('query-string and path parameters', () => {
         .map((p) => `${op.method} ${op.path} ${p.in} ${p.name}: ${JSON.stringify(p.schema)}`),
     );
     expect(loose, 'use ParamText from src/shared/contracts/common.ts').toEqual([]);
+  });
+
+  it('every operation that takes parameters or a body documents its 400 problem response', () => {
+    const undocumented = operations
+      .filter((op) => (op.parameters.length > 0 || op.takesBody) && !op.documents400)
+      .map((op) => `${op.method} ${op.path}`);
+    expect(undocumented).toEqual([]);
   });
 
   it('every parameter of every operation answers a NUL byte with 400 problem+json naming it', async () => {

@@ -95,7 +95,7 @@ export const authRoutes =
           tags,
           summary: 'Revoke one of my sessions',
           params: SessionIdParams,
-          response: { 200: Ok, ...problems(401, 403, 404) },
+          response: { 200: Ok, ...problems(400, 401, 403, 404) },
         },
       },
       async (req) => {
