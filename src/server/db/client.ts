@@ -57,6 +57,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // removed by the pool, and the next query opens a new one; without a listener the pool's 'error'
     // event would end the whole process.
     pool.on('error', () => undefined);
+    // A connection checked out for a transaction has no listener of the pool's: one the server ends
+    // between two of its queries would raise an 'error' event that ends the process. The transaction's
+    // next query fails instead (503), and the pool drops the dead connection on release.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     retryReadsOnce(pool);
     // Fail fast with a clear message instead of on the first request.
     try {

@@ -48,7 +48,11 @@ export function registerSession(app: FastifyInstance, deps: { db: Db; config: Co
     if (!found) return;
     req.actor = found.actor;
     if (Date.now() - found.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await touchSession(deps.db, found.actor.sessionId);
+      // Last-seen is bookkeeping: a read must not fail because it could not be written (a full disk,
+      // a read-only database, a dropped connection); the request's own writes still fail with 503.
+      await touchSession(deps.db, found.actor.sessionId).catch((err: unknown) =>
+        req.log.warn({ err }, 'could not record the session as seen'),
+      );
     }
   });
 }
