@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, queryRows } from '../../src/server/db/client.ts';
-import { NOT_PERSONAL, personalData } from '../../src/server/db/personal-data.ts';
+import { erasePersonalData, NOT_PERSONAL, personalData } from '../../src/server/db/personal-data.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -81,5 +82,40 @@ describe('the register of personal data', () => {
     const keys = personalData.map((e) => e.key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(personalData.every((e) => e.show.length > 0 && e.columns.length > 0)).toBe(true);
+  });
+
+  it('scrubs a name with hyphens, apostrophes and brackets as a whole word, and nothing else', async () => {
+    const texts = [
+      'Hej Anna-Lena (Lii) O’Brien, skriv till a.b+c@example.se!',
+      '{"who": "anna-lena (lii) o’brien"}',
+      'Linköping och Lin-Annas grupp',
+    ];
+    const ids: string[] = [];
+    for (const text of texts) {
+      const [row] = await queryRows<{ id: string }>(
+        t.db,
+        sql`insert into outbox ("to", subject, text, transport) values ('x@example.se', 'Test', ${text}, 'outbox') returning id`,
+      );
+      ids.push(row!.id);
+    }
+    await t.db.transaction(async (tx) => {
+      await erasePersonalData(tx, {
+        id: randomUUID(),
+        email: 'A.B+C@example.se',
+        name: 'Anna-Lena (Lii) O’Brien',
+      });
+      await erasePersonalData(tx, { id: randomUUID(), email: 'lin@example.se', name: 'Lin' });
+    });
+    const after = await queryRows<{ text: string }>(
+      t.db,
+      sql`select text from outbox where id in (${sql.join(ids, sql`, `)}) order by created_at, id`,
+    );
+    expect(after.map((r) => r.text).sort()).toEqual(
+      [
+        'Hej Borttagen person, skriv till borttagen@invalid!',
+        '{"who": "Borttagen person"}',
+        'Linköping och Borttagen person-Annas grupp',
+      ].sort(),
+    );
   });
 });
