@@ -7,6 +7,7 @@ import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
 import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
+import { UnlockAccountPage } from './features/auth/UnlockAccountPage.tsx';
 import { StartPage } from './features/home/StartPage.tsx';
 import { MunicipalitiesPage, MunicipalityByCode } from './features/organisations/MunicipalitiesPage.tsx';
 import { OrganisationPage } from './features/organisations/OrganisationPage.tsx';
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
       { path: '/logga-in', element: <LoginPage /> },
       { path: '/glomt-losenord', element: <ForgotPasswordPage /> },
       { path: '/aterstall-losenord', element: <ResetPasswordPage /> },
+      { path: '/las-upp-konto', element: <UnlockAccountPage /> },
       { path: '/inbjudan/:token', element: <AcceptInvitationPage /> },
       { path: '/tillganglighet', element: <AccessibilityPage /> },
       { path: '/intyg/:code', element: lazyLearning('VerifyCertificatePage') },

@@ -80,6 +80,47 @@ describe('password reset by e-mailed link', () => {
   });
 });
 
+describe('unlocking a locked account by e-mailed link', () => {
+  it('locks after wrong passwords, mails an unlock link on request, unlocks once and logs in', async () => {
+    const { page } = await e.newPage({ width: 360 });
+    const email = demoLogin('jonas.oberg').email;
+    for (let i = 0; i < 5; i++) {
+      await login(page, 'jonas.oberg', `fel-lösenord-${i}`);
+      // The button is named "Loggar in …" while the request runs: wait for its answer before the next try.
+      await page.getByRole('button', { name: 'Logga in' }).waitFor();
+    }
+    await page
+      .getByText(/Inloggningen är spärrad en stund/)
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'login locked');
+    await page.getByRole('button', { name: 'Skicka upplåsningslänk' }).click();
+    await page.getByText(/har vi skickat en upplåsningslänk/).waitFor();
+
+    const mails = await queryRows<{ text: string }>(
+      e.t.db,
+      sql`select text from outbox where "to" = ${email} order by created_at desc`,
+    );
+    // One sent when the address locked, one on request: either unlocks.
+    expect(mails).toHaveLength(2);
+    const link = new URL(/https?:\/\/\S+las-upp-konto\S+/.exec(mails[0]!.text)![0]);
+    await page.goto(link.pathname + link.search);
+    await page.getByRole('heading', { name: 'Lås upp kontot' }).waitFor();
+    await expectAccessible(page, 'unlock account');
+    await page.getByRole('button', { name: 'Lås upp kontot' }).click();
+    await page.getByText('Kontot är upplåst. Du kan logga in nu.').waitFor();
+    await expectAccessible(page, 'account unlocked');
+
+    // The link works once.
+    await page.goto(link.pathname + link.search);
+    await page.getByRole('button', { name: 'Lås upp kontot' }).click();
+    await page.getByText(/Länken är ogiltig eller har gått ut/).waitFor();
+
+    await login(page, 'jonas.oberg');
+    await page.getByRole('heading', { name: /^Hej / }).waitFor();
+  });
+});
+
 describe('language', () => {
   it('switches to English and remembers it after a reload', async () => {
     const { page } = await e.newPage();

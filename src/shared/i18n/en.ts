@@ -112,6 +112,23 @@ export const en: Messages = {
     demoUse: 'Use',
     demoUseLabel: 'Use {{email}}',
     loggedOut: 'You are logged out.',
+    lockedHelp:
+      'Is this your account? Then you can unlock it at once with a link we e-mail to the address. The link is valid for an hour and can be used once.',
+    unlockSend: 'Send unlock link',
+    unlockSending: 'Sending …',
+    unlockSent:
+      'If the address has an account with us, an unlock link has been sent to {{email}}. Check your e-mail.',
+  },
+  unlock: {
+    title: 'Unlock your account',
+    intro:
+      'Logging in to your account is blocked after too many wrong passwords. Unlock it here and you can log in at once.',
+    submit: 'Unlock the account',
+    submitting: 'Unlocking …',
+    done: 'The account is unlocked. You can log in now.',
+    missingToken:
+      'The link has no code. Open the link from the e-mail again, or ask for a new link on the login page.',
+    toLogin: 'Go to log in',
   },
   forgot: {
     title: 'Forgot password',

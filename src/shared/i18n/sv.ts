@@ -113,6 +113,23 @@ export const sv = {
     demoUse: 'Använd',
     demoUseLabel: 'Använd {{email}}',
     loggedOut: 'Du är utloggad.',
+    lockedHelp:
+      'Är det ditt konto? Då kan du låsa upp det direkt med en länk som vi mejlar till adressen. Länken gäller en timme och kan användas en gång.',
+    unlockSend: 'Skicka upplåsningslänk',
+    unlockSending: 'Skickar …',
+    unlockSent:
+      'Om adressen har ett konto hos oss har vi skickat en upplåsningslänk till {{email}}. Kontrollera din e-post.',
+  },
+  unlock: {
+    title: 'Lås upp kontot',
+    intro:
+      'Inloggningen till ditt konto är spärrad efter för många felaktiga lösenord. Lås upp det här, så kan du logga in direkt.',
+    submit: 'Lås upp kontot',
+    submitting: 'Låser upp …',
+    done: 'Kontot är upplåst. Du kan logga in nu.',
+    missingToken:
+      'Länken saknar kod. Öppna länken från e-postmeddelandet igen, eller be om en ny länk på inloggningssidan.',
+    toLogin: 'Gå till inloggningen',
   },
   forgot: {
     title: 'Glömt lösenordet',

@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Me } from '../../../shared/contracts/auth.ts';
+import { Ok } from '../../../shared/contracts/common.ts';
 import { SystemInfo } from '../../../shared/contracts/system.ts';
-import { LiveStatus } from '../../components/Feedback.tsx';
+import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
 import { EMAIL_RE, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
-import { api } from '../../lib/api.ts';
+import { ApiError, api } from '../../lib/api.ts';
 import { setLanguage } from '../../lib/i18n.ts';
 import { meKey, useMe } from '../../lib/session.ts';
 
@@ -24,6 +25,9 @@ export function LoginPage() {
   const me = useMe();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // The address that was answered "locked", so its owner can ask for an unlock link.
+  const [lockedEmail, setLockedEmail] = useState<string | null>(null);
+  const [unlockSentTo, setUnlockSentTo] = useState<string | null>(null);
   const form = useFormErrors('login');
   const next = safeNext(params.get('next'));
   const system = useQuery({
@@ -42,7 +46,15 @@ export function LoginPage() {
       await setLanguage(user.preferredLanguage);
       navigate(next, { replace: true });
     },
-    onError: (err) => form.failFromApi(err, ['email', 'password']),
+    onError: (err) => {
+      if (err instanceof ApiError && err.code === 'account_locked') setLockedEmail(email.trim());
+      form.failFromApi(err, ['email', 'password']);
+    },
+  });
+
+  const unlock = useMutation({
+    mutationFn: (address: string) => api.post('/auth/unlock', Ok, { email: address }),
+    onSuccess: (_r, address) => setUnlockSentTo(address),
   });
 
   if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
@@ -55,15 +67,41 @@ export function LoginPage() {
     if (!password) errs.password = t('form.requiredField', { field: t('login.password').toLowerCase() });
     if (Object.keys(errs).length) return form.fail(errs);
     form.clear();
+    setLockedEmail(null);
+    setUnlockSentTo(null);
     login.mutate();
   }
 
   return (
     <div className="narrow">
       <Page title={t('login.title')} lead={t('login.intro')}>
-        <LiveStatus message={params.get('utloggad') ? t('login.loggedOut') : null} />
+        <LiveStatus
+          message={
+            unlockSentTo
+              ? t('login.unlockSent', { email: unlockSentTo })
+              : params.get('utloggad')
+                ? t('login.loggedOut')
+                : null
+          }
+        />
         <form onSubmit={submit} noValidate className="form">
           {form.summary}
+          {lockedEmail && !unlockSentTo ? (
+            <div className="ds-alert" data-color="info">
+              <p className="ds-paragraph">{t('login.lockedHelp')}</p>
+              <button
+                type="button"
+                className="ds-button"
+                data-variant="secondary"
+                aria-busy={unlock.isPending || undefined}
+                disabled={unlock.isPending}
+                onClick={() => unlock.mutate(lockedEmail)}
+              >
+                {unlock.isPending ? t('login.unlockSending') : t('login.unlockSend')}
+              </button>
+              {unlock.isError ? <ErrorAlert error={unlock.error} /> : null}
+            </div>
+          ) : null}
           <TextField
             id={form.fieldId('email')}
             label={t('login.email')}
