@@ -479,6 +479,10 @@ function mentionPattern(needle: string, json: boolean) {
   return `(?<![[:alnum:]_])${literal}(?![[:alnum:]_])`;
 }
 
+function likePattern(needle: string, json: boolean) {
+  return `%${(json ? jsonEscaped(needle) : needle).replace(/[\\%_]/g, '\\$&')}%`;
+}
+
 /** The person's e-mail address and name, each with what replaces it in free text. */
 const mentionsOf = (p: Person) =>
   [
@@ -495,10 +499,12 @@ function tieCondition(tie: Tie, p: Person, jsonColumns: ReadonlySet<string>): SQ
   if ('jsonUser' in tie) return sql`${ident(tie.jsonUser)}->>${tie.path} = ${p.id}`;
   if ('auditOfUser' in tie) return sql`(entity_type = 'user' and entity_id = ${p.id})`;
   const json = jsonColumns.has(tie.mentions);
-  return sql`(${sql.join(
-    mentionsOf(p).map(([needle]) => sql`${ident(tie.mentions)}::text ~* ${mentionPattern(needle, json)}`),
-    sql` or `,
-  )})`;
+  const text = sql`${ident(tie.mentions)}::text`;
+  const [likes, alternatives] = [likePattern, mentionPattern].map((pattern) =>
+    mentionsOf(p).map(([needle]) => pattern(needle, json)),
+  ) as [string[], string[]];
+  // ILIKE first: it rules out most rows at a fraction of the cost of the regular expression.
+  return sql`(${text} ilike any(array[${sql.join(likes, sql`, `)}]) and ${text} ~* ${alternatives.join('|')})`;
 }
 
 /**
