@@ -104,6 +104,17 @@ describe('a published version’s lesson texts', () => {
     });
   });
 
+  it('are not confirmed as current to a client holding the Markdown-string view of the same version', async () => {
+    const learner = await t.as('personal.falun');
+    const res = await learner.request({
+      method: 'GET',
+      url: `/api/v1/courses/${courseId}?lang=sv`,
+      headers: { 'if-none-match': `"course-${courseId}-v1-sv"` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers.etag).not.toBe(`"course-${courseId}-v1-sv"`);
+  });
+
   it('come as trees for versions stored before trees existed (the starter courses)', async () => {
     const learner = await t.as('personal.falun');
     const list = (await learner.get('/api/v1/courses')).json().items as { id: string; key: string }[];
