@@ -121,7 +121,7 @@ export async function createTemplate(
 
 export interface SheetInput {
   code: string;
-  status?: 'open' | 'submitted';
+  status?: 'open' | 'submitted' | 'reopened';
   answers: Record<string, { value: AnswerValue; comment?: string; evidenceUrl?: string }>;
 }
 
@@ -133,6 +133,8 @@ export async function createRound(
     ownerId: string;
     name: string;
     opensOn: string;
+    /** The 28th of the opening month unless given. */
+    closesOn?: string;
     shareResults?: boolean;
     sheets: SheetInput[];
   },
@@ -140,7 +142,7 @@ export async function createRound(
   const roundId = randomUUID();
   await db.execute(
     sql`insert into assessment_rounds (id, name, template_version_id, owner_organisation_id, opens_on, closes_on, share_results)
-        values (${roundId}, ${opts.name}, ${opts.versionId}, ${opts.ownerId}, ${opts.opensOn}, ${opts.opensOn.replace(/-\d\d$/, '-28')},
+        values (${roundId}, ${opts.name}, ${opts.versionId}, ${opts.ownerId}, ${opts.opensOn}, ${opts.closesOn ?? opts.opensOn.replace(/-\d\d$/, '-28')},
                 ${opts.shareResults ?? false})`,
   );
   for (const s of opts.sheets) {

@@ -105,7 +105,7 @@ describe('round results: scores and support needs', () => {
     const body = res.json() as RoundResults;
     expect(body.view).toBe('all');
     expect(body.areas.map((a) => a.key)).toEqual(['governance', 'competence']);
-    expect(body.completion).toEqual({ participants: 4, submitted: 4 });
+    expect(body.completion).toEqual({ participants: 4, submitted: 4, preliminary: 0 });
     const falun = body.municipalities.find((m) => m.code === '2080')!;
     // (25 + 50) / 2 = 37.5 → 38; (75 + 100) / 2 = 87.5 → 88.
     expect(falun.scores).toEqual({ governance: 38, competence: 88 });
@@ -122,7 +122,11 @@ describe('round results: scores and support needs', () => {
     const g2 = body.distribution.find((d) => d.key === 'g2')!;
     expect(g2.counts.find((c) => c.value === 'achieved')!.count).toBe(1);
     expect(g2.answered).toBe(4);
-    expect(body.wishes).toContainEqual({ municipality: 'Falun', text: 'Mer upphandlingsstöd' });
+    expect(body.wishes).toContainEqual({
+      municipality: 'Falun',
+      text: 'Mer upphandlingsstöd',
+      preliminary: false,
+    });
   });
 });
 
@@ -143,8 +147,16 @@ describe('who sees what', () => {
     expect(body.municipalities.map((m) => m.code)).toEqual(['2081']);
     expect(body.average).toEqual({ governance: 63, competence: 47 });
     expect(res.body).not.toContain('Falun');
-    expect(body.wishes).toContainEqual({ municipality: null, text: 'Mer upphandlingsstöd' });
-    expect(body.wishes).toContainEqual({ municipality: 'Borlänge', text: 'Borlänges önskan' });
+    expect(body.wishes).toContainEqual({
+      municipality: null,
+      text: 'Mer upphandlingsstöd',
+      preliminary: false,
+    });
+    expect(body.wishes).toContainEqual({
+      municipality: 'Borlänge',
+      text: 'Borlänges önskan',
+      preliminary: false,
+    });
     const other = await (await t.as('samordnare.borlange')).get(
       `/api/v1/assessment-rounds/${r2025}/municipalities/2080/results`,
     );
@@ -200,7 +212,7 @@ describe('who sees what', () => {
     expect(own.average).toEqual({ governance: null, competence: null });
     expect(own.distribution).toEqual([]);
     expect(own.supportNeeds.items).toEqual([]);
-    expect(own.wishes).toEqual([{ municipality: 'Falun', text: 'Falun önskar' }]);
+    expect(own.wishes).toEqual([{ municipality: 'Falun', text: 'Falun önskar', preliminary: false }]);
     const all = (await results('region.dalarna', small)).json() as RoundResults;
     expect(all.aggregatesHidden).toBe(false);
     expect(all.supportNeeds.items).toHaveLength(3);

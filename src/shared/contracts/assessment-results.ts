@@ -11,9 +11,23 @@ import { ParamText, UiLanguage } from './common.ts';
 export const AreaScores = z.record(z.string(), z.number().nullable());
 export type AreaScores = z.infer<typeof AreaScores>;
 
+/**
+ * Sheets not yet submitted (open or reopened) are preliminary: only the round's owner and national
+ * admins see them, marked, and they count towards averages, groups and rankings only on request.
+ * Anyone else asking is answered as if they had not (the response says what was included).
+ */
+const IncludePreliminary = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true')
+  .describe(
+    'Count sheets not yet submitted (marked preliminary) in averages, comparisons and rankings; only for the round’s owner and national admins, ignored for anyone else',
+  );
+
 export const ResultsQuery = z.object({
   format: z.enum(['csv', 'xlsx']).optional(),
   lang: UiLanguage.optional(),
+  includePreliminary: IncludePreliminary,
 });
 export type ResultsQuery = z.infer<typeof ResultsQuery>;
 
@@ -21,8 +35,11 @@ export const MunicipalityResultsQuery = z.object({
   /** "Municipalities like mine": SCB codes chosen by the user, comma separated. */
   peers: ParamText.regex(/^\d{4}(,\d{4}){0,49}$/).optional(),
   lang: UiLanguage.optional(),
+  includePreliminary: IncludePreliminary,
 });
 export type MunicipalityResultsQuery = z.infer<typeof MunicipalityResultsQuery>;
+
+export const MunicipalityResultsPdfQuery = MunicipalityResultsQuery.omit({ peers: true });
 
 export const MunicipalityResultsParams = z.object({ id: z.uuid(), code: ParamText.regex(/^\d{4}$/) });
 
@@ -39,8 +56,11 @@ export type LinkedInitiative = z.infer<typeof LinkedInitiative>;
 export const NamedScores = z.object({
   code: z.string(),
   name: z.string(),
+  /** `submitted`, `open` or `reopened`: a sheet not submitted shows no scores to anyone else. */
   status: z.string(),
   scores: AreaScores,
+  /** The scores come from a sheet not yet submitted (shown only to the round's owner). */
+  preliminary: z.boolean(),
 });
 
 export const DistributionRow = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
@@ -69,7 +89,20 @@ export const SupportNeed = z.object({
 });
 export type SupportNeed = z.infer<typeof SupportNeed>;
 
-export const Wish = z.object({ municipality: z.string().nullable(), text: z.string() });
+export const Wish = z.object({
+  municipality: z.string().nullable(),
+  text: z.string(),
+  /** From a sheet not yet submitted (shown only to the round's owner). */
+  preliminary: z.boolean(),
+});
+
+/** Whether sheets not yet submitted are counted, and whether the caller may ask for that. */
+const PreliminaryFlags = {
+  /** The caller runs the round and may ask for preliminary sheets to be counted. */
+  canIncludePreliminary: z.boolean(),
+  /** Averages, groups, distributions and rankings include sheets not yet submitted. */
+  includesPreliminary: z.boolean(),
+};
 
 export const RoundResults = z.object({
   round: z.object({
@@ -85,7 +118,15 @@ export const RoundResults = z.object({
   /** Aggregates (average, distributions, needs, wishes) withheld: fewer than three others to hide among. */
   aggregatesHidden: z.boolean(),
   areas: z.array(z.object({ key: z.string(), label: z.string() })),
-  completion: z.object({ participants: z.number().int(), submitted: z.number().int() }),
+  /**
+   * `submitted` sheets are what the aggregates are computed from, plus `preliminary` ones (open sheets,
+   * counted only when the round's owner asks for them).
+   */
+  completion: z.object({
+    participants: z.number().int(),
+    submitted: z.number().int(),
+    preliminary: z.number().int(),
+  }),
   /** Heat map rows: the municipalities the caller may see by name. */
   municipalities: z.array(NamedScores),
   average: AreaScores,
@@ -94,6 +135,7 @@ export const RoundResults = z.object({
   wishes: z.array(Wish),
   initiatives: z.array(LinkedInitiative),
   scoreMethod: z.string(),
+  ...PreliminaryFlags,
 });
 export type RoundResults = z.infer<typeof RoundResults>;
 
@@ -101,6 +143,7 @@ export const ComparisonGroup = z.object({
   key: z.string(),
   kind: z.enum(['region', 'association', 'model', 'peers']),
   name: z.string(),
+  /** Members counted: submitted sheets (and preliminary ones when asked for) with a score. */
   count: z.number().int(),
   /** Null when fewer than three municipalities answered: too few to show without revealing them. */
   scores: AreaScores.nullable(),
@@ -125,7 +168,14 @@ export type QuestionResult = z.infer<typeof QuestionResult>;
 
 export const MunicipalityResults = z.object({
   round: RoundResults.shape.round,
-  municipality: z.object({ id: z.uuid(), code: z.string(), name: z.string(), status: z.string() }),
+  /** `preliminary`: its scores and answers come from a sheet not yet submitted (owner only). */
+  municipality: z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    status: z.string(),
+    preliminary: z.boolean(),
+  }),
   areas: RoundResults.shape.areas,
   scores: AreaScores,
   groups: z.array(ComparisonGroup),
@@ -137,6 +187,7 @@ export const MunicipalityResults = z.object({
   scoreMethod: z.string(),
   /** The organisations the caller may make an initiative draft for from this page (its own). */
   initiativeOwners: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  ...PreliminaryFlags,
 });
 export type MunicipalityResults = z.infer<typeof MunicipalityResults>;
 

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import {
   MunicipalityResults,
   MunicipalityResultsParams,
+  MunicipalityResultsPdfQuery,
   MunicipalityResultsQuery,
   ResultsQuery,
   RoundResults,
 } from '../../../shared/contracts/assessment-results.ts';
-import { UiLanguage } from '../../../shared/contracts/common.ts';
 import type { Db } from '../../db/client.ts';
 import { attachmentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
@@ -38,7 +38,7 @@ export const assessmentResultRoutes =
         schema: {
           tags,
           summary:
-            'A round’s results: scores per municipality and area (named where the caller may see them), averages, distributions, ranked support needs and wishes; ?format=csv|xlsx for a file with every visible answer and comment',
+            'A round’s results: scores per municipality and area (named where the caller may see them), averages, distributions, ranked support needs and wishes, all from submitted sheets; sheets not yet submitted only to the round’s owner, marked preliminary and counted with ?includePreliminary=true; ?format=csv|xlsx for a file with every visible answer and comment',
           params: RoundIdParams,
           querystring: ResultsQuery,
           produces: ['application/json', exportMediaType.csv, exportMediaType.xlsx],
@@ -47,12 +47,13 @@ export const assessmentResultRoutes =
       },
       async (req, reply) => {
         const lang = req.query.lang ?? requestLanguage(req);
+        const { includePreliminary } = req.query;
         if (!req.query.format) {
-          const { value, json } = await roundResultsView(db, actorOf(req), req.params.id, lang);
-          return reply.serializer(() => json).send(value);
+          const view = await roundResultsView(db, actorOf(req), req.params.id, lang, includePreliminary);
+          return reply.serializer(() => view.json).send(view.value);
         }
         // Files are always computed afresh.
-        const loaded = await roundResults(db, actorOf(req), req.params.id, lang);
+        const loaded = await roundResults(db, actorOf(req), req.params.id, lang, includePreliminary);
         const { body, fileName } = await resultsExport(loaded, lang, req.query.format);
         return reply
           .type(exportMediaType[req.query.format])
@@ -68,7 +69,7 @@ export const assessmentResultRoutes =
         schema: {
           tags,
           summary:
-            'One municipality’s results against its region, associations, the model municipalities, chosen peers (?peers=code,code) and its previous rounds, with its answers and comments',
+            'One municipality’s results against its region, associations, the model municipalities, chosen peers (?peers=code,code) and its previous rounds, with its answers and comments — none while its sheet is not submitted, except to the round’s owner (marked preliminary)',
           params: MunicipalityResultsParams,
           querystring: MunicipalityResultsQuery,
           response: { 200: MunicipalityResults, ...problems(400, 401, 403, 404) },
@@ -82,6 +83,7 @@ export const assessmentResultRoutes =
           req.params.code,
           req.query.peers?.split(',') ?? [],
           req.query.lang ?? requestLanguage(req),
+          req.query.includePreliminary,
         );
         return reply.serializer(() => json).send(value);
       },
@@ -94,14 +96,22 @@ export const assessmentResultRoutes =
           tags,
           summary: 'One municipality’s results as a tagged PDF summary',
           params: MunicipalityResultsParams,
-          querystring: z.object({ lang: UiLanguage.optional() }),
+          querystring: MunicipalityResultsPdfQuery,
           produces: ['application/pdf'],
           response: { ...problems(400, 401, 403, 404) },
         },
       },
       async (req, reply) => {
         const lang = req.query.lang ?? requestLanguage(req);
-        const r = await municipalityResults(db, actorOf(req), req.params.id, req.params.code, [], lang);
+        const r = await municipalityResults(
+          db,
+          actorOf(req),
+          req.params.id,
+          req.params.code,
+          [],
+          lang,
+          req.query.includePreliminary,
+        );
         const pdf = await renderResultsPdf(r, lang);
         const name = exportFileName(
           `${r.municipality.name} ${r.round.name}`,

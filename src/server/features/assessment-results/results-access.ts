@@ -38,3 +38,31 @@ export function resultsAccess(actor: Actor, round: RoundRow, participants: Parti
   const all = runs || round.share_results;
   return { all, runs, named: new Set(all ? participants.map((p) => p.id) : covered.map((p) => p.id)) };
 }
+
+/** Which sheets' answers a view shows, and which it counts towards averages, groups and rankings. */
+export interface SheetScope {
+  /** Submitted sheets; for whoever runs the round also open and reopened ones, marked preliminary. */
+  shown: ReadonlySet<string>;
+  /** Submitted sheets; open ones too only when the runner asks, so "5 of 15" averages those 5. */
+  counted: ReadonlySet<string>;
+  /** Open sheets are counted: asked for by someone who runs the round. */
+  includesPreliminary: boolean;
+}
+
+export const isSubmitted = (p: Pick<ParticipantRow, 'status'>) => p.status === 'submitted';
+
+/**
+ * A sheet not submitted is a draft: results show it only to whoever runs the round (the municipality
+ * reads its own draft on the sheet itself), and count it only when they ask. Anyone else asking for
+ * preliminary sheets is answered as if they had not.
+ */
+export function sheetScope(
+  access: ResultsAccess,
+  participants: ParticipantRow[],
+  includePreliminary: boolean,
+): SheetScope {
+  const submitted = participants.filter(isSubmitted).map((p) => p.id);
+  const shown = new Set(access.runs ? participants.map((p) => p.id) : submitted);
+  const includesPreliminary = access.runs && includePreliminary;
+  return { shown, counted: includesPreliminary ? shown : new Set(submitted), includesPreliminary };
+}

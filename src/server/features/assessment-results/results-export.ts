@@ -2,6 +2,7 @@ import { answerScore } from '../../../shared/contracts/assessments.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import { type ExportTable, exportFileName, tablesToCsv, tablesToXlsx } from '../../lib/table-export.ts';
 import type { LoadedRoundResults } from './results.service.ts';
+import { isSubmitted } from './results-access.ts';
 import { allQuestions, answerText } from './results-math.ts';
 
 const h = (lang: UiLanguage, sv: string, en: string) => ({ header: lang === 'sv' ? sv : en });
@@ -9,11 +10,17 @@ const h = (lang: UiLanguage, sv: string, en: string) => ({ header: lang === 'sv'
 /**
  * The round's results as tables: the heat map, the distributions, the ranked support needs, the wishes
  * and every answer with its comment and evidence link — the latter only for municipalities the caller
- * may see by name, so an export never says more than the page.
+ * may see by name and sheets it may see, so an export never says more than the page. Figures from a
+ * sheet not yet submitted (only ever the round owner's) are marked preliminary.
  */
 export function resultTables(loaded: LoadedRoundResults, lang: UiLanguage): ExportTable[] {
   const { result, round, participants, access, sheets } = loaded;
   const sv = lang === 'sv';
+  const mark = (preliminary: boolean) => (preliminary ? (sv ? 'preliminärt' : 'preliminary') : null);
+  const { submitted, preliminary } = result.completion;
+  const averageOf = sv
+    ? `Medelvärde (${submitted} inlämnade${preliminary ? ` + ${preliminary} preliminära` : ''})`
+    : `Average (${submitted} submitted${preliminary ? ` + ${preliminary} preliminary` : ''})`;
   const areaCols = result.areas.map((a) => ({ header: a.label, kind: 'int' as const }));
   const heat: ExportTable = {
     title: sv ? 'Poäng per kommun och område' : 'Score per municipality and area',
@@ -22,6 +29,7 @@ export function resultTables(loaded: LoadedRoundResults, lang: UiLanguage): Expo
       h(lang, 'Kommun', 'Municipality'),
       h(lang, 'Kod', 'Code'),
       h(lang, 'Status', 'Status'),
+      h(lang, 'Preliminärt', 'Preliminary'),
       ...areaCols,
     ],
     rows: [
@@ -29,9 +37,10 @@ export function resultTables(loaded: LoadedRoundResults, lang: UiLanguage): Expo
         m.name,
         m.code,
         m.status,
+        mark(m.preliminary),
         ...result.areas.map((a) => m.scores[a.key] ?? null),
       ]),
-      [sv ? 'Medelvärde' : 'Average', null, null, ...result.areas.map((a) => result.average[a.key] ?? null)],
+      [averageOf, null, null, null, ...result.areas.map((a) => result.average[a.key] ?? null)],
     ],
   };
   const dist: ExportTable = {
@@ -67,8 +76,16 @@ export function resultTables(loaded: LoadedRoundResults, lang: UiLanguage): Expo
   const wishes: ExportTable = {
     title: sv ? 'Önskemål' : 'Wishes',
     sheet: sv ? 'Önskemål' : 'Wishes',
-    columns: [h(lang, 'Kommun', 'Municipality'), h(lang, 'Önskemål', 'Wish')],
-    rows: result.wishes.map((w) => [w.municipality ?? (sv ? '(anonymt)' : '(anonymous)'), w.text]),
+    columns: [
+      h(lang, 'Kommun', 'Municipality'),
+      h(lang, 'Önskemål', 'Wish'),
+      h(lang, 'Preliminärt', 'Preliminary'),
+    ],
+    rows: result.wishes.map((w) => [
+      w.municipality ?? (sv ? '(anonymt)' : '(anonymous)'),
+      w.text,
+      mark(w.preliminary),
+    ]),
   };
   const questions = allQuestions(round.content);
   const answers: ExportTable = {
@@ -82,6 +99,7 @@ export function resultTables(loaded: LoadedRoundResults, lang: UiLanguage): Expo
       { ...h(lang, 'Poängbidrag', 'Score'), kind: 'int' },
       h(lang, 'Kommentar', 'Comment'),
       h(lang, 'Underlag', 'Evidence'),
+      h(lang, 'Preliminärt', 'Preliminary'),
     ],
     rows: participants
       .filter((p) => access.named.has(p.id))
@@ -99,6 +117,7 @@ export function resultTables(loaded: LoadedRoundResults, lang: UiLanguage): Expo
               score,
               row.comment,
               row.evidence_url,
+              mark(!isSubmitted(p)),
             ],
           ];
         }),

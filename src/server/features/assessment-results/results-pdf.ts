@@ -13,6 +13,10 @@ const texts = {
     questions: 'Svar och kommentarer',
     comment: 'Kommentar',
     method: 'Metod',
+    preliminary: 'Preliminärt: kommunen har inte lämnat in sina svar, och de kan ändras.',
+    preliminaryCounted:
+      'Jämförelsegruppernas medelvärden räknar även med preliminära svar som inte är inlämnade.',
+    notSubmitted: 'Kommunen har inte lämnat in sina svar. Resultat visas när svaren är inlämnade.',
   },
   en: {
     title: 'Results',
@@ -24,6 +28,10 @@ const texts = {
     questions: 'Answers and comments',
     comment: 'Comment',
     method: 'Method',
+    preliminary: 'Preliminary: the municipality has not submitted its answers, and they may change.',
+    preliminaryCounted: 'The comparison groups’ averages also count preliminary answers not yet submitted.',
+    notSubmitted:
+      'The municipality has not submitted its answers. Results are shown once they are submitted.',
   },
 };
 
@@ -56,6 +64,16 @@ export function renderResultsPdf(r: MunicipalityResults, lang: UiLanguage): Prom
   add('H1', () =>
     doc.font(pdfFont.bold).fontSize(22).fillColor('#00244e').text(`${r.municipality.name}: ${r.round.name}`),
   );
+  const notes = [
+    r.municipality.preliminary
+      ? t.preliminary
+      : r.municipality.status === 'submitted'
+        ? null
+        : t.notSubmitted,
+    r.includesPreliminary ? t.preliminaryCounted : null,
+  ];
+  for (const note of notes)
+    if (note) add('P', () => doc.font(pdfFont.bold).fontSize(11).fillColor('#7a3e00').text(note));
   add('P', () =>
     doc.font(pdfFont.regular).fontSize(10).fillColor('#222222').text(`${t.method}: ${r.scoreMethod}`),
   );

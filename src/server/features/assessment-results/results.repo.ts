@@ -95,18 +95,23 @@ export function listTemplateRounds(db: Db, templateId: string) {
   );
 }
 
-/** Answers of given municipalities in given rounds, for comparisons across rounds. */
-export function listAnswersIn(db: Db, roundIds: string[], municipalityIds: string[]) {
+/**
+ * Answers of given municipalities in given rounds, for comparisons across rounds: only of submitted
+ * sheets, since a draft in another round is no one's to compare with (nor a model to follow).
+ */
+export function listSubmittedAnswersIn(db: Db, roundIds: string[], municipalityIds: string[]) {
   if (!roundIds.length || !municipalityIds.length) return Promise.resolve([]);
   return queryRows<AnswerRow & { round_id: string }>(
     db,
-    sql`select round_id, municipality_id, question_key, value, comment, evidence_url
-        from assessment_answers
-        where round_id in (${sql.join(
-          roundIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})
-          and municipality_id in (${sql.join(
+    sql`select a.round_id, a.municipality_id, a.question_key, a.value, a.comment, a.evidence_url
+        from assessment_answers a
+        join assessment_sheets s on s.round_id = a.round_id and s.municipality_id = a.municipality_id
+        where s.status = 'submitted'
+          and a.round_id in (${sql.join(
+            roundIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})
+          and a.municipality_id in (${sql.join(
             municipalityIds.map((id) => sql`${id}`),
             sql`, `,
           )})`,

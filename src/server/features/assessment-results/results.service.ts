@@ -14,7 +14,14 @@ import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
 import { cachedValue, cachedView, forgetViews, type Snapshot } from '../../lib/view-cache.ts';
 import * as repo from './results.repo.ts';
-import { contextOf, type ResultsAccess, resultsAccess } from './results-access.ts';
+import {
+  contextOf,
+  isSubmitted,
+  type ResultsAccess,
+  resultsAccess,
+  type SheetScope,
+  sheetScope,
+} from './results-access.ts';
 import {
   allQuestions,
   answerText,
@@ -67,13 +74,23 @@ function roundWithParticipants(db: Db, roundId: string) {
   });
 }
 
-async function loadRound(db: Db, actor: Actor, roundId: string) {
+async function loadRound(db: Db, actor: Actor, roundId: string, includePreliminary: boolean) {
   const loaded = await roundWithParticipants(db, roundId);
   if (!loaded) throw notFound();
   const { round, participants } = loaded;
   const access = resultsAccess(actor, round, participants);
-  return { round, participants, access };
+  const scope = sheetScope(access, participants, includePreliminary);
+  return { round, participants, access, scope };
 }
+
+/** The answers of the sheets the caller may see; others' drafts never enter a computation. */
+const shownSheets = (rows: repo.AnswerRow[], scope: SheetScope) =>
+  bySheet(rows.filter((r) => scope.shown.has(r.municipality_id)));
+
+const preliminaryFlags = ({ access, scope }: { access: ResultsAccess; scope: SheetScope }) => ({
+  canIncludePreliminary: access.runs,
+  includesPreliminary: scope.includesPreliminary,
+});
 
 const roundHead = (round: repo.RoundRow) => ({
   id: round.id,
@@ -103,8 +120,12 @@ async function linkedInitiatives(db: Db, roundId: string, access: ResultsAccess,
 
 type LoadedRound = Awaited<ReturnType<typeof loadRound>>;
 
-/** What a view depends on about the caller, for its snapshot key. */
-const accessKey = (access: ResultsAccess) => (access.all ? 'all' : [...access.named].sort().join(','));
+/** What a view depends on about the caller, for its snapshot key: a runner sees drafts, others do not. */
+const accessKey = (access: ResultsAccess, scope: SheetScope) =>
+  [
+    access.runs ? 'runs' : access.all ? 'all' : [...access.named].sort().join(','),
+    scope.includesPreliminary ? 'preliminary' : 'submitted',
+  ].join('|');
 
 /** Results are derived from answers: any answer, submission or initiative change drops them all. */
 export const forgetResults = (db: Db) => forgetViews(db, 'assessment-results|');
@@ -115,29 +136,37 @@ export async function roundResultsView(
   actor: Actor,
   roundId: string,
   lang: UiLanguage,
+  includePreliminary = false,
 ): Promise<Snapshot<RoundResults>> {
-  const loaded = await loadRound(db, actor, roundId);
+  const loaded = await loadRound(db, actor, roundId, includePreliminary);
   return cachedView(
     db,
-    `assessment-results|round|${roundId}|${lang}|${accessKey(loaded.access)}`,
+    `assessment-results|round|${roundId}|${lang}|${accessKey(loaded.access, loaded.scope)}`,
     RoundResults,
     async () => (await computeRoundResults(db, loaded, lang)).result,
   );
 }
 
 /** The round's results as the caller may see them, computed afresh; `answers` are kept for the export. */
-export async function roundResults(db: Db, actor: Actor, roundId: string, lang: UiLanguage) {
-  return computeRoundResults(db, await loadRound(db, actor, roundId), lang);
+export async function roundResults(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  lang: UiLanguage,
+  includePreliminary = false,
+) {
+  return computeRoundResults(db, await loadRound(db, actor, roundId, includePreliminary), lang);
 }
 
-async function computeRoundResults(db: Db, { round, participants, access }: LoadedRound, lang: UiLanguage) {
+async function computeRoundResults(db: Db, loaded: LoadedRound, lang: UiLanguage) {
+  const { round, participants, access, scope } = loaded;
   const roundId = round.id;
   const content = round.content;
   const areas = scoredAreas(content);
-  const answers = await repo.listAnswers(db, roundId);
-  const sheets = bySheet(answers);
-  const scored = participants.map((p) => ({ p, scores: scoresOf(content, values(sheets.get(p.id))) }));
-  const allValues = participants.map((p) => values(sheets.get(p.id)));
+  const sheets = shownSheets(await repo.listAnswers(db, roundId), scope);
+  const scored = scoredParticipants(participants, content, sheets, scope);
+  const counted = participants.filter((p) => scope.counted.has(p.id));
+  const countedValues = counted.map((p) => values(sheets.get(p.id)));
   const wishQuestions = content.sections
     .filter((s) => s.area === 'support')
     .flatMap((s) => s.questions)
@@ -146,13 +175,19 @@ async function computeRoundResults(db: Db, { round, participants, access }: Load
     wishQuestions.flatMap((q) => {
       const v = sheets.get(p.id)?.get(q.key)?.value;
       return v && 'text' in v && v.text.trim()
-        ? [{ municipality: access.named.has(p.id) ? p.name : null, text: v.text }]
+        ? [
+            {
+              municipality: access.named.has(p.id) ? p.name : null,
+              text: v.text,
+              preliminary: !isSubmitted(p),
+            },
+          ]
         : [];
     }),
   );
   // Aggregates over one or two answering municipalities the caller may not see would reveal their answers.
   const answered = (id: string) => [...(sheets.get(id)?.values() ?? [])].some((r) => r.value !== null);
-  const hidden = participants.filter((p) => !access.named.has(p.id) && answered(p.id)).length;
+  const hidden = counted.filter((p) => !access.named.has(p.id) && answered(p.id)).length;
   const aggregatesHidden = hidden > 0 && hidden < MIN_GROUP_SIZE;
   const result: RoundResults = {
     round: roundHead(round),
@@ -161,19 +196,18 @@ async function computeRoundResults(db: Db, { round, participants, access }: Load
     areas: areas.map((a) => ({ key: a, label: areaLabels[a]?.[lang] ?? a })),
     completion: {
       participants: participants.length,
-      submitted: participants.filter((p) => p.status === 'submitted').length,
+      submitted: participants.filter(isSubmitted).length,
+      preliminary: counted.filter((p) => !isSubmitted(p)).length,
     },
-    municipalities: scored
-      .filter((s) => access.named.has(s.p.id))
-      .map((s) => ({ code: s.p.code, name: s.p.name, status: s.p.status, scores: s.scores })),
+    municipalities: scored.filter((s) => access.named.has(s.p.id)).map(namedScores),
     average: averageScores(
-      (aggregatesHidden ? [] : scored).map((s) => s.scores),
+      (aggregatesHidden ? [] : scored.filter((s) => s.counted)).map((s) => s.scores),
       areas,
     ),
-    distribution: aggregatesHidden ? [] : distribution(content, allValues, lang),
+    distribution: aggregatesHidden ? [] : distribution(content, countedValues, lang),
     supportNeeds: {
       method: supportMethod[lang],
-      items: aggregatesHidden ? [] : rankSupportNeeds(content, allValues, lang),
+      items: aggregatesHidden ? [] : rankSupportNeeds(content, countedValues, lang),
     },
     // Anonymous wishes are sorted by their text, so that their order does not reveal whose they are.
     wishes: [
@@ -184,9 +218,42 @@ async function computeRoundResults(db: Db, { round, participants, access }: Load
     ],
     initiatives: await linkedInitiatives(db, roundId, access),
     scoreMethod: scoreMethod[lang],
+    ...preliminaryFlags(loaded),
   };
   return { result, round, participants, access, sheets };
 }
+
+type Member = { id: string; code: string; name: string; status: string };
+
+/** A municipality's scores in a view, and whether they count towards its averages. */
+interface Scored<P extends Member = Member> {
+  p: P;
+  scores: AreaScores;
+  counted: boolean;
+  preliminary: boolean;
+}
+
+/** Each participant's scores from the sheets shown: a sheet not shown has none, only its status. */
+const scoredParticipants = (
+  participants: repo.ParticipantRow[],
+  content: repo.RoundRow['content'],
+  sheets: Sheets,
+  scope: SheetScope,
+): Scored<repo.ParticipantRow>[] =>
+  participants.map((p) => ({
+    p,
+    scores: scoresOf(content, values(sheets.get(p.id))),
+    counted: scope.counted.has(p.id),
+    preliminary: scope.shown.has(p.id) && !isSubmitted(p),
+  }));
+
+const namedScores = ({ p, scores, preliminary }: Scored) => ({
+  code: p.code,
+  name: p.name,
+  status: p.status,
+  scores,
+  preliminary,
+});
 
 const hasScore = (scores: AreaScores) => Object.values(scores).some((v) => typeof v === 'number');
 
@@ -194,13 +261,14 @@ function groupOf(
   key: string,
   kind: ComparisonGroup['kind'],
   name: string,
-  members: { p: { id: string; code: string; name: string; status: string }; scores: AreaScores }[],
+  members: Scored[],
   areas: string[],
   named: (id: string) => boolean,
 ): ComparisonGroup {
   // Only municipalities that have answered count: an average over one answer is that answer. A group
-  // too small is hidden unless the caller may see each of its members by name anyway.
-  const answered = members.filter((m) => hasScore(m.scores));
+  // too small is hidden unless the caller may see each of its members by name anyway. Drafts count
+  // only when the round's owner asks for them.
+  const answered = members.filter((m) => m.counted && hasScore(m.scores));
   const enough =
     answered.length >= MIN_GROUP_SIZE || (answered.length > 0 && answered.every((m) => named(m.p.id)));
   return {
@@ -214,9 +282,7 @@ function groupOf(
           areas,
         )
       : null,
-    members: members.every((m) => named(m.p.id))
-      ? members.map((m) => ({ code: m.p.code, name: m.p.name, status: m.p.status, scores: m.scores }))
-      : null,
+    members: members.every((m) => named(m.p.id)) ? members.map(namedScores) : null,
   };
 }
 
@@ -227,8 +293,14 @@ interface CallerRights {
   ownsRound: boolean;
 }
 
-async function loadMunicipality(db: Db, actor: Actor, roundId: string, code: string) {
-  const loaded = await loadRound(db, actor, roundId);
+async function loadMunicipality(
+  db: Db,
+  actor: Actor,
+  roundId: string,
+  code: string,
+  includePreliminary: boolean,
+) {
+  const loaded = await loadRound(db, actor, roundId, includePreliminary);
   const me = loaded.participants.find((p) => p.code === code);
   // A municipality the caller may not see by name is as unknown as one that does not take part.
   if (!me || !loaded.access.named.has(me.id)) throw notFound();
@@ -248,8 +320,9 @@ export async function municipalityResultsView(
   code: string,
   peers: string[],
   lang: UiLanguage,
+  includePreliminary = false,
 ): Promise<Snapshot<MunicipalityResults>> {
-  const loaded = await loadMunicipality(db, actor, roundId, code);
+  const loaded = await loadMunicipality(db, actor, roundId, code, includePreliminary);
   const { coversMe, ownsMe, ownsRound } = loaded.rights;
   const key = [
     'assessment-results|municipality',
@@ -257,7 +330,7 @@ export async function municipalityResultsView(
     code,
     [...new Set(peers)].sort().join(','),
     lang,
-    accessKey(loaded.access),
+    accessKey(loaded.access, loaded.scope),
     [coversMe, ownsMe, ownsRound].map(Number).join(''),
   ].join('|');
   return cachedView(db, key, MunicipalityResults, () => computeMunicipalityResults(db, loaded, peers, lang));
@@ -271,16 +344,19 @@ export async function municipalityResults(
   code: string,
   peers: string[],
   lang: UiLanguage,
+  includePreliminary = false,
 ): Promise<MunicipalityResults> {
-  return computeMunicipalityResults(db, await loadMunicipality(db, actor, roundId, code), peers, lang);
+  const loaded = await loadMunicipality(db, actor, roundId, code, includePreliminary);
+  return computeMunicipalityResults(db, loaded, peers, lang);
 }
 
 async function computeMunicipalityResults(
   db: Db,
-  { round, participants, access, me, rights }: Awaited<ReturnType<typeof loadMunicipality>>,
+  loaded: Awaited<ReturnType<typeof loadMunicipality>>,
   peers: string[],
   lang: UiLanguage,
 ): Promise<MunicipalityResults> {
+  const { round, participants, access, scope, me, rights } = loaded;
   const roundId = round.id;
   const code = me.code;
   const content = round.content;
@@ -293,8 +369,8 @@ async function computeMunicipalityResults(
     repo.listModelMunicipalities(db),
     repo.listVersions(db, round.template_id),
   ]);
-  const sheets = bySheet(answerRows);
-  const scored = participants.map((p) => ({ p, scores: scoresOf(content, values(sheets.get(p.id))) }));
+  const sheets = shownSheets(answerRows, scope);
+  const scored = scoredParticipants(participants, content, sheets, scope);
   const named = (id: string) => access.named.has(id);
   const groups: ComparisonGroup[] = [];
 
@@ -313,12 +389,12 @@ async function computeMunicipalityResults(
     ? templateRounds.filter((r) => r.id !== round.id && r.opens_on <= round.opens_on)
     : [];
   const [modelAnswers, earlierAnswers] = await Promise.all([
-    repo.listAnswersIn(
+    repo.listSubmittedAnswersIn(
       db,
       templateRounds.map((r) => r.id),
       models.map((m) => m.id),
     ),
-    repo.listAnswersIn(
+    repo.listSubmittedAnswersIn(
       db,
       earlier.map((r) => r.id),
       [me.id],
@@ -335,7 +411,14 @@ async function computeMunicipalityResults(
     const latest = templateRounds.filter((r) => modelSheets.has(`${m.id}|${r.id}`)).at(-1);
     if (!latest) return [];
     const sheet = modelSheets.get(`${m.id}|${latest.id}`)!;
-    return [{ p: { ...m, status: 'submitted' }, scores: scoresOf(latest.content, sheet) }];
+    return [
+      {
+        p: { ...m, status: 'submitted' },
+        scores: scoresOf(latest.content, sheet),
+        counted: true,
+        preliminary: false,
+      },
+    ];
   });
   // Which municipalities are model municipalities is public, but their scores are named results like any
   // other: the members' own figures are listed only when the caller may see each of them by name.
@@ -412,7 +495,13 @@ async function computeMunicipalityResults(
 
   return {
     round: roundHead(round),
-    municipality: { id: me.id, code: me.code, name: me.name, status: me.status },
+    municipality: {
+      id: me.id,
+      code: me.code,
+      name: me.name,
+      status: me.status,
+      preliminary: scope.shown.has(me.id) && !isSubmitted(me),
+    },
     areas: areas.map((a) => ({ key: a, label: areaLabels[a]?.[lang] ?? a })),
     scores: scored.find((s) => s.p.id === me.id)!.scores,
     groups,
@@ -424,6 +513,7 @@ async function computeMunicipalityResults(
       ...(rights.ownsMe ? [{ id: me.id, name: me.name }] : []),
       ...(rights.ownsRound ? [{ id: round.owner_id, name: round.owner_name }] : []),
     ],
+    ...preliminaryFlags(loaded),
   };
 }
 
