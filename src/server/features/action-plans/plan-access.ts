@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Actor, authorizeOwn, roleAllows } from '../../../shared/access/index.ts';
+import { type Actor, authorizeOwn, scopeFor, scopeIdsAt } from '../../../shared/access/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 
@@ -22,16 +22,12 @@ export const PLAN_OWNER_KINDS = new Set(['municipality', 'region', 'association'
  * National administrators read every plan.
  */
 export function planVisibleTo(actor: Actor, owner: SQL = sql`po`): SQL | undefined {
-  const readers = actor.memberships.filter((m) => roleAllows(m.role, 'initiative.read'));
-  if (readers.some((m) => m.role === 'national_admin')) return undefined;
-  if (readers.length === 0) return sql`false`;
-  const orgIds = readers.map((m) => m.organisationId);
-  const associations = readers
-    .filter((m) => m.organisationKind === 'association')
-    .map((m) => m.organisationId);
-  const municipalities = readers
-    .filter((m) => m.organisationKind === 'municipality')
-    .map((m) => m.organisationId);
+  const readers = scopeFor(actor, 'initiative.read');
+  if (readers.national) return undefined;
+  const orgIds = readers.organisationIds;
+  if (orgIds.length === 0) return sql`false`;
+  const associations = scopeIdsAt(readers, ['association']);
+  const municipalities = scopeIdsAt(readers, ['municipality']);
   const conditions: SQL[] = [
     sql`${owner}.id in (${idList(orgIds)})`,
     sql`${owner}.parent_id in (${idList(orgIds)})`,

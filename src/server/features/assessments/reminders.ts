@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
-import type { Actor } from '../../../shared/access/index.ts';
+import { type Actor, rolesAllowing } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -71,7 +71,8 @@ async function remind(
     .where(
       and(
         inArray(memberships.organisationId, ids),
-        eq(memberships.role, 'municipal_coordinator'),
+        // Those who answer the sheet; a national role is held at the nation, never at a municipality.
+        inArray(memberships.role, rolesAllowing('assessment.answer')),
         eq(users.status, 'active'),
       ),
     );

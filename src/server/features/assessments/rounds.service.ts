@@ -1,4 +1,4 @@
-import { type Actor, authorizeOwn, roleAllows } from '../../../shared/access/index.ts';
+import { type Actor, authorizeOwn, isNationalAdmin, scopeFor } from '../../../shared/access/index.ts';
 import {
   type CreateRound,
   type RoundSummary,
@@ -16,10 +16,8 @@ import * as repo from './rounds.repo.ts';
 import * as templates from './templates.repo.ts';
 
 const ownerKinds = new Set(['nation', 'region', 'association']);
-const isNationalAdmin = (actor: Actor) => actor.memberships.some((m) => m.role === 'national_admin');
 /** Municipalities the actor answers for: municipal roles are held at the municipality itself. */
-const answeringFor = (actor: Actor) =>
-  actor.memberships.filter((m) => roleAllows(m.role, 'assessment.answer')).map((m) => m.organisationId);
+const answeringFor = (actor: Actor) => scopeFor(actor, 'assessment.answer').organisationIds;
 
 function summary(actor: Actor, r: LoadedRound, sheets: { status: string }[]): RoundSummary {
   const content = r.content as TemplateContent;
@@ -46,15 +44,8 @@ function summary(actor: Actor, r: LoadedRound, sheets: { status: string }[]): Ro
 
 /** Rounds the actor runs or answers in; a participant's counts cover only its own sheets. */
 export async function listRounds(db: Db, actor: Actor): Promise<RoundSummary[]> {
-  const admin = isNationalAdmin(actor);
   const own = answeringFor(actor);
-  const rows = await repo.listRounds(
-    db,
-    admin
-      ? null
-      : actor.memberships.filter((m) => roleAllows(m.role, 'assessment.run')).map((m) => m.organisationId),
-    own,
-  );
+  const rows = await repo.listRounds(db, scopeFor(actor, 'assessment.run').restrictTo, own);
   const sheets = await repo.sheetsOf(
     db,
     rows.map((r) => r.round.id),

@@ -1,4 +1,4 @@
-import { type Actor, authorizeOwn } from '../../../shared/access/index.ts';
+import { type Actor, authorizeOwn, scopeFor } from '../../../shared/access/index.ts';
 import {
   type CreateTemplate,
   type PublishTemplateVersion,
@@ -14,17 +14,12 @@ import { requireOrgContext } from '../organisations/organisations.service.ts';
 import * as repo from './templates.repo.ts';
 
 const ownerKinds = new Set(['nation', 'region', 'association']);
-const isNationalAdmin = (actor: Actor) => actor.memberships.some((m) => m.role === 'national_admin');
 const questionKeys = (c: TemplateContent) =>
   new Set(c.sections.flatMap((s) => s.questions.map((q) => q.key)));
 
 /** A template is usable by everyone when the nation owns it, otherwise by its owner's own people. */
 function canUse(actor: Actor, t: repo.TemplateRow) {
-  return (
-    t.ownerKind === 'nation' ||
-    isNationalAdmin(actor) ||
-    actor.memberships.some((m) => m.organisationId === t.ownerOrganisationId)
-  );
+  return t.ownerKind === 'nation' || authorizeOwn(actor, 'organisation.read', { id: t.ownerOrganisationId });
 }
 
 function toSummary(actor: Actor, t: repo.TemplateRow, versions: repo.VersionRow[]): TemplateSummary {
@@ -47,10 +42,8 @@ function toSummary(actor: Actor, t: repo.TemplateRow, versions: repo.VersionRow[
 }
 
 export async function listTemplates(db: Db, actor: Actor): Promise<TemplateSummary[]> {
-  const rows = await repo.listTemplates(
-    db,
-    isNationalAdmin(actor) ? null : actor.memberships.map((m) => m.organisationId),
-  );
+  // The templates of every organisation the actor holds a role at (all of them read it).
+  const rows = await repo.listTemplates(db, scopeFor(actor, 'organisation.read').restrictTo);
   const versions = await repo.versionsOf(
     db,
     rows.map((r) => r.id),

@@ -1,5 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Actor, authorizeOwn, roleAllows } from '../../../shared/access/index.ts';
+import {
+  type Actor,
+  authorizeOwn,
+  isNationalAdmin,
+  scopeFor,
+  scopeIdsAt,
+} from '../../../shared/access/index.ts';
 
 /**
  * Who sees and changes which case — one rule, used as SQL in lists and as TypeScript for one case:
@@ -23,17 +29,9 @@ export interface CaseScope {
 
 export function caseScopeOf(actor: Actor): CaseScope {
   return {
-    national: actor.memberships.some((m) => m.role === 'national_admin'),
-    authorOf: actor.memberships
-      .filter((m) => m.organisationKind === 'municipality' && roleAllows(m.role, 'case.write'))
-      .map((m) => m.organisationId),
-    reviewerAt: actor.memberships
-      .filter(
-        (m) =>
-          (m.organisationKind === 'region' || m.organisationKind === 'association') &&
-          roleAllows(m.role, 'case.publish'),
-      )
-      .map((m) => m.organisationId),
+    national: isNationalAdmin(actor),
+    authorOf: scopeIdsAt(scopeFor(actor, 'case.write'), ['municipality']),
+    reviewerAt: scopeIdsAt(scopeFor(actor, 'case.publish'), ['region', 'association']),
   };
 }
 

@@ -1,4 +1,4 @@
-import { type Actor, authorizeOwn, roleAllows } from '../../../shared/access/index.ts';
+import { type Actor, authorizeOwn, scopeFor, scopeIdsAt } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import type {
   CreateDefinition,
@@ -69,10 +69,8 @@ export async function listDefinitions(
   }
   const term = (d: Definition) => (lang === 'sv' ? d.current.termSv : d.current.termEn);
   for (const g of groups.values()) g.items.sort((a, b) => swedishCollator.compare(term(a), term(b)));
-  const managed = actor.memberships
-    .filter((m) => ownerKinds.has(m.organisationKind) && roleAllows(m.role, 'definition.manage'))
-    .map((m) => m.organisationId);
-  const manageableOwners = (await repo.ownersByIds(db, [...new Set(managed)])).sort(byOwner);
+  const managed = scopeIdsAt(scopeFor(actor, 'definition.manage'), ownerKinds);
+  const manageableOwners = (await repo.ownersByIds(db, managed)).sort(byOwner);
   return { groups: [...groups.values()].sort((a, b) => byOwner(a.owner, b.owner)), manageableOwners };
 }
 

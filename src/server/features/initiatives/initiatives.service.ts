@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { type Actor, authorizeOwn, roleAllows } from '../../../shared/access/index.ts';
+import { type Actor, authorizeOwn, scopeFor } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import type {
   CreateInitiative,
@@ -27,7 +27,6 @@ import * as repo from './initiatives.repo.ts';
 
 const iso = (d: string | Date) => new Date(d).toISOString();
 const num = (v: number | string | null) => (v === null ? null : Number(v));
-const isNationalAdmin = (actor: Actor) => actor.memberships.some((m) => m.role === 'national_admin');
 
 // --- Validation shared by create and update -----------------------------------------------------------
 
@@ -208,11 +207,11 @@ export async function listInitiatives(
   query: InitiativeListQuery,
   lang: UiLanguage,
 ): Promise<InitiativeList> {
-  const readers = actor.memberships.filter((m) => roleAllows(m.role, 'initiative.read'));
-  if (readers.length === 0) throw forbidden();
+  const readers = scopeFor(actor, 'initiative.read');
+  if (readers.organisationIds.length === 0) throw forbidden();
   const after = decodeCursor(query.cursor);
   const rows = await repo.listInitiatives(db, {
-    readOrgIds: isNationalAdmin(actor) ? null : [...new Set(readers.map((m) => m.organisationId))],
+    readOrgIds: readers.restrictTo,
     plan: query.plan,
     owner: query.owner,
     status: query.status,

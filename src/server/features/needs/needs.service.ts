@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { type Actor, authorizeOwn, roleAllows } from '../../../shared/access/index.ts';
+import {
+  type Actor,
+  authorizeOwn,
+  isNationalAdmin,
+  roleAllows,
+  scopeAt,
+  scopeFor,
+} from '../../../shared/access/index.ts';
 import type { CreateNeed, Need } from '../../../shared/contracts/action-plans.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors.ts';
@@ -20,8 +27,6 @@ import * as repo from './needs.repo.ts';
  * see every region's.
  */
 
-const isNational = (actor: Actor) => actor.memberships.some((m) => m.role === 'national_admin');
-
 interface Viewer {
   national: boolean;
   /** Regions whose backlog the actor sees. */
@@ -31,11 +36,7 @@ interface Viewer {
 }
 
 async function viewerOf(db: Db, actor: Actor): Promise<Viewer> {
-  const readers = actor.memberships.filter(
-    (m) =>
-      roleAllows(m.role, 'initiative.read') &&
-      (m.organisationKind === 'region' || m.organisationKind === 'municipality'),
-  );
+  const readers = scopeAt(scopeFor(actor, 'initiative.read'), ['region', 'municipality']);
   const regions = await repo.regionsOf(
     db,
     readers.map((m) => m.organisationId),
@@ -47,7 +48,7 @@ async function viewerOf(db: Db, actor: Actor): Promise<Viewer> {
         regions.has(m.organisationId) ? [[m.organisationId, regions.get(m.organisationId)!]] : [],
       ),
   ) as Map<string, string>;
-  return { national: isNational(actor), regionIds: [...new Set(regions.values())], municipalities };
+  return { national: isNationalAdmin(actor), regionIds: [...new Set(regions.values())], municipalities };
 }
 
 function toNeed(actor: Actor, viewer: Viewer, r: repo.NeedRow): Need {

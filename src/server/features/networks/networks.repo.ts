@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Actor, roleAllows } from '../../../shared/access/index.ts';
+import { type Actor, isNationalAdmin, scopeFor, scopeIdsAt } from '../../../shared/access/index.ts';
 import type { NetworkKind } from '../../../shared/contracts/networks.ts';
 import type { Db } from '../../db/client.ts';
 import { networkMembers, networks, organisations } from '../../db/schema/index.ts';
@@ -29,14 +29,12 @@ const idList = (ids: readonly string[]) =>
  * National administrators read everything.
  */
 export function visibleTo(actor: Actor): SQL | undefined {
-  if (actor.memberships.some((m) => m.role === 'national_admin')) return undefined;
-  const orgIds = actor.memberships.map((m) => m.organisationId);
-  const associationIds = actor.memberships
-    .filter((m) => m.organisationKind === 'association')
-    .map((m) => m.organisationId);
-  const coordinated = actor.memberships
-    .filter((m) => m.organisationKind === 'municipality' && roleAllows(m.role, 'network.manage'))
-    .map((m) => m.organisationId);
+  if (isNationalAdmin(actor)) return undefined;
+  // Every role reads its organisations (`organisation.read`).
+  const readers = scopeFor(actor, 'organisation.read');
+  const orgIds = readers.organisationIds;
+  const associationIds = scopeIdsAt(readers, ['association']);
+  const coordinated = scopeIdsAt(scopeFor(actor, 'network.manage'), ['municipality']);
   const conditions: SQL[] = [
     sql`exists (select 1 from ${networkMembers} nm where nm.network_id = ${networks.id}
           and nm.user_id = ${actor.userId} and nm.status <> 'left')`,

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { type Actor, authorize } from '../../../shared/access/index.ts';
+import { type Actor, authorize, roleRank, scopeFor, trackOfPlacement } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import { staffImportColumns } from '../../../shared/contracts/imports.ts';
 import type { Track } from '../../../shared/contracts/learning.ts';
@@ -56,12 +56,10 @@ async function decide(db: Db, actor: Actor, p: LoadedProgramme, userIds: string[
       continue;
     }
     inProgramme.sort(
-      (a, b) =>
-        Number(b.role === 'manager') - Number(a.role === 'manager') ||
-        Number(b.kind === 'unit') - Number(a.kind === 'unit'),
+      (a, b) => roleRank[b.role] - roleRank[a.role] || Number(b.kind === 'unit') - Number(a.kind === 'unit'),
     );
     const chosen = inProgramme[0]!;
-    const track: Track = chosen.role === 'manager' ? 'managers' : 'staff';
+    const track: Track = trackOfPlacement(chosen.role);
     const course = p.courses.find((c) => c.track === track);
     if (!course) {
       decisions.set(userId, { ok: false, userId, code: 'no_course_for_track' });
@@ -127,12 +125,11 @@ export async function enrolInProgramme(
       .filter((pl) => participating.has(pl.municipality_id))
       .sort(
         (a, b) =>
-          Number(b.role === 'manager') - Number(a.role === 'manager') ||
-          Number(b.kind === 'unit') - Number(a.kind === 'unit'),
+          roleRank[b.role] - roleRank[a.role] || Number(b.kind === 'unit') - Number(a.kind === 'unit'),
       );
     const chosen = mine[0];
     if (!chosen) throw new AppError(403, 'self_enrolment_closed');
-    const track: Track = chosen.role === 'manager' ? 'managers' : 'staff';
+    const track: Track = trackOfPlacement(chosen.role);
     const course = p.courses.find((c) => c.track === track);
     if (!course)
       throw new AppError(400, 'validation_failed', [{ path: 'body', code: 'no_course_for_track' }]);
@@ -225,7 +222,8 @@ export async function importEnrolments(
   const p = await requireVisibleProgramme(db, actor, programmeId);
   // Only people who may enrol someone somewhere get to probe e-mail addresses.
   const mayEnrolSomeone =
-    authorize(actor, 'programme.manage', p.ownerCtx) || actor.memberships.some((m) => m.role !== 'staff');
+    authorize(actor, 'programme.manage', p.ownerCtx) ||
+    scopeFor(actor, 'learning.enrol').organisationIds.length > 0;
   if (!mayEnrolSomeone) throw forbidden();
   const csv = parseEnrolmentCsv(buffer);
   const emails = csv.rows.filter((r) => r.errors.length === 0 && r.email).map((r) => r.email!);

@@ -1,5 +1,12 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { OrgContext } from '../../../shared/access/index.ts';
+import {
+  type Actor,
+  isNationalAdmin,
+  type OrgContext,
+  type PlacementRole,
+  placementRoles,
+  scopeFor,
+} from '../../../shared/access/index.ts';
 import type { OrganisationKind } from '../../../shared/contracts/organisations.ts';
 import type { ProgrammeFunding } from '../../../shared/contracts/programmes.ts';
 import { type Db, queryRows } from '../../db/client.ts';
@@ -18,6 +25,13 @@ import { forgetProgrammeReports } from '../reports/report-cache.ts';
 type Track = 'staff' | 'managers' | 'coordinators';
 
 /** `array[…]::uuid[]` for raw SQL, the same on both drivers (no array parameters). */
+/** The placement roles as an SQL list, for `m.role in (…)`. */
+export const placementRoleList = () =>
+  sql.join(
+    placementRoles.map((r) => sql`${r}`),
+    sql`, `,
+  );
+
 export function uuidArray(ids: readonly string[]): SQL {
   if (ids.length === 0) return sql`array[]::uuid[]`;
   return sql`array[${sql.join(
@@ -114,15 +128,12 @@ export async function enrolledCounts(db: Db, programmeIds: string[]) {
  * organisation they hold a role at, those with a participating municipality they work in or cover
  * (a unit's municipality, a region's or an association's municipalities), and those they are enrolled in.
  */
-export async function visibleProgrammeIds(
-  db: Db,
-  actor: { userId: string; memberships: readonly { organisationId: string; role: string }[] },
-): Promise<string[]> {
-  if (actor.memberships.some((m) => m.role === 'national_admin')) {
+export async function visibleProgrammeIds(db: Db, actor: Actor): Promise<string[]> {
+  if (isNationalAdmin(actor)) {
     const rows = await db.select({ id: programmes.id }).from(programmes);
     return rows.map((r) => r.id);
   }
-  const mine = uuidArray([...new Set(actor.memberships.map((m) => m.organisationId))]);
+  const mine = uuidArray(scopeFor(actor, 'organisation.read').organisationIds);
   const rows = await queryRows<{ id: string }>(
     db,
     sql`with mine as (select id, kind, parent_id from organisations where id = any(${mine})),
@@ -232,13 +243,13 @@ export async function placementsOf(db: Db, userIds: string[]) {
     organisation_id: string;
     kind: OrganisationKind;
     municipality_id: string;
-    role: 'staff' | 'manager';
+    role: PlacementRole;
   }>(
     db,
     sql`select m.user_id, m.organisation_id, o.kind,
                case when o.kind = 'unit' then o.parent_id else o.id end as municipality_id, m.role
         from memberships m join organisations o on o.id = m.organisation_id
-        where m.user_id = any(${uuidArray(userIds)}) and m.role in ('staff', 'manager')
+        where m.user_id = any(${uuidArray(userIds)}) and m.role in (${placementRoleList()})
           and o.kind in ('unit', 'municipality')`,
   );
 }

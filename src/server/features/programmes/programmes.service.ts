@@ -1,4 +1,10 @@
-import { type Actor, authorize, type OrgContext } from '../../../shared/access/index.ts';
+import {
+  type Actor,
+  authorize,
+  isNationalAdmin,
+  type OrgContext,
+  trackOfPlacement,
+} from '../../../shared/access/index.ts';
 import type { Track } from '../../../shared/contracts/learning.ts';
 import type {
   CreateProgramme,
@@ -18,10 +24,6 @@ import { requireOrgContext } from '../organisations/organisations.service.ts';
 import * as repo from './programmes.repo.ts';
 
 const ownerKinds = new Set(['region', 'association', 'municipality']);
-
-export function isNationalAdmin(actor: Actor) {
-  return actor.memberships.some((m) => m.role === 'national_admin');
-}
 
 /** A programme with everything the service needs to decide access: owner context, municipalities, courses. */
 export interface LoadedProgramme {
@@ -276,7 +278,7 @@ async function toViews(db: Db, actor: Actor, ids: string[], lang: string): Promi
     const myTracks = new Set<string>(
       placements
         .filter((pl) => mine.some((m) => m.id === pl.municipality_id))
-        .map((pl) => (pl.role === 'manager' ? 'managers' : 'staff')),
+        .map((pl) => trackOfPlacement(pl.role)),
     );
     return {
       id: r.id,

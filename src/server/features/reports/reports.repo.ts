@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import { uuidArray } from '../programmes/programmes.repo.ts';
+import { placementRoleList, uuidArray } from '../programmes/programmes.repo.ts';
 
 /**
  * One row per programme enrolment in the slice, with the learner's municipality, unit, track, role and
@@ -184,7 +184,7 @@ export async function teamRows(db: Db, organisationId: string) {
           select m.user_id, u.name,
                  case when bool_or(m.role = 'manager') then 'manager' else 'staff' end as role
           from memberships m join users u on u.id = m.user_id
-          where m.organisation_id = ${organisationId} and m.role in ('staff', 'manager')
+          where m.organisation_id = ${organisationId} and m.role in (${placementRoleList()})
           group by m.user_id, u.name
         )
         select p.user_id, p.name, p.role, e.id as enrolment_id, e.course_id, e.programme_id,

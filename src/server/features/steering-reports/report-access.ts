@@ -1,4 +1,4 @@
-import { type Actor, authorize, roleAllows } from '../../../shared/access/index.ts';
+import { type Actor, authorize, scopeFor, scopeIdsAt } from '../../../shared/access/index.ts';
 import type { SteeringReportSummary } from '../../../shared/contracts/steering-reports.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
@@ -11,14 +11,10 @@ import * as repo from './steering-reports.repo.ts';
  * association's coordinators, national administrators). To everyone else a report does not exist.
  */
 
-const isNational = (actor: Actor) => actor.memberships.some((m) => m.role === 'national_admin');
-
 /** The owners whose reports the actor reads: null for all (national administrators). */
 export function readableOwners(actor: Actor): string[] | null {
-  if (isNational(actor)) return null;
-  return actor.memberships
-    .filter((m) => REPORT_OWNER_KINDS.has(m.organisationKind) && roleAllows(m.role, 'report.steering'))
-    .map((m) => m.organisationId);
+  const reporters = scopeFor(actor, 'report.steering');
+  return reporters.national ? null : scopeIdsAt(reporters, REPORT_OWNER_KINDS);
 }
 
 export async function mayReport(db: Db, actor: Actor, ownerId: string) {

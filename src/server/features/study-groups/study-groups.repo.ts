@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { placementRoles } from '../../../shared/access/index.ts';
 import type { Db } from '../../db/client.ts';
 import {
   enrolments,
@@ -86,7 +87,7 @@ export async function unitMemberIds(db: Db, unitId: string, userIds: string[]) {
       and(
         eq(memberships.organisationId, unitId),
         inArray(memberships.userId, userIds),
-        inArray(memberships.role, ['staff', 'manager']),
+        inArray(memberships.role, [...placementRoles]),
       ),
     );
   return new Set(rows.map((r) => r.userId));

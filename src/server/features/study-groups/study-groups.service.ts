@@ -1,4 +1,4 @@
-import { type Actor, authorize } from '../../../shared/access/index.ts';
+import { type Actor, authorize, scopeFor, seesOnlyOwnProgress } from '../../../shared/access/index.ts';
 import type {
   CreateMeeting,
   CreateStudyGroup,
@@ -32,7 +32,7 @@ async function loadGroup(db: Db, actor: Actor, id: string) {
   const canManage = authorize(actor, 'studygroup.manage', ctx);
   const members = await repo.groupMembers(db, id);
   if (!canManage && !members.some((m) => m.userId === actor.userId)) throw notFound();
-  return { group, canManage, members };
+  return { group, ctx, canManage, members };
 }
 
 async function requireCourse(db: Db, courseId: string) {
@@ -122,7 +122,8 @@ export async function createStudyGroup(db: Db, actor: Actor, input: CreateStudyG
 }
 
 export async function getStudyGroup(db: Db, actor: Actor, id: string, lang: string): Promise<StudyGroupView> {
-  const { group, canManage, members } = await loadGroup(db, actor, id);
+  const { group, ctx, canManage, members } = await loadGroup(db, actor, id);
+  const ownOnly = seesOnlyOwnProgress(actor, ctx);
   const course = await requireCourse(db, group.courseId);
   const meetings = await repo.groupMeetings(db, id);
   const attendance = await repo.attendanceOf(
@@ -147,7 +148,7 @@ export async function getStudyGroup(db: Db, actor: Actor, id: string, lang: stri
         place: m.place,
         reflectionQuestions: module ? module.reflectionQuestions.map((q) => pick(q, lang).text) : [],
         attendanceRecordedAt: m.attendanceRecordedAt?.toISOString() ?? null,
-        attended: canManage ? attended : attended.filter((u) => u === actor.userId),
+        attended: ownOnly ? attended.filter((u) => u === actor.userId) : attended,
         note: canManage ? m.note : null,
       };
     }),
@@ -164,7 +165,7 @@ export async function listStudyGroups(db: Db, actor: Actor, organisationId: stri
     orgIds = authorize(actor, 'studygroup.manage', ctx) ? [ctx.id] : [];
   } else {
     // Units where the actor is a manager, and units of municipalities they coordinate.
-    orgIds = actor.memberships.filter((m) => m.role !== 'staff').map((m) => m.organisationId);
+    orgIds = scopeFor(actor, 'studygroup.manage').organisationIds;
   }
   const rows = await repo.listGroups(db, { organisationIds: orgIds, userId: actor.userId });
   const candidates = organisationId ? rows.filter((r) => r.organisationId === organisationId) : rows;
