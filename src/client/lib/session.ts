@@ -45,6 +45,5 @@ export function orgContextOf(
   return { id: org.id, kind: org.kind, lineage: org.lineage, associationIds: org.associationIds };
 }
 
-export function isNationalAdmin(me: Me): boolean {
-  return me.memberships.some((m) => m.role === 'national_admin');
-}
+/** The shared rule, re-exported for the screens that take it from the session. */
+export { isNationalAdmin } from '../../shared/access/index.ts';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { scopeFor } from '../../../shared/access/index.ts';
 import type { SummaryScopeQuery } from '../../../shared/contracts/action-plans.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import { Loading } from '../../components/Feedback.tsx';
@@ -14,7 +14,7 @@ import { ScopeSummaries } from './ScopeSummaries.tsx';
 /** The area to sum up when the address names none: the person's region or association; the country for national admins. */
 function defaultScope(me: Me): SummaryScopeQuery | null {
   if (isNationalAdmin(me)) return {};
-  const readers = me.memberships.filter((m) => roleAllows(m.role, 'initiative.read'));
+  const readers = scopeFor(me, 'initiative.read').memberships;
   const region = readers.find((m) => m.organisationKind === 'region' && m.organisationCode);
   if (region?.organisationCode) return { region: region.organisationCode };
   const association = readers.find((m) => m.organisationKind === 'association');

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { scopeAt, scopeFor } from '../../../shared/access/index.ts';
 import {
   ActionPlanList,
   ActionPlanView,
@@ -53,19 +53,16 @@ export function useNeeds(region: string | undefined, status: string | undefined)
 /** Organisations a person may make a plan for: initiative.manage at a municipality, region or association itself. */
 export const PLAN_OWNER_KINDS = new Set(['municipality', 'region', 'association']);
 export function planOwnersOf(me: Me) {
-  const seen = new Set<string>();
-  return me.memberships
-    .filter((m) => PLAN_OWNER_KINDS.has(m.organisationKind) && roleAllows(m.role, 'initiative.manage'))
-    .filter((m) => !seen.has(m.organisationId) && seen.add(m.organisationId))
-    .map((m) => ({ id: m.organisationId, name: m.organisationName, kind: m.organisationKind }));
+  return scopeAt(scopeFor(me, 'initiative.manage'), PLAN_OWNER_KINDS).map((m) => ({
+    id: m.organisationId,
+    name: m.organisationName,
+    kind: m.organisationKind,
+  }));
 }
 
 /** The municipalities a person coordinates (may propose and endorse needs for). */
 export function coordinatedMunicipalities(me: Me) {
-  const seen = new Set<string>();
-  return me.memberships
-    .filter((m) => m.organisationKind === 'municipality' && m.organisationCode)
-    .filter((m) => roleAllows(m.role, 'initiative.manage'))
-    .filter((m) => !seen.has(m.organisationId) && seen.add(m.organisationId))
+  return scopeAt(scopeFor(me, 'initiative.manage'), ['municipality'])
+    .filter((m) => m.organisationCode)
     .map((m) => ({ code: m.organisationCode ?? '', name: m.organisationName }));
 }

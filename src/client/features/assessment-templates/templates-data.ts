@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { scopeAt, scopeFor } from '../../../shared/access/index.ts';
 import { TemplateDetails, TemplateList } from '../../../shared/contracts/assessments.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import { api } from '../../lib/api.ts';
@@ -22,6 +22,4 @@ const ownerKinds = new Set(['nation', 'region', 'association']);
 
 /** The organisations the person may create templates for: the nation, a region or an association. */
 export const templateOwners = (me: Me | null | undefined) =>
-  (me?.memberships ?? []).filter(
-    (m) => ownerKinds.has(m.organisationKind) && roleAllows(m.role, 'assessment.template'),
-  );
+  me ? scopeAt(scopeFor(me, 'assessment.template'), ownerKinds) : [];

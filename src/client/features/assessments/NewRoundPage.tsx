@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { scopeAt, scopeFor } from '../../../shared/access/index.ts';
 import { RoundView, TemplateList } from '../../../shared/contracts/assessments.ts';
 import { Loading } from '../../components/Feedback.tsx';
 import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
@@ -38,11 +38,9 @@ export function NewRoundPage() {
     queryKey: ['assessment-templates'],
     queryFn: () => api.get('/assessment-templates', TemplateList),
   });
-  const owners = (me.data?.memberships ?? []).filter(
-    (m) =>
-      ['nation', 'region', 'association'].includes(m.organisationKind) &&
-      roleAllows(m.role, 'assessment.run'),
-  );
+  const owners = me.data
+    ? scopeAt(scopeFor(me.data, 'assessment.run'), ['nation', 'region', 'association'])
+    : [];
   const [ownerId, setOwnerId] = useState('');
   const owner = owners.find((o) => o.organisationId === ownerId) ?? owners[0];
   const [versionId, setVersionId] = useState('');

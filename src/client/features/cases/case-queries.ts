@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { roleAllows, scopeAt, scopeFor } from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import { CaseView, WhoHasDoneThis } from '../../../shared/contracts/cases.ts';
 import { TechnologyList } from '../../../shared/contracts/mapping.ts';
@@ -34,12 +34,8 @@ export function useTechnologies(lang: string) {
 
 /** The municipalities whose cases the person writes (a coordinator at the municipality itself). */
 export function authorMunicipalities(me: Me) {
-  const seen = new Set<string>();
-  return me.memberships
-    .filter(
-      (m) => m.organisationKind === 'municipality' && m.organisationCode && roleAllows(m.role, 'case.write'),
-    )
-    .filter((m) => !seen.has(m.organisationId) && seen.add(m.organisationId))
+  return scopeAt(scopeFor(me, 'case.write'), ['municipality'])
+    .filter((m) => m.organisationCode)
     .map((m) => ({ code: m.organisationCode ?? '', name: m.organisationName }));
 }
 

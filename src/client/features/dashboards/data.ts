@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { scopeFor } from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import {
   Dashboard,
@@ -39,7 +39,7 @@ export interface DashboardChoice {
  * municipality. National administrators may also pick any region or association (see the picker).
  */
 export function dashboardChoicesFor(me: Me, countryLabel: string): DashboardChoice[] {
-  const readers = me.memberships.filter((m) => roleAllows(m.role, 'dashboard.read'));
+  const readers = scopeFor(me, 'dashboard.read').memberships;
   const out: DashboardChoice[] = [];
   const add = (c: DashboardChoice) => {
     if (!out.some((o) => o.to === c.to)) out.push(c);

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { scopeFor, seesOnlyOwnProgress } from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import type { MembershipView } from '../../../shared/contracts/people.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
@@ -74,8 +74,8 @@ export function StartPage() {
   if (!me.data) return <Loading />;
   const user = me.data;
   const admin = isNationalAdmin(user);
-  const onlyStaff = user.memberships.length > 0 && user.memberships.every((m) => m.role === 'staff');
-  const keepsDocuments = user.memberships.some((m) => roleAllows(m.role, 'document.manage'));
+  const onlyStaff = seesOnlyOwnProgress(user);
+  const keepsDocuments = scopeFor(user, 'document.manage').organisationIds.length > 0;
 
   return (
     <Page title={t('start.greeting', { name: user.name })} lead={t('start.intro')}>

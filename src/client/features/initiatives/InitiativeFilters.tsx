@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { scopeFor } from '../../../shared/access/index.ts';
 import { initiativePhases, initiativeStatuses } from '../../../shared/contracts/initiatives.ts';
 import { SelectField, TextField } from '../../components/Form.tsx';
 import { useMe } from '../../lib/session.ts';
@@ -28,7 +28,7 @@ function useFilterMunicipalities() {
   const all = useMunicipalities();
   return useMemo(() => {
     const items = all.data?.items ?? [];
-    const ms = (me.data?.memberships ?? []).filter((m) => roleAllows(m.role, 'initiative.read'));
+    const ms = me.data ? scopeFor(me.data, 'initiative.read').memberships : [];
     if (ms.some((m) => m.organisationKind === 'nation' || m.organisationKind === 'association')) return items;
     const regions = new Set(ms.filter((m) => m.organisationKind === 'region').map((m) => m.organisationId));
     const codes = new Set(ms.map((m) => m.organisationCode).filter(Boolean));

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { scopeAt, scopeFor } from '../../../shared/access/index.ts';
 import {
   type InitiativePhase,
   type InitiativeStatus,
@@ -38,13 +38,7 @@ const MANAGE_KINDS = ['municipality', 'region', 'association'];
 /** Who may create: a membership with initiative.manage at a municipality, region or association. */
 export function useInitiativeOwners() {
   const me = useMe();
-  const seen = new Set<string>();
-  return (me.data?.memberships ?? []).filter((m) => {
-    if (!MANAGE_KINDS.includes(m.organisationKind) || !roleAllows(m.role, 'initiative.manage')) return false;
-    if (seen.has(m.organisationId)) return false;
-    seen.add(m.organisationId);
-    return true;
-  });
+  return me.data ? scopeAt(scopeFor(me.data, 'initiative.manage'), MANAGE_KINDS) : [];
 }
 
 export const statusColor: Record<InitiativeStatus, string> = {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { SelectField } from '../../components/Form.tsx';
 import { useOrganisationsOfKind } from '../../lib/organisations.ts';
-import { useMe } from '../../lib/session.ts';
+import { isNationalAdmin, useMe } from '../../lib/session.ts';
 import { type ScopeParams, scopeSearch } from './mapping-scope.ts';
 
 const optionOf = (scope: ScopeParams) =>
@@ -25,7 +25,7 @@ export function ScopePicker({ scope, regionsOnly = false }: { scope: ScopeParams
   const me = useMe();
   const navigate = useNavigate();
   const location = useLocation();
-  const national = me.data?.memberships.some((m) => m.role === 'national_admin') ?? false;
+  const national = me.data ? isNationalAdmin(me.data) : false;
   const [value, setValue] = useState(optionOf(scope));
   const regions = useOrganisationsOfKind('region', national);
   const associations = useOrganisationsOfKind('association', national && !regionsOnly);

@@ -1,4 +1,4 @@
-import { roleAllows } from '../../../shared/access/index.ts';
+import { scopeFor } from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 
 export interface ScopeParams {
@@ -23,7 +23,7 @@ export function scopeSearch(scope: ScopeParams): string {
  * municipal coordinators; null for those without access.
  */
 export function mappingHomeFor(me: Me): string | null {
-  const readers = me.memberships.filter((m) => roleAllows(m.role, 'adoption.read'));
+  const readers = scopeFor(me, 'adoption.read').memberships;
   const national = readers.find((m) => m.organisationKind === 'nation');
   if (national) return '/valfardsteknik';
   const region = readers.find((m) => m.organisationKind === 'region' && m.organisationCode);

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { scopeAt, scopeFor } from '../../../shared/access/index.ts';
 import {
   type NetworkKind,
   type NetworkLevel,
@@ -87,9 +87,9 @@ function NetworkForm({ existing }: { existing: NetworkView | null }) {
           organisationKind: existing.owner.kind,
         },
       ]
-    : (me.data?.memberships ?? []).filter(
-        (m) => m.organisationKind !== 'unit' && roleAllows(m.role, 'network.manage'),
-      );
+    : me.data
+      ? scopeAt(scopeFor(me.data, 'network.manage'), ['nation', 'region', 'association', 'municipality'])
+      : [];
   const [ownerId, setOwnerId] = useState('');
   const owner = owners.find((o) => o.organisationId === ownerId) ?? owners[0];
   const [name, setName] = useState(existing?.name ?? '');

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { scopeAt, scopeFor } from '../../../shared/access/index.ts';
 import { CourseList, type Track } from '../../../shared/contracts/learning.ts';
 import { ProgrammeView } from '../../../shared/contracts/programmes.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
@@ -55,14 +55,14 @@ export function NewProgrammePage() {
   });
 
   const owners = useMemo<Owner[]>(() => {
-    const mine: Owner[] = (me.data?.memberships ?? [])
-      .filter((m) => OWNER_KINDS.has(m.organisationKind) && roleAllows(m.role, 'programme.manage'))
-      .map((m) => ({
+    const mine: Owner[] = (me.data ? scopeAt(scopeFor(me.data, 'programme.manage'), OWNER_KINDS) : []).map(
+      (m) => ({
         id: m.organisationId,
         name: m.organisationName,
         kind: m.organisationKind,
         code: m.organisationCode,
-      }));
+      }),
+    );
     const more: Owner[] = (regions.data?.items ?? []).map((r) => ({
       id: r.id,
       name: r.name,

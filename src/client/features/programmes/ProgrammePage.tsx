@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { scopeFor } from '../../../shared/access/index.ts';
 import { MemberPage } from '../../../shared/contracts/people.ts';
 import {
   ProgrammeEnrolmentResult,
@@ -16,13 +17,6 @@ import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { useMe } from '../../lib/session.ts';
 import { formatDate, formatNumber, formatSek, programmeKey, useProgramme } from './shared.ts';
-
-const ENROLLING_ROLES = new Set([
-  'manager',
-  'municipal_coordinator',
-  'regional_coordinator',
-  'national_admin',
-]);
 
 function Facts({ p }: { p: ProgrammeView }) {
   const { t, i18n } = useTranslation();
@@ -153,7 +147,7 @@ function EnrolPeople({ p }: { p: ProgrammeView }) {
   const { t } = useTranslation();
   const me = useMe();
   const qc = useQueryClient();
-  const orgs = (me.data?.memberships ?? []).filter((m) => ENROLLING_ROLES.has(m.role));
+  const orgs = me.data ? scopeFor(me.data, 'learning.enrol').memberships : [];
   const [orgId, setOrgId] = useState(orgs[0]?.organisationId ?? '');
   const [q, setQ] = useState('');
   const [selected, setSelected] = useState<Set<string>>(new Set());

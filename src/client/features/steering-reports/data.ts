@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { roleAllows } from '../../../shared/access/index.ts';
+import { authorizeOwn, scopeAt, scopeFor } from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import { SteeringReport, SteeringReportList } from '../../../shared/contracts/steering-reports.ts';
 import { api } from '../../lib/api.ts';
@@ -29,20 +29,15 @@ const OWNER_KINDS = new Set(['region', 'association']);
 
 /** The regions and associations a person reports for: `report.steering` held there. */
 export function reportOwnersOf(me: Me) {
-  const seen = new Set<string>();
-  return me.memberships
-    .filter((m) => OWNER_KINDS.has(m.organisationKind) && roleAllows(m.role, 'report.steering'))
-    .filter((m) => !seen.has(m.organisationId) && seen.add(m.organisationId))
-    .map((m) => ({ id: m.organisationId, name: m.organisationName }));
+  return scopeAt(scopeFor(me, 'report.steering'), OWNER_KINDS).map((m) => ({
+    id: m.organisationId,
+    name: m.organisationName,
+  }));
 }
 
 /** May the person report for this organisation (the UI's mirror of the server's rule)? */
 export function mayReportFor(me: Me, organisationId: string) {
-  return me.memberships.some(
-    (m) =>
-      roleAllows(m.role, 'report.steering') &&
-      (m.role === 'national_admin' || m.organisationId === organisationId),
-  );
+  return authorizeOwn(me, 'report.steering', { id: organisationId });
 }
 
 /** The last half-year up to today (Swedish dates): the default period of a new report. */

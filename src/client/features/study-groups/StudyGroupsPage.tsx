@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { scopeAt, scopeFor } from '../../../shared/access/index.ts';
 import { CourseList } from '../../../shared/contracts/learning.ts';
 import { MemberPage } from '../../../shared/contracts/people.ts';
 import { StudyGroupList, StudyGroupView } from '../../../shared/contracts/study-groups.ts';
@@ -24,7 +25,7 @@ function CreateGroup() {
   const me = useMe();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const units = (me.data?.memberships ?? []).filter((m) => m.role === 'manager');
+  const units = me.data ? scopeAt(scopeFor(me.data, 'studygroup.manage'), ['unit']) : [];
   const [orgId, setOrgId] = useState(units[0]?.organisationId ?? '');
   const [name, setName] = useState('');
   const [courseId, setCourseId] = useState('');
@@ -143,7 +144,8 @@ function CreateGroup() {
 function TeamLinks() {
   const { t } = useTranslation();
   const me = useMe();
-  const units = (me.data?.memberships ?? []).filter((m) => m.role === 'manager');
+  // A manager's team is their unit.
+  const units = me.data ? scopeAt(scopeFor(me.data, 'learning.report'), ['unit']) : [];
   if (units.length === 0) return null;
   return (
     <Section title={t('programmes.team.link')} id="team-links">
