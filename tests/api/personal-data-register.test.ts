@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, queryRows } from '../../src/server/db/client.ts';
-import { erasePersonalData, NOT_PERSONAL, personalData } from '../../src/server/db/personal-data.ts';
+import { NOT_PERSONAL, personalData } from '../../src/server/db/personal-data.ts';
+import { erasePersonalData } from '../../src/server/db/personal-data-run.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -117,5 +118,26 @@ describe('the register of personal data', () => {
         'Linköping och Borttagen person-Annas grupp',
       ].sort(),
     );
+  });
+
+  it('clears a contact named like the person only when no other address says it is someone else', async () => {
+    const cases = await queryRows<{ id: string }>(t.db, sql`select id from cases order by id limit 2`);
+    const [namesake, unaddressed] = cases.map((c) => c.id);
+    await t.db.execute(sql`update cases set contact_name = 'Namne Personsson', contact_email = 'namne@annan.example.se'
+        where id = ${namesake}`);
+    await t.db.execute(
+      sql`update cases set contact_name = ' namne personsson', contact_email = null where id = ${unaddressed}`,
+    );
+    await t.db.transaction((tx) =>
+      erasePersonalData(tx, { id: randomUUID(), email: 'namne@example.se', name: 'Namne Personsson' }),
+    );
+    const after = await queryRows<{ id: string; contact_name: string | null }>(
+      t.db,
+      sql`select id, contact_name from cases where id in (${namesake}, ${unaddressed})`,
+    );
+    expect(Object.fromEntries(after.map((c) => [c.id, c.contact_name]))).toEqual({
+      [namesake!]: 'Namne Personsson',
+      [unaddressed!]: null,
+    });
   });
 });

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Me, UpdateMe } from '../../../shared/contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
-import { exportPersonalData } from '../../db/personal-data.ts';
+import { exportPersonalData } from '../../db/personal-data-run.ts';
 import { users } from '../../db/schema/index.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { RequestActor } from '../../plugins/session.ts';

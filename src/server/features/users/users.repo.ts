@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
-import { erasePersonalData, type Person } from '../../db/personal-data.ts';
+import type { Person } from '../../db/personal-data.ts';
+import { erasePersonalData } from '../../db/personal-data-run.ts';
 
 /**
  * Erases what identifies a person, as the register of personal data says: the account stays as a
