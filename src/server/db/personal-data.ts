@@ -57,7 +57,7 @@ export interface PersonalDataEntry {
   /** Every personal column of `table` this entry answers for (the schema guard test checks these). */
   columns: string[];
   tiedBy: Tie[];
-  /** The columns the export shows of each tied row ([] = the rows are counted only). */
+  /** The columns the export shows of each tied row (at least one). */
   show: string[];
   erase: Erasure;
 }
