@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CourseDetail } from '../../../shared/contracts/learning.ts';
+import type { CourseDetail, QuizGrading } from '../../../shared/contracts/learning.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { ApiError } from '../../lib/api.ts';
-import { enqueue } from '../../lib/offline/sync.ts';
+import { useGradingOf, useLatestGrading } from '../../lib/offline/gradings.ts';
+import { enqueue, useSyncState } from '../../lib/offline/sync.ts';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 import { GetCertificateButton } from './CoursePage.tsx';
 import {
@@ -17,23 +18,10 @@ import {
 } from './components.tsx';
 import { ModuleRating } from './ModuleRating.tsx';
 import { coursePath, lessonPath, type Progress } from './progress.ts';
-import { questionAnswered, quizFinished } from './statements.ts';
+import { quizAttempt } from './statements.ts';
 import { useCourseContext } from './useCourseContext.ts';
 
 type Module = CourseDetail['modules'][number];
-type Question = Module['quiz']['questions'][number];
-
-interface Answer {
-  questionKey: string;
-  chosen: string[];
-  correct: boolean;
-}
-
-const isCorrect = (q: Question, chosen: string[]) => {
-  const right = q.options.filter((o) => o.correct).map((o) => o.key);
-  return right.length === chosen.length && right.every((k) => chosen.includes(k));
-};
-
 function Reflection({ module, lang }: { module: Module; lang: string }) {
   const { t } = useTranslation();
   return (
@@ -100,6 +88,91 @@ function Continue({
   );
 }
 
+/** Each question with the learner's answer, whether it was right, and why — after the server graded it. */
+function Review({ module, grading }: { module: Module; grading: QuizGrading }) {
+  const { t } = useTranslation();
+  return (
+    <ol className="quiz-review">
+      {grading.questions.map((g) => {
+        const q = module.quiz.questions.find((x) => x.key === g.key);
+        if (!q) return null;
+        return (
+          <li key={g.key} className="quiz-review-question">
+            <p className="quiz-prompt">
+              {q.prompt}{' '}
+              <strong lang={document.documentElement.lang}>
+                {g.correct ? t('learning.quiz.right') : t('learning.quiz.wrong')}
+              </strong>
+            </p>
+            <ul className="quiz-options">
+              {g.options.map((o) => {
+                const state = o.chosen ? (o.correct ? 'right' : 'wrong') : o.correct ? 'missed' : undefined;
+                return (
+                  <li key={o.key} className="quiz-option" data-state={state}>
+                    <span className="quiz-option-text">
+                      <span>{q.options.find((x) => x.key === o.key)?.text ?? o.key}</span>
+                      {state ? (
+                        <span className="quiz-feedback">
+                          <strong lang={document.documentElement.lang}>
+                            {state === 'right'
+                              ? t('learning.quiz.yourAnswerRight')
+                              : state === 'wrong'
+                                ? t('learning.quiz.yourAnswerWrong')
+                                : t('learning.quiz.correctAnswer')}
+                          </strong>{' '}
+                          {o.feedback}
+                        </span>
+                      ) : null}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Score({ grading }: { grading: QuizGrading }) {
+  const { t } = useTranslation();
+  const right = grading.questions.filter((q) => q.correct).length;
+  const count = grading.questions.length;
+  const percent = Math.round((100 * right) / Math.max(1, count));
+  return (
+    <div className="ds-alert" data-color={grading.success ? 'success' : 'warning'}>
+      <p className="ds-paragraph">
+        {t('learning.quiz.score', { right, count, percent })}{' '}
+        {grading.success
+          ? t('learning.quiz.passedText')
+          : t('learning.quiz.failedText', { percent: Math.round(grading.passMark * 100) })}
+      </p>
+    </div>
+  );
+}
+
+/** The last graded attempt made on this device (perhaps graded after an offline spell). */
+function LastResult({ module, grading }: { module: Module; grading: QuizGrading }) {
+  const { t } = useTranslation();
+  return (
+    <section className="quiz-last" aria-labelledby="quiz-last-heading">
+      <h2 className="ds-heading" data-size="sm" id="quiz-last-heading">
+        {grading.success ? t('learning.quiz.lastPassed') : t('learning.quiz.lastFailed')}
+      </h2>
+      <Score grading={grading} />
+      <details className="quiz-last-review">
+        <summary>{t('learning.quiz.showAnswers')}</summary>
+        <Review module={module} grading={grading} />
+      </details>
+    </section>
+  );
+}
+
+/**
+ * The quiz: one question at a time, then the answers go to the server, which grades them (ADR 13) —
+ * at once when online, when the queue is sent otherwise. The device does not know the right answers.
+ */
 function Quiz({
   course,
   moduleIndex,
@@ -114,16 +187,16 @@ function Quiz({
   const { t } = useTranslation();
   const m = course.modules[moduleIndex]!;
   const questions = m.quiz.questions;
+  const sync = useSyncState();
   const [attempt, setAttempt] = useState(0);
   const [index, setIndex] = useState(0);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [current, setCurrent] = useState<Answer | null>(null);
-  const [answers, setAnswers] = useState<Answer[]>([]);
-  const [finished, setFinished] = useState(false);
+  const [responses, setResponses] = useState<Record<string, string[]>>({});
+  const [sentId, setSentId] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
+  const grading = useGradingOf(sentId);
+  const last = useLatestGrading(sync.userId, course.key, m.key);
   const seconds = useActiveSeconds(`${course.id}/${m.key}/${attempt}`);
   const questionHeading = useRef<HTMLHeadingElement>(null);
-  const feedback = useRef<HTMLDivElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
@@ -131,69 +204,63 @@ function Quiz({
     ? { courseKey: course.key, moduleKey: m.key, enrolmentId: progress.id, language: lang }
     : null;
   const q = questions[index]!;
-  const passPercent = Math.round(m.quiz.passMark * 100);
+  const chosen = responses[q.key] ?? [];
+  const isLast = index + 1 === questions.length;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows each step of the quiz
   useEffect(() => {
     if (!moved.current) return;
-    if (finished) resultHeading.current?.focus();
-    else if (current) feedback.current?.focus();
+    if (sentId) resultHeading.current?.focus();
     else questionHeading.current?.focus();
-  }, [finished, current, index, attempt]);
+  }, [sentId, !!grading, index, attempt]);
 
-  const answer = () => {
+  const next = () => {
     if (!chosen.length) {
       setMissing(true);
       return;
     }
     setMissing(false);
-    const a = { questionKey: q.key, chosen, correct: isCorrect(q, chosen) };
     moved.current = true;
-    setCurrent(a);
-    setAnswers((all) => [...all, a]);
-    if (where) void enqueue([questionAnswered(where, q.key, a.chosen, a.correct)]);
-  };
-
-  const next = () => {
-    moved.current = true;
-    if (index + 1 < questions.length) {
+    if (!isLast) {
       setIndex(index + 1);
-      setChosen([]);
-      setCurrent(null);
       return;
     }
-    const all = answers;
-    const scaled = all.filter((a) => a.correct).length / questions.length;
-    const passed = scaled >= m.quiz.passMark;
-    if (where) void enqueue([quizFinished(where, scaled, passed, seconds())]);
-    setFinished(true);
+    if (!where) return;
+    const statement = quizAttempt(where, course.version, responses, seconds());
+    setSentId(statement.id);
+    void enqueue([statement]);
   };
 
   const retry = () => {
     moved.current = true;
     setAttempt(attempt + 1);
     setIndex(0);
-    setChosen([]);
-    setCurrent(null);
-    setAnswers([]);
-    setFinished(false);
+    setResponses({});
+    setSentId(null);
   };
 
-  if (finished) {
-    const right = answers.filter((a) => a.correct).length;
-    const percent = Math.round((100 * right) / questions.length);
-    const passed = right / questions.length >= m.quiz.passMark;
+  if (sentId && !grading) {
+    return (
+      <div className="quiz-waiting">
+        <h2 className="ds-heading" data-size="md" tabIndex={-1} ref={resultHeading}>
+          {t('learning.quiz.sent')}
+        </h2>
+        <p className="ds-paragraph" role="status">
+          {sync.online ? t('learning.quiz.grading') : t('learning.quiz.gradedLater')}
+        </p>
+      </div>
+    );
+  }
+
+  if (sentId && grading) {
+    const passed = grading.success;
     return (
       <>
         <h2 className="ds-heading" data-size="md" tabIndex={-1} ref={resultHeading}>
           {passed ? t('learning.quiz.passed') : t('learning.quiz.failed')}
         </h2>
-        <div className="ds-alert" data-color={passed ? 'success' : 'warning'}>
-          <p className="ds-paragraph">
-            {t('learning.quiz.score', { right, count: questions.length, percent })}{' '}
-            {passed ? t('learning.quiz.passedText') : t('learning.quiz.failedText', { percent: passPercent })}
-          </p>
-        </div>
+        <Score grading={grading} />
+        <Review module={m} grading={grading} />
         <p className="card-actions">
           <button
             type="button"
@@ -215,109 +282,79 @@ function Quiz({
   const hintId = `quiz-hint-${q.key}`;
   const errorId = `quiz-error-${q.key}`;
   return (
-    <form
-      className="quiz"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (current) next();
-        else answer();
-      }}
-    >
-      <h2 className="ds-heading quiz-counter" data-size="xs" tabIndex={-1} ref={questionHeading}>
-        {t('learning.quiz.questionOf', { number: index + 1, count: questions.length })}
-      </h2>
-      <fieldset
-        className="fieldset quiz-question"
-        aria-describedby={[hintId, missing ? errorId : null].filter(Boolean).join(' ')}
+    <>
+      {last && index === 0 && !chosen.length ? <LastResult module={m} grading={last} /> : null}
+      <form
+        className="quiz"
+        onSubmit={(e) => {
+          e.preventDefault();
+          next();
+        }}
       >
-        <legend className="quiz-prompt">
-          <Content as="span" lang={lang}>
-            {q.prompt}
+        <h2 className="ds-heading quiz-counter" data-size="xs" tabIndex={-1} ref={questionHeading}>
+          {t('learning.quiz.questionOf', { number: index + 1, count: questions.length })}
+        </h2>
+        <fieldset
+          className="fieldset quiz-question"
+          aria-describedby={[hintId, missing ? errorId : null].filter(Boolean).join(' ')}
+        >
+          <legend className="quiz-prompt">
+            <Content as="span" lang={lang}>
+              {q.prompt}
+            </Content>
+          </legend>
+          <p className="field-hint" id={hintId}>
+            {multiple ? t('learning.quiz.chooseMany') : t('learning.quiz.chooseOne')}
+          </p>
+          {missing ? (
+            <p className="ds-validation-message quiz-error" data-color="danger" id={errorId}>
+              {t('learning.quiz.chooseFirst')}
+            </p>
+          ) : null}
+          <Content lang={lang} className="quiz-options">
+            {q.options.map((o) => {
+              const selected = chosen.includes(o.key);
+              return (
+                <label key={o.key} className="quiz-option" data-selected={selected || undefined}>
+                  <input
+                    className="ds-input"
+                    type={multiple ? 'checkbox' : 'radio'}
+                    name={`q-${q.key}`}
+                    value={o.key}
+                    checked={selected}
+                    onChange={(e) => {
+                      setMissing(false);
+                      setResponses({
+                        ...responses,
+                        [q.key]: multiple
+                          ? e.target.checked
+                            ? [...chosen, o.key]
+                            : chosen.filter((k) => k !== o.key)
+                          : [o.key],
+                      });
+                    }}
+                  />
+                  <span className="quiz-option-text">
+                    <span>{o.text}</span>
+                  </span>
+                </label>
+              );
+            })}
           </Content>
-        </legend>
-        <p className="field-hint" id={hintId}>
-          {multiple ? t('learning.quiz.chooseMany') : t('learning.quiz.chooseOne')}
+        </fieldset>
+        {isLast && !where ? <p className="ds-paragraph">{t('learning.quiz.notEnrolledNoGrading')}</p> : null}
+        <p className="card-actions">
+          <button
+            type="submit"
+            className="ds-button big-button"
+            data-variant="primary"
+            disabled={isLast && !where}
+          >
+            {isLast ? t('learning.quiz.send') : t('learning.quiz.next')}
+          </button>
         </p>
-        {missing ? (
-          <p className="ds-validation-message quiz-error" data-color="danger" id={errorId}>
-            {t('learning.quiz.chooseFirst')}
-          </p>
-        ) : null}
-        <Content lang={lang} className="quiz-options">
-          {q.options.map((o) => {
-            const selected = chosen.includes(o.key);
-            const state = current
-              ? selected
-                ? o.correct
-                  ? 'right'
-                  : 'wrong'
-                : o.correct
-                  ? 'missed'
-                  : undefined
-              : undefined;
-            return (
-              <label
-                key={o.key}
-                className="quiz-option"
-                data-state={state}
-                data-selected={selected || undefined}
-              >
-                <input
-                  className="ds-input"
-                  type={multiple ? 'checkbox' : 'radio'}
-                  name={`q-${q.key}`}
-                  value={o.key}
-                  checked={selected}
-                  disabled={!!current}
-                  onChange={(e) => {
-                    setMissing(false);
-                    setChosen(
-                      multiple
-                        ? e.target.checked
-                          ? [...chosen, o.key]
-                          : chosen.filter((k) => k !== o.key)
-                        : [o.key],
-                    );
-                  }}
-                />
-                <span className="quiz-option-text">
-                  <span>{o.text}</span>
-                  {state ? (
-                    <span className="quiz-feedback">
-                      <strong lang={document.documentElement.lang}>
-                        {state === 'right'
-                          ? t('learning.quiz.yourAnswerRight')
-                          : state === 'wrong'
-                            ? t('learning.quiz.yourAnswerWrong')
-                            : t('learning.quiz.correctAnswer')}
-                      </strong>{' '}
-                      {o.feedback}
-                    </span>
-                  ) : null}
-                </span>
-              </label>
-            );
-          })}
-        </Content>
-      </fieldset>
-      {current ? (
-        <div className="quiz-result-box" data-correct={current.correct} tabIndex={-1} ref={feedback}>
-          <p className="ds-paragraph">
-            <strong>{current.correct ? t('learning.quiz.right') : t('learning.quiz.wrong')}</strong>{' '}
-            {current.correct ? null : t('learning.quiz.seeFeedback')}
-          </p>
-        </div>
-      ) : null}
-      <p className="card-actions">
-        <button type="submit" className="ds-button big-button" data-variant="primary">
-          {current
-            ? index + 1 < questions.length
-              ? t('learning.quiz.next')
-              : t('learning.quiz.showResult')
-            : t('learning.quiz.answer')}
-        </button>
-      </p>
-    </form>
+      </form>
+    </>
   );
 }
 

@@ -3,17 +3,16 @@ import { verbs } from '../../../shared/contracts/learning.ts';
 import { itemOfActivity } from '../../../shared/learning/activity.ts';
 import type { QueuedStatement } from '../../lib/offline/sync.ts';
 
-/** Items (`lesson:m/l`, `quiz:m`) completed by statements still waiting in the queue. */
+/**
+ * Lessons (`lesson:m/l`) completed by statements still waiting in the queue. A quiz attempt in the queue
+ * counts for nothing yet: only the server knows whether it passed (ADR 13).
+ */
 export function queuedItems(enrolment: EnrolmentView, queued: readonly QueuedStatement[]): Set<string> {
   const items = new Set<string>();
   for (const { statement: s } of queued) {
     if (s.context?.registration && s.context.registration !== enrolment.id) continue;
     const item = itemOfActivity(s.object.id, enrolment.course.key);
-    if (!item) continue;
-    if (item.kind === 'lesson' && s.verb.id === verbs.completed) items.add(item.item);
-    // The app only sends `passed` for a score at or above the pass mark, as the server requires.
-    if (item.kind === 'quiz' && s.verb.id === verbs.passed && s.result?.success !== false)
-      items.add(item.item);
+    if (item?.kind === 'lesson' && s.verb.id === verbs.completed) items.add(item.item);
   }
   return items;
 }

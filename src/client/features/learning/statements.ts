@@ -1,6 +1,11 @@
 import { ContentLanguage } from '../../../shared/contracts/course-content.ts';
 import { type StatementInput, verbs } from '../../../shared/contracts/learning.ts';
-import { isoDuration, lessonActivity, quizActivity } from '../../../shared/learning/activity.ts';
+import {
+  isoDuration,
+  lessonActivity,
+  QUIZ_RESPONSES,
+  quizActivity,
+} from '../../../shared/learning/activity.ts';
 
 /** A random (version 4) uuid; `crypto.randomUUID` exists only on https and localhost. */
 export function uuid(): string {
@@ -40,28 +45,24 @@ export function lessonCompleted(w: Where, lessonKey: string, seconds: number): S
   };
 }
 
-/** One answered question; the response names the question and the chosen options (xAPI `[,]`). */
-export function questionAnswered(
+/**
+ * One attempt at a module's quiz: the options chosen per question, for the server to grade against the
+ * course version the learner read (`context.revision`). The device claims no score and no pass (ADR 13).
+ */
+export function quizAttempt(
   w: Where,
-  questionKey: string,
-  chosen: string[],
-  correct: boolean,
+  version: number,
+  responses: Record<string, string[]>,
+  seconds: number,
 ): StatementInput {
+  const s = base(w, verbs.completed, quizActivity(w.courseKey, w.moduleKey));
   return {
-    ...base(w, verbs.answered, quizActivity(w.courseKey, w.moduleKey)),
-    result: { success: correct, response: `${questionKey}=${chosen.join('[,]')}` },
-  };
-}
-
-/** The quiz's outcome: `passed` at or above the pass mark, else `failed`. */
-export function quizFinished(w: Where, scaled: number, passed: boolean, seconds: number): StatementInput {
-  return {
-    ...base(w, passed ? verbs.passed : verbs.failed, quizActivity(w.courseKey, w.moduleKey)),
+    ...s,
     result: {
-      score: { scaled: Math.round(scaled * 10000) / 10000 },
-      success: passed,
       completion: true,
       duration: isoDuration(seconds),
+      extensions: { [QUIZ_RESPONSES]: responses },
     },
+    context: { ...s.context, revision: String(version) },
   };
 }

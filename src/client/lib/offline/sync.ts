@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { StatementBatchResult, type StatementInput } from '../../../shared/contracts/learning.ts';
 import { ApiError, api } from '../api.ts';
 import { deleteKeys, putAll, queueOf } from './db.ts';
+import { rememberGradings } from './gradings.ts';
 
 /**
  * The persistent outbox of learning statements. Every statement is first written to IndexedDB, then
@@ -171,12 +172,22 @@ function scheduleRetry() {
   }, delay);
 }
 
-const send = (statements: StatementInput[]) =>
-  api.post('/learning-records', StatementBatchResult, { statements });
+/** Sends statements; the server's grading of any quiz attempt among them is kept for the quiz page. */
+async function send(userId: string, statements: StatementInput[]) {
+  const result = await api.post('/learning-records', StatementBatchResult, { statements });
+  await rememberGradings(userId, result.graded);
+  return result;
+}
 
-/** A refusal of the statements themselves (not of the connection): retrying the same would not help. */
+/**
+ * A refusal of the statements themselves (not of the connection): retrying the same would not help.
+ * 409: the id is already stored with other content.
+ */
 function isRefusal(err: unknown): boolean {
-  return err instanceof ApiError && (err.status === 400 || err.status === 403 || err.status === 422);
+  return (
+    err instanceof ApiError &&
+    (err.status === 400 || err.status === 403 || err.status === 409 || err.status === 422)
+  );
 }
 
 /** Sends the queue now (batches of 50); a call while sending makes one more round afterwards. */
@@ -214,13 +225,16 @@ async function drain() {
       const batch = queued.slice(0, BATCH_SIZE);
       try {
         try {
-          await send(batch.map((q) => q.statement));
+          await send(
+            userId,
+            batch.map((q) => q.statement),
+          );
           await remove(batch.map((q) => q.id));
           sent = true;
         } catch (err) {
           // The server refuses a batch as a whole when one statement is invalid: find it, keep the rest.
           if (!isRefusal(err)) throw err;
-          sent = (await sendOneByOne(batch)) || sent;
+          sent = (await sendOneByOne(userId, batch)) || sent;
         }
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) {
@@ -241,11 +255,11 @@ async function drain() {
   }
 }
 
-async function sendOneByOne(batch: QueuedStatement[]): Promise<boolean> {
+async function sendOneByOne(userId: string, batch: QueuedStatement[]): Promise<boolean> {
   let sent = false;
   for (const q of batch) {
     try {
-      await send([q.statement]);
+      await send(userId, [q.statement]);
       await remove([q.id]);
       sent = true;
     } catch (err) {
