@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { CourseContent } from '../../../shared/contracts/course-content.ts';
 import type { Db } from '../../db/client.ts';
-import { canonicalJson } from '../../lib/canonical-json.ts';
 import { courses, courseVersions } from '../../db/schema/index.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
 import type { CourseRow } from './course-content.ts';
 
 const headColumns = {
