@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: lint, type check, unit and API tests (PGlite, and PostgreSQL when TEST_DATABASE_URL is set),
-// then the browser tests in Debian's Chromium. Prints a summary and writes test-results/summary.json.
+// the crash test (same two databases), then the browser tests in Debian's Chromium. Prints a summary and
+// writes test-results/summary.json.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -63,6 +64,12 @@ if (process.env.TEST_DATABASE_URL) {
   vitest('API tests on PostgreSQL', 'unit', 'unit-postgres.json');
 } else {
   console.log('\n(TEST_DATABASE_URL not set: API tests ran on PGlite only)');
+}
+
+// The real server killed with SIGKILL under acknowledged writes and restarted on the same data.
+vitest('crash test on PGlite', 'durability', 'durability-pglite.json', { TEST_DATABASE_URL: '' });
+if (process.env.TEST_DATABASE_URL) {
+  vitest('crash test on PostgreSQL', 'durability', 'durability-postgres.json');
 }
 
 if (!fs.existsSync(chromium)) {
