@@ -43,6 +43,19 @@ describe('using a reset link', () => {
     expect((await confirm(someoneElse, 'jonas nya långa lösenord')).statusCode).toBe(200);
   });
 
+  it('lets only one of two links used at the same moment set the password', async () => {
+    const first = await resetToken('samordnare.kramfors');
+    const second = await resetToken('samordnare.kramfors');
+    const answers = await Promise.all([
+      confirm(first, 'det första långa lösenordet'),
+      confirm(second, 'det andra långa lösenordet'),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    const winner =
+      answers[0]!.statusCode === 200 ? 'det första långa lösenordet' : 'det andra långa lösenordet';
+    expect((await t.agent().login(demoEmail('samordnare.kramfors'), winner)).statusCode).toBe(200);
+  });
+
   it('leaves the other links open when the new password is refused', async () => {
     const first = await resetToken('noah.eriksson');
     const second = await resetToken('noah.eriksson');

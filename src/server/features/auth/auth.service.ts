@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { passwordResetMail } from '../mail/templates.ts';
 import * as repo from './auth.repo.ts';
+import { MAIL_REQUEST_MS, takingAtLeast } from './even-timing.ts';
 import * as throttle from './login-throttle.repo.ts';
 import * as sessions from './session.repo.ts';
 import { canLogIn, sendUnlockLink } from './unlock.service.ts';
@@ -44,17 +45,20 @@ export async function login(
       deps.config.loginLockMs,
     );
     await throttle.deleteStaleThrottles(deps.db);
-    if (after.lockedUntil && after.lockedUntil.getTime() > Date.now()) {
-      if (usable) {
-        await recordAudit(deps.db, {
-          actorId: null,
-          action: 'user.locked',
-          entityType: 'user',
-          entityId: user.id,
-          after: { failedLogins: after.failures, lockedUntil: after.lockedUntil.toISOString() },
-        });
-      }
-      await sendUnlockLink(deps, user, addressHash);
+    const lockedUntil = after.lockedUntil;
+    if (lockedUntil && lockedUntil.getTime() > Date.now()) {
+      await takingAtLeast(MAIL_REQUEST_MS, async () => {
+        if (usable) {
+          await recordAudit(deps.db, {
+            actorId: null,
+            action: 'user.locked',
+            entityType: 'user',
+            entityId: user.id,
+            after: { failedLogins: after.failures, lockedUntil: lockedUntil.toISOString() },
+          });
+        }
+        await sendUnlockLink(deps, user, addressHash);
+      });
       throw new AppError(423, 'account_locked');
     }
     throw new AppError(401, 'invalid_credentials');
@@ -93,8 +97,12 @@ export async function revokeSession(deps: AuthDeps, actor: RequestActor, session
   }
 }
 
-/** Always answers the same way, whether or not the e-mail exists, so accounts cannot be discovered. */
-export async function requestPasswordReset(deps: AuthDeps, email: string) {
+/** Answers the same way and after the same time whether or not the e-mail exists, so accounts cannot be discovered. */
+export function requestPasswordReset(deps: AuthDeps, email: string) {
+  return takingAtLeast(MAIL_REQUEST_MS, () => sendPasswordReset(deps, email));
+}
+
+async function sendPasswordReset(deps: AuthDeps, email: string) {
   const user = await repo.findUserByEmail(deps.db, email);
   if (user?.status !== 'active') return;
   const token = newToken();

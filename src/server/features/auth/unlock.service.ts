@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { accountUnlockMail } from '../mail/templates.ts';
 import * as repo from './auth.repo.ts';
 import type { AuthDeps } from './auth.service.ts';
+import { MAIL_REQUEST_MS, takingAtLeast } from './even-timing.ts';
 import * as throttle from './login-throttle.repo.ts';
 import * as unlocks from './unlock.repo.ts';
 
@@ -22,8 +23,9 @@ export function canLogIn(user: UserRow | null): user is UserRow & { passwordHash
  * account can log in with the address; the caller answers the same either way.
  */
 export async function sendUnlockLink(deps: AuthDeps, user: UserRow | null, addressHash: string) {
-  if (!canLogIn(user)) return;
-  if ((await unlocks.countRecentUnlocks(deps.db, addressHash)) >= UNLOCK_MAILS_PER_HOUR) return;
+  // Counted for every address, so an unknown one costs the same query as a known one.
+  const recent = await unlocks.countRecentUnlocks(deps.db, addressHash);
+  if (!canLogIn(user) || recent >= UNLOCK_MAILS_PER_HOUR) return;
   const token = newToken();
   await deps.db.transaction(async (tx) => {
     await unlocks.createUnlock(tx, {
@@ -51,10 +53,13 @@ export async function sendUnlockLink(deps: AuthDeps, user: UserRow | null, addre
 }
 
 /** "Send unlock link" on the login page: same answer whether or not the address exists or is locked. */
-export async function requestUnlock(deps: AuthDeps, email: string) {
-  const addressHash = await throttle.addressHash(deps.db, email);
-  if (!(await throttle.findLock(deps.db, addressHash))) return;
-  await sendUnlockLink(deps, await repo.findUserByEmail(deps.db, email), addressHash);
+export function requestUnlock(deps: AuthDeps, email: string) {
+  return takingAtLeast(MAIL_REQUEST_MS, async () => {
+    const addressHash = await throttle.addressHash(deps.db, email);
+    const user = await repo.findUserByEmail(deps.db, email);
+    if (!(await throttle.findLock(deps.db, addressHash))) return;
+    await sendUnlockLink(deps, user, addressHash);
+  });
 }
 
 /** Lifts the lock of the address the link was made for, once; the link cannot unlock any other. */
