@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import { DALARNA_REFERENCE_GROUP } from '../../src/server/db/demo/networks-demo.ts';
 import { personalData } from '../../src/server/db/personal-data.ts';
+import { DEFAULT_TEMPLATE_KEY } from '../../src/server/db/reference/assessment-template.ts';
 import { ACTIVITY_BASE } from '../../src/server/features/learning/course-content.ts';
 import { upsertReferenceCourse } from '../../src/server/features/learning/courses.repo.ts';
 import { CourseContent } from '../../src/shared/contracts/course-content.ts';
@@ -231,6 +232,58 @@ describe('the personal data export (GDPR art. 15)', () => {
       'entity_type',
       'id',
     ]);
+  });
+
+  it('shows a coordinator the assessment answers she wrote, with their history, and the round she opened', async () => {
+    const region = await t.as('region.dalarna');
+    const templates = (await region.get('/api/v1/assessment-templates')).json().items as {
+      key: string;
+      versions: { id: string }[];
+    }[];
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const round = await region.post('/api/v1/assessment-rounds', {
+      name: 'Exportomgång',
+      templateVersionId: templates.find((x) => x.key === DEFAULT_TEMPLATE_KEY)!.versions[0]!.id,
+      ownerOrganisationId: (
+        await one<{ id: string }>(sql`select id from organisations where kind = 'region' and code = '20'`)
+      ).id,
+      municipalityCodes: ['2080'],
+      opensOn: day(-1),
+      closesOn: day(5),
+      shareResults: false,
+    });
+    expect(round.statusCode).toBe(201);
+    const coordinator = await t.as('samordnare.falun');
+    const saved = await coordinator.request({
+      method: 'PUT',
+      url: `/api/v1/assessment-rounds/${round.json().id}/municipalities/2080`,
+      payload: {
+        answers: [
+          { questionKey: 'strategi', value: { level: 3 }, comment: 'Ska revideras.', baseRevision: 0 },
+        ],
+      },
+    });
+    expect(saved.statusCode).toBe(200);
+    const section = async (a: Agent, key: string) =>
+      (
+        (await a.get('/api/v1/me/export')).json().records as {
+          key: string;
+          rows: Record<string, unknown>[];
+        }[]
+      ).find((r) => r.key === key)!.rows;
+    expect(await section(coordinator, 'assessment_answers')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ question_key: 'strategi', value: { level: 3 }, comment: 'Ska revideras.' }),
+      ]),
+    );
+    expect(await section(coordinator, 'assessment_answer_history')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ question_key: 'strategi', after: expect.anything() }),
+      ]),
+    );
+    expect(await section(region, 'assessment_rounds.created_by')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: round.json().id, name: 'Exportomgång' })]),
+    );
   });
 
   it('is refused without a session', async () => {
