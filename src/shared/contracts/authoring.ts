@@ -123,14 +123,17 @@ export const AuthoringOwnerList = z.object({ items: z.array(AuthoringOwner) });
 
 export const CourseIdParams = z.object({ id: Uuid });
 
-/** Lesson texts to preview: parsed on the server exactly as a published version's are. */
+/**
+ * Lesson texts to preview: parsed on the server exactly as a published version's are. Parsing takes a
+ * few milliseconds per 1 000 characters, so one request is kept to about a course in one language.
+ */
 export const MarkdownPreview = z.object({
   texts: z
     .array(Text)
     .min(1)
     .max(200)
-    .refine((texts) => texts.reduce((sum, t) => sum + t.length, 0) <= 500_000, {
-      message: 'At most 500 000 characters in all',
+    .refine((texts) => texts.reduce((sum, t) => sum + t.length, 0) <= 300_000, {
+      message: 'At most 300 000 characters in all',
     }),
 });
 export const MarkdownPreviewResult = z.object({ trees: z.array(MdTree) });

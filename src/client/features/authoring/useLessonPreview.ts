@@ -5,9 +5,9 @@ import { api } from '../../lib/api.ts';
 
 /** Asked for once typing pauses, not on every key. */
 const DELAY_MS = 300;
-/** Within the preview route's limits (200 texts, 500 000 characters). */
+/** Within the preview route's limits (200 texts, 300 000 characters). */
 const BATCH_TEXTS = 100;
-const BATCH_CHARS = 400_000;
+const BATCH_CHARS = 250_000;
 const CACHE_MAX = 400;
 
 function batches(texts: string[]): string[][] {
