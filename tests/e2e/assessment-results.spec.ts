@@ -29,6 +29,7 @@ beforeAll(async () => {
       sheet('2081', 4, 'achieved', 1, 3, [N, U, M], 'Borlänges önskan'),
       sheet('2082', 3, 'not_planned', 3, 3, [U, M, N]),
       sheet('2083', 5, 'not_relevant', 2, 2, [M, U, N]),
+      { ...sheet('2084', 1, 'not_planned', 1, 1, [N, M, U], 'Avestas utkast'), status: 'open' },
     ],
   });
   await db.execute(
@@ -81,6 +82,27 @@ describe('assessment results', () => {
     await page.getByText('Idé').waitFor();
     await page.getByRole('link', { name: new RegExp(`${ROUND} – Falun – Styrning och ledning`) }).waitFor();
     await expectAccessible(page, 'initiative draft');
+  });
+
+  it('the region sees a sheet not yet submitted marked preliminary, and counts it only when asked', async () => {
+    const { page } = await e.newPage();
+    await loginAs(page, 'region.dalarna');
+    await page.goto(`/bedomningar/${roundId}/resultat`);
+    await page.getByText('4 av 5 kommuner har lämnat in.', { exact: false }).waitFor();
+    const heat = page.getByRole('table', { name: `Poäng 0–100 per kommun och område, ${ROUND}` });
+    await heat.getByRole('row', { name: /^Avesta Preliminärt 0 0$/ }).waitFor();
+    // Falun 38, Borlänge 88, Säter 25, Hedemora 100 → 63; with Avesta's 0 → 50.
+    await heat.getByRole('row', { name: /^Medelvärde \(4 inlämnade\) 63 47$/ }).waitFor();
+    await page.getByLabel(/Räkna med preliminära svar/).check();
+    await heat.getByRole('row', { name: /^Medelvärde \(4 inlämnade \+ 1 preliminära\) 50 38$/ }).waitFor();
+    expect(page.url()).toContain('preliminary=true');
+    await expectAccessible(page, 'round results with preliminary answers');
+
+    await heat.getByRole('link', { name: 'Avesta' }).click();
+    await page.getByRole('heading', { level: 1, name: `Avesta: ${ROUND}` }).waitFor();
+    await page.getByText('Preliminärt: Avesta har inte lämnat in sina svar, och de kan ändras.').waitFor();
+    expect(await page.getByLabel(/Räkna med preliminära svar/).isChecked()).toBe(true);
+    await expectAccessible(page, 'preliminary municipality results');
   });
 
   it('a municipal coordinator sees its own results, on a phone, but not the names of others', async () => {

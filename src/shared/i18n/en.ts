@@ -1490,6 +1490,8 @@ export const en: Messages = {
     municipality: 'Municipality',
     area: 'Area',
     average: 'Average',
+    averageOf: 'Average ({{submitted}} submitted)',
+    averageOfPreliminary: 'Average ({{submitted}} submitted + {{preliminary}} preliminary)',
     initiatives: 'Initiatives from the gaps',
     areas: {
       governance: 'Governance and leadership',
@@ -1500,12 +1502,25 @@ export const en: Messages = {
     },
     round: {
       title: 'Results: {{name}}',
-      lead: '{{submitted}} of {{total}} municipalities have submitted.',
+      lead: '{{submitted}} of {{total}} municipalities have submitted. Averages, distributions and support needs are based on the {{submitted}} submitted answers.',
+      leadPreliminary:
+        '{{submitted}} of {{total}} municipalities have submitted. Averages, distributions and support needs are based on the {{submitted}} submitted and {{preliminary}} preliminary answers not yet submitted.',
       back: 'Back to the round',
       tooFew:
         'Averages, distributions and support needs are not shown: too few other municipalities take part for them to stay anonymous.',
       ownOnly:
         'You see your own municipality’s results and averages. Other municipalities’ named results are shown only when the round shares its results.',
+    },
+    preliminary: {
+      tag: 'Preliminary',
+      notSubmitted: 'Not submitted',
+      toggle: 'Count preliminary answers (not submitted) in averages, comparisons and support needs',
+      hint: 'Only you who run the round see answers not yet submitted. Without this choice everything is based on submitted answers.',
+      ownerNote:
+        'Rows marked Preliminary come from answers not yet submitted and may change. Other participants only see that they are not submitted.',
+      municipality: 'Preliminary: {{name}} has not submitted its answers, and they may change.',
+      municipalityNotSubmitted:
+        '{{name}} has not submitted its answers. Results are shown once they are submitted.',
     },
     download: {
       csv: 'Download results with comments (CSV)',

@@ -1486,6 +1486,8 @@ export const sv = {
     municipality: 'Kommun',
     area: 'Område',
     average: 'Medelvärde',
+    averageOf: 'Medelvärde ({{submitted}} inlämnade)',
+    averageOfPreliminary: 'Medelvärde ({{submitted}} inlämnade + {{preliminary}} preliminära)',
     initiatives: 'Insatser från luckorna',
     areas: {
       governance: 'Styrning och ledning',
@@ -1496,12 +1498,25 @@ export const sv = {
     },
     round: {
       title: 'Resultat: {{name}}',
-      lead: '{{submitted}} av {{total}} kommuner har lämnat in.',
+      lead: '{{submitted}} av {{total}} kommuner har lämnat in. Medelvärden, fördelningar och stödbehov bygger på de {{submitted}} inlämnade svaren.',
+      leadPreliminary:
+        '{{submitted}} av {{total}} kommuner har lämnat in. Medelvärden, fördelningar och stödbehov bygger på de {{submitted}} inlämnade och {{preliminary}} preliminära svar som inte är inlämnade.',
       back: 'Tillbaka till omgången',
       tooFew:
         'Medelvärden, fördelningar och stödbehov visas inte: för få andra kommuner deltar för att ingen ska kunna pekas ut.',
       ownOnly:
         'Du ser din egen kommuns resultat och medelvärden. Andra kommuners namngivna resultat visas bara när omgången delar resultaten.',
+    },
+    preliminary: {
+      tag: 'Preliminärt',
+      notSubmitted: 'Inte inlämnad',
+      toggle: 'Räkna med preliminära svar (inte inlämnade) i medelvärden, jämförelser och stödbehov',
+      hint: 'Bara ni som driver omgången ser svar som inte är inlämnade. Utan detta val bygger allt på inlämnade svar.',
+      ownerNote:
+        'Rader märkta Preliminärt kommer från svar som inte är inlämnade och kan ändras. Andra deltagare ser bara att de inte är inlämnade.',
+      municipality: 'Preliminärt: {{name}} har inte lämnat in sina svar, och de kan ändras.',
+      municipalityNotSubmitted:
+        '{{name}} har inte lämnat in sina svar. Resultaten visas när svaren är inlämnade.',
     },
     download: {
       csv: 'Ladda ner resultat med kommentarer (CSV)',

@@ -11,6 +11,7 @@ import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { API, api, qs } from '../../lib/api.ts';
 import { InitiativeDraftButton } from './InitiativeDraftForm.tsx';
+import { PreliminaryToggle, SheetTag, useIncludePreliminary } from './preliminary.tsx';
 import { RadarChart } from './RadarChart.tsx';
 import { fmtScore, scoreBand } from './score-band.ts';
 
@@ -20,7 +21,8 @@ const GAP_BELOW = 50;
 /**
  * One municipality's results: a radar chart and a table against the region, its associations, the
  * model municipalities, "municipalities like us" (chosen here) and its previous rounds, then every
- * question with its answer and comment. Low scores offer "make an initiative of this".
+ * question with its answer and comment. Low scores offer "make an initiative of this". A sheet not
+ * yet submitted shows only its status, except to the round's owner (marked preliminary).
  */
 export function MunicipalityResultsPage() {
   const { t, i18n } = useTranslation();
@@ -28,11 +30,17 @@ export function MunicipalityResultsPage() {
   const lang = i18n.language;
   const [params, setParams] = useSearchParams();
   const peers = params.get('peers')?.split(',').filter(Boolean) ?? [];
+  const [includePreliminary, setIncludePreliminary] = useIncludePreliminary();
+  const preliminaryParam = includePreliminary ? 'true' : undefined;
   const query = useQuery({
-    queryKey: ['assessment-results', id, code, peers.join(','), lang],
+    queryKey: ['assessment-results', id, code, peers.join(','), lang, includePreliminary],
     queryFn: () =>
       api.get(
-        `/assessment-rounds/${id}/municipalities/${code}/results${qs({ lang, peers: peers.join(',') })}`,
+        `/assessment-rounds/${id}/municipalities/${code}/results${qs({
+          lang,
+          peers: peers.join(','),
+          includePreliminary: preliminaryParam,
+        })}`,
         MunicipalityResults,
       ),
   });
@@ -74,20 +82,41 @@ export function MunicipalityResultsPage() {
     >
       <ul className="results-downloads">
         <li>
-          <Link className="ds-link" to={`/bedomningar/${id}/resultat`}>
+          <Link
+            className="ds-link"
+            to={`/bedomningar/${id}/resultat${qs({ preliminary: preliminaryParam })}`}
+          >
             {t('assessmentResults.compare.back')}
           </Link>
         </li>
         <li>
           <a
             className="ds-link"
-            href={`${API}/assessment-rounds/${id}/municipalities/${code}/results.pdf${qs({ lang })}`}
+            href={`${API}/assessment-rounds/${id}/municipalities/${code}/results.pdf${qs({ lang, includePreliminary: preliminaryParam })}`}
             download
           >
             {t('assessmentResults.download.pdf')}
           </a>
         </li>
       </ul>
+      {r.municipality.preliminary || r.municipality.status !== 'submitted' ? (
+        <div className="ds-alert" data-color="warning">
+          <p className="ds-paragraph">
+            <SheetTag status={r.municipality.status} preliminary={r.municipality.preliminary} />{' '}
+            {t(
+              r.municipality.preliminary
+                ? 'assessmentResults.preliminary.municipality'
+                : 'assessmentResults.preliminary.municipalityNotSubmitted',
+              { name: r.municipality.name },
+            )}
+          </p>
+        </div>
+      ) : null}
+      <PreliminaryToggle
+        allowed={r.canIncludePreliminary}
+        checked={r.includesPreliminary}
+        onChange={setIncludePreliminary}
+      />
 
       <Section title={t('assessmentResults.compare.chartTitle')} id="radar">
         <fieldset className="ds-fieldset compare-groups">

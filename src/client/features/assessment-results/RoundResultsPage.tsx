@@ -7,33 +7,44 @@ import { Page, Section } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { API, api, qs } from '../../lib/api.ts';
+import { PreliminaryToggle, SheetTag, useIncludePreliminary } from './preliminary.tsx';
 import { fmtDecimal, fmtScore, scoreBand } from './score-band.ts';
 
 /**
  * A round's results for its region (or, for a participant, its own row and aggregates): the heat map
  * municipalities × areas, the support needs ranked across municipalities, the wishes and the
- * distribution per question, with CSV and XLSX downloads that include every visible comment.
+ * distribution per question, with CSV and XLSX downloads that include every visible comment. Figures
+ * are from submitted sheets; the round's owner also sees drafts, marked, and may count them.
  */
 export function RoundResultsPage() {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const lang = i18n.language;
+  const [includePreliminary, setIncludePreliminary] = useIncludePreliminary();
+  const preliminaryParam = includePreliminary ? 'true' : undefined;
   const query = useQuery({
-    queryKey: ['assessment-results', id, lang],
-    queryFn: () => api.get(`/assessment-rounds/${id}/results${qs({ lang })}`, RoundResults),
+    queryKey: ['assessment-results', id, lang, includePreliminary],
+    queryFn: () =>
+      api.get(
+        `/assessment-rounds/${id}/results${qs({ lang, includePreliminary: preliminaryParam })}`,
+        RoundResults,
+      ),
   });
   if (query.isPending) return <Loading />;
   if (query.isError) return <QueryFailure error={query.error} onRetry={() => void query.refetch()} />;
   const r = query.data;
   const heatCaption = t('assessmentResults.heat.caption', { name: r.round.name });
   const maxPoints = Math.max(1, ...r.supportNeeds.items.map((n) => n.points));
+  const counts = {
+    submitted: r.completion.submitted,
+    total: r.completion.participants,
+    preliminary: r.completion.preliminary,
+  };
+  const counted = r.includesPreliminary ? 'Preliminary' : '';
   return (
     <Page
       title={t('assessmentResults.round.title', { name: r.round.name })}
-      lead={t('assessmentResults.round.lead', {
-        submitted: r.completion.submitted,
-        total: r.completion.participants,
-      })}
+      lead={t(`assessmentResults.round.lead${counted}`, counts)}
     >
       <p className="ds-paragraph">
         <Link className="ds-link" to={`/bedomningar/${id}`}>
@@ -45,6 +56,16 @@ export function RoundResultsPage() {
           <p className="ds-paragraph">{t('assessmentResults.round.ownOnly')}</p>
         </div>
       ) : null}
+      {r.municipalities.some((m) => m.preliminary) ? (
+        <div className="ds-alert" data-color="warning">
+          <p className="ds-paragraph">{t('assessmentResults.preliminary.ownerNote')}</p>
+        </div>
+      ) : null}
+      <PreliminaryToggle
+        allowed={r.canIncludePreliminary}
+        checked={r.includesPreliminary}
+        onChange={setIncludePreliminary}
+      />
       {r.aggregatesHidden ? (
         <div className="ds-alert" data-color="info">
           <p className="ds-paragraph">{t('assessmentResults.round.tooFew')}</p>
@@ -55,7 +76,7 @@ export function RoundResultsPage() {
           <li key={f}>
             <a
               className="ds-link"
-              href={`${API}/assessment-rounds/${id}/results${qs({ format: f, lang })}`}
+              href={`${API}/assessment-rounds/${id}/results${qs({ format: f, lang, includePreliminary: preliminaryParam })}`}
               download
             >
               {t(`assessmentResults.download.${f}`)}
@@ -83,9 +104,13 @@ export function RoundResultsPage() {
               {r.municipalities.map((m) => (
                 <tr key={m.code}>
                   <th scope="row">
-                    <Link className="ds-link" to={`/bedomningar/${id}/kommuner/${m.code}/resultat`}>
+                    <Link
+                      className="ds-link"
+                      to={`/bedomningar/${id}/kommuner/${m.code}/resultat${qs({ preliminary: preliminaryParam })}`}
+                    >
                       {m.name}
-                    </Link>
+                    </Link>{' '}
+                    <SheetTag status={m.status} preliminary={m.preliminary} />
                   </th>
                   {r.areas.map((a) => (
                     <td key={a.key} className="num heat-cell" data-band={scoreBand(m.scores[a.key])}>
@@ -97,7 +122,7 @@ export function RoundResultsPage() {
             </tbody>
             <tfoot>
               <tr>
-                <th scope="row">{t('assessmentResults.average')}</th>
+                <th scope="row">{t(`assessmentResults.averageOf${counted}`, counts)}</th>
                 {r.areas.map((a) => (
                   <td key={a.key} className="num heat-cell" data-band={scoreBand(r.average[a.key])}>
                     {fmtScore(r.average[a.key])}
@@ -139,7 +164,7 @@ export function RoundResultsPage() {
               // biome-ignore lint/suspicious/noArrayIndexKey: wishes have no id and never reorder
               <li key={i}>
                 {w.municipality ? <strong>{w.municipality}: </strong> : null}
-                {w.text}
+                {w.text} {w.preliminary ? <SheetTag status="open" preliminary /> : null}
               </li>
             ))}
           </ul>
