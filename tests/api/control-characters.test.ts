@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import { NO_CONTROL_CHARACTERS } from '../../src/shared/contracts/common.ts';
+import { multipartFile } from '../support/multipart.ts';
 import { type Agent, createTestApp, type TestApp } from '../support/test-app.ts';
 
 /**
@@ -201,5 +202,79 @@ describe('request bodies', () => {
     const res = await admin.patch('/api/v1/me', { name: 'Karin\u000bEkström\tB' });
     expect(res.statusCode).toBe(200);
     expect(await adminName()).toBe('Karin\u000bEkström\tB');
+  });
+});
+
+describe('multipart fields and CSV files', () => {
+  const count = async (table: string) =>
+    (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]!
+      .n;
+  const falunId = async () =>
+    (
+      await queryRows<{ id: string }>(
+        t.db,
+        sql`select id from organisations where kind = 'municipality' and code = '2080'`,
+      )
+    )[0]!.id;
+
+  it('refuses a NUL in a document form field with 400 naming it, and stores nothing', async () => {
+    const falun = await falunId();
+    const before = await count('governing_documents');
+    const boundary = 'vn-nul-test';
+    const fields: [string, string][] = [
+      ['title', 'Strategi\u0000 för välfärdsteknik'],
+      ['kind', 'strategy'],
+      ['level', 'local'],
+      ['ownerOrganisationId', falun],
+      ['status', 'adopted'],
+    ];
+    const payload = Buffer.from(
+      `${fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('')}--${boundary}--\r\n`,
+    );
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/documents',
+      payload,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ path: 'body.title', code: 'control_character' }),
+    ]);
+    expect(await count('governing_documents')).toBe(before);
+  });
+
+  it('refuses a CSV holding NUL (binary, or saved as UTF-16) as unreadable, and imports nothing', async () => {
+    const falun = await falunId();
+    const staff =
+      'E-post;Namn;Enhet;Roll;Språk;Kön\r\nkarin.nul@falun.se;Karin\u0000 Östlund;;medarbetare;sv;kvinna\r\n';
+    const jobs = await count('import_jobs');
+    for (const file of [Buffer.from(staff), Buffer.from(`\ufeff${staff.replace('\u0000', '')}`, 'utf16le')]) {
+      for (const mode of ['preview', 'commit']) {
+        const res = await admin.request({
+          method: 'POST',
+          url: `/api/v1/imports/staff?organisationId=${falun}&mode=${mode}`,
+          ...multipartFile('file', 'personal.csv', file),
+        });
+        expect(res.statusCode, mode).toBe(400);
+        expect(res.json().code).toBe('csv_unreadable');
+      }
+    }
+    expect(await count('import_jobs')).toBe(jobs);
+    const history = await count('technology_adoption_history');
+    const adoption = await admin.request({
+      method: 'POST',
+      url: '/api/v1/municipalities/2080/technologies/import',
+      ...multipartFile(
+        'file',
+        'teknik.csv',
+        Buffer.from(
+          'Teknik;Läge;Sedan;Användare;Möjliga användare;Kommentar\r\nLäkemedelsautomat;I drift;;;;Ut\u0000ökas\r\n',
+        ),
+      ),
+    });
+    expect(adoption.statusCode).toBe(400);
+    expect(adoption.json().code).toBe('csv_unreadable');
+    expect(await count('technology_adoption_history')).toBe(history);
   });
 });

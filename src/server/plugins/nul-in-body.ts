@@ -21,18 +21,22 @@ export function nulPath(body: unknown): string[] | null {
   return null;
 }
 
+/** A 400 naming the field when the fields of a request body hold a NUL anywhere. */
+export function refuseNul(fields: unknown) {
+  const path = nulPath(fields);
+  if (path) {
+    throw new AppError(400, 'validation_failed', [
+      { path: ['body', ...path].join('.'), code: 'control_character' },
+    ]);
+  }
+}
+
 /**
  * PostgreSQL text cannot hold NUL, so a request body carrying one is refused with 400 before any
- * contract or query sees it (query strings and paths refuse it in their contracts, through ParamText).
+ * contract or query sees it (query strings and paths refuse it in their contracts, through ParamText;
+ * multipart fields are read by their routes, which call `refuseNul`, and CSV files by `readCsvRecords`).
  * Other control characters stay allowed in bodies: text pasted from documents carries vertical tabs.
  */
 export function registerNulInBody(app: FastifyInstance) {
-  app.addHook('preValidation', async (req) => {
-    const path = nulPath(req.body);
-    if (path) {
-      throw new AppError(400, 'validation_failed', [
-        { path: ['body', ...path].join('.'), code: 'control_character' },
-      ]);
-    }
-  });
+  app.addHook('preValidation', async (req) => refuseNul(req.body));
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { DOCUMENT_MAX_BYTES, DocumentFields } from '../../../shared/contracts/documents.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
+import { refuseNul } from '../../plugins/nul-in-body.ts';
 import type { Upload } from './documents.service.ts';
 
 const tooLarge = () =>
@@ -71,6 +72,7 @@ export async function readNewDocument(
   const { fields, upload } = req.isMultipart()
     ? await readMultipart(req)
     : { fields: req.body, upload: null };
+  refuseNul(fields);
   const parsed = DocumentFields.safeParse(fields ?? {});
   if (!parsed.success)
     throw new AppError(400, 'validation_failed', parsed.error.issues.map(issueToFieldError));

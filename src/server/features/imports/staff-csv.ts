@@ -109,6 +109,8 @@ export interface CsvRecords {
 /** Decodes and splits a CSV saved by Excel; a file that is not CSV at all throws `csv_unreadable`. */
 export function readCsvRecords(buffer: Buffer): CsvRecords {
   const { text, encoding } = decodeCsv(buffer);
+  // Excel's "Unicode text" (UTF-16) and binary files are full of NUL, which PostgreSQL cannot store.
+  if (text.includes('\u0000')) throw new AppError(400, 'csv_unreadable');
   const delimiter = detectDelimiter(text);
   let records: CsvRecords['data'];
   try {
