@@ -242,7 +242,7 @@ describe('drafts and publishing', () => {
         },
       ],
     });
-    expect(stored.json()).toEqual({ stored: 1, duplicates: 0 });
+    expect(stored.json()).toEqual({ stored: 1, duplicates: 0, graded: [] });
 
     draft = (await coordinator.get(`/api/v1/courses/${id}/draft`)).json();
     draft = (
