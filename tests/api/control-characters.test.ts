@@ -130,6 +130,13 @@ describe('query-string and path parameters', () => {
         .map((p) => `${op.method} ${op.path} ${p.in} ${p.name}: ${JSON.stringify(p.schema)}`),
     );
     expect(loose, 'use ParamText from src/shared/contracts/common.ts').toEqual([]);
+    // A path parameter the route's contract does not declare would escape both this check and the next.
+    const undeclared = operations.flatMap((op) =>
+      [...op.path.matchAll(/\{(\w+)\}/g)]
+        .filter(([, name]) => !op.parameters.some((p) => p.in === 'path' && p.name === name))
+        .map(([, name]) => `${op.method} ${op.path} ${name}`),
+    );
+    expect(undeclared, 'declare path parameters in the route contract (params)').toEqual([]);
   });
 
   it('every operation that takes parameters or a body documents its 400 problem response', () => {
