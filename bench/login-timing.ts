@@ -2,7 +2,7 @@
  * `node --import tsx bench/login-timing.ts [runs]` — does a failed login take as long for an address with
  * an account as for one without? Wrong-password logins alternate between a demo account and unknown
  * addresses on a fresh embedded database with the demo data (through app.inject, so no network noise),
- * and the medians are printed. The lockout threshold is raised so every try takes the full path.
+ * and the medians are printed; then the same for password-reset requests (mail work only for the account). The lockout threshold is raised so every try takes the full path.
  * With DATABASE_URL set the measurement runs on that PostgreSQL database instead (it must be empty or
  * a throwaway: the demo data is loaded into it).
  */
@@ -40,18 +40,21 @@ async function main() {
   const csrf = await app.inject({ method: 'GET', url: '/api/v1/auth/csrf' });
   const token = csrf.json<{ token: string }>().token;
   const cookie = csrf.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const attempt = async (email: string) => {
+  const timed = async (url: string, payload: object, status: number) => {
     const started = performance.now();
     const res = await app.inject({
       method: 'POST',
-      url: '/api/v1/auth/login',
+      url,
       headers: { cookie, 'x-csrf-token': token },
-      payload: { email, password: 'wrong-password-xyz' },
+      payload,
     });
     const ms = performance.now() - started;
-    if (res.statusCode !== 401) throw new Error(`expected 401, got ${res.statusCode} ${res.body}`);
+    if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode} ${res.body}`);
     return ms;
   };
+  const attempt = (email: string) =>
+    timed('/api/v1/auth/login', { email, password: 'wrong-password-xyz' }, 401);
+  const reset = (email: string) => timed('/api/v1/auth/password-reset', { email }, 202);
   // Warm both paths (the dummy hash is made on first use, the address key on first login).
   await attempt(`lina.persson@${DEMO_DOMAIN}`);
   await attempt('warm-up@example.se');
@@ -61,11 +64,20 @@ async function main() {
     existing.push(await attempt(`lina.persson@${DEMO_DOMAIN}`));
     unknown.push(await attempt(`ingen-${i}@example.se`));
   }
+  const existingReset: number[] = [];
+  const unknownReset: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    existingReset.push(await reset(`lina.persson@${DEMO_DOMAIN}`));
+    unknownReset.push(await reset(`ingen-${i}@example.se`));
+  }
   const fmt = (xs: number[]) =>
     `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)})`;
   console.log(`${database.kind}, ${RUNS} wrong-password logins each, ${os.cpus()[0]?.model ?? 'cpu'}`);
   console.log(`  existing account: ${fmt(existing)}`);
   console.log(`  unknown address:  ${fmt(unknown)}`);
+  console.log(`password-reset requests (a token and a mail only for the account), ${RUNS} each`);
+  console.log(`  existing account: ${fmt(existingReset)}`);
+  console.log(`  unknown address:  ${fmt(unknownReset)}`);
   await app.close();
   await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
