@@ -45,7 +45,7 @@ import { reportRoutes } from './features/reports/reports.routes.ts';
 import { steeringReportRoutes } from './features/steering-reports/steering-reports.routes.ts';
 import { studyGroupRoutes } from './features/study-groups/study-groups.routes.ts';
 import { healthRoutes } from './features/system/health.routes.ts';
-import type { ReadinessOptions } from './features/system/readiness.ts';
+import { createReadiness, type ReadinessOptions } from './features/system/readiness.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { registerCsrf } from './plugins/csrf.ts';
@@ -126,13 +126,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  registerErrorHandling(app);
+  const readiness = createReadiness(database, deps.readiness);
+  registerErrorHandling(app, { onWriteUnavailable: () => readiness.reportWriteFailure() });
   registerNulInBody(app);
   registerSession(app, { db, config });
   registerCsrf(app);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(healthRoutes({ database, ...(deps.readiness ? { readiness: deps.readiness } : {}) }));
+  await app.register(healthRoutes({ database, readiness }));
 
   const authDeps = { db, config, mailer };
   await app.register(

@@ -1,13 +1,19 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase, queryRows } from '../../src/server/db/client.ts';
+import { DEMO_PASSWORD } from '../../src/server/db/demo/demo-people.ts';
 import { freePort } from '../support/server-process.ts';
-import { type Agent, createTestApp, type TestApp } from '../support/test-app.ts';
+import { type Agent, createTestApp, demoEmail, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
 let falun: Agent;
@@ -189,5 +195,98 @@ if (process.env.TEST_DATABASE_URL) {
         proxy.close();
       }
     }, 60_000);
+  });
+}
+
+/**
+ * A full data disk, for real: DATA_DIR on a small tmpfs filled to the last byte. Mounting needs root
+ * (as CI runs); the embedded database is the one whose disk this process owns.
+ */
+function mountSmallDisk(): string | null {
+  if (process.env.TEST_DATABASE_URL || process.getuid?.() !== 0) return null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vn-disk-'));
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=160m', 'tmpfs', dir], { stdio: 'ignore' });
+    return dir;
+  } catch {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+}
+const smallDisk = mountSmallDisk();
+if (smallDisk) {
+  describe('a full data disk (embedded database)', () => {
+    afterAll(() => {
+      execFileSync('umount', [smallDisk]);
+      fs.rmSync(smallDisk, { recursive: true, force: true });
+    });
+
+    it('answers writes 503, fails /readyz, and recovers by itself when space is freed', async () => {
+      const dataDir = path.join(smallDisk, 'data');
+      fs.mkdirSync(dataDir);
+      const pglite = await PGlite.create(path.join(dataDir, 'pgdata'), {
+        loadDataDir: new Blob([fs.readFileSync(inject('dbTemplate'))]),
+      });
+      await pglite.close();
+      const database = await openDatabase({ dataDir });
+      const config = loadConfig({ LOG_LEVEL: 'silent', CLIENT_DIR: '/nonexistent' } as NodeJS.ProcessEnv);
+      const app = await buildApp({
+        database,
+        config,
+        logger: false,
+        readiness: { intervalMs: 0, holdAfterWriteFailureMs: 1_000 },
+      });
+      const filler = path.join(smallDisk, 'filler');
+      try {
+        const csrf = await app.inject({ url: '/api/v1/auth/csrf' });
+        const token = csrf.json().token as string;
+        let cookie = csrf.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { cookie, 'x-csrf-token': token },
+          payload: { email: demoEmail('samordnare.falun'), password: DEMO_PASSWORD },
+        });
+        expect(login.statusCode).toBe(200);
+        cookie = `${cookie}; ${login.cookies.map((c) => `${c.name}=${c.value}`).join('; ')}`;
+        const write = (usersServed: number) =>
+          app.inject({
+            method: 'PUT',
+            url: FALUN,
+            headers: { cookie, 'x-csrf-token': token },
+            payload: adoption(usersServed),
+          });
+        expect((await write(1)).statusCode).toBe(200);
+        expect((await app.inject({ url: '/readyz' })).statusCode).toBe(200);
+
+        // Fill the disk to the last block.
+        try {
+          execFileSync('dd', ['if=/dev/zero', `of=${filler}`, 'bs=1M', 'count=400'], { stdio: 'ignore' });
+        } catch {
+          // dd stops with "No space left on device": that is the point.
+        }
+        const statuses: number[] = [];
+        for (let i = 0; i < 40 && !statuses.includes(503); i++) {
+          const res = await write(100 + i);
+          statuses.push(res.statusCode);
+          if (res.statusCode !== 200) {
+            expect503(res);
+            expect(res.json()).toMatchObject({ code: 'database_unavailable' });
+          }
+        }
+        // WAL already allocated may take a few writes; then every one is refused with 503, none with 500.
+        expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);
+        expect(statuses).toContain(503);
+        expect503(await app.inject({ url: '/readyz' }));
+
+        fs.rmSync(filler);
+        expect((await until(app, (r) => r.statusCode === 200)).statusCode).toBe(200);
+        expect((await write(2)).statusCode).toBe(200);
+      } finally {
+        fs.rmSync(filler, { force: true });
+        await app.close();
+        await database.close();
+      }
+    }, 90_000);
   });
 }

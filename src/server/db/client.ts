@@ -22,6 +22,8 @@ export interface Database {
   url?: string;
   /** The embedded database itself (pglite only): backups dump its data directory. */
   pglite?: PGlite;
+  /** DATA_DIR of an embedded database on disk: readiness proves the disk takes a write. */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       db: drizzlePglite(client, { schema }) as unknown as Db,
       kind: 'pglite',
       pglite: client,
+      dataDir: opts.dataDir,
       close: async () => {
         await client.close();
         await release();

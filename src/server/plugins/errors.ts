@@ -41,7 +41,7 @@ function issueCode(keyword: string, message: string | undefined): string {
 }
 
 /** One error shape for the whole API: RFC 9457 problem+json with a stable code and a localised title. */
-export function registerErrorHandling(app: FastifyInstance) {
+export function registerErrorHandling(app: FastifyInstance, hooks: { onWriteUnavailable?: () => void } = {}) {
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError)
       return sendProblem(req, reply, err.status, err.code, err.fieldErrors, err.detail);
@@ -84,6 +84,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     const unavailable = unavailability(err);
     if (unavailable) {
       req.log.warn({ err, unavailable }, 'database unavailable');
+      if (unavailable === 'write') hooks.onWriteUnavailable?.();
       reply.header('retry-after', String(RETRY_AFTER_SECONDS));
       return sendProblem(req, reply, 503, 'database_unavailable');
     }
