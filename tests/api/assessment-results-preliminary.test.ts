@@ -362,6 +362,32 @@ describe('submitting and reopening', () => {
   });
 });
 
+describe('a sheet reopened by another process', () => {
+  it('is not taken for submitted from this process’s cached round', async () => {
+    const id = await sharedRound('Delad omgång öppnad i en annan process');
+    expect(((await results('samordnare.falun', '', id)).json() as RoundResults).average).toEqual(
+      SUBMITTED_AVERAGE,
+    );
+    // Another instance reopens Säter's sheet and Säter writes a draft: this process is not told.
+    await t.db.execute(
+      sql`update assessment_sheets set status = 'reopened'
+          where round_id = ${id} and municipality_id = (select id from organisations where code = '2082' and kind = 'municipality')`,
+    );
+    await t.db.execute(
+      sql`update assessment_answers set comment = 'SATER-NYTT-UTKAST'
+          where round_id = ${id} and question_key = 'g1'
+            and municipality_id = (select id from organisations where code = '2082' and kind = 'municipality')`,
+    );
+    const csv = await results('samordnare.falun', '?format=csv', id);
+    expect(csv.body).not.toContain('SATER-NYTT-UTKAST');
+    const english = (await results('samordnare.falun', '?lang=en', id)).json() as RoundResults;
+    expect(row(english, '2082')).toMatchObject({ status: 'reopened', scores: NO_SCORES });
+    const saeter = await comparison('samordnare.falun', '2082', '?lang=en', id);
+    expect(saeter.body).not.toContain('SATER-NYTT-UTKAST');
+    expect((saeter.json() as MunicipalityResults).scores).toEqual(NO_SCORES);
+  });
+});
+
 describe('comparisons across rounds', () => {
   it('take model municipalities and earlier rounds from submitted sheets only', async () => {
     // Borlänge, whose sheet here is a draft, becomes a model municipality; Falun left an earlier round's

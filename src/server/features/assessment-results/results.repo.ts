@@ -65,13 +65,25 @@ export interface AnswerRow {
   evidence_url: string | null;
 }
 
-export function listAnswers(db: Db, roundId: string, municipalityId?: string) {
-  return queryRows<AnswerRow>(
+/**
+ * The round's sheets with their current status and their answers, read in one statement: the cached
+ * participant list may be a minute old in another process, and a sheet reopened since then must not
+ * have its new draft answers taken for submitted ones.
+ */
+export async function listSheetAnswers(db: Db, roundId: string) {
+  const rows = await queryRows<
+    { status: string } & Omit<AnswerRow, 'question_key'> & { question_key: string | null }
+  >(
     db,
-    sql`select municipality_id, question_key, value, comment, evidence_url
-        from assessment_answers
-        where round_id = ${roundId} ${municipalityId ? sql`and municipality_id = ${municipalityId}` : sql``}`,
+    sql`select s.municipality_id, s.status, a.question_key, a.value, a.comment, a.evidence_url
+        from assessment_sheets s
+        left join assessment_answers a on a.round_id = s.round_id and a.municipality_id = s.municipality_id
+        where s.round_id = ${roundId}`,
   );
+  return {
+    statuses: new Map(rows.map((r) => [r.municipality_id, r.status])),
+    answers: rows.filter((r): r is typeof r & AnswerRow => r.question_key !== null),
+  };
 }
 
 /** Other rounds on versions of the same template, oldest first, with the version content. */

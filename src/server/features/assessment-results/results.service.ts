@@ -79,17 +79,26 @@ async function loadRound(db: Db, actor: Actor, roundId: string, includePrelimina
   if (!loaded) throw notFound();
   const { round, participants } = loaded;
   const access = resultsAccess(actor, round, participants);
-  const scope = sheetScope(access, participants, includePreliminary);
-  return { round, participants, access, scope };
+  // Only whoever runs the round may count drafts; anyone else asking is answered as if they had not.
+  return { round, participants, access, includePreliminary: access.runs && includePreliminary };
 }
 
-/** The answers of the sheets the caller may see; others' drafts never enter a computation. */
-const shownSheets = (rows: repo.AnswerRow[], scope: SheetScope) =>
-  bySheet(rows.filter((r) => scope.shown.has(r.municipality_id)));
+/**
+ * The sheets as they are now (status and answers in one read, not from the cached participant list),
+ * which of them the caller sees and counts, and the answers of those it sees: others' drafts never
+ * enter a computation.
+ */
+async function currentSheets(db: Db, loaded: LoadedRound) {
+  const { statuses, answers } = await repo.listSheetAnswers(db, loaded.round.id);
+  const participants = loaded.participants.map((p) => ({ ...p, status: statuses.get(p.id) ?? p.status }));
+  const scope = sheetScope(loaded.access, participants, loaded.includePreliminary);
+  const sheets = bySheet(answers.filter((a) => scope.shown.has(a.municipality_id)));
+  return { participants, scope, sheets };
+}
 
-const preliminaryFlags = ({ access, scope }: { access: ResultsAccess; scope: SheetScope }) => ({
+const preliminaryFlags = ({ access, includePreliminary }: LoadedRound) => ({
   canIncludePreliminary: access.runs,
-  includesPreliminary: scope.includesPreliminary,
+  includesPreliminary: includePreliminary,
 });
 
 const roundHead = (round: repo.RoundRow) => ({
@@ -121,10 +130,10 @@ async function linkedInitiatives(db: Db, roundId: string, access: ResultsAccess,
 type LoadedRound = Awaited<ReturnType<typeof loadRound>>;
 
 /** What a view depends on about the caller, for its snapshot key: a runner sees drafts, others do not. */
-const accessKey = (access: ResultsAccess, scope: SheetScope) =>
+const accessKey = ({ access, includePreliminary }: LoadedRound) =>
   [
     access.runs ? 'runs' : access.all ? 'all' : [...access.named].sort().join(','),
-    scope.includesPreliminary ? 'preliminary' : 'submitted',
+    includePreliminary ? 'preliminary' : 'submitted',
   ].join('|');
 
 /** Results are derived from answers: any answer, submission or initiative change drops them all. */
@@ -141,7 +150,7 @@ export async function roundResultsView(
   const loaded = await loadRound(db, actor, roundId, includePreliminary);
   return cachedView(
     db,
-    `assessment-results|round|${roundId}|${lang}|${accessKey(loaded.access, loaded.scope)}`,
+    `assessment-results|round|${roundId}|${lang}|${accessKey(loaded)}`,
     RoundResults,
     async () => (await computeRoundResults(db, loaded, lang)).result,
   );
@@ -159,11 +168,11 @@ export async function roundResults(
 }
 
 async function computeRoundResults(db: Db, loaded: LoadedRound, lang: UiLanguage) {
-  const { round, participants, access, scope } = loaded;
+  const { round, access } = loaded;
   const roundId = round.id;
   const content = round.content;
   const areas = scoredAreas(content);
-  const sheets = shownSheets(await repo.listAnswers(db, roundId), scope);
+  const { participants, scope, sheets } = await currentSheets(db, loaded);
   const scored = scoredParticipants(participants, content, sheets, scope);
   const counted = participants.filter((p) => scope.counted.has(p.id));
   const countedValues = counted.map((p) => values(sheets.get(p.id)));
@@ -330,7 +339,7 @@ export async function municipalityResultsView(
     code,
     [...new Set(peers)].sort().join(','),
     lang,
-    accessKey(loaded.access, loaded.scope),
+    accessKey(loaded),
     [coversMe, ownsMe, ownsRound].map(Number).join(''),
   ].join('|');
   return cachedView(db, key, MunicipalityResults, () => computeMunicipalityResults(db, loaded, peers, lang));
@@ -356,20 +365,21 @@ async function computeMunicipalityResults(
   peers: string[],
   lang: UiLanguage,
 ): Promise<MunicipalityResults> {
-  const { round, participants, access, scope, me, rights } = loaded;
+  const { round, access, rights } = loaded;
   const roundId = round.id;
-  const code = me.code;
+  const code = loaded.me.code;
   const content = round.content;
   const areas = scoredAreas(content);
   // Independent reads in parallel: on PostgreSQL each takes its own pooled connection.
-  const [answerRows, associations, templateRounds, allModels, versions] = await Promise.all([
-    repo.listAnswers(db, roundId),
-    repo.listAssociations(db, me.association_ids),
-    repo.listTemplateRounds(db, round.template_id),
-    repo.listModelMunicipalities(db),
-    repo.listVersions(db, round.template_id),
-  ]);
-  const sheets = shownSheets(answerRows, scope);
+  const [{ participants, scope, sheets }, associations, templateRounds, allModels, versions] =
+    await Promise.all([
+      currentSheets(db, loaded),
+      repo.listAssociations(db, loaded.me.association_ids),
+      repo.listTemplateRounds(db, round.template_id),
+      repo.listModelMunicipalities(db),
+      repo.listVersions(db, round.template_id),
+    ]);
+  const me = participants.find((p) => p.id === loaded.me.id)!;
   const scored = scoredParticipants(participants, content, sheets, scope);
   const named = (id: string) => access.named.has(id);
   const groups: ComparisonGroup[] = [];
