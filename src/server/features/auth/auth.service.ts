@@ -45,8 +45,9 @@ export async function login(
       deps.config.loginLockMs,
     );
     await throttle.deleteStaleThrottles(deps.db);
+    // Decided by the count, not by comparing the database's clock with this process's.
     const lockedUntil = after.lockedUntil;
-    if (lockedUntil && lockedUntil.getTime() > Date.now()) {
+    if (after.failures >= deps.config.loginMaxFailures && lockedUntil) {
       await takingAtLeast(MAIL_REQUEST_MS, async () => {
         if (usable) {
           await recordAudit(deps.db, {
