@@ -217,6 +217,20 @@ describe('grading', () => {
     expect(answered!.success).toBe(false);
   });
 
+  it('takes an offline batch that passes a quiz twice and completes a lesson twice', async () => {
+    const a = await enrolled('jonas.oberg');
+    const res = await send(a, [
+      statement('testkurs-mini', verbs.completed, 'm1/lessons/l1'),
+      statement('testkurs-mini', verbs.completed, 'm1/lessons/l1'),
+      quizAttempt('testkurs-mini', 'm1', { q1: ['a'], q2: ['a'], q3: ['a'] }),
+      quizAttempt('testkurs-mini', 'm1'),
+    ]);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ stored: 4, graded: [{ success: true }, { success: true }] });
+    const e = await progress(a);
+    expect(e.modules[0]).toMatchObject({ quizPassed: true, bestScore: 1 });
+  });
+
   it('grades against the version the learner answered, and refuses a version never published', async () => {
     const v1 = { ...miniCourse, key: 'testkurs-version' };
     await publish(v1);

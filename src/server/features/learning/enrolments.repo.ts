@@ -99,15 +99,33 @@ export async function findStatements(db: Db, ids: string[]) {
     .where(inArray(learningStatements.id, ids));
 }
 
-/** Keeps the best quiz score when a quiz is passed again. */
-export async function upsertItems(
-  db: Db,
-  values: { enrolmentId: string; item: string; completedAt: Date; score: number | null }[],
-) {
+type ItemRow = { enrolmentId: string; item: string; completedAt: Date; score: number | null };
+
+/**
+ * Keeps the best quiz score when a quiz is passed again. One row per item: an offline batch may complete
+ * a lesson or pass a quiz twice, and PostgreSQL refuses to update one row twice in a statement.
+ */
+export async function upsertItems(db: Db, values: ItemRow[]) {
   if (values.length === 0) return;
+  const once = new Map<string, ItemRow>();
+  for (const v of values) {
+    const key = `${v.enrolmentId}|${v.item}`;
+    const seen = once.get(key);
+    once.set(
+      key,
+      seen
+        ? {
+            ...v,
+            completedAt: new Date(Math.min(seen.completedAt.getTime(), v.completedAt.getTime())),
+            score:
+              seen.score === null ? v.score : v.score === null ? seen.score : Math.max(seen.score, v.score),
+          }
+        : v,
+    );
+  }
   await db
     .insert(enrolmentItems)
-    .values(values)
+    .values([...once.values()])
     .onConflictDoUpdate({
       target: [enrolmentItems.enrolmentId, enrolmentItems.item],
       set: { score: sql`greatest(${enrolmentItems.score}, excluded.score)` },
