@@ -1,7 +1,8 @@
 /**
  * The browser's own store for learning offline (IndexedDB, one small database):
  * - `content`: CourseDetail JSON of enrolled courses, per user, course and content language;
- * - `progress`: the last known "my learning" answer from the server, per user and language;
+ * - `progress`: the last known "my learning" answer from the server, per user and language, and the
+ *   server's latest grading of each quiz the user took on this device (`grading:<user>:<course>/<module>`);
  * - `queue`: learning statements not yet accepted by the server, keyed by their (client-made) id.
  * Everything is keyed by user id, so two people sharing a phone never see or send each other's data.
  */

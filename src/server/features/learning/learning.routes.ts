@@ -117,9 +117,11 @@ export const learningRoutes =
         schema: {
           tags,
           summary:
-            'Store a batch of xAPI-shaped statements (idempotent by statement id); progress follows from them',
+            'Store a batch of xAPI-shaped statements (idempotent by statement id); quiz attempts are graded here and progress follows from them',
+          description:
+            'A statement id sent again with the same content is a duplicate; with other content, or an id someone else used, 409 and nothing of the batch is stored. A quiz attempt (`completed` on a quiz, with the chosen options) is graded against the course version in `context.revision`; the grading is in `graded`. `passed`/`failed` on a quiz cannot be sent (400).',
           body: StatementBatch,
-          response: { 200: StatementBatchResult, ...problems(400, 401, 403) },
+          response: { 200: StatementBatchResult, ...problems(400, 401, 403, 409) },
         },
       },
       async (req) => ingestStatements(db, actorOf(req), req.body.statements),
