@@ -5,7 +5,8 @@ import { queryRows } from '../../src/server/db/client.ts';
 import { upsertReferenceCourse } from '../../src/server/features/learning/courses.repo.ts';
 import { CourseContent } from '../../src/shared/contracts/course-content.ts';
 import { verbs } from '../../src/shared/contracts/learning.ts';
-import { miniCourse } from '../fixtures/mini-course.ts';
+import { QUIZ_RESPONSES } from '../../src/shared/learning/activity.ts';
+import { miniCourse, miniCourseRightAnswers } from '../fixtures/mini-course.ts';
 import { type Agent, createTestApp, demoEmail, type TestApp } from '../support/test-app.ts';
 import { quizAttempt, statement } from './programmes.fixtures.ts';
 
@@ -86,7 +87,7 @@ describe('a statement id sent again', () => {
     await send(amir, [failed]);
     const redo = {
       ...failed,
-      result: { ...failed.result, extensions: quizAttempt('testkurs-mini', 'm2').result.extensions },
+      result: { completion: true, extensions: { [QUIZ_RESPONSES]: miniCourseRightAnswers } },
     };
     expect((await send(amir, [redo])).statusCode).toBe(409);
   });
