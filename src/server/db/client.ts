@@ -52,8 +52,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 20,
       options: '-c jit=off',
-      // A database that does not answer fails the request (503) instead of queueing it for ever.
-      connectionTimeoutMillis: 5_000,
+      // A database that does not answer (or a pool busy this long) fails the request with 503 instead of
+      // holding it for ever; generous, so that a burst of slow report queries still queues.
+      connectionTimeoutMillis: 10_000,
     });
     // An idle connection that the server ends (a restart, a failover, a dropped test database) is
     // removed by the pool, and the next query opens a new one; without a listener the pool's 'error'
