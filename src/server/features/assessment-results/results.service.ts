@@ -89,8 +89,12 @@ async function loadRound(db: Db, actor: Actor, roundId: string, includePrelimina
  * enter a computation.
  */
 async function currentSheets(db: Db, loaded: LoadedRound) {
-  const { statuses, answers } = await repo.listSheetAnswers(db, loaded.round.id);
-  const participants = loaded.participants.map((p) => ({ ...p, status: statuses.get(p.id) ?? p.status }));
+  const roundId = loaded.round.id;
+  const { statusOf, answers } = await repo.listSheetAnswers(db, [roundId]);
+  const participants = loaded.participants.map((p) => ({
+    ...p,
+    status: statusOf(roundId, p.id) ?? p.status,
+  }));
   const scope = sheetScope(loaded.access, participants, loaded.includePreliminary);
   const sheets = bySheet(answers.filter((a) => scope.shown.has(a.municipality_id)));
   return { participants, scope, sheets };
