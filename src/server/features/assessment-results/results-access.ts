@@ -45,8 +45,6 @@ export interface SheetScope {
   shown: ReadonlySet<string>;
   /** Submitted sheets; open ones too only when the runner asks, so "5 of 15" averages those 5. */
   counted: ReadonlySet<string>;
-  /** Open sheets are counted: asked for by someone who runs the round. */
-  includesPreliminary: boolean;
 }
 
 export const isSubmitted = (p: Pick<ParticipantRow, 'status'>) => p.status === 'submitted';
@@ -63,6 +61,5 @@ export function sheetScope(
 ): SheetScope {
   const submitted = participants.filter(isSubmitted).map((p) => p.id);
   const shown = new Set(access.runs ? participants.map((p) => p.id) : submitted);
-  const includesPreliminary = access.runs && includePreliminary;
-  return { shown, counted: includesPreliminary ? shown : new Set(submitted), includesPreliminary };
+  return { shown, counted: access.runs && includePreliminary ? shown : new Set(submitted) };
 }
