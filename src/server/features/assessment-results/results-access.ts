@@ -3,7 +3,7 @@ import {
   authorize,
   authorizeOwn,
   type OrgContext,
-  roleAllows,
+  scopeFor,
 } from '../../../shared/access/index.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
 import type { ParticipantRow, RoundRow } from './results.repo.ts';
@@ -31,7 +31,7 @@ export const contextOf = (p: ParticipantRow): OrgContext => ({
  * others only when the round shares its results; otherwise aggregates.
  */
 export function resultsAccess(actor: Actor, round: RoundRow, participants: ParticipantRow[]): ResultsAccess {
-  if (!actor.memberships.some((m) => roleAllows(m.role, 'assessment.results'))) throw forbidden();
+  if (scopeFor(actor, 'assessment.results').organisationIds.length === 0) throw forbidden();
   const runs = authorizeOwn(actor, 'assessment.run', { id: round.owner_id });
   const covered = participants.filter((p) => authorize(actor, 'assessment.results', contextOf(p)));
   if (!runs && covered.length === 0) throw notFound();

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { placementRoles } from '../../../shared/access/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import {
   certificates,
@@ -50,7 +51,7 @@ export async function learnerMemberships(db: Db, userIds: string[]) {
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(inArray(memberships.userId, userIds), inArray(memberships.role, ['staff', 'manager'])));
+    .where(and(inArray(memberships.userId, userIds), inArray(memberships.role, [...placementRoles])));
 }
 
 export async function insertEnrolments(

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type Actor, authorize } from '../../../shared/access/index.ts';
+import { type Actor, authorize, isPlacementRole } from '../../../shared/access/index.ts';
 import type { EnrolmentView, QuizGrading, StatementInput } from '../../../shared/contracts/learning.ts';
 import { verbs } from '../../../shared/contracts/learning.ts';
 import { QUIZ_CORRECT, QUIZ_RESPONSES } from '../../../shared/learning/activity.ts';
@@ -30,10 +30,7 @@ export async function enrol(
   const self = targets.length === 1 && targets[0] === actor.userId;
   const orgOf = new Map<string, string | null>();
   if (self) {
-    orgOf.set(
-      actor.userId,
-      actor.memberships.find((m) => m.role === 'staff' || m.role === 'manager')?.organisationId ?? null,
-    );
+    orgOf.set(actor.userId, actor.memberships.find((m) => isPlacementRole(m.role))?.organisationId ?? null);
   } else {
     const ms = await repo.learnerMemberships(db, targets);
     for (const userId of targets) {
