@@ -119,6 +119,8 @@ describe('manager', () => {
     await login(page, 'chef.falun', 'Sara Holmgren');
     await main(page).getByText('Enhetschef · Enhet').waitFor();
     await main(page).getByRole('link', { name: 'Personer i Hemtjänsten Norr' }).waitFor();
+    // A manager follows the team's progress; the care worker's section is not theirs.
+    expect(await main(page).getByRole('heading', { name: 'För dig som medarbetare' }).count()).toBe(0);
     expect(
       await main(page)
         .getByRole('link', { name: /^Importera/ })
