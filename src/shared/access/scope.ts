@@ -50,7 +50,7 @@ export function scopeFor<M extends ScopedMembership>(
 }
 
 /** The scope's memberships held at organisations of the given kinds (an owner kind, a municipality). */
-export function scopeAt<M extends ScopedMembership>(scope: Scope<M>, kinds: Iterable<OrganisationKind>): M[] {
+export function scopeAt<M extends ScopedMembership>(scope: Scope<M>, kinds: Iterable<string>): M[] {
   const wanted = new Set(kinds);
   const seen = new Set<string>();
   return scope.memberships.filter(
@@ -59,7 +59,7 @@ export function scopeAt<M extends ScopedMembership>(scope: Scope<M>, kinds: Iter
 }
 
 /** The ids of `scopeAt`. */
-export function scopeIdsAt(scope: Scope, kinds: Iterable<OrganisationKind>): string[] {
+export function scopeIdsAt(scope: Scope, kinds: Iterable<string>): string[] {
   return scopeAt(scope, kinds).map((m) => m.organisationId);
 }
 
