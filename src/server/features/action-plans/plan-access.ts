@@ -2,12 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Actor, authorizeOwn, scopeFor, scopeIdsAt } from '../../../shared/access/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { forbidden, notFound } from '../../lib/errors.ts';
-
-const idList = (ids: readonly string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+import { uuidList } from '../../lib/sql-lists.ts';
 
 /** The organisation kinds that own action plans. */
 export const PLAN_OWNER_KINDS = new Set(['municipality', 'region', 'association']);
@@ -29,18 +24,18 @@ export function planVisibleTo(actor: Actor, owner: SQL = sql`po`): SQL | undefin
   const associations = scopeIdsAt(readers, ['association']);
   const municipalities = scopeIdsAt(readers, ['municipality']);
   const conditions: SQL[] = [
-    sql`${owner}.id in (${idList(orgIds)})`,
-    sql`${owner}.parent_id in (${idList(orgIds)})`,
-    sql`exists (select 1 from organisations opp where opp.id = ${owner}.parent_id and opp.parent_id in (${idList(orgIds)}))`,
+    sql`${owner}.id in (${uuidList(orgIds)})`,
+    sql`${owner}.parent_id in (${uuidList(orgIds)})`,
+    sql`exists (select 1 from organisations opp where opp.id = ${owner}.parent_id and opp.parent_id in (${uuidList(orgIds)}))`,
   ];
   if (associations.length)
     conditions.push(
       sql`exists (select 1 from association_members am where am.municipality_id = ${owner}.id
-            and am.association_id in (${idList(associations)}))`,
+            and am.association_id in (${uuidList(associations)}))`,
     );
   if (municipalities.length)
     conditions.push(
-      sql`exists (select 1 from organisations cm where cm.id in (${idList(municipalities)})
+      sql`exists (select 1 from organisations cm where cm.id in (${uuidList(municipalities)})
             and (cm.parent_id = ${owner}.id or exists (select 1 from association_members cam
               where cam.association_id = ${owner}.id and cam.municipality_id = cm.id)))`,
     );

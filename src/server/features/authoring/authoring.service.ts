@@ -10,6 +10,7 @@ import {
 import { CourseContent } from '../../../shared/contracts/course-content.ts';
 import type { MdTree } from '../../../shared/contracts/markdown-tree.ts';
 import type { Db } from '../../db/client.ts';
+import { canonicalJson } from '../../lib/canonical-json.ts';
 import { AppError, type FieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { markdownTree } from '../../lib/markdown-tree.ts';
 import { swedishCollator } from '../../lib/swedish-sort.ts';
@@ -50,17 +51,6 @@ function toView(row: repo.AuthoringRow): CourseDraftView {
     updatedAt: row.updatedAt.toISOString(),
     content: DraftContent.parse(row.draft),
   };
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 export async function listAuthorable(db: Db, actor: Actor): Promise<AuthoringCourse[]> {

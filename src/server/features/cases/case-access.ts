@@ -6,6 +6,7 @@ import {
   scopeFor,
   scopeIdsAt,
 } from '../../../shared/access/index.ts';
+import { uuidList } from '../../lib/sql-lists.ts';
 
 /**
  * Who sees and changes which case — one rule, used as SQL in lists and as TypeScript for one case:
@@ -35,24 +36,18 @@ export function caseScopeOf(actor: Actor): CaseScope {
   };
 }
 
-const idList = (ids: readonly string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-
 /** SQL: the actor reviews the case `c` of municipality `m` (same rule as `authorize(…, 'case.publish')`). */
 export function reviewsSql(scope: CaseScope): SQL {
   if (scope.national) return sql`true`;
   if (scope.reviewerAt.length === 0) return sql`false`;
-  return sql`(m.parent_id in (${idList(scope.reviewerAt)})
+  return sql`(m.parent_id in (${uuidList(scope.reviewerAt)})
     or exists (select 1 from association_members am
-               where am.municipality_id = c.municipality_id and am.association_id in (${idList(scope.reviewerAt)})))`;
+               where am.municipality_id = c.municipality_id and am.association_id in (${uuidList(scope.reviewerAt)})))`;
 }
 
 /** SQL: the actor may read case `c` (joined with its municipality `m`). */
 export function visibleSql(scope: CaseScope): SQL {
-  const own = scope.authorOf.length ? sql`c.municipality_id in (${idList(scope.authorOf)})` : sql`false`;
+  const own = scope.authorOf.length ? sql`c.municipality_id in (${uuidList(scope.authorOf)})` : sql`false`;
   return sql`(c.status = 'published' or ${own} or ${reviewsSql(scope)})`;
 }
 

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { uuidList } from '../../lib/sql-lists.ts';
 
 export interface NeedRow {
   id: string;
@@ -24,12 +25,6 @@ export interface NeedRow {
   endorsements: { municipality_id: string; code: string; name: string; comment: string | null; at: string }[];
 }
 
-const idList = (ids: readonly string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-
 /**
  * Needs with their technology, proposer, region, initiative and endorsements. `regionIds` null means
  * every region (national administrators).
@@ -40,7 +35,9 @@ export async function selectNeeds(
 ): Promise<NeedRow[]> {
   const conditions: SQL[] = [sql`true`];
   if (filter.regionIds)
-    conditions.push(filter.regionIds.length ? sql`n.region_id in (${idList(filter.regionIds)})` : sql`false`);
+    conditions.push(
+      filter.regionIds.length ? sql`n.region_id in (${uuidList(filter.regionIds)})` : sql`false`,
+    );
   if (filter.id) conditions.push(sql`n.id = ${filter.id}`);
   if (filter.status) conditions.push(sql`n.status = ${filter.status}`);
   return queryRows<NeedRow>(
@@ -97,7 +94,7 @@ export async function regionsOf(db: Db, orgIds: readonly string[]): Promise<Map<
     sql`select o.id, case o.kind when 'region' then o.id when 'municipality' then o.parent_id
                                  when 'unit' then (select m.parent_id from organisations m where m.id = o.parent_id)
                        end as region_id
-        from organisations o where o.id in (${idList(orgIds)})`,
+        from organisations o where o.id in (${uuidList(orgIds)})`,
   );
   return new Map(rows.filter((r) => r.region_id).map((r) => [r.id, r.region_id!]));
 }

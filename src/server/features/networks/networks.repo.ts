@@ -4,17 +4,12 @@ import { type Actor, isNationalAdmin, scopeFor, scopeIdsAt } from '../../../shar
 import type { NetworkKind } from '../../../shared/contracts/networks.ts';
 import type { Db } from '../../db/client.ts';
 import { networkMembers, networks, organisations } from '../../db/schema/index.ts';
+import { uuidList } from '../../lib/sql-lists.ts';
 
 export type NetworkRow = typeof networks.$inferSelect;
 
 const owner = alias(organisations, 'owner');
 const ownerParent = alias(organisations, 'owner_parent');
-
-const idList = (ids: readonly string[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
 
 /**
  * Who may read a network (its details, members and meetings), as one SQL condition so that lists filter
@@ -41,19 +36,19 @@ export function visibleTo(actor: Actor): SQL | undefined {
   ];
   if (orgIds.length) {
     conditions.push(
-      sql`(${owner.id} in (${idList(orgIds)}) or ${owner.parentId} in (${idList(orgIds)})
-           or ${ownerParent.parentId} in (${idList(orgIds)}))`,
+      sql`(${owner.id} in (${uuidList(orgIds)}) or ${owner.parentId} in (${uuidList(orgIds)})
+           or ${ownerParent.parentId} in (${uuidList(orgIds)}))`,
     );
   }
   if (associationIds.length) {
     conditions.push(
       sql`exists (select 1 from association_members am where am.municipality_id = ${networks.ownerOrganisationId}
-            and am.association_id in (${idList(associationIds)}))`,
+            and am.association_id in (${uuidList(associationIds)}))`,
     );
   }
   if (coordinated.length) {
     conditions.push(
-      sql`exists (select 1 from organisations cm where cm.id in (${idList(coordinated)})
+      sql`exists (select 1 from organisations cm where cm.id in (${uuidList(coordinated)})
             and (cm.parent_id = ${networks.coverageOrganisationId}
               or exists (select 1 from association_members cam
                 where cam.association_id = ${networks.coverageOrganisationId} and cam.municipality_id = cm.id)))`,
