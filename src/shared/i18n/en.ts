@@ -556,6 +556,8 @@ export const en: Messages = {
       gradedLater:
         'You are offline. The answers are saved on the phone and will be checked when you are online again. The result is shown here, and the next time you open the quiz.',
       notEnrolledNoGrading: 'You are not enrolled on this course, so the answers cannot be checked.',
+      refused:
+        'The answers could not be checked, perhaps because the course has changed since you opened it. Reload the page and take the quiz again.',
       lastPassed: 'Last attempt: passed',
       lastFailed: 'Last attempt: not passed',
       showAnswers: 'Show the answers',

@@ -555,6 +555,8 @@ export const sv = {
       gradedLater:
         'Du är offline. Svaren är sparade i telefonen och rättas när du är uppkopplad igen. Resultatet visas här, och nästa gång du öppnar quizet.',
       notEnrolledNoGrading: 'Du är inte anmäld till kursen, så svaren kan inte rättas.',
+      refused:
+        'Svaren kunde inte rättas, kanske för att kursen har ändrats sedan du öppnade den. Ladda om sidan och gör quizet igen.',
       lastPassed: 'Senaste försöket: godkänt',
       lastFailed: 'Senaste försöket: inte godkänt',
       showAnswers: 'Visa svaren',

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { CourseDetail, QuizGrading } from '../../../shared/contracts/learning.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { ApiError } from '../../lib/api.ts';
-import { useGradingOf, useLatestGrading } from '../../lib/offline/gradings.ts';
+import { useGradingOf, useLatestGrading, useRefused } from '../../lib/offline/gradings.ts';
 import { enqueue, useSyncState } from '../../lib/offline/sync.ts';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 import { GetCertificateButton } from './CoursePage.tsx';
@@ -194,6 +194,7 @@ function Quiz({
   const [sentId, setSentId] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
   const grading = useGradingOf(sentId);
+  const refused = useRefused(sentId);
   const last = useLatestGrading(sync.userId, course.key, m.key);
   const seconds = useActiveSeconds(`${course.id}/${m.key}/${attempt}`);
   const questionHeading = useRef<HTMLHeadingElement>(null);
@@ -245,9 +246,22 @@ function Quiz({
         <h2 className="ds-heading" data-size="md" tabIndex={-1} ref={resultHeading}>
           {t('learning.quiz.sent')}
         </h2>
-        <p className="ds-paragraph" role="status">
-          {sync.online ? t('learning.quiz.grading') : t('learning.quiz.gradedLater')}
-        </p>
+        {refused ? (
+          <>
+            <p className="ds-paragraph" role="alert">
+              {t('learning.quiz.refused')}
+            </p>
+            <p className="card-actions">
+              <button type="button" className="ds-button big-button" data-variant="primary" onClick={retry}>
+                {t('learning.quiz.retry')}
+              </button>
+            </p>
+          </>
+        ) : (
+          <p className="ds-paragraph" role="status">
+            {sync.online ? t('learning.quiz.grading') : t('learning.quiz.gradedLater')}
+          </p>
+        )}
       </div>
     );
   }

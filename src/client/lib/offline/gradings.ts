@@ -8,6 +8,8 @@ import { getValue, putValue } from './db.ts';
  * after an offline spell is shown when the learner next opens the quiz.
  */
 const byStatement = new Map<string, QuizGrading>();
+/** Attempts the server refused (e.g. answered on a course version since withdrawn): never graded. */
+const refused = new Set<string>();
 const latest = new Map<string, QuizGrading | null>();
 const listeners = new Set<() => void>();
 let version = 0;
@@ -35,6 +37,18 @@ export async function rememberGradings(userId: string, gradings: QuizGrading[]):
     await putValue('progress', g, key).catch(() => undefined);
   }
   changed();
+}
+
+/** Called by the sync when the server refuses a statement, so a page waiting for its grading stops. */
+export function rememberRefused(statementId: string): void {
+  refused.add(statementId);
+  changed();
+}
+
+/** Whether the server refused this attempt (it will never be graded). */
+export function useRefused(statementId: string | null): boolean {
+  useSyncExternalStore(subscribe, () => version);
+  return statementId !== null && refused.has(statementId);
 }
 
 /** The grading of one attempt, once the server has answered for it. */

@@ -2,7 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { StatementBatchResult, type StatementInput } from '../../../shared/contracts/learning.ts';
 import { ApiError, api } from '../api.ts';
 import { deleteKeys, putAll, queueOf } from './db.ts';
-import { rememberGradings } from './gradings.ts';
+import { rememberGradings, rememberRefused } from './gradings.ts';
 
 /**
  * The persistent outbox of learning statements. Every statement is first written to IndexedDB, then
@@ -265,6 +265,7 @@ async function sendOneByOne(userId: string, batch: QueuedStatement[]): Promise<b
     } catch (err) {
       if (!isRefusal(err)) throw err;
       await remove([q.id]);
+      rememberRefused(q.statement.id);
       set({ rejected: state.rejected + 1 });
     }
   }
