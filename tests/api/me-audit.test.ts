@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
+import { EXPORTS_PER_MINUTE } from '../../src/server/features/me/me.routes.ts';
 import { createTestApp, demoEmail, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -43,6 +44,15 @@ describe('PATCH /me', () => {
     expect(res.json().user.name).toBe('Fatima Ali');
     expect(res.json().sessions.length).toBeGreaterThan(0);
     expect(res.json().caseContacts).toEqual([]);
+  });
+
+  it('limits exports to a few a minute per person, without holding back another person', async () => {
+    const a = await t.as('chef.falun');
+    const codes: number[] = [];
+    for (let i = 0; i <= EXPORTS_PER_MINUTE; i++) codes.push((await a.get('/api/v1/me/export')).statusCode);
+    expect(codes.slice(0, EXPORTS_PER_MINUTE).every((c) => c === 200)).toBe(true);
+    expect(codes[EXPORTS_PER_MINUTE]).toBe(429);
+    expect((await (await t.as('samordnare.borlange')).get('/api/v1/me/export')).statusCode).toBe(200);
   });
 
   it('includes the knowledge-bank cases that name the person as contact', async () => {

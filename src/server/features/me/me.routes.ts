@@ -1,9 +1,12 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Me, PersonalDataExport, UpdateMe } from '../../../shared/contracts/auth.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import type { AuthDeps } from '../auth/auth.service.ts';
 import { exportMyData, meOfActor, updateMe } from './me.service.ts';
+
+export const EXPORTS_PER_MINUTE = 5;
 
 export const meRoutes =
   (deps: AuthDeps): FastifyPluginAsyncZod =>
@@ -38,10 +41,18 @@ export const meRoutes =
       '/me/export',
       {
         preHandler: requireUser,
+        // An export reads the whole audit log and outbox for mentions (ADR 15): a few a minute per person.
+        config: {
+          rateLimit: {
+            max: EXPORTS_PER_MINUTE,
+            timeWindow: '1 minute',
+            keyGenerator: (req: FastifyRequest) => req.actor?.userId ?? req.ip,
+          },
+        },
         schema: {
           tags,
-          summary: 'Export the personal data held about me',
-          response: { 200: PersonalDataExport, ...problems(401) },
+          summary: 'Export the personal data held about me (at most 5 a minute)',
+          response: { 200: PersonalDataExport, ...problems(401, 429) },
         },
       },
       async (req) => exportMyData(deps, actorOf(req)),
