@@ -12,6 +12,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase, queryRows } from '../../src/server/db/client.ts';
 import { DEMO_PASSWORD } from '../../src/server/db/demo/demo-people.ts';
+import { releaseClientOnFailedBegin } from '../../src/server/db/failed-begin.ts';
 import { freePort } from '../support/server-process.ts';
 import { type Agent, createTestApp, demoEmail, type TestApp } from '../support/test-app.ts';
 
@@ -150,6 +151,24 @@ if (process.env.TEST_DATABASE_URL) {
           `${statuses.filter((s) => s.method === 'PUT').length} ok, the rest 503`,
       );
     }, 60_000);
+
+    it('gives a connection back to the pool when a transaction cannot even begin on it', async () => {
+      // drizzle sends BEGIN before the try/finally that releases its client: a BEGIN on a connection the
+      // server has just ended used to keep the client for ever (a pool of one then hung every query).
+      const pool = new pg.Pool({ connectionString: t.database.url!, max: 1 });
+      pool.on('connect', (client) => {
+        client.on('error', () => undefined);
+        releaseClientOnFailedBegin(client as pg.PoolClient);
+      });
+      const client = await pool.connect();
+      const { rows } = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+      await admin(`select pg_terminate_backend(${rows[0]!.pid})`);
+      await expect(client.query('begin')).rejects.toThrow();
+      const timedOut = new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), 5_000));
+      const next = await Promise.race([pool.query<{ ok: number }>('select 1 as ok'), timedOut]);
+      expect(next === 'timed out' ? next : next.rows[0]!.ok).toBe(1);
+      await pool.end();
+    });
 
     it('answers 503 and fails /readyz while the database cannot be reached, and is ready again after', async () => {
       const target = new URL(process.env.TEST_DATABASE_URL!);

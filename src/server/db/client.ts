@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { prepareDataDir } from './data-dir.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { releaseClientOnFailedBegin } from './failed-begin.ts';
 import { OperatorError } from './operator-error.ts';
 import { retryReadsOnce } from './read-retry.ts';
 import * as schema from './schema/index.ts';
@@ -63,7 +64,10 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // A connection checked out for a transaction has no listener of the pool's: one the server ends
     // between two of its queries would raise an 'error' event that ends the process. The transaction's
     // next query fails instead (503), and the pool drops the dead connection on release.
-    pool.on('connect', (client) => client.on('error', () => undefined));
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+      releaseClientOnFailedBegin(client as pg.PoolClient);
+    });
     retryReadsOnce(pool);
     // Fail fast with a clear message instead of on the first request.
     try {
