@@ -168,9 +168,14 @@ describe('an assessment round, from the region to the municipalities and back', 
     await region.getByRole('link', { name: 'Resultat', exact: true }).click();
     await region.getByRole('heading', { level: 1, name: `Resultat: ${ROUND}` }).waitFor();
     const heat = region.getByRole('table', { name: `Poäng 0–100 per kommun och område, ${ROUND}` });
-    // Borlänge chose level 1–5 in turn in every area; Falun has answered three questions so far.
-    await heat.getByRole('row', { name: /^Borlänge 50 50 50 50/ }).waitFor();
-    await heat.getByRole('row', { name: /^Falun 75 63/ }).waitFor();
+    // Borlänge chose level 1–5 in turn in every area and was reopened; Falun has answered three questions
+    // so far. Neither is submitted: the round's owner sees both, marked preliminary, and nothing is averaged
+    // until the owner asks for drafts to count (issue 14).
+    await heat.getByRole('row', { name: /^Borlänge Preliminärt 50 50 50 50/ }).waitFor();
+    await heat.getByRole('row', { name: /^Falun Preliminärt 75 63/ }).waitFor();
+    await heat.getByRole('row', { name: /^Medelvärde \(0 inlämnade\) – – – –$/ }).waitFor();
+    await region.getByLabel(/Räkna med preliminära svar/).check();
+    await heat.getByRole('row', { name: /^Medelvärde \(0 inlämnade \+ 2 preliminära\)/ }).waitFor();
     const needs = region.locator('ol.needs-list > li');
     await expect.poll(() => needs.count()).toBe(4);
     expect((await needs.allTextContents()).join(' ')).toContain('Upphandlingsstöd');
@@ -183,7 +188,7 @@ describe('an assessment round, from the region to the municipalities and back', 
     const table = region.getByRole('table', { name: /^Poäng 0–100 per område för Borlänge/ });
     await table.getByRole('columnheader', { name: 'Regionen' }).waitFor();
     await table.getByRole('columnheader', { name: 'Modellkommunerna' }).waitFor();
-    // Against the region (only Falun has answered, and the region sees Falun by name): 50 vs 75.
+    // Against the region (only Falun has answered, preliminary, counted on the owner's request): 50 vs 75.
     await table.getByRole('row', { name: /^Styrning och ledning 50 75 \d+/ }).waitFor();
     await expectAccessible(region, 'Borlänge compared with the region and the model municipalities');
 
