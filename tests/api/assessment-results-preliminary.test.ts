@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MunicipalityResults, RoundResults } from '../../src/shared/contracts/assessment-results.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import {
   createRound,
@@ -102,16 +102,6 @@ async function xlsxCells(payload: Buffer) {
     ]),
   ) as Record<string, unknown[][]>;
 }
-async function pdfText(payload: Buffer) {
-  const doc = await getDocumentProxy(new Uint8Array(payload));
-  try {
-    // Lines wrap in the PDF: compare with runs of white space as one space.
-    return (await extractText(doc, { mergePages: true })).text.replace(/\s+/g, ' ');
-  } finally {
-    await doc.destroy();
-  }
-}
-
 describe('another participant in a shared round', () => {
   it('sees an open or reopened sheet only as its status, and averages over the submitted ones', async () => {
     for (const query of ['', '?includePreliminary=true']) {

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import { DALARNA_REFERENCE_GROUP, DALARNA_STEERING_GROUP } from '../../src/server/db/demo/networks-demo.ts';
 import { swedishToday } from '../../src/server/features/action-plans/plan-history.ts';
 import type { SteeringReport } from '../../src/shared/contracts/steering-reports.ts';
+import { pdfText } from '../support/pdf-text.ts';
 import { type Agent, createTestApp, type TestApp } from '../support/test-app.ts';
 
 let t: TestApp;
@@ -34,15 +34,6 @@ const body = (extra: Record<string, unknown> = {}) => ({
 });
 const section = <K extends SteeringReport['sections'][number]['key']>(r: SteeringReport, key: K) =>
   r.sections.find((s) => s.key === key) as Extract<SteeringReport['sections'][number], { key: K }>;
-
-async function pdfText(pdf: Buffer) {
-  const doc = await getDocumentProxy(new Uint8Array(pdf));
-  try {
-    return (await extractText(doc, { mergePages: true })).text;
-  } finally {
-    await doc.destroy();
-  }
-}
 
 beforeAll(async () => {
   t = await createTestApp();
