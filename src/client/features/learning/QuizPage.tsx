@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CourseDetail, QuizGrading } from '../../../shared/contracts/learning.ts';
+import type { CourseDetail } from '../../../shared/contracts/learning.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useGradingOf, useLatestGrading, useRefused } from '../../lib/offline/gradings.ts';
@@ -18,6 +18,7 @@ import {
 } from './components.tsx';
 import { ModuleRating } from './ModuleRating.tsx';
 import { coursePath, lessonPath, type Progress } from './progress.ts';
+import { LastResult, Review, Score } from './QuizGrading.tsx';
 import { quizAttempt } from './statements.ts';
 import { useCourseContext } from './useCourseContext.ts';
 
@@ -85,87 +86,6 @@ function Continue({
         </Link>
       </p>
     </div>
-  );
-}
-
-/** Each question with the learner's answer, whether it was right, and why — after the server graded it. */
-function Review({ module, grading }: { module: Module; grading: QuizGrading }) {
-  const { t } = useTranslation();
-  return (
-    <ol className="quiz-review">
-      {grading.questions.map((g) => {
-        const q = module.quiz.questions.find((x) => x.key === g.key);
-        if (!q) return null;
-        return (
-          <li key={g.key} className="quiz-review-question">
-            <p className="quiz-prompt">
-              {q.prompt}{' '}
-              <strong lang={document.documentElement.lang}>
-                {g.correct ? t('learning.quiz.right') : t('learning.quiz.wrong')}
-              </strong>
-            </p>
-            <ul className="quiz-options">
-              {g.options.map((o) => {
-                const state = o.chosen ? (o.correct ? 'right' : 'wrong') : o.correct ? 'missed' : undefined;
-                return (
-                  <li key={o.key} className="quiz-option" data-state={state}>
-                    <span className="quiz-option-text">
-                      <span>{q.options.find((x) => x.key === o.key)?.text ?? o.key}</span>
-                      {state ? (
-                        <span className="quiz-feedback">
-                          <strong lang={document.documentElement.lang}>
-                            {state === 'right'
-                              ? t('learning.quiz.yourAnswerRight')
-                              : state === 'wrong'
-                                ? t('learning.quiz.yourAnswerWrong')
-                                : t('learning.quiz.correctAnswer')}
-                          </strong>{' '}
-                          {o.feedback}
-                        </span>
-                      ) : null}
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
-
-function Score({ grading }: { grading: QuizGrading }) {
-  const { t } = useTranslation();
-  const right = grading.questions.filter((q) => q.correct).length;
-  const count = grading.questions.length;
-  const percent = Math.round((100 * right) / Math.max(1, count));
-  return (
-    <div className="ds-alert" data-color={grading.success ? 'success' : 'warning'}>
-      <p className="ds-paragraph">
-        {t('learning.quiz.score', { right, count, percent })}{' '}
-        {grading.success
-          ? t('learning.quiz.passedText')
-          : t('learning.quiz.failedText', { percent: Math.round(grading.passMark * 100) })}
-      </p>
-    </div>
-  );
-}
-
-/** The last graded attempt made on this device (perhaps graded after an offline spell). */
-function LastResult({ module, grading }: { module: Module; grading: QuizGrading }) {
-  const { t } = useTranslation();
-  return (
-    <section className="quiz-last" aria-labelledby="quiz-last-heading">
-      <h2 className="ds-heading" data-size="sm" id="quiz-last-heading">
-        {grading.success ? t('learning.quiz.lastPassed') : t('learning.quiz.lastFailed')}
-      </h2>
-      <Score grading={grading} />
-      <details className="quiz-last-review">
-        <summary>{t('learning.quiz.showAnswers')}</summary>
-        <Review module={module} grading={grading} />
-      </details>
-    </section>
   );
 }
 
