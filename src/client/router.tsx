@@ -49,6 +49,7 @@ const lazyOpenData = lazyFrom(() => import('./features/open-data/index.ts'));
 const lazyDefinitions = lazyFrom(() => import('./features/definitions/index.ts'));
 const lazySteeringReports = lazyFrom(() => import('./features/steering-reports/index.ts'));
 const lazyCases = lazyFrom(() => import('./features/cases/index.ts'));
+const lazyIdentity = lazyFrom(() => import('./features/identity/index.ts'));
 // @issue8-lazy (one line per feature above this line)
 
 /** Paths are Swedish (they appear in e-mails and are shared between people). */
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
       { path: '/evenemang/:id', element: lazyNetworks('EventPage') },
       { path: '/natverk/inbjudan/:token', element: lazyNetworks('NetworkInvitationPage') },
       { path: '/oppna-data', element: lazyOpenData('OpenDataPage') },
+      // @issue15-public-routes (public identity pages above this line)
       // @issue8-public-routes (public routes above this line)
       {
         element: <RequireAuth />,
@@ -130,6 +132,7 @@ export const router = createBrowserRouter([
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },
           { path: '/mitt-konto', element: <AccountPage /> },
+          // @issue15-routes (signed-in identity pages above this line)
           { path: '/utbildning', element: lazyLearning('MyLearningPage') },
           { path: '/utbildning/kurser/:id', element: lazyLearning('CoursePage') },
           {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { OperatorError } from './db/operator-error.ts';
+import { parseSecretsKey } from './lib/secrets.ts';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -25,6 +26,10 @@ const Env = z.object({
   CLIENT_DIR: z.string().default('dist/client'),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => parseSecretsKey(v) !== null, 'SECRETS_KEY must be 32 bytes in base64 or hex')
+    .optional(),
 });
 
 export interface Config {
@@ -48,6 +53,11 @@ export interface Config {
   openDataRateLimitPerMinute: number;
   /** Serve the built client from dist/client when present. */
   clientDir: string;
+  /**
+   * Seals stored secrets (lib/secrets.ts). From SECRETS_KEY; main.ts falls back to a key file in the
+   * data directory on PGlite or in demo mode. Without one, configuring an IdP answers 503.
+   */
+  secretsKey: Buffer | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -74,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     openDataRateLimitPerMinute: e.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
     clientDir: path.resolve(e.CLIENT_DIR),
+    secretsKey: e.SECRETS_KEY ? (parseSecretsKey(e.SECRETS_KEY) ?? undefined) : undefined,
   };
 }

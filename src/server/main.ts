@@ -6,9 +6,15 @@ import { DEMO_PASSWORD, demoAccounts } from './db/demo/demo-people.ts';
 import { OperatorError } from './db/operator-error.ts';
 import { startReminderScheduler } from './features/assessments/reminder-scheduler.ts';
 import { createMailer } from './features/mail/mailer.ts';
+import { keyFileInDataDir } from './lib/secrets.ts';
 
 async function main() {
   const config = loadConfig();
+  // One machine (PGlite) or the demo: a generated key in the data directory; several instances on
+  // PostgreSQL must share SECRETS_KEY instead.
+  if (!config.secretsKey && (!config.databaseUrl || config.demoData)) {
+    config.secretsKey = keyFileInDataDir(config.dataDir);
+  }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { hasDemoData } = await bootstrapDatabase(database, { demoData: config.demoData });
   const app = await buildApp({ database, config, demo: hasDemoData && config.demoData });

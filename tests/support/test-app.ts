@@ -34,6 +34,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     CLIENT_DIR: '/nonexistent',
+    // A fixed test key: sealed secrets in the test database open with it (never used outside tests).
+    SECRETS_KEY: 'dGVzdC1rZXktZm9yLXNlYWxlZC1zZWNyZXRzLW9ubHk=',
     ...env,
   } as NodeJS.ProcessEnv);
   const app = await buildApp({ database, config, logger: false, demo: true });

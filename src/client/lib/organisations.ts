@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Action } from '../../shared/access/index.ts';
-import { authorize, grantableRoles } from '../../shared/access/index.ts';
+import { authorize, authorizeOwn, grantableRoles } from '../../shared/access/index.ts';
 import type { Me } from '../../shared/contracts/auth.ts';
 import { Organisation, OrganisationList } from '../../shared/contracts/organisations.ts';
 import { api } from './api.ts';
@@ -35,6 +35,10 @@ export interface OrgAbilities {
   importStaff: boolean;
   readTechnologies: boolean;
   readAdoptionMatrix: boolean;
+  /** Its identity providers, SCIM tokens, API clients and sign-in rules (a role at the organisation itself). */
+  manageIdentity: boolean;
+  /** Accounts with a username and activation codes for people without work e-mail. */
+  activateAccounts: boolean;
 }
 
 /** What the user may do at an organisation, from the shared access matrix. */
@@ -50,6 +54,8 @@ export function abilitiesAt(me: Me, org: Organisation): OrgAbilities {
     readTechnologies: org.kind === 'municipality' && can('adoption.read'),
     readAdoptionMatrix:
       (org.kind === 'region' || org.kind === 'nation' || org.kind === 'association') && can('adoption.read'),
+    manageIdentity: org.kind !== 'unit' && authorizeOwn(actor, 'identity.manage', ctx),
+    activateAccounts: (org.kind === 'municipality' || org.kind === 'unit') && can('people.activate'),
   };
 }
 

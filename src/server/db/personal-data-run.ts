@@ -30,12 +30,11 @@ function likePattern(needle: string, json: boolean) {
   return `%${(json ? jsonEscaped(needle) : needle).replace(/[\\%_]/g, '\\$&')}%`;
 }
 
-/** The person's e-mail address and name, each with what replaces it in free text. */
-const mentionsOf = (p: Person) =>
-  [
-    [p.email, ERASED_EMAIL],
-    [p.name, ERASED_NAME],
-  ] as const;
+/** The person's e-mail address (if any) and name, each with what replaces it in free text. */
+const mentionsOf = (p: Person): [string, string][] => [
+  ...(p.email ? [[p.email, ERASED_EMAIL] as [string, string]] : []),
+  [p.name, ERASED_NAME],
+];
 
 function tieCondition(tie: Tie, p: Person, jsonColumns: ReadonlySet<string>): SQL {
   if ('user' in tie) return sql`${ident(tie.user)} = ${p.id}`;
@@ -43,7 +42,7 @@ function tieCondition(tie: Tie, p: Person, jsonColumns: ReadonlySet<string>): SQ
     const name = sql`lower(btrim(${ident(tie.name)})) = lower(btrim(${p.name}))`;
     return tie.email ? sql`(${name} and coalesce(btrim(${ident(tie.email)}), '') = '')` : name;
   }
-  if ('email' in tie) return sql`lower(${ident(tie.email)}) = lower(${p.email})`;
+  if ('email' in tie) return p.email ? sql`lower(${ident(tie.email)}) = lower(${p.email})` : sql`false`;
   if ('enrolment' in tie)
     return sql`${ident(tie.enrolment)} in (select e.id from enrolments e where e.user_id = ${p.id})`;
   if ('jsonUser' in tie) return sql`${ident(tie.jsonUser)}->>${tie.path} = ${p.id}`;

@@ -16,7 +16,7 @@ import { type SQL, sql } from 'drizzle-orm';
 
 export interface Person {
   id: string;
-  email: string;
+  email: string | null;
   name: string;
 }
 
@@ -115,6 +115,75 @@ export const personalData: PersonalDataEntry[] = [
     erase: { delete: true },
   },
   authored('invitations', ['invited_by'], ['id', 'organisation_id', 'role', 'created_at']),
+  // Sign-in with the organisation's identity, passkeys and second factors (issue 15).
+  {
+    key: 'user_identities',
+    table: 'user_identities',
+    columns: ['user_id', 'subject'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['identity_provider_id', 'subject', 'created_at', 'last_login_at'],
+    erase: { delete: true },
+  },
+  {
+    key: 'scim_users',
+    table: 'scim_users',
+    columns: ['user_id', 'user_name', 'external_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['organisation_id', 'user_name', 'external_id', 'active', 'created_at', 'updated_at'],
+    erase: { delete: true },
+  },
+  {
+    key: 'scim_group_members',
+    table: 'scim_group_members',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['group_id'],
+    erase: { delete: true },
+  },
+  {
+    key: 'passkeys',
+    table: 'passkeys',
+    columns: ['user_id', 'name', 'credential_id', 'public_key'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['id', 'name', 'device_type', 'backed_up', 'created_at', 'last_used_at'],
+    erase: { delete: true },
+  },
+  {
+    key: 'auth_challenges',
+    table: 'auth_challenges',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['purpose', 'created_at', 'expires_at'],
+    erase: { delete: true },
+  },
+  {
+    key: 'totp_secrets',
+    table: 'totp_secrets',
+    columns: ['user_id', 'secret_enc'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['created_at', 'confirmed_at'],
+    erase: { delete: true },
+  },
+  {
+    key: 'recovery_codes',
+    table: 'recovery_codes',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['created_at', 'used_at'],
+    erase: { delete: true },
+  },
+  {
+    key: 'activation_codes',
+    table: 'activation_codes',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['organisation_id', 'created_at', 'expires_at', 'used_at', 'revoked_at'],
+    erase: { delete: true },
+  },
+  authored('activation_codes', ['created_by'], ['id', 'organisation_id', 'created_at']),
+  authored('identity_providers', ['created_by'], ['id', 'organisation_id', 'name', 'created_at']),
+  authored('scim_tokens', ['created_by'], ['id', 'organisation_id', 'name', 'created_at']),
+  authored('api_clients', ['created_by'], ['id', 'organisation_id', 'name', 'created_at']),
   {
     key: 'memberships',
     table: 'memberships',
@@ -426,12 +495,35 @@ export const personalData: PersonalDataEntry[] = [
   {
     key: 'users',
     table: 'users',
-    columns: ['email', 'name', 'sort_name', 'gender', 'password_hash', 'preferred_language', 'locked_until'],
+    columns: [
+      'email',
+      'username',
+      'employee_number',
+      'name',
+      'sort_name',
+      'gender',
+      'password_hash',
+      'preferred_language',
+      'locked_until',
+    ],
     tiedBy: [{ user: 'id' }],
-    show: ['id', 'email', 'name', 'preferred_language', 'gender', 'status', 'created_at', 'updated_at'],
+    show: [
+      'id',
+      'email',
+      'username',
+      'employee_number',
+      'name',
+      'preferred_language',
+      'gender',
+      'status',
+      'created_at',
+      'updated_at',
+    ],
     erase: {
       set: {
         email: sql`'erased-' || id || '@invalid'`,
+        username: null,
+        employee_number: null,
         name: ERASED_NAME,
         gender: null,
         password_hash: null,
@@ -464,4 +556,8 @@ export const NOT_PERSONAL: Record<string, string> = {
   'technology_adoptions.eligible_users': 'how many care recipients could use it (a figure)',
   'login_throttles.address_hash': 'a keyed hash of a submitted address, gone after the lockout window',
   'account_unlocks.address_hash': 'a keyed hash of a submitted address; the row is deleted with the user id',
+  'identity_providers.name': "an identity provider's name (e.g. 'Borlänge kommun Entra ID')",
+  'scim_tokens.name': "a SCIM token's label",
+  'api_clients.name': "a system's name (e.g. 'Power BI')",
+  'scim_groups.display_name': "an HR group's name (e.g. 'Hemtjänst Norr')",
 };

@@ -38,6 +38,10 @@ export const actions = [
   'dashboard.read',
   'report.steering',
   'definition.manage',
+  // Sign-in with the organisation's own identity (issue 15): its identity providers, SCIM tokens,
+  // API clients and sign-in rules; and accounts with a username and an activation code.
+  'identity.manage',
+  'people.activate',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -72,11 +76,20 @@ const coordinatorActions: readonly Action[] = [
   'initiative.manage',
   'case.write',
   'dashboard.read',
+  'identity.manage',
+  'people.activate',
 ];
 
 export const permissionMatrix: Record<Role, readonly Action[]> = {
   staff: ['organisation.read'],
-  manager: ['organisation.read', 'members.list', 'learning.enrol', 'learning.report', 'studygroup.manage'],
+  manager: [
+    'organisation.read',
+    'members.list',
+    'learning.enrol',
+    'learning.report',
+    'studygroup.manage',
+    'people.activate',
+  ],
   // A municipality keeps its own mapping up to date; regions and associations read it (issue 5).
   municipal_coordinator: [...coordinatorActions, 'adoption.edit', 'assessment.answer'],
   // Regions run assessment rounds for their municipalities and may add templates of their own (issue 6).

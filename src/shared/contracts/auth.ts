@@ -14,7 +14,8 @@ export const LoginRequest = z.object({
 export const Me = z.object({
   id: Uuid,
   name: z.string(),
-  email: z.string(),
+  /** Null for people who sign in with a username (no work e-mail). */
+  email: z.string().nullable(),
   preferredLanguage: UiLanguage,
   gender: Gender.nullable(),
   memberships: z.array(MembershipView),

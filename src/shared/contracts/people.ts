@@ -39,7 +39,8 @@ export const Member = z.object({
   membershipId: Uuid,
   userId: Uuid,
   name: z.string(),
-  email: z.string(),
+  /** Null for people who sign in with a username (no work e-mail). */
+  email: z.string().nullable(),
   role: Role,
   status: z.enum(['active', 'invited', 'disabled']),
   organisationId: Uuid,

@@ -218,6 +218,8 @@ export const en: Messages = {
     showMembers: 'Show people',
     invite: 'Invite a person',
     addUnit: 'Add a unit',
+    activationCodes: 'Accounts without e-mail',
+    identity: 'Sign-in and system connections',
     importStaff: 'Import staff',
     childrenCaption: '{{kind}} in {{name}}',
     municipalitiesTitle: 'Municipalities',

@@ -320,6 +320,12 @@ export const problemMessages = {
     sv: 'Någon annan har sparat en ny version under tiden. Läs den senaste versionen och försök igen.',
     en: 'Someone else saved a new version meanwhile. Read the latest version and try again.',
   },
+  // Sign-in with the organisation's identity, SCIM, passkeys and API clients (issue 15).
+  secrets_key_missing: {
+    sv: 'Servern saknar nyckel för hemligheter (SECRETS_KEY). Be driftansvarig att ställa in den.',
+    en: 'The server has no key for secrets (SECRETS_KEY). Ask the operator to set it.',
+  },
+  // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
 } as const satisfies Record<string, Record<UiLanguage, string>>;
 

@@ -219,6 +219,8 @@ export const sv = {
     showMembers: 'Visa personer',
     invite: 'Bjud in person',
     addUnit: 'Lägg till enhet',
+    activationCodes: 'Konton utan e-post',
+    identity: 'Inloggning och systemkopplingar',
     importStaff: 'Importera personal',
     childrenCaption: '{{kind}} i {{name}}',
     municipalitiesTitle: 'Kommuner',

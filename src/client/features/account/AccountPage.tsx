@@ -54,7 +54,7 @@ function ProfileForm({ me }: { me: Me }) {
           label={t('account.email')}
           hint={t('account.emailHint')}
           type="email"
-          value={me.email}
+          value={me.email ?? ''}
           readOnly
           onValueChange={() => {}}
         />

@@ -129,6 +129,8 @@ export function OrganisationPage() {
     can.invite ? { to: `${base}/bjud-in`, label: t('orgs.invite') } : null,
     can.importStaff ? { to: `${base}/importera`, label: t('orgs.importStaff') } : null,
     can.addUnit ? { to: `${base}/ny-enhet`, label: t('orgs.addUnit') } : null,
+    can.activateAccounts ? { to: `${base}/aktiveringskoder`, label: t('orgs.activationCodes') } : null,
+    can.manageIdentity ? { to: `${base}/inloggning`, label: t('orgs.identity') } : null,
     can.readTechnologies && org.code
       ? { to: `/kommuner/${org.code}/valfardsteknik`, label: t('mapping.technologies.link') }
       : null,

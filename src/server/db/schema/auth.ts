@@ -15,6 +15,15 @@ export const sessions = pgTable(
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** How the person proved who they are (issue 15): shown in the session list, read by MFA rules. */
+    authMethod: text('auth_method', {
+      enum: ['password', 'password_mfa', 'passkey', 'sso', 'activation'],
+    })
+      .notNull()
+      .default('password'),
+    /** The IdP of an SSO session, and what its logout needs (OIDC id_token hint, SAML NameID), sealed. */
+    identityProviderId: uuid('identity_provider_id'),
+    ssoLogoutHintEnc: text('sso_logout_hint_enc'),
   },
   (t) => [uniqueIndex('sessions_token_uq').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );

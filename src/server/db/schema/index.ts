@@ -3,6 +3,7 @@ export * from './assessments.ts';
 export * from './audit.ts';
 export * from './auth.ts';
 export * from './documents.ts';
+export * from './identity.ts';
 export * from './imports.ts';
 export * from './initiatives.ts';
 export * from './knowledge.ts';

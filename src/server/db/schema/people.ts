@@ -6,8 +6,15 @@ export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** Stored lower-cased; the unique index makes "same e-mail → same person". */
-    email: text('email').notNull(),
+    /**
+     * Stored lower-cased; the unique index makes "same e-mail → same person". Empty for care staff
+     * without a work e-mail, who sign in with a username and a passkey or password (issue 15).
+     */
+    email: text('email'),
+    /** Lower-cased login name for people without e-mail (or their employee number). */
+    username: text('username'),
+    /** The employer's employee number, from SSO, SCIM or the manager who created the account. */
+    employeeNumber: text('employee_number'),
     name: text('name').notNull(),
     /**
      * Byte order of this key is Swedish alphabetical order (å, ä, ö after z; é as e; ü as y), so lists
@@ -30,7 +37,11 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_uq').on(t.email), index('users_sort_name_idx').on(t.sortName, t.id)],
+  (t) => [
+    uniqueIndex('users_email_uq').on(t.email),
+    uniqueIndex('users_username_uq').on(t.username),
+    index('users_sort_name_idx').on(t.sortName, t.id),
+  ],
 );
 
 export const memberships = pgTable(

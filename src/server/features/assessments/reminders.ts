@@ -76,16 +76,19 @@ async function remind(
         eq(users.status, 'active'),
       ),
     );
-  const messages = people.map((p) =>
-    reminderMail({
-      to: p.email,
-      name: p.name,
-      roundName: round.name,
-      municipality: p.municipality,
-      closesOn: round.closesOn,
-      link: `${publicUrl}/bedomningar/${round.id}/kommuner/${p.code}`,
-      lang: (p.lang ?? 'sv') as UiLanguage,
-    }),
+  // People without e-mail (care staff signing in with a username) are reminded in the app only.
+  const messages = people.flatMap((p) =>
+    p.email === null
+      ? []
+      : reminderMail({
+          to: p.email,
+          name: p.name,
+          roundName: round.name,
+          municipality: p.municipality,
+          closesOn: round.closesOn,
+          link: `${publicUrl}/bedomningar/${round.id}/kommuner/${p.code}`,
+          lang: (p.lang ?? 'sv') as UiLanguage,
+        }),
   );
   await db
     .update(assessmentSheets)

@@ -105,7 +105,7 @@ export function requestPasswordReset(deps: AuthDeps, email: string) {
 
 async function sendPasswordReset(deps: AuthDeps, email: string) {
   const user = await repo.findUserByEmail(deps.db, email);
-  if (user?.status !== 'active') return;
+  if (user?.status !== 'active' || !user.email) return;
   const token = newToken();
   await repo.createPasswordReset(
     deps.db,
@@ -140,12 +140,12 @@ export async function confirmPasswordReset(deps: AuthDeps, input: { token: strin
     if (!reset) throw new AppError(400, 'token_invalid');
     const user = await repo.findUserById(tx, reset.userId);
     if (!user) throw new AppError(400, 'token_invalid');
-    const problem = passwordProblem(input.password, user.email);
+    const problem = passwordProblem(input.password, user.email ?? undefined);
     if (problem) throw new AppError(400, problem, [{ path: 'body.password', code: problem }]);
     await repo.setPassword(tx, user.id, await hashPassword(input.password));
     await repo.closeOpenPasswordResets(tx, user.id);
     await sessions.revokeAllSessions(tx, user.id);
-    await throttle.clearFailures(tx, hashAddress(user.email));
+    if (user.email) await throttle.clearFailures(tx, hashAddress(user.email));
     await recordAudit(tx, {
       actorId: user.id,
       action: 'user.password_reset',
@@ -164,7 +164,7 @@ export async function changePassword(
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError(400, 'password_wrong', [{ path: 'body.currentPassword', code: 'password_wrong' }]);
   }
-  const problem = passwordProblem(input.newPassword, user.email);
+  const problem = passwordProblem(input.newPassword, user.email ?? undefined);
   if (problem) throw new AppError(400, problem, [{ path: 'body.newPassword', code: problem }]);
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {

@@ -25,7 +25,8 @@ export function canLogIn(user: UserRow | null): user is UserRow & { passwordHash
 export async function sendUnlockLink(deps: AuthDeps, user: UserRow | null, addressHash: string) {
   // Counted for every address, so an unknown one costs the same query as a known one.
   const recent = await unlocks.countRecentUnlocks(deps.db, addressHash);
-  if (!canLogIn(user) || recent >= UNLOCK_MAILS_PER_HOUR) return;
+  if (!canLogIn(user) || !user.email || recent >= UNLOCK_MAILS_PER_HOUR) return;
+  const to = user.email;
   const token = newToken();
   await deps.db.transaction(async (tx) => {
     await unlocks.createUnlock(tx, {
@@ -43,7 +44,7 @@ export async function sendUnlockLink(deps: AuthDeps, user: UserRow | null, addre
   });
   await deps.mailer.send(
     accountUnlockMail({
-      to: user.email,
+      to,
       name: user.name,
       link: `${deps.config.publicUrl}/las-upp-konto?token=${encodeURIComponent(token)}`,
       lang: user.preferredLanguage,
@@ -71,7 +72,7 @@ export async function confirmUnlock(deps: AuthDeps, token: string) {
     if (!unlock) throw invalid();
     const user = await repo.findUserById(tx, unlock.userId);
     // The person's address may have changed since the link was sent: it then unlocks nothing.
-    if (!user || hashAddress(user.email) !== unlock.addressHash) throw invalid();
+    if (!user?.email || hashAddress(user.email) !== unlock.addressHash) throw invalid();
     await throttle.clearFailures(tx, unlock.addressHash);
     await unlocks.closeOpenUnlocks(tx, unlock.addressHash);
     await recordAudit(tx, {

@@ -77,7 +77,7 @@ export async function createInvitation(deps: PeopleDeps, actor: Actor, input: Cr
   await deps.mailer.send(
     token
       ? invitationMail({
-          to: user.email,
+          to: input.email,
           name: user.name,
           organisationName: org.name,
           role: input.role,
@@ -86,7 +86,7 @@ export async function createInvitation(deps: PeopleDeps, actor: Actor, input: Cr
           days: INVITATION_DAYS,
         })
       : membershipAddedMail({
-          to: user.email,
+          to: input.email,
           name: user.name,
           organisationName: org.name,
           role: input.role,
@@ -96,7 +96,7 @@ export async function createInvitation(deps: PeopleDeps, actor: Actor, input: Cr
   );
   return {
     id: result.invitationId,
-    email: user.email,
+    email: input.email,
     organisationId: org.id,
     role: input.role,
     expiresAt: result.expiresAt?.toISOString() ?? null,
@@ -106,7 +106,8 @@ export async function createInvitation(deps: PeopleDeps, actor: Actor, input: Cr
 
 export async function viewInvitation(deps: PeopleDeps, token: string) {
   const inv = await repo.findOpenInvitation(deps.db, hashToken(token));
-  if (!inv) throw new AppError(404, 'token_invalid');
+  // An invitation is always sent to an address; one without (the address was erased) is void.
+  if (!inv?.email) throw new AppError(404, 'token_invalid');
   return {
     email: inv.email,
     name: inv.name,
@@ -125,7 +126,7 @@ export async function acceptInvitation(
 ) {
   return deps.db.transaction(async (tx) => {
     const inv = await repo.findOpenInvitation(tx, hashToken(token));
-    if (!inv) throw new AppError(404, 'token_invalid');
+    if (!inv?.email) throw new AppError(404, 'token_invalid');
     const problem = passwordProblem(input.password, inv.email);
     if (problem) throw new AppError(400, problem, [{ path: 'body.password', code: problem }]);
     await repo.activateInvitedUser(tx, inv.userId, {

@@ -115,9 +115,11 @@ export async function addMembership(
     return { membership, user };
   });
   const org = await repo.findMembership(deps.db, result.membership.id);
+  const to = result.user.email;
+  if (!to) return result.membership.id;
   await deps.mailer.send(
     membershipAddedMail({
-      to: result.user.email,
+      to,
       name: result.user.name,
       organisationName: org?.organisationName ?? '',
       role: input.role,

@@ -11,7 +11,7 @@ export async function eraseUser(db: Db, actor: Actor, userId: string) {
   if (userId === actor.userId) throw new AppError(409, 'conflict');
   return db.transaction(async (tx) => {
     const user = await findUserById(tx, userId);
-    if (!user || (user.status === 'disabled' && user.email.endsWith('@invalid'))) throw notFound();
+    if (!user || (user.status === 'disabled' && user.email?.endsWith('@invalid'))) throw notFound();
     const result = await anonymiseUser(tx, { id: userId, email: user.email, name: user.name });
     await recordAudit(tx, {
       actorId: actor.userId,

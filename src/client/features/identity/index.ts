@@ -1,0 +1,4 @@
+// Sign-in with the organisation's identity, SCIM, API clients, passkeys and activation codes (issue 15):
+// one chunk, loaded on demand. One export line per page.
+// @issue15-pages (one export per page above this line)
+export {};
