@@ -75,7 +75,15 @@ export async function touchSession(db: Db, sessionId: string) {
 
 export async function createSession(
   db: Db,
-  values: { userId: string; tokenHash: string; userAgent: string | null; expiresAt: Date },
+  values: {
+    userId: string;
+    tokenHash: string;
+    userAgent: string | null;
+    expiresAt: Date;
+    authMethod?: (typeof sessions.$inferInsert)['authMethod'];
+    identityProviderId?: string | null;
+    ssoLogoutHintEnc?: string | null;
+  },
 ) {
   const [row] = await db.insert(sessions).values(values).returning({ id: sessions.id });
   return row!;
