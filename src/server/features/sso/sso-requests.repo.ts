@@ -96,9 +96,9 @@ export async function takeSsoRequestByRequestId(
   return row ?? null;
 }
 
-/** A same-site path only (starts with one '/', not '//' or '/\\'): anything else becomes '/'. */
+/** A same-site path only (starts with one '/', not '//' or '/\\', no control characters): else '/'. */
 export function safeReturnTo(value: string | undefined | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f]/.test(value)) return '/';
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  for (const ch of value) if (ch.charCodeAt(0) < 0x20) return '/';
   return value;
 }
