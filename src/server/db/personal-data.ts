@@ -125,6 +125,14 @@ export const personalData: PersonalDataEntry[] = [
     erase: { delete: true },
   },
   {
+    key: 'identity_provider_memberships',
+    table: 'identity_provider_memberships',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['membership_id', 'identity_provider_id'],
+    erase: { delete: true },
+  },
+  {
     key: 'scim_users',
     table: 'scim_users',
     columns: ['user_id', 'user_name', 'external_id'],

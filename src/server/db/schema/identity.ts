@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations.ts';
-import { users } from './people.ts';
+import { memberships, users } from './people.ts';
 
 /**
  * An organisation's own identity provider (issue 15): OIDC (issuer discovery, client id and secret) or
@@ -346,4 +346,24 @@ export const activationCodes = pgTable(
     index('activation_codes_org_idx').on(t.organisationId, t.createdAt),
     index('activation_codes_user_idx').on(t.userId),
   ],
+);
+
+/**
+ * The memberships an IdP granted at sign-in (just-in-time provisioning): only these are moved or
+ * changed when a later sign-in brings another unit or role. Memberships people gave are never touched.
+ */
+export const identityProviderMemberships = pgTable(
+  'identity_provider_memberships',
+  {
+    membershipId: uuid('membership_id')
+      .primaryKey()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
+    identityProviderId: uuid('identity_provider_id')
+      .notNull()
+      .references(() => identityProviders.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('identity_provider_memberships_user_idx').on(t.userId, t.identityProviderId)],
 );
