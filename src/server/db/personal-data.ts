@@ -135,9 +135,19 @@ export const personalData: PersonalDataEntry[] = [
   {
     key: 'scim_users',
     table: 'scim_users',
-    columns: ['user_id', 'user_name', 'external_id'],
+    columns: ['user_id', 'user_name', 'external_id', 'given_name', 'family_name', 'department'],
     tiedBy: [{ user: 'user_id' }],
-    show: ['organisation_id', 'user_name', 'external_id', 'active', 'created_at', 'updated_at'],
+    show: [
+      'organisation_id',
+      'user_name',
+      'external_id',
+      'given_name',
+      'family_name',
+      'department',
+      'active',
+      'created_at',
+      'updated_at',
+    ],
     erase: { delete: true },
   },
   {

@@ -162,6 +162,15 @@ export const scimUsers = pgTable(
     userName: text('user_name').notNull(),
     externalId: text('external_id'),
     active: boolean('active').notNull().default(true),
+    /** SCIM `name.givenName` / `name.familyName` as sent, so a PATCH of one part keeps the other. */
+    givenName: text('given_name'),
+    familyName: text('family_name'),
+    /** The enterprise extension's `department` as sent (matched to a unit by name or code). */
+    department: text('department'),
+    /** The unit (or the organisation) where SCIM gave the person a staff membership; null if it gave none. */
+    staffOrganisationId: uuid('staff_organisation_id').references(() => organisations.id, {
+      onDelete: 'set null',
+    }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -199,6 +208,8 @@ export const scimGroupMembers = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** The group created the unit's staff membership (so removing the member removes only what it gave). */
+    membershipGiven: boolean('membership_given').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.userId] }), index('scim_group_members_user_idx').on(t.userId)],
 );
@@ -215,6 +226,11 @@ export const apiClients = pgTable(
     secretHash: text('secret_hash').notNull(),
     name: text('name').notNull(),
     scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * The client's service account (no e-mail, no password, username `api-client:<clientId>`): the actor
+     * of its requests, so that `created_by` columns and the audit log name the system that did it.
+     */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
@@ -222,6 +238,7 @@ export const apiClients = pgTable(
   },
   (t) => [
     uniqueIndex('api_clients_client_id_uq').on(t.clientId),
+    uniqueIndex('api_clients_user_uq').on(t.userId),
     index('api_clients_org_idx').on(t.organisationId),
   ],
 );
