@@ -577,5 +577,6 @@ export const NOT_PERSONAL: Record<string, string> = {
   'identity_providers.name': "an identity provider's name (e.g. 'Borlänge kommun Entra ID')",
   'scim_tokens.name': "a SCIM token's label",
   'api_clients.name': "a system's name (e.g. 'Power BI')",
+  'api_clients.user_id': "the client's own service account (a system's account, never a person's)",
   'scim_groups.display_name': "an HR group's name (e.g. 'Hemtjänst Norr')",
 };
