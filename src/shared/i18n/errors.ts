@@ -325,6 +325,30 @@ export const problemMessages = {
     sv: 'Servern saknar nyckel för hemligheter (SECRETS_KEY). Be driftansvarig att ställa in den.',
     en: 'The server has no key for secrets (SECRETS_KEY). Ask the operator to set it.',
   },
+  sso_idp_unknown: {
+    sv: 'Inloggningstjänsten finns inte eller är avstängd. Välj din organisation igen eller logga in med e-post och lösenord.',
+    en: 'The sign-in service does not exist or is switched off. Choose your organisation again or log in with e-mail and password.',
+  },
+  sso_state_invalid: {
+    sv: 'Inloggningen gick ut eller startades inte i den här webbläsaren. Börja om från inloggningssidan.',
+    en: 'The sign-in expired or was not started in this browser. Start again from the login page.',
+  },
+  sso_idp_refused: {
+    sv: 'Din organisations inloggningstjänst avbröt eller nekade inloggningen.',
+    en: "Your organisation's sign-in service cancelled or refused the sign-in.",
+  },
+  sso_token_invalid: {
+    sv: 'Svaret från inloggningstjänsten kunde inte godkännas (fel signatur, utfärdare, mottagare eller giltighetstid). Ingen inloggning gjordes.',
+    en: 'The answer from the sign-in service could not be accepted (wrong signature, issuer, audience or validity). You were not logged in.',
+  },
+  sso_nonce_mismatch: {
+    sv: 'Svaret från inloggningstjänsten hörde inte till den här inloggningen. Börja om från inloggningssidan.',
+    en: 'The answer from the sign-in service did not belong to this sign-in. Start again from the login page.',
+  },
+  sso_idp_unavailable: {
+    sv: 'Din organisations inloggningstjänst svarar inte just nu. Försök igen om en stund.',
+    en: "Your organisation's sign-in service is not answering right now. Try again in a while.",
+  },
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
 } as const satisfies Record<string, Record<UiLanguage, string>>;
