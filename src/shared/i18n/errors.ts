@@ -349,6 +349,95 @@ export const problemMessages = {
     sv: 'Din organisations inloggningstjänst svarar inte just nu. Försök igen om en stund.',
     en: "Your organisation's sign-in service is not answering right now. Try again in a while.",
   },
+  sso_required: {
+    sv: 'Din organisation loggar in med sin egen inloggning. Använd knappen för den i stället för lösenord.',
+    en: 'Your organisation signs in with its own identity provider. Use its button instead of a password.',
+  },
+  mfa_token_invalid: {
+    sv: 'Inloggningen har gått ut eller är redan använd. Logga in med lösenordet igen.',
+    en: 'The login has expired or was already used. Log in with your password again.',
+  },
+  mfa_code_wrong: {
+    sv: 'Koden stämmer inte eller är redan använd. Försök med en ny kod.',
+    en: 'The code is wrong or was already used. Try a new code.',
+  },
+  mfa_setup_required: {
+    sv: 'Du behöver lägga till en andra faktor (app-kod eller nyckel) innan du kan logga in.',
+    en: 'You need to add a second factor (app code or passkey) before you can log in.',
+  },
+  passkey_failed: {
+    sv: 'Nyckeln kunde inte kontrolleras. Försök igen eller logga in på annat sätt.',
+    en: 'The passkey could not be verified. Try again or log in another way.',
+  },
+  totp_already_enabled: {
+    sv: 'Du har redan en app för engångskoder. Ta bort den först om du vill byta.',
+    en: 'You already have an authenticator app. Remove it first if you want to change it.',
+  },
+  sso_idp_disabled: {
+    sv: 'Inloggningen via organisationens identitetsleverantör är avstängd. Kontakta din samordnare.',
+    en: "Sign-in through the organisation's identity provider is switched off. Contact your coordinator.",
+  },
+  sso_subject_missing: {
+    sv: 'Identitetsleverantören skickade ingen identitet för personen. Kontakta organisationens IT-avdelning.',
+    en: "The identity provider sent no identity for the person. Contact the organisation's IT department.",
+  },
+  sso_no_email: {
+    sv: 'Identitetsleverantören skickade ingen e-postadress, så inget konto kan skapas. Kontakta organisationens IT-avdelning.',
+    en: "The identity provider sent no e-mail address, so no account can be created. Contact the organisation's IT department.",
+  },
+  sso_email_unverified: {
+    sv: 'Det finns redan ett konto med den e-postadressen, men identitetsleverantören har inte bekräftat adressen. Logga in med lösenord eller be IT-avdelningen bekräfta adressen.',
+    en: 'An account with that e-mail address exists, but the identity provider has not verified the address. Sign in with your password or ask IT to verify the address.',
+  },
+  sso_account_disabled: {
+    sv: 'Kontot är avstängt. Kontakta din chef eller samordnare.',
+    en: 'The account is disabled. Contact your manager or coordinator.',
+  },
+  sso_required: {
+    sv: 'Din organisation loggar in via sin egen identitetsleverantör. Använd knappen "Logga in med din organisation".',
+    en: 'Your organisation signs in through its own identity provider. Use the button "Sign in with your organisation".',
+  },
+  domain_taken: {
+    sv: 'E-postdomänen hör redan till en annan identitetsleverantör.',
+    en: 'The e-mail domain already belongs to another identity provider.',
+  },
+  idp_kind_not_allowed: {
+    sv: 'Bara kommuner, regioner, samverkansorganisationer och den nationella nivån kan ha en identitetsleverantör.',
+    en: 'Only municipalities, regions, associations and the national level can have an identity provider.',
+  },
+  idp_oidc_incomplete: {
+    sv: 'En OIDC-leverantör behöver utfärdar-URL och klient-id.',
+    en: 'An OIDC provider needs an issuer URL and a client id.',
+  },
+  idp_saml_metadata_missing: {
+    sv: 'En SAML-leverantör behöver metadata: en URL eller uppladdad XML.',
+    en: 'A SAML provider needs metadata: a URL or uploaded XML.',
+  },
+  idp_saml_metadata_invalid: {
+    sv: 'SAML-metadata går inte att läsa: den måste vara en EntityDescriptor med IDPSSODescriptor, en inloggningsadress och ett signeringscertifikat.',
+    en: 'The SAML metadata cannot be read: it must be an EntityDescriptor with an IDPSSODescriptor, a sign-in address and a signing certificate.',
+  },
+  idp_kind_change: {
+    sv: 'Typen (OIDC eller SAML) kan inte ändras. Lägg till en ny identitetsleverantör i stället.',
+    en: 'The kind (OIDC or SAML) cannot be changed. Add a new identity provider instead.',
+  },
+  // Accounts without e-mail and activation codes (issue 15).
+  username_taken: {
+    sv: 'Användarnamnet används redan. Välj ett annat.',
+    en: 'The username is already taken. Choose another.',
+  },
+  activation_code_invalid: {
+    sv: 'Koden fungerar inte. Den kan vara felskriven, redan använd, för gammal eller återkallad. Kontrollera koden eller be din chef om en ny.',
+    en: 'The code does not work. It may be mistyped, already used, too old or revoked. Check the code or ask your manager for a new one.',
+  },
+  activation_not_needed: {
+    sv: 'Personen kan redan logga in (har lösenord eller nyckel) och behöver ingen aktiveringskod.',
+    en: 'The person can already sign in (has a password or passkey) and needs no activation code.',
+  },
+  activation_code_closed: {
+    sv: 'Koden är redan använd, återkallad eller för gammal.',
+    en: 'The code is already used, revoked or expired.',
+  },
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
 } as const satisfies Record<string, Record<UiLanguage, string>>;
@@ -358,6 +447,11 @@ export type ProblemCode = keyof typeof problemMessages;
 /** Field-level validation messages keyed by zod issue code or our own custom codes. */
 export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
   invalid_email: { sv: 'Ange en giltig e-postadress.', en: 'Enter a valid e-mail address.' },
+  email_or_username: {
+    sv: 'Ange e-postadress eller användarnamn.',
+    en: 'Enter an e-mail address or a username.',
+  },
+  totp_code_format: { sv: 'Koden har sex siffror.', en: 'The code has six digits.' },
   required: { sv: 'Uppgiften måste fyllas i.', en: 'This field is required.' },
   too_small: { sv: 'Värdet är för kort eller för litet.', en: 'The value is too short or too small.' },
   too_big: { sv: 'Värdet är för långt eller för stort.', en: 'The value is too long or too large.' },
