@@ -393,10 +393,6 @@ export const problemMessages = {
     sv: 'Kontot är avstängt. Kontakta din chef eller samordnare.',
     en: 'The account is disabled. Contact your manager or coordinator.',
   },
-  sso_required: {
-    sv: 'Din organisation loggar in via sin egen identitetsleverantör. Använd knappen "Logga in med din organisation".',
-    en: 'Your organisation signs in through its own identity provider. Use the button "Sign in with your organisation".',
-  },
   domain_taken: {
     sv: 'E-postdomänen hör redan till en annan identitetsleverantör.',
     en: 'The e-mail domain already belongs to another identity provider.',
