@@ -18,6 +18,7 @@ import {
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { actionPlanRoutes } from './features/action-plans/action-plans.routes.ts';
+import { activationRoutes } from './features/activation/activation.routes.ts';
 import { assessmentResultRoutes } from './features/assessment-results/assessment-results.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(organisationRoutes({ db }));
       await api.register(auditRoutes({ db }));
       await api.register(peopleRoutes(authDeps));
+      await api.register(activationRoutes(authDeps));
       await api.register(importRoutes(authDeps));
       await api.register(learningRoutes({ db, config }));
       await api.register(authoringRoutes({ db }));

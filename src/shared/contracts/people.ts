@@ -41,6 +41,8 @@ export const Member = z.object({
   name: z.string(),
   /** Null for people who sign in with a username (no work e-mail). */
   email: z.string().nullable(),
+  /** The login name of a person without e-mail (issue 15). */
+  username: z.string().nullable(),
   role: Role,
   status: z.enum(['active', 'invited', 'disabled']),
   organisationId: Uuid,

@@ -7,7 +7,8 @@ export interface MemberRow {
   membership_id: string;
   user_id: string;
   name: string;
-  email: string;
+  email: string | null;
+  username: string | null;
   role: Role;
   status: 'active' | 'invited' | 'disabled';
   organisation_id: string;
@@ -46,14 +47,14 @@ export async function listMembers(db: Db, query: MemberQuery & { kind: string })
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   return queryRows<MemberRow>(
     db,
-    sql`select m.id as membership_id, u.id as user_id, u.name, u.email, m.role, u.status,
+    sql`select m.id as membership_id, u.id as user_id, u.name, u.email, u.username, m.role, u.status,
                o.id as organisation_id, o.name as organisation_name, m.created_at as since, m.sort_name
         from memberships m
         join users u on u.id = m.user_id
         join organisations o on o.id = m.organisation_id
         where ${scope}
           ${query.role ? sql`and m.role = ${query.role}` : sql``}
-          ${pattern ? sql`and (u.name ilike ${pattern} or u.email ilike ${pattern})` : sql``}
+          ${pattern ? sql`and (u.name ilike ${pattern} or u.email ilike ${pattern} or u.username ilike ${pattern})` : sql``}
           ${query.after ? sql`and (m.sort_name, m.id) > (${query.after.sortName} collate "C", ${query.after.membershipId}::uuid)` : sql``}
         order by m.sort_name, m.id
         limit ${query.limit + 1}`,

@@ -73,6 +73,7 @@ export async function listMembers(
       userId: r.user_id,
       name: r.name,
       email: r.email,
+      username: r.username,
       role: r.role,
       status: r.status,
       organisationId: r.organisation_id,
