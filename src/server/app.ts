@@ -28,6 +28,10 @@ import { caseRoutes } from './features/cases/cases.routes.ts';
 import { dashboardRoutes } from './features/dashboards/dashboards.routes.ts';
 import { definitionRoutes } from './features/definitions/definitions.routes.ts';
 import { documentRoutes } from './features/documents/documents.routes.ts';
+import {
+  identityProviderRoutes,
+  ssoDiscoveryRoutes,
+} from './features/identity-providers/identity-providers.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
 import { initiativeRoutes } from './features/initiatives/initiatives.routes.ts';
 import { learningRoutes } from './features/learning/learning.routes.ts';
@@ -146,6 +150,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(auditRoutes({ db }));
       await api.register(peopleRoutes(authDeps));
       await api.register(activationRoutes(authDeps));
+      await api.register(identityProviderRoutes({ db, config }));
+      await api.register(ssoDiscoveryRoutes({ db, config }));
       await api.register(importRoutes(authDeps));
       await api.register(learningRoutes({ db, config }));
       await api.register(authoringRoutes({ db }));

@@ -79,6 +79,12 @@ export async function replaceDomains(db: Db, idpId: string, domains: string[]) {
   }
 }
 
+/** A national administrator moves domains off another IdP before giving them to this one. */
+export async function removeDomains(db: Db, domains: string[]) {
+  if (domains.length)
+    await db.delete(identityProviderDomains).where(inArray(identityProviderDomains.domain, domains));
+}
+
 /** Home-realm discovery: the enabled IdP a domain belongs to. */
 export async function findEnabledByDomain(db: Db, domain: string) {
   const [row] = await db
