@@ -26,6 +26,7 @@ const Env = z.object({
   CLIENT_DIR: z.string().default('dist/client'),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  ADMIN_MFA: z.enum(['required', 'off']).optional(),
   SECRETS_KEY: z
     .string()
     .refine((v) => parseSecretsKey(v) !== null, 'SECRETS_KEY must be 32 bytes in base64 or hex')
@@ -58,6 +59,11 @@ export interface Config {
    * data directory on PGlite or in demo mode. Without one, configuring an IdP answers 503.
    */
   secretsKey: Buffer | undefined;
+  /**
+   * National administrators and coordinators must give a second factor after the password (ADMIN_MFA).
+   * Default on, but off when the demo dataset is loaded, so the demo logins work with the password.
+   */
+  adminMfa: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -67,12 +73,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new OperatorError(`Invalid configuration: ${issues}`);
   }
   const e = parsed.data;
+  const demoData = e.DEMO_DATA ? e.DEMO_DATA === '1' : !e.DATABASE_URL;
   return {
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    demoData: e.DEMO_DATA ? e.DEMO_DATA === '1' : !e.DATABASE_URL,
+    demoData,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -85,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openDataRateLimitPerMinute: e.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
     clientDir: path.resolve(e.CLIENT_DIR),
     secretsKey: e.SECRETS_KEY ? (parseSecretsKey(e.SECRETS_KEY) ?? undefined) : undefined,
+    adminMfa: (e.ADMIN_MFA ?? (demoData ? 'off' : 'required')) === 'required',
   };
 }

@@ -42,6 +42,11 @@ async function main() {
     lines.push(``, `Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const a of demoAccounts.filter((d) => d.login)) lines.push(`  ${a.email.padEnd(44)} ${a.role}`);
   }
+  lines.push(
+    config.adminMfa
+      ? `Second factor (passkey or app code) required for administrators and coordinators (ADMIN_MFA=required).`
+      : `Second factor for administrators and coordinators is OFF (demo data or ADMIN_MFA=off); set ADMIN_MFA=required to require it.`,
+  );
   console.log(`${lines.join('\n')}\n`);
 }
 

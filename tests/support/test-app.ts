@@ -36,6 +36,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     CLIENT_DIR: '/nonexistent',
     // A fixed test key: sealed secrets in the test database open with it (never used outside tests).
     SECRETS_KEY: 'dGVzdC1rZXktZm9yLXNlYWxlZC1zZWNyZXRzLW9ubHk=',
+    // The second factor for administrators is tested on its own (tests/api/mfa.test.ts turns it on).
+    ADMIN_MFA: 'off',
     ...env,
   } as NodeJS.ProcessEnv);
   const app = await buildApp({ database, config, logger: false, demo: true });

@@ -1,5 +1,10 @@
 import type { ProblemCode } from '../../shared/i18n/errors.ts';
 
+export interface ProblemExtensions {
+  loginUrl?: string;
+  identityProviderName?: string;
+}
+
 export interface FieldError {
   path: string;
   code: string;
@@ -12,6 +17,8 @@ export class AppError extends Error {
     readonly code: ProblemCode,
     readonly fieldErrors: FieldError[] = [],
     readonly detail?: string,
+    /** Extra members of the problem body (RFC 9457 §3.2), e.g. where to log in instead. */
+    readonly extensions?: ProblemExtensions,
   ) {
     super(code);
     this.name = 'AppError';

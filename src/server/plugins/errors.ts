@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { UiLanguage } from '../../shared/contracts/common.ts';
 import { fieldMessage, type ProblemCode, problemMessages } from '../../shared/i18n/errors.ts';
 import { RETRY_AFTER_SECONDS, unavailability } from '../db/unavailable.ts';
-import { AppError, type FieldError } from '../lib/errors.ts';
+import { AppError, type FieldError, type ProblemExtensions } from '../lib/errors.ts';
 import { requestLanguage } from '../lib/language.ts';
 
 export function sendProblem(
@@ -13,6 +13,7 @@ export function sendProblem(
   code: ProblemCode,
   fieldErrors: FieldError[] = [],
   detail?: string,
+  extensions?: ProblemExtensions,
 ) {
   const lang: UiLanguage = requestLanguage(req);
   const body = {
@@ -21,6 +22,7 @@ export function sendProblem(
     status,
     code,
     ...(detail ? { detail } : {}),
+    ...extensions,
     ...(fieldErrors.length
       ? {
           errors: fieldErrors.map((e) => ({
@@ -44,7 +46,7 @@ function issueCode(keyword: string, message: string | undefined): string {
 export function registerErrorHandling(app: FastifyInstance, hooks: { onWriteUnavailable?: () => void } = {}) {
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError)
-      return sendProblem(req, reply, err.status, err.code, err.fieldErrors, err.detail);
+      return sendProblem(req, reply, err.status, err.code, err.fieldErrors, err.detail, err.extensions);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as { validationContext?: string }).validationContext ?? 'body';
       const fieldErrors = err.validation.map((v) => ({

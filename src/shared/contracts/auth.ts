@@ -1,15 +1,28 @@
 import { z } from 'zod';
 import { IsoDateTime, UiLanguage, Uuid } from './common.ts';
+import { MfaChallenge } from './mfa.ts';
 import { Email, Gender, MembershipView } from './people.ts';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
 export const CsrfToken = z.object({ token: z.string() });
 
-export const LoginRequest = z.object({
-  email: Email,
-  password: z.string().min(1).max(200),
-});
+const LoginPassword = z.string().min(1).max(200);
+/** A username of a person without work e-mail (lower-cased; never an e-mail address). */
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(100)
+  .regex(/^[^@\s]+$/, 'invalid_username');
+/** Log in with the e-mail address or, for people without work e-mail, the username (exactly one). */
+export const LoginRequest = z
+  .object({ email: Email.optional(), username: Username.optional(), password: LoginPassword })
+  .refine((v) => (v.email === undefined) !== (v.username === undefined), {
+    message: 'email_or_username',
+    path: ['email'],
+  });
 
 export const Me = z.object({
   id: Uuid,
@@ -21,6 +34,11 @@ export const Me = z.object({
   memberships: z.array(MembershipView),
 });
 export type Me = z.infer<typeof Me>;
+
+/** A correct password gives a session (Me), or asks for a second factor first. */
+export const LoginResponse = z.union([Me, MfaChallenge]);
+/** A login completed with a second factor; recovery codes (shown once) when the first factor was just set up. */
+export const MfaCompleted = Me.extend({ recoveryCodes: z.array(z.string()).optional() });
 
 export const UpdateMe = z
   .object({

@@ -50,6 +50,9 @@ export const Problem = z.object({
   status: z.number().int(),
   code: z.string(),
   detail: z.string().optional(),
+  /** sso_required: the identity provider's login address and name (the person's organisation signs in there). */
+  loginUrl: z.string().optional(),
+  identityProviderName: z.string().optional(),
   errors: z
     .array(z.object({ path: z.string(), code: z.string(), message: z.string() }))
     .optional()

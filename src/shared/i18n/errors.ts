@@ -434,6 +434,26 @@ export const problemMessages = {
     sv: 'Koden är redan använd, återkallad eller för gammal.',
     en: 'The code is already used, revoked or expired.',
   },
+  invalid_token: {
+    sv: 'Åtkomsttoken är okänd, har gått ut eller har återkallats. Hämta en ny från /oauth/token.',
+    en: 'The access token is unknown, has expired or has been revoked. Get a new one from /oauth/token.',
+  },
+  insufficient_scope: {
+    sv: 'API-klientens behörigheter (scopes) räcker inte för det här anropet.',
+    en: "The API client's scopes do not allow this request.",
+  },
+  people_only: {
+    sv: 'Det här är till för personer som loggat in, inte för API-klienter.',
+    en: 'This is for people who have signed in, not for API clients.',
+  },
+  api_client_kind_not_allowed: {
+    sv: 'Bara kommuner, regioner, samverkansorganisationer och den nationella nivån kan ha API-klienter.',
+    en: 'Only municipalities, regions, associations and the national level can have API clients.',
+  },
+  api_client_scope_not_available: {
+    sv: 'Organisationen kan inte ge API-klienter den behörigheten.',
+    en: 'The organisation cannot give API clients that scope.',
+  },
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
 } as const satisfies Record<string, Record<UiLanguage, string>>;
@@ -489,6 +509,10 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     en: 'The person is not in the study group.',
   },
   not_a_unit: { sv: 'Välj en enhet.', en: 'Choose a unit.' },
+  api_client_scope_not_available: {
+    sv: 'Organisationen kan inte ge API-klienter den behörigheten.',
+    en: 'The organisation cannot give API clients that scope.',
+  },
   unknown_module: { sv: 'Kursen har ingen sådan modul.', en: 'The course has no such module.' },
   ends_before_start: {
     sv: 'Slutdatum kan inte ligga före startdatum.',

@@ -7,6 +7,12 @@ export async function findUserByEmail(db: Db, email: string) {
   return row ?? null;
 }
 
+/** Usernames are stored lower-cased (people without work e-mail, issue 15). */
+export async function findUserByUsername(db: Db, username: string) {
+  const [row] = await db.select().from(users).where(eq(users.username, username.trim().toLowerCase()));
+  return row ?? null;
+}
+
 export async function findUserById(db: Db, id: string) {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row ?? null;

@@ -3,7 +3,7 @@ import {
   ChangePassword,
   CsrfToken,
   LoginRequest,
-  Me,
+  LoginResponse,
   PasswordResetConfirm,
   PasswordResetRequest,
   SessionIdParams,
@@ -18,6 +18,11 @@ import { CSRF_COOKIE } from '../../plugins/csrf.ts';
 import { actorOf, requireUser, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/session.ts';
 import { getMe } from '../me/me.service.ts';
 import * as auth from './auth.service.ts';
+import { mfaRoutes } from './mfa.routes.ts';
+import { passkeyRoutes } from './passkeys.routes.ts';
+import { setSessionCookie } from './session-cookie.ts';
+import { signInPolicyRoutes } from './sign-in-policy.routes.ts';
+import { totpRoutes } from './totp.routes.ts';
 import * as unlock from './unlock.service.ts';
 
 export const authRoutes =
@@ -25,6 +30,11 @@ export const authRoutes =
   async (app) => {
     const tags = ['auth'];
     const rateLimit = { max: deps.config.authRateLimitPerMinute, timeWindow: '1 minute' };
+    // Second factors, passkeys and sign-in rules (issue 15).
+    await app.register(mfaRoutes(deps));
+    await app.register(passkeyRoutes(deps));
+    await app.register(totpRoutes(deps));
+    await app.register(signInPolicyRoutes(deps));
 
     app.get(
       '/auth/csrf',
@@ -47,21 +57,20 @@ export const authRoutes =
         config: { rateLimit },
         schema: {
           tags,
-          summary: 'Log in with e-mail and password; sets the session cookie',
+          summary:
+            'Log in with e-mail (or username) and password; sets the session cookie, or answers mfaRequired with a token for POST /auth/mfa. 403 sso_required carries loginUrl.',
           body: LoginRequest,
-          response: { 200: Me, ...problems(400, 401, 403, 423, 429) },
+          response: { 200: LoginResponse, ...problems(400, 401, 403, 423, 429) },
         },
       },
       async (req, reply) => {
-        const { token, expiresAt, userId } = await auth.login(deps, {
+        const outcome = await auth.login(deps, {
           ...req.body,
           userAgent: req.headers['user-agent'] ?? null,
         });
-        reply.setCookie(SESSION_COOKIE, token, {
-          ...sessionCookieOptions(deps.config, req),
-          expires: expiresAt,
-        });
-        return getMe(deps.db, userId);
+        if (outcome.kind === 'mfa') return outcome.challenge;
+        setSessionCookie(deps.config, req, reply, outcome);
+        return getMe(deps.db, outcome.userId);
       },
     );
 

@@ -1,3 +1,4 @@
+import type { MfaChallenge } from '../../../shared/contracts/mfa.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -10,6 +11,8 @@ import { passwordResetMail } from '../mail/templates.ts';
 import * as repo from './auth.repo.ts';
 import { MAIL_REQUEST_MS, takingAtLeast } from './even-timing.ts';
 import * as throttle from './login-throttle.repo.ts';
+import * as mfaRepo from './mfa.repo.ts';
+import { needsSecondFactor, startMfa } from './mfa.service.ts';
 import * as sessions from './session.repo.ts';
 import { canLogIn, sendUnlockLink } from './unlock.service.ts';
 
@@ -27,11 +30,20 @@ const RESET_MINUTES = 60;
  */
 export async function login(
   deps: AuthDeps,
-  input: { email: string; password: string; userAgent: string | null },
-): Promise<{ token: string; expiresAt: Date; userId: string }> {
-  const addressHash = await throttle.addressHash(deps.db, input.email);
+  input: {
+    email?: string | undefined;
+    username?: string | undefined;
+    password: string;
+    userAgent: string | null;
+  },
+): Promise<LoginOutcome> {
+  // A username is counted and locked exactly like an address (they never contain '@', so never collide).
+  const identifier = input.email ?? input.username ?? '';
+  const addressHash = await throttle.addressHash(deps.db, identifier);
   if (await throttle.findLock(deps.db, addressHash)) throw new AppError(423, 'account_locked');
-  const user = await repo.findUserByEmail(deps.db, input.email);
+  const user = input.email
+    ? await repo.findUserByEmail(deps.db, input.email)
+    : await repo.findUserByUsername(deps.db, identifier);
   const usable = canLogIn(user);
   const matches = await verifyPassword(
     usable ? user.passwordHash : await dummyPasswordHash(),
@@ -65,15 +77,41 @@ export async function login(
     throw new AppError(401, 'invalid_credentials');
   }
   await throttle.clearFailures(deps.db, addressHash);
+  // Only now, with the password proven, may the answer say how this person must sign in.
+  const rules = await mfaRepo.signInRules(deps.db, user.id);
+  if (rules.sso) {
+    throw new AppError(403, 'sso_required', [], undefined, {
+      loginUrl: `/auth/sso/${rules.sso.id}/login`,
+      identityProviderName: rules.sso.name,
+    });
+  }
+  if (needsSecondFactor(deps.config, rules)) {
+    return { kind: 'mfa', challenge: await startMfa(deps, user.id, addressHash) };
+  }
+  return { kind: 'session', ...(await startSession(deps, user.id, input.userAgent, 'password')) };
+}
+
+export type LoginOutcome =
+  | { kind: 'session'; token: string; expiresAt: Date; userId: string }
+  | { kind: 'mfa'; challenge: MfaChallenge };
+
+/** A new session cookie value for a person who has proven who they are. */
+export async function startSession(
+  deps: AuthDeps,
+  userId: string,
+  userAgent: string | null,
+  authMethod: 'password' | 'password_mfa' | 'passkey',
+) {
   const token = newToken();
   const expiresAt = new Date(Date.now() + deps.config.sessionTtlMs);
   await sessions.createSession(deps.db, {
-    userId: user.id,
+    userId,
     tokenHash: hashToken(token),
-    userAgent: input.userAgent?.slice(0, 300) ?? null,
+    userAgent: userAgent?.slice(0, 300) ?? null,
     expiresAt,
+    authMethod,
   });
-  return { token, expiresAt, userId: user.id };
+  return { token, expiresAt, userId };
 }
 
 export async function logout(deps: AuthDeps, actor: RequestActor) {
