@@ -37,7 +37,10 @@ describe('passkeys', () => {
       userVerification: 'required',
     });
     expect(options.rp.id).toBe('localhost');
-    const added = await a.post('/api/v1/me/passkeys', { response: auth.register(options), name: 'Min telefon' });
+    const added = await a.post('/api/v1/me/passkeys', {
+      response: auth.register(options),
+      name: 'Min telefon',
+    });
     expect(added.statusCode).toBe(201);
     expect(added.json()).toMatchObject({ name: 'Min telefon', lastUsedAt: null });
     expect(JSON.stringify(added.json())).not.toContain('publicKey');
@@ -50,7 +53,9 @@ describe('passkeys', () => {
     const loginOptions = (await visitor.post('/api/v1/auth/passkey/options')).json();
     expect(loginOptions.allowCredentials ?? []).toEqual([]);
     expect(loginOptions.userVerification).toBe('required');
-    const login = await visitor.post('/api/v1/auth/passkey/login', { response: auth.authenticate(loginOptions) });
+    const login = await visitor.post('/api/v1/auth/passkey/login', {
+      response: auth.authenticate(loginOptions),
+    });
     expect(login.statusCode).toBe(200);
     expect(login.json().email).toBe(email);
     expect((await visitor.get('/api/v1/me')).statusCode).toBe(200);
@@ -91,7 +96,9 @@ describe('passkeys', () => {
     const before = await count('passkeys', demoEmail('lina.persson'));
     const regOptions = (await a.post('/api/v1/me/passkeys/registration-options')).json();
     const evil = await a.post('/api/v1/me/passkeys', {
-      response: softAuthenticator('https://evil.example').register(regOptions, { origin: 'https://evil.example' }),
+      response: softAuthenticator('https://evil.example').register(regOptions, {
+        origin: 'https://evil.example',
+      }),
     });
     expect(evil.statusCode).toBe(400);
     expect(evil.json().code).toBe('passkey_failed');
@@ -109,7 +116,9 @@ describe('passkeys', () => {
 
     const visitor = t.agent();
     const loginOptions = (await visitor.post('/api/v1/auth/passkey/options')).json();
-    const unknown = await visitor.post('/api/v1/auth/passkey/login', { response: auth.authenticate(loginOptions) });
+    const unknown = await visitor.post('/api/v1/auth/passkey/login', {
+      response: auth.authenticate(loginOptions),
+    });
     expect(unknown.statusCode).toBe(401);
     expect(visitor.cookies.has('vn_session')).toBe(false);
   });
