@@ -48,6 +48,8 @@ import { peopleRoutes } from './features/people/people.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
 import { steeringReportRoutes } from './features/steering-reports/steering-reports.routes.ts';
+import { mountDemoIdp } from './features/sso/demo-idp/demo-idp.plugin.ts';
+import { ssoRoutes } from './features/sso/sso.routes.ts';
 import { studyGroupRoutes } from './features/study-groups/study-groups.routes.ts';
 import { healthRoutes } from './features/system/health.routes.ts';
 import { createReadiness, type ReadinessOptions } from './features/system/readiness.ts';
@@ -68,6 +70,13 @@ export interface AppDeps {
   demo?: boolean;
   /** How often /readyz probes the database (tests shorten it). */
   readiness?: ReadinessOptions;
+  /**
+   * Mount the demo OIDC provider for Borlänge under /demo-idp (demo mode only; main.ts decides).
+   * `keyDir` keeps its keys across restarts (the data directory); without it they live in memory.
+   */
+  demoIdp?: { keyDir?: string } | false;
+  /** How long an organisation's IdP may take to answer during SSO (default 10 s; tests shorten it). */
+  idpTimeoutMs?: number;
 }
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -187,6 +196,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(openDataRoutes({ db, rateLimitPerMinute: config.openDataRateLimitPerMinute }), {
     prefix: '/api/open/v1',
   });
+
+  // Sign-in with the organisation's IdP: browser redirects at the root, where IdPs send people back.
+  await app.register(ssoRoutes({ db, config, idpTimeoutMs: deps.idpTimeoutMs }));
+  if (deps.demoIdp) await app.register(mountDemoIdp({ db, config, keyDir: deps.demoIdp.keyDir }));
 
   registerClient(app, config.clientDir);
   return app;

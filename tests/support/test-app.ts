@@ -1,5 +1,5 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app.ts';
+import { type AppDeps, buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Database, Db } from '../../src/server/db/client.ts';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/server/db/demo/demo-people.ts';
@@ -28,7 +28,11 @@ export interface Agent {
 
 export const demoEmail = (local: string) => `${local}@${DEMO_DOMAIN}`;
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** `deps`: switches of buildApp a test turns on explicitly, e.g. the demo IdP or a short IdP timeout. */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  deps: Pick<AppDeps, 'demoIdp' | 'idpTimeoutMs'> = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -40,7 +44,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ADMIN_MFA: 'off',
     ...env,
   } as NodeJS.ProcessEnv);
-  const app = await buildApp({ database, config, logger: false, demo: true });
+  const app = await buildApp({ database, config, logger: false, demo: true, ...deps });
   await app.ready();
 
   const agent = (): Agent => {

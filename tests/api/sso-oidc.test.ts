@@ -1,0 +1,373 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/db/client.ts';
+import { identityProviders, users } from '../../src/server/db/schema/index.ts';
+import { parseSecretsKey, secretBox } from '../../src/server/lib/secrets.ts';
+import { type OidcPeer, startOidcPeer } from '../support/oidc-peer.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+// The same fixed key createTestApp gives the server: the IdP's client secret is sealed with it.
+const box = secretBox(parseSecretsKey('dGVzdC1rZXktZm9yLXNlYWxlZC1zZWNyZXRzLW9ubHk=')!);
+const PUBLIC_URL = 'http://localhost:3000';
+const DOMAIN = 'borlange-sso.test';
+const IDP_TIMEOUT_MS = 1000;
+
+let t: TestApp;
+let peer: OidcPeer;
+let idpId: string;
+let borlangeId: string;
+
+const orgId = async (where: ReturnType<typeof sql>) =>
+  (await queryRows<{ id: string }>(t.db, sql`select id from organisations where ${where}`))[0]!.id;
+
+beforeAll(async () => {
+  t = await createTestApp({ PUBLIC_URL }, { idpTimeoutMs: IDP_TIMEOUT_MS });
+  idpId = randomUUID();
+  peer = await startOidcPeer({
+    redirectUris: [`${PUBLIC_URL}/auth/sso/${idpId}/callback`],
+    postLogoutRedirectUris: [`${PUBLIC_URL}/logga-in`],
+  });
+  borlangeId = await orgId(sql`kind = 'municipality' and code = '2081'`);
+  await t.db.insert(identityProviders).values({
+    id: idpId,
+    organisationId: borlangeId,
+    kind: 'oidc',
+    name: 'Borlänge Entra (test)',
+    issuer: peer.issuer,
+    clientId: peer.clientId,
+    clientSecretEnc: box.seal(peer.clientSecret),
+    scopes: 'openid email profile groups',
+    mapping: {
+      unit: 'department',
+      unitMatch: 'name',
+      roleRules: [
+        { value: 'Enhetschefer', role: 'manager' },
+        { value: 'Superadmins', role: 'national_admin' },
+      ],
+    },
+  });
+}, 30_000);
+afterAll(async () => {
+  await peer?.close();
+  await t?.close();
+});
+afterEach(() => {
+  peer.tamper = null;
+  peer.tokenDelayMs = 0;
+  peer.deny = false;
+});
+
+function account(sub: string, claims: Record<string, unknown>) {
+  peer.accounts.set(sub, { email_verified: true, ...claims });
+  peer.nextAccount = sub;
+}
+
+/** GET /auth/sso/:id/login as a browser would: the redirect to the IdP and the state cookie. */
+async function startLogin(returnTo?: string, id = idpId) {
+  const query = returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(returnTo)}`;
+  const res = await t.app.inject({ method: 'GET', url: `/auth/sso/${id}/login${query}` });
+  const stateCookie = res.cookies.find((c) => c.name === 'vn_sso_state');
+  return { res, location: String(res.headers.location ?? ''), stateCookie };
+}
+
+/** The whole round trip: start, through the IdP, back to our callback with this browser's cookie. */
+async function signIn(returnTo?: string) {
+  const start = await startLogin(returnTo);
+  expect(start.res.statusCode).toBe(302);
+  const callback = new URL(await peer.authorize(start.location, `${PUBLIC_URL}/auth/sso/`));
+  const path = `${callback.pathname}${callback.search}`;
+  const cookie = `vn_sso_state=${start.stateCookie!.value}`;
+  const res = await t.app.inject({ method: 'GET', url: path, headers: { cookie, 'user-agent': 'vitest' } });
+  return { res, path, cookie, session: res.cookies.find((c) => c.name === 'vn_session')?.value };
+}
+
+async function me(session: string) {
+  const res = await t.app.inject({
+    method: 'GET',
+    url: '/api/v1/me',
+    headers: { cookie: `vn_session=${session}` },
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json() as {
+    name: string;
+    email: string;
+    memberships: { organisationName: string; role: string; organisationId: string }[];
+  };
+}
+
+async function counts() {
+  const [row] = await queryRows<Record<string, number>>(
+    t.db,
+    sql`select (select count(*)::int from users) as users, (select count(*)::int from memberships) as memberships,
+          (select count(*)::int from sessions) as sessions, (select count(*)::int from user_identities) as identities`,
+  );
+  return row!;
+}
+
+async function refusals() {
+  return queryRows<{ after: { code: string; reason: string } }>(
+    t.db,
+    sql`select after from audit_log where action = 'sso.login_refused' order by id desc`,
+  );
+}
+
+/** A refused login: the error page with this code, audited, and nothing written. */
+async function expectRefused(
+  attempt: () => Promise<{ res: { statusCode: number; headers: Record<string, unknown> } }>,
+  code: string,
+) {
+  const before = await counts();
+  const audited = (await refusals()).length;
+  const { res } = await attempt();
+  expect(res.statusCode).toBe(302);
+  expect(res.headers.location).toBe(`/logga-in/sso-fel?code=${code}`);
+  expect(await counts()).toEqual(before);
+  const after = await refusals();
+  expect(after.length).toBe(audited + 1);
+  expect(after[0]!.after.code).toBe(code);
+  // Never a token in the audit log.
+  expect(JSON.stringify(after[0])).not.toMatch(/eyJ[\w-]+\.eyJ/);
+}
+
+describe('OIDC sign-in against a real oidc-provider', () => {
+  it('redirects to the authorization endpoint with PKCE S256, state and nonce, and binds the state to the browser', async () => {
+    const { res, location, stateCookie } = await startLogin('/kurser');
+    expect(res.statusCode).toBe(302);
+    const url = new URL(location);
+    expect(`${url.origin}`).toBe(peer.issuer);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('redirect_uri')).toBe(`${PUBLIC_URL}/auth/sso/${idpId}/callback`);
+    expect(url.searchParams.get('nonce')).toBeTruthy();
+    expect(url.searchParams.get('state')).toBe(stateCookie?.value);
+    expect(stateCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/auth/sso/' });
+    // Only the state's hash is stored.
+    const rows = await queryRows<{ state_hash: string }>(t.db, sql`select state_hash from sso_requests`);
+    expect(rows.map((r) => r.state_hash)).not.toContain(stateCookie?.value);
+  });
+
+  it('provisions a first-time person into the mapped unit and role, then refreshes on the next login', async () => {
+    account('entra-oid-1', {
+      email: `amira@${DOMAIN}`,
+      name: 'Amira Testsson',
+      department: 'Hemtjänsten Tjärna Ängar',
+      groups: ['Hemtjänst'],
+    });
+    const before = await counts();
+    const first = await signIn('/kurser');
+    expect(first.res.statusCode).toBe(302);
+    expect(first.res.headers.location).toBe('/kurser');
+    expect(first.session).toBeTruthy();
+    const who = await me(first.session!);
+    expect(who.email).toBe(`amira@${DOMAIN}`);
+    expect(who.memberships).toEqual([
+      expect.objectContaining({ organisationName: 'Hemtjänsten Tjärna Ängar', role: 'staff' }),
+    ]);
+    expect((await counts()).users).toBe(before.users + 1);
+    const [session] = await queryRows<{
+      auth_method: string;
+      identity_provider_id: string;
+      hint: string | null;
+    }>(
+      t.db,
+      sql`select auth_method, identity_provider_id, sso_logout_hint_enc as hint from sessions order by created_at desc limit 1`,
+    );
+    expect(session).toMatchObject({ auth_method: 'sso', identity_provider_id: idpId });
+    expect(session!.hint).not.toMatch(/^eyJ/); // the ID token is sealed, not stored in the clear
+
+    account('entra-oid-1', {
+      email: `amira@${DOMAIN}`,
+      name: 'Amira Testsson-Ek',
+      department: 'Kvarnsvedens vård- och omsorgsboende',
+      groups: ['Enhetschefer'],
+    });
+    const second = await signIn();
+    expect(second.res.headers.location).toBe('/');
+    const again = await me(second.session!);
+    expect(again.name).toBe('Amira Testsson-Ek');
+    expect(again.memberships).toEqual([
+      expect.objectContaining({ organisationName: 'Kvarnsvedens vård- och omsorgsboende', role: 'manager' }),
+    ]);
+    expect((await counts()).users).toBe(before.users + 1);
+  });
+
+  it('links an invited account with the same verified e-mail instead of creating another', async () => {
+    const [invited] = await t.db
+      .insert(users)
+      .values({ email: `invited@${DOMAIN}`, name: 'Inbjuden Person', status: 'invited' })
+      .returning({ id: users.id });
+    account('entra-oid-2', {
+      email: `Invited@${DOMAIN}`,
+      name: 'Inbjuden Person',
+      department: 'Hemtjänsten Tjärna Ängar',
+    });
+    const before = await counts();
+    const { session } = await signIn();
+    expect(session).toBeTruthy();
+    expect((await counts()).users).toBe(before.users);
+    const [link] = await queryRows<{ user_id: string }>(
+      t.db,
+      sql`select user_id from user_identities where subject = 'entra-oid-2'`,
+    );
+    expect(link?.user_id).toBe(invited!.id);
+    const linked = await queryRows(
+      t.db,
+      sql`select 1 from audit_log where action = 'sso.account_linked' and entity_id = ${invited!.id}`,
+    );
+    expect(linked).toHaveLength(1);
+  });
+
+  it("never lets a role claim reach outside the IdP's organisation", async () => {
+    account('entra-oid-3', {
+      email: `outside@${DOMAIN}`,
+      name: 'Utanför Försök',
+      department: 'Hemtjänsten Norr', // a unit in Falun, not Borlänge
+      groups: ['Enhetschefer', 'Superadmins'],
+    });
+    const { session } = await signIn();
+    const who = await me(session!);
+    expect(who.memberships.map((m) => m.role)).not.toContain('national_admin');
+    const outside = await queryRows(
+      t.db,
+      sql`with recursive tree as (select id from organisations where id = ${borlangeId}
+            union all select o.id from organisations o join tree on o.parent_id = tree.id)
+          select m.id from memberships m join users u on u.id = m.user_id
+          where u.email = ${`outside@${DOMAIN}`} and m.organisation_id not in (select id from tree)`,
+    );
+    expect(outside).toEqual([]);
+    expect(who.memberships).toEqual([expect.objectContaining({ organisationId: borlangeId })]);
+  });
+
+  it('keeps returnTo to a path on this site', async () => {
+    for (const evil of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
+      account('entra-oid-4', { email: `ret@${DOMAIN}`, name: 'Retur Test' });
+      const { res } = await signIn(evil);
+      expect(res.headers.location).toBe('/');
+    }
+  });
+});
+
+describe('refused OIDC sign-ins: audited, an error page, nothing written', () => {
+  const fresh = (sub: string) => account(sub, { email: `${sub}@${DOMAIN}`, name: 'Ny Person' });
+
+  it.each([
+    ['signature', 'sso_token_invalid'],
+    ['audience', 'sso_token_invalid'],
+    ['expired', 'sso_token_invalid'],
+    ['issuer', 'sso_token_invalid'],
+    ['nonce', 'sso_nonce_mismatch'],
+  ] as const)('refuses an ID token with a wrong %s', async (how, code) => {
+    fresh(`tampered-${how}`);
+    peer.tamper = how;
+    await expectRefused(() => signIn(), code);
+  });
+
+  it('refuses a callback whose state this browser never got (login CSRF)', async () => {
+    fresh('csrf-victim');
+    await expectRefused(async () => {
+      const start = await startLogin();
+      const callback = new URL(await peer.authorize(start.location, `${PUBLIC_URL}/auth/sso/`));
+      const other = await startLogin(); // the attacker's own, valid state cookie
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `${callback.pathname}${callback.search}`,
+        headers: { cookie: `vn_sso_state=${other.stateCookie!.value}` },
+      });
+      return { res };
+    }, 'sso_state_invalid');
+  });
+
+  it('refuses a callback without state', async () => {
+    await expectRefused(
+      async () => ({
+        res: await t.app.inject({ method: 'GET', url: `/auth/sso/${idpId}/callback?code=abc` }),
+      }),
+      'sso_state_invalid',
+    );
+  });
+
+  it('refuses a replayed state', async () => {
+    fresh('replayer');
+    const first = await signIn();
+    expect(first.session).toBeTruthy();
+    await expectRefused(
+      async () => ({
+        res: await t.app.inject({ method: 'GET', url: first.path, headers: { cookie: first.cookie } }),
+      }),
+      'sso_state_invalid',
+    );
+  });
+
+  it('refuses an expired login request', async () => {
+    fresh('too-late');
+    await expectRefused(async () => {
+      const start = await startLogin();
+      const callback = new URL(await peer.authorize(start.location, `${PUBLIC_URL}/auth/sso/`));
+      await t.db.execute(sql`update sso_requests set expires_at = now() - interval '1 second'`);
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `${callback.pathname}${callback.search}`,
+        headers: { cookie: `vn_sso_state=${start.stateCookie!.value}` },
+      });
+      return { res };
+    }, 'sso_state_invalid');
+  });
+
+  it('refuses when the IdP answers with an error (the person cancelled)', async () => {
+    fresh('canceller');
+    peer.deny = true;
+    await expectRefused(() => signIn(), 'sso_idp_refused');
+  });
+
+  it('refuses when the IdP is slow, after the timeout', async () => {
+    fresh('slowpoke');
+    peer.tokenDelayMs = IDP_TIMEOUT_MS * 3;
+    await expectRefused(() => signIn(), 'sso_idp_unavailable');
+  });
+
+  it('refuses when the IdP is down, before anything is stored', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const [down] = await t.db
+      .insert(identityProviders)
+      .values({
+        organisationId: borlangeId,
+        kind: 'oidc',
+        name: 'Nere',
+        issuer: `http://127.0.0.1:${port}`,
+        clientId: 'x',
+        clientSecretEnc: box.seal('y'),
+      })
+      .returning({ id: identityProviders.id });
+    const pending = async () => (await queryRows(t.db, sql`select 1 from sso_requests`)).length;
+    const before = await pending();
+    await expectRefused(async () => startLogin(undefined, down!.id), 'sso_idp_unavailable');
+    expect(await pending()).toBe(before);
+  });
+
+  it('sends an unknown, malformed or disabled IdP to the error page', async () => {
+    for (const id of [randomUUID(), 'not-a-uuid']) {
+      const res = await t.app.inject({ method: 'GET', url: `/auth/sso/${id}/login` });
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe('/logga-in/sso-fel?code=sso_idp_unknown');
+    }
+    const [off] = await t.db
+      .insert(identityProviders)
+      .values({
+        organisationId: borlangeId,
+        kind: 'oidc',
+        name: 'Av',
+        enabled: false,
+        issuer: peer.issuer,
+        clientId: 'x',
+        clientSecretEnc: box.seal('y'),
+      })
+      .returning({ id: identityProviders.id });
+    const res = await t.app.inject({ method: 'GET', url: `/auth/sso/${off!.id}/login` });
+    expect(res.headers.location).toBe('/logga-in/sso-fel?code=sso_idp_unknown');
+  });
+});
