@@ -19,6 +19,8 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { actionPlanRoutes } from './features/action-plans/action-plans.routes.ts';
 import { activationRoutes } from './features/activation/activation.routes.ts';
+import { apiClientRoutes } from './features/api-clients/api-clients.routes.ts';
+import { tokenRoutes } from './features/api-clients/token.routes.ts';
 import { assessmentResultRoutes } from './features/assessment-results/assessment-results.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { auditRoutes } from './features/audit/audit.routes.ts';
@@ -59,6 +61,7 @@ import { registerCsrf } from './plugins/csrf.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerNoStore } from './plugins/no-store.ts';
 import { registerNulInBody } from './plugins/nul-in-body.ts';
+import { openApiSecuritySchemes } from './plugins/openapi-security.ts';
 import { registerSession } from './plugins/session.ts';
 
 export interface AppDeps {
@@ -129,12 +132,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         description:
           'REST API of Välfärdsnavet. Log in with POST /api/v1/auth/login (session cookie). Every state-changing ' +
           'request needs the token from GET /api/v1/auth/csrf in the X-CSRF-Token header. Errors are RFC 9457 ' +
-          'problem+json with a stable `code`.',
+          'problem+json with a stable `code`. Systems use an API client instead (OAuth 2.0 client credentials): ' +
+          'POST /oauth/token, then `Authorization: Bearer <token>` — no cookie and no CSRF token.',
       },
-      components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vn_session' } },
-      },
-      security: [{ session: [] }],
+      components: { securitySchemes: openApiSecuritySchemes },
+      // A person's session cookie, or an API client's bearer token (issue 15).
+      security: [{ session: [] }, { oauth2: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -182,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(definitionRoutes({ db }));
       await api.register(dashboardRoutes({ db }));
       await api.register(steeringReportRoutes({ db }));
+      await api.register(apiClientRoutes({ db, config }));
       await api.register(
         systemRoutes({
           database: database.kind,
@@ -192,6 +196,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
+  // OAuth 2.0 client credentials for API clients (issue 15): outside /api, no cookie, no CSRF.
+  await app.register(tokenRoutes({ db, config }));
   // Open data needs no login and lives under its own versioned prefix (issue 8).
   await app.register(openDataRoutes({ db, rateLimitPerMinute: config.openDataRateLimitPerMinute }), {
     prefix: '/api/open/v1',
