@@ -67,6 +67,7 @@ export const router = createBrowserRouter([
       { path: '/evenemang/:id', element: lazyNetworks('EventPage') },
       { path: '/natverk/inbjudan/:token', element: lazyNetworks('NetworkInvitationPage') },
       { path: '/oppna-data', element: lazyOpenData('OpenDataPage') },
+      { path: '/aktivera', element: lazyIdentity('ActivatePage') },
       // @issue15-public-routes (public identity pages above this line)
       // @issue8-public-routes (public routes above this line)
       {
@@ -132,6 +133,7 @@ export const router = createBrowserRouter([
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },
           { path: '/mitt-konto', element: <AccountPage /> },
+          { path: '/organisationer/:id/aktiveringskoder', element: lazyIdentity('ActivationCodesPage') },
           // @issue15-routes (signed-in identity pages above this line)
           { path: '/utbildning', element: lazyLearning('MyLearningPage') },
           { path: '/utbildning/kurser/:id', element: lazyLearning('CoursePage') },

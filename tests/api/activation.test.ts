@@ -88,7 +88,10 @@ describe('POST /organisations/{id}/accounts', () => {
     ).toBe(201);
     const before = await counts();
     const chef = await t.as('chef.falun');
-    const res = await chef.post(`/api/v1/organisations/${ids.norr}/accounts`, newAccount({ role: 'manager' }));
+    const res = await chef.post(
+      `/api/v1/organisations/${ids.norr}/accounts`,
+      newAccount({ role: 'manager' }),
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('role_not_grantable');
     expect(await counts()).toEqual(before);
@@ -161,6 +164,13 @@ describe('activation', () => {
       sql`select status from users where id = ${issued.userId}`,
     );
     expect(user!.status).toBe('active');
+    // From now on the person signs in with the username and the password they chose.
+    const login = await t.agent().post('/api/v1/auth/login', {
+      username: issued.username.toUpperCase(),
+      password: PASSWORD,
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json()).toMatchObject({ id: issued.userId });
 
     const again = await t.agent().post('/api/v1/auth/activate', { code: issued.code, password: PASSWORD });
     expect(again.statusCode).toBe(400);
@@ -198,7 +208,7 @@ describe('activation', () => {
         bodies.push(res.json());
       }
     }
-    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(2);
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
     expect((bodies[0] as { code: string }).code).toBe('activation_code_invalid');
     expect(await counts()).toEqual(before);
     expect(await queryRows(t.db, sql`select count(*)::int as n from sessions`)).toEqual(sessionsBefore);
@@ -236,7 +246,9 @@ describe('issuing, listing and revoking codes', () => {
     expect(list.body).not.toMatch(/code_?hash/i);
 
     // The coordinator sees the unit's codes from the municipality.
-    const coordList = (await (await t.as('samordnare.falun')).get(`/api/v1/organisations/${ids.falun}/activation-codes`)).json();
+    const coordList = (
+      await (await t.as('samordnare.falun')).get(`/api/v1/organisations/${ids.falun}/activation-codes`)
+    ).json();
     expect(coordList.items.map((c: { id: string }) => c.id)).toContain(second.json().id);
 
     const revoke = await chef.delete(`/api/v1/activation-codes/${second.json().id}`);
@@ -272,8 +284,25 @@ describe('issuing, listing and revoking codes', () => {
       { userId: issued.userId },
     );
     expect(other.statusCode).toBe(404);
-    expect((await chef.post(`/api/v1/organisations/${ids.norr}/activation-codes`, { userId: 'nope' })).statusCode).toBe(400);
+    expect(
+      (await chef.post(`/api/v1/organisations/${ids.norr}/activation-codes`, { userId: 'nope' })).statusCode,
+    ).toBe(400);
     expect(await counts()).toEqual(before);
     expect((await t.agent().post('/api/v1/auth/activate/check', { code: issued.code })).statusCode).toBe(200);
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 when one client tries codes too often', async () => {
+    const limited = await createTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
+    try {
+      const a = limited.agent();
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++)
+        statuses.push((await a.post('/api/v1/auth/activate/check', { code: 'ZZZZ-ZZZZ-ZZZZ' })).statusCode);
+      expect(statuses).toEqual([400, 400, 400, 429]);
+    } finally {
+      await limited.close();
+    }
   });
 });

@@ -7,7 +7,8 @@ import { PersonName } from './people.ts';
  * characters, stored lower-cased. Never contains `@`, so it can never be mistaken for an e-mail address.
  */
 export const USERNAME_RE = /^[\p{L}\p{N}._-]{3,64}$/u;
-export const Username = z.string().trim().toLowerCase().regex(USERNAME_RE, 'invalid_format');
+/** Stricter than the login form's `Username` (contracts/auth.ts), which accepts whatever may exist. */
+export const NewUsername = z.string().trim().toLowerCase().regex(USERNAME_RE, 'invalid_format');
 export const EmployeeNumber = z
   .string()
   .trim()
@@ -19,7 +20,7 @@ export const ActivationRole = z.enum(['staff', 'manager']);
 export const CreateAccount = z
   .object({
     /** Omitted: the employee number is the username. */
-    username: Username.optional(),
+    username: NewUsername.optional(),
     employeeNumber: EmployeeNumber.optional(),
     name: PersonName,
     role: ActivationRole.default('staff'),

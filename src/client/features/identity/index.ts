@@ -1,4 +1,6 @@
 // Sign-in with the organisation's identity, SCIM, API clients, passkeys and activation codes (issue 15):
 // one chunk, loaded on demand. One export line per page.
+export { ActivationCodesPage } from './ActivationCodesPage.tsx';
+export { ActivatePage } from '../auth/ActivatePage.tsx';
 // @issue15-pages (one export per page above this line)
 export {};

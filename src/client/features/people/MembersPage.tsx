@@ -96,7 +96,9 @@ function MembersTable({
             {members.map((m) => (
               <tr key={m.membershipId}>
                 <th scope="row">{m.name}</th>
-                <td className="break">{m.email}</td>
+                <td className="break">
+                  {m.email ?? (m.username ? t('activation.memberUsername', { username: m.username }) : '')}
+                </td>
                 <td>{t(`roles.${m.role}`)}</td>
                 {showOrg ? (
                   <td>

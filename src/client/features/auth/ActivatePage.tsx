@@ -1,0 +1,181 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ActivationCodeOwner } from '../../../shared/contracts/activation.ts';
+import { Me } from '../../../shared/contracts/auth.ts';
+import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { NewPasswordFields, newPasswordErrors } from '../../components/NewPasswordFields.tsx';
+import { Page } from '../../components/Page.tsx';
+import { api } from '../../lib/api.ts';
+import { setLanguage } from '../../lib/i18n.ts';
+import { meKey } from '../../lib/session.ts';
+
+/**
+ * `/aktivera` (or `/aktivera?kod=…` from the QR code): a person without work e-mail types or scans the
+ * code from their manager, sees their name, chooses a password and is signed in.
+ */
+export function ActivatePage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [params, setParams] = useSearchParams();
+  // The code is read once and then taken out of the address bar, so it does not stay in the history.
+  const [code, setCode] = useState(() => params.get('kod') ?? '');
+  const [owner, setOwner] = useState<ActivationCodeOwner | null>(null);
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [done, setDone] = useState(false);
+  const form = useFormErrors('activate');
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  const check = useMutation({
+    mutationFn: (value: string) => api.post('/auth/activate/check', ActivationCodeOwner, { code: value }),
+    onSuccess: setOwner,
+    onError: (err) => form.failFromApi(err, ['code']),
+  });
+
+  const activate = useMutation({
+    mutationFn: () => api.post('/auth/activate', Me, { code, password }),
+    onSuccess: async (me) => {
+      api.resetCsrf();
+      await setLanguage(me.preferredLanguage);
+      qc.setQueryData(meKey, me);
+      setDone(true);
+    },
+    onError: (err) => form.failFromApi(err, ['code', 'password']),
+  });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, for a code that came in the link
+  useEffect(() => {
+    if (!params.has('kod')) return;
+    setParams({}, { replace: true });
+    if (code.trim()) check.mutate(code.trim());
+  }, []);
+
+  // Each step replaces the form: focus its heading so a screen reader user hears where they are.
+  useEffect(() => {
+    if (owner || done) heading.current?.focus();
+  }, [owner, done]);
+
+  function submitCode(e: React.FormEvent) {
+    e.preventDefault();
+    if (!code.trim()) return form.fail({ code: t('activation.activate.codeRequired') });
+    form.clear();
+    check.mutate(code.trim());
+  }
+
+  function submitPassword(e: React.FormEvent) {
+    e.preventDefault();
+    const errs = newPasswordErrors(t, password, confirm, 'password');
+    if (Object.keys(errs).length) return form.fail(errs);
+    form.clear();
+    activate.mutate();
+  }
+
+  if (done) {
+    return (
+      <div className="narrow">
+        <Page title={t('activation.activate.doneTitle')} lead={t('activation.activate.doneIntro')}>
+          <h2 className="ds-heading" data-size="sm" tabIndex={-1} ref={heading}>
+            {t('activation.activate.passkey')}
+          </h2>
+          <p className="ds-paragraph">{t('activation.activate.passkeyHint')}</p>
+          <div className="form-actions">
+            <Link className="ds-button" data-variant="primary" to="/mitt-konto/sakerhet">
+              {t('activation.activate.passkey')}
+            </Link>
+            <Link className="ds-button" data-variant="secondary" to="/">
+              {t('activation.activate.start')}
+            </Link>
+          </div>
+        </Page>
+      </div>
+    );
+  }
+
+  if (owner) {
+    return (
+      <div className="narrow">
+        <Page title={t('activation.activate.title')}>
+          <h2 className="ds-heading" data-size="sm" tabIndex={-1} ref={heading}>
+            {t('activation.activate.hello', { name: owner.name })}
+          </h2>
+          <form onSubmit={submitPassword} noValidate className="form">
+            {form.summary}
+            {owner.username ? (
+              <TextField
+                id={form.fieldId('username')}
+                label={t('activation.activate.yourUsername')}
+                hint={t('activation.activate.usernameNote')}
+                autoComplete="username"
+                value={owner.username}
+                readOnly
+                onValueChange={() => {}}
+              />
+            ) : null}
+            <NewPasswordFields
+              passwordId={form.fieldId('password')}
+              confirmId={form.fieldId('confirm')}
+              label={t('activation.activate.password')}
+              confirmLabel={t('activation.activate.confirm')}
+              password={password}
+              confirm={confirm}
+              onPassword={setPassword}
+              onConfirm={setConfirm}
+              passwordError={form.errors.password ?? form.errors.code}
+              confirmError={form.errors.confirm}
+            />
+            <div className="form-actions">
+              <SubmitButton
+                busy={activate.isPending}
+                label={t('activation.activate.submit')}
+                busyLabel={t('activation.activate.submitting')}
+              />
+              <button
+                type="button"
+                className="ds-button"
+                data-variant="tertiary"
+                onClick={() => {
+                  form.clear();
+                  setOwner(null);
+                  setCode('');
+                }}
+              >
+                {t('activation.activate.otherCode')}
+              </button>
+            </div>
+          </form>
+        </Page>
+      </div>
+    );
+  }
+
+  return (
+    <div className="narrow">
+      <Page title={t('activation.activate.title')} lead={t('activation.activate.intro')}>
+        <form onSubmit={submitCode} noValidate className="form">
+          {form.summary}
+          <TextField
+            id={form.fieldId('code')}
+            label={t('activation.activate.code')}
+            hint={t('activation.activate.codeHint')}
+            autoComplete="one-time-code"
+            autoCapitalize="characters"
+            spellCheck={false}
+            required
+            value={code}
+            onValueChange={setCode}
+            error={form.errors.code}
+          />
+          <div className="form-actions">
+            <SubmitButton
+              busy={check.isPending}
+              label={t('activation.activate.next')}
+              busyLabel={t('activation.activate.checking')}
+            />
+          </div>
+        </form>
+      </Page>
+    </div>
+  );
+}
