@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.ts';
 import { safeEqual } from '../lib/tokens.ts';
+import { isBearerRequest } from './bearer-answers.ts';
 
 export const CSRF_COOKIE = 'vn_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -21,10 +22,12 @@ function sameOrigin(req: FastifyRequest): boolean {
  * Double-submit CSRF defence: `GET /api/v1/auth/csrf` hands out the token that is also set as an
  * httpOnly cookie; every state-changing API request must echo it in `X-CSRF-Token`, and must not come
  * from another origin. Another site can neither read the token nor set the header.
+ * A request with an API client's bearer token needs none of this: the session plugin never reads the
+ * cookie for it, and a browser never adds someone's bearer token to a forged request.
  */
 export function registerCsrf(app: FastifyInstance) {
   app.addHook('onRequest', async (req) => {
-    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/')) return;
+    if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/') || isBearerRequest(req)) return;
     const cookie = req.cookies[CSRF_COOKIE];
     const header = req.headers[CSRF_HEADER];
     if (!sameOrigin(req) || !cookie || typeof header !== 'string' || !safeEqual(cookie, header)) {

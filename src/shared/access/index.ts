@@ -1,3 +1,4 @@
+export * from './api-scopes.ts';
 export * from './authorize.ts';
 export * from './permissions.ts';
 export * from './scope.ts';

@@ -1,7 +1,7 @@
 import type { OrganisationKind } from '../contracts/organisations.ts';
 import type { Role } from '../contracts/people.ts';
-import type { Actor, OrgContext } from './authorize.ts';
-import { authorize } from './authorize.ts';
+import type { ActorScope, OrgContext } from './authorize.ts';
+import { authorize, withinLimit } from './authorize.ts';
 import { type Action, roleAllows } from './permissions.ts';
 
 /**
@@ -17,9 +17,16 @@ export interface ScopedMembership {
   role: Role;
 }
 
-/** A national administrator reaches every organisation (DESIGN.md §2). */
-export function isNationalAdmin(actor: { memberships: readonly { role: Role }[] }): boolean {
-  return actor.memberships.some((m) => m.role === 'national_admin');
+/**
+ * A national administrator reaches every organisation (DESIGN.md §2). This is a shortcut past the
+ * per-action rules, so it never applies to an API client, not even the nation's: a client reaches what
+ * its scopes allow through `authorize` and `scopeFor` (whose `national` is per action) and nothing more.
+ */
+export function isNationalAdmin(actor: {
+  memberships: readonly { role: Role }[];
+  allowedActions?: ReadonlySet<Action>;
+}): boolean {
+  return !actor.allowedActions && actor.memberships.some((m) => m.role === 'national_admin');
 }
 
 /**
@@ -40,10 +47,12 @@ export interface Scope<M extends ScopedMembership = ScopedMembership> {
 }
 
 export function scopeFor<M extends ScopedMembership>(
-  actor: { memberships: readonly M[] },
+  actor: { memberships: readonly M[] } & Omit<ActorScope, 'memberships'>,
   action: Action,
 ): Scope<M> {
-  const memberships = actor.memberships.filter((m) => roleAllows(m.role, action));
+  const allowing = actor.memberships.filter((m) => roleAllows(m.role, action));
+  // An API client whose scopes lack the action has no scope for it anywhere.
+  const memberships = withinLimit(actor, action, allowing.length > 0) ? allowing : [];
   const organisationIds = [...new Set(memberships.map((m) => m.organisationId))];
   const national = isNationalAdmin({ memberships });
   return { national, memberships, organisationIds, restrictTo: national ? null : organisationIds };
@@ -68,7 +77,7 @@ export function scopeIdsAt(scope: Scope, kinds: Iterable<string>): string[] {
  * `learning.report` over the organisation (`target`), or — without a target — anywhere at all.
  * Someone with no role at all is not a care worker (nothing is theirs to see).
  */
-export function seesOnlyOwnProgress(actor: Pick<Actor, 'memberships'>, target?: OrgContext): boolean {
+export function seesOnlyOwnProgress(actor: ActorScope, target?: OrgContext): boolean {
   if (target) return !authorize(actor, 'learning.report', target);
   return actor.memberships.length > 0 && scopeFor(actor, 'learning.report').memberships.length === 0;
 }

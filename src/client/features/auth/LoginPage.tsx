@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Me } from '../../../shared/contracts/auth.ts';
+import { LoginResponse, type Me } from '../../../shared/contracts/auth.ts';
 import { Ok } from '../../../shared/contracts/common.ts';
 import { SystemInfo } from '../../../shared/contracts/system.ts';
 import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
@@ -11,6 +11,13 @@ import { Page, Section } from '../../components/Page.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { setLanguage } from '../../lib/i18n.ts';
 import { meKey, useMe } from '../../lib/session.ts';
+import { PasskeyLoginButton } from './PasskeyLoginButton.tsx';
+
+/** An identifier with '@' is an e-mail address; anything else is a username (people without work e-mail). */
+function credentials(identifier: string, password: string) {
+  const id = identifier.trim();
+  return id.includes('@') ? { email: id, password } : { username: id, password };
+}
 
 /** Only same-site paths are allowed as the return address after login. */
 export function safeNext(next: string | null): string {
@@ -28,6 +35,8 @@ export function LoginPage() {
   // The address that was answered "locked", so its owner can ask for an unlock link.
   const [lockedEmail, setLockedEmail] = useState<string | null>(null);
   const [unlockSentTo, setUnlockSentTo] = useState<string | null>(null);
+  // The person's organisation signs in with its own IdP (403 sso_required after the right password).
+  const [sso, setSso] = useState<{ loginUrl: string; name: string } | null>(null);
   const form = useFormErrors('login');
   const next = safeNext(params.get('next'));
   const system = useQuery({
@@ -37,18 +46,30 @@ export function LoginPage() {
   });
   const demo = system.data?.demo ? system.data : null;
 
+  async function loggedIn(user: Me) {
+    api.resetCsrf();
+    qc.clear();
+    qc.setQueryData(meKey, user);
+    await setLanguage(user.preferredLanguage);
+    navigate(next, { replace: true });
+  }
+
   const login = useMutation({
-    mutationFn: () => api.post('/auth/login', Me, { email, password }),
-    onSuccess: async (user) => {
-      api.resetCsrf();
-      qc.clear();
-      qc.setQueryData(meKey, user);
-      await setLanguage(user.preferredLanguage);
-      navigate(next, { replace: true });
+    mutationFn: () => api.post('/auth/login', LoginResponse, credentials(email, password)),
+    onSuccess: async (result) => {
+      // A second factor is needed: the one-time token travels in the router state, never in the URL.
+      if ('mfaRequired' in result)
+        return navigate('/logga-in/andra-steget', { state: { mfa: result, next } });
+      await loggedIn(result);
     },
     onError: (err) => {
       if (err instanceof ApiError && err.code === 'account_locked') setLockedEmail(email.trim());
-      form.failFromApi(err, ['email', 'password']);
+      if (err instanceof ApiError && err.code === 'sso_required' && err.problem?.loginUrl) {
+        const url = `${err.problem.loginUrl}?returnTo=${encodeURIComponent(next)}`;
+        setSso({ loginUrl: url, name: err.problem.identityProviderName ?? '' });
+        return;
+      }
+      form.failFromApi(err, ['email', 'username', 'password']);
     },
   });
 
@@ -62,11 +83,12 @@ export function LoginPage() {
   function submit(e: React.FormEvent) {
     e.preventDefault();
     const errs: Record<string, string> = {};
-    if (!email.trim()) errs.email = t('form.requiredField', { field: t('login.email').toLowerCase() });
-    else if (!EMAIL_RE.test(email.trim())) errs.email = t('form.invalidEmail');
+    if (!email.trim()) errs.email = t('form.requiredField', { field: t('mfa.identifier').toLowerCase() });
+    else if (email.includes('@') && !EMAIL_RE.test(email.trim())) errs.email = t('form.invalidEmail');
     if (!password) errs.password = t('form.requiredField', { field: t('login.password').toLowerCase() });
     if (Object.keys(errs).length) return form.fail(errs);
     form.clear();
+    setSso(null);
     setLockedEmail(null);
     setUnlockSentTo(null);
     login.mutate();
@@ -86,6 +108,17 @@ export function LoginPage() {
         />
         <form onSubmit={submit} noValidate className="form">
           {form.summary}
+          {sso ? (
+            <div className="ds-alert" data-color="info" role="alert">
+              <h2 className="ds-heading" data-size="xs">
+                {t('mfa.ssoTitle', { name: sso.name })}
+              </h2>
+              <p className="ds-paragraph">{t('mfa.ssoText')}</p>
+              <a className="ds-button" data-variant="primary" href={sso.loginUrl}>
+                {t('mfa.ssoContinue', { name: sso.name })}
+              </a>
+            </div>
+          ) : null}
           {lockedEmail && !unlockSentTo ? (
             <div className="ds-alert" data-color="info">
               <p className="ds-paragraph">{t('login.lockedHelp')}</p>
@@ -104,8 +137,10 @@ export function LoginPage() {
           ) : null}
           <TextField
             id={form.fieldId('email')}
-            label={t('login.email')}
-            type="email"
+            label={t('mfa.identifier')}
+            type="text"
+            autoCapitalize="none"
+            spellCheck={false}
             autoComplete="username"
             required
             value={email}
@@ -133,6 +168,7 @@ export function LoginPage() {
             </Link>
           </div>
         </form>
+        <PasskeyLoginButton onLoggedIn={loggedIn} />
         {demo ? (
           <Section title={t('login.demoTitle')} id="demo">
             <p className="ds-paragraph">{t('login.demoText', { password: demo.demoPassword ?? '' })}</p>

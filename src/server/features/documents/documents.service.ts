@@ -298,7 +298,7 @@ export async function searchDocuments(
 const REMINDER_LIMIT = 100;
 
 /** Organisations whose documents this person looks after: where they hold a role that manages documents. */
-const ownedBy = (memberships: readonly MembershipView[]) => scopeFor({ memberships }, 'document.manage');
+const ownedBy = (actor: Parameters<typeof scopeFor<MembershipView>>[0]) => scopeFor(actor, 'document.manage');
 
 /**
  * Documents past their review date, for their owners: the organisations where the caller holds a role that
@@ -306,14 +306,14 @@ const ownedBy = (memberships: readonly MembershipView[]) => scopeFor({ membershi
  * municipality's routines).
  */
 export async function reviewReminders(db: Db, actor: Actor & { memberships: readonly MembershipView[] }) {
-  const owners = ownedBy(actor.memberships).organisationIds;
+  const owners = ownedBy(actor).organisationIds;
   return { items: toViews(actor, await repo.overdueDocuments(db, owners, REMINDER_LIMIT)) };
 }
 
 /** The organisations the caller can pick as owner when adding a document. */
 export function ownerChoices(actor: { memberships: readonly MembershipView[] }): { items: DocumentOwner[] } {
   const seen = new Map<string, DocumentOwner>();
-  for (const m of ownedBy(actor.memberships).memberships) {
+  for (const m of ownedBy(actor).memberships) {
     seen.set(m.organisationId, {
       id: m.organisationId,
       name: m.organisationName,

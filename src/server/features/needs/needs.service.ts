@@ -3,7 +3,6 @@ import {
   type Actor,
   authorizeOwn,
   isNationalAdmin,
-  roleAllows,
   scopeAt,
   scopeFor,
 } from '../../../shared/access/index.ts';
@@ -41,9 +40,10 @@ async function viewerOf(db: Db, actor: Actor): Promise<Viewer> {
     db,
     readers.map((m) => m.organisationId),
   );
+  const managed = new Set(scopeFor(actor, 'initiative.manage').organisationIds);
   const municipalities = new Map(
     readers
-      .filter((m) => m.organisationKind === 'municipality' && roleAllows(m.role, 'initiative.manage'))
+      .filter((m) => m.organisationKind === 'municipality' && managed.has(m.organisationId))
       .flatMap((m) =>
         regions.has(m.organisationId) ? [[m.organisationId, regions.get(m.organisationId)!]] : [],
       ),

@@ -1,0 +1,45 @@
+import { apiScopes, scopeActions } from '../../shared/access/index.ts';
+import { ACCESS_TOKEN_SECONDS, TOKEN_PATH } from '../../shared/contracts/api-clients.ts';
+
+/** What each scope lets a system do, in the words of the OpenAPI document. */
+const scopeDescriptions: Record<(typeof apiScopes)[number], string> = {
+  'open-data:read': 'Read the organisation and its dashboards (key figures)',
+  'mapping:read': "Read the organisation's welfare-technology mapping (adoption)",
+  'mapping:write': "Read and update the organisation's welfare-technology mapping",
+  'learning:read': 'Read learning and programme reports',
+  'people:read': "List the organisation's people and their roles",
+  'people:write': 'List, add and change people (staff and managers) and import staff lists',
+};
+
+/**
+ * The ways to call the API (issue 15): a person's session cookie, or an API client's access token from
+ * the client-credentials grant, sent as a bearer token. A token acts only within its organisation and
+ * its scopes; each scope lists the actions it allows.
+ */
+export const openApiSecuritySchemes = {
+  session: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'vn_session',
+    description: 'A signed-in person (POST /api/v1/auth/login). State-changing requests need X-CSRF-Token.',
+  },
+  oauth2: {
+    type: 'oauth2',
+    description:
+      `An API client of one organisation, created by its coordinator. Tokens last ${ACCESS_TOKEN_SECONDS} s. ` +
+      'Send the token as `Authorization: Bearer`; no cookie, no CSRF token.',
+    flows: {
+      clientCredentials: {
+        tokenUrl: TOKEN_PATH,
+        scopes: Object.fromEntries(
+          apiScopes.map((s) => [s, `${scopeDescriptions[s]} (${scopeActions[s].join(', ')})`]),
+        ),
+      },
+    },
+  },
+  bearer: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An access token from POST /oauth/token (the oauth2 scheme), sent as is.',
+  },
+} as const;
