@@ -48,6 +48,8 @@ import { openDataRoutes } from './features/open-data/open-data.routes.ts';
 import { organisationRoutes } from './features/organisations/organisations.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
+import { scimRoutes } from './features/scim/scim.routes.ts';
+import { scimTokenRoutes } from './features/scim/scim-tokens.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
 import { steeringReportRoutes } from './features/steering-reports/steering-reports.routes.ts';
 import { mountDemoIdp } from './features/sso/demo-idp/demo-idp.plugin.ts';
@@ -185,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(definitionRoutes({ db }));
       await api.register(dashboardRoutes({ db }));
       await api.register(steeringReportRoutes({ db }));
+      await api.register(scimTokenRoutes({ db, config }));
       await api.register(apiClientRoutes({ db, config }));
       await api.register(
         systemRoutes({
@@ -206,6 +209,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Sign-in with the organisation's IdP: browser redirects at the root, where IdPs send people back.
   await app.register(ssoRoutes({ db, config, idpTimeoutMs: deps.idpTimeoutMs }));
   if (deps.demoIdp) await app.register(mountDemoIdp({ db, config, keyDir: deps.demoIdp.keyDir }));
+
+  // SCIM provisioning (issue 15): bearer token only, SCIM's own errors, outside /api (no cookie, no CSRF).
+  await app.register(scimRoutes({ db, config }), { prefix: '/scim/v2' });
 
   registerClient(app, config.clientDir);
   return app;
