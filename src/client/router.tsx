@@ -68,6 +68,7 @@ export const router = createBrowserRouter([
       { path: '/natverk/inbjudan/:token', element: lazyNetworks('NetworkInvitationPage') },
       { path: '/oppna-data', element: lazyOpenData('OpenDataPage') },
       { path: '/aktivera', element: lazyIdentity('ActivatePage') },
+      { path: '/logga-in/organisation', element: lazyIdentity('OrganisationLoginPage') },
       // @issue15-public-routes (public identity pages above this line)
       // @issue8-public-routes (public routes above this line)
       {
@@ -134,6 +135,9 @@ export const router = createBrowserRouter([
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },
           { path: '/mitt-konto', element: <AccountPage /> },
           { path: '/organisationer/:id/aktiveringskoder', element: lazyIdentity('ActivationCodesPage') },
+          { path: '/organisationer/:id/inloggning', element: lazyIdentity('IdentityPage') },
+          { path: '/organisationer/:id/inloggning/ny', element: lazyIdentity('IdentityProviderPage') },
+          { path: '/organisationer/:id/inloggning/:idpId', element: lazyIdentity('IdentityProviderPage') },
           // @issue15-routes (signed-in identity pages above this line)
           { path: '/utbildning', element: lazyLearning('MyLearningPage') },
           { path: '/utbildning/kurser/:id', element: lazyLearning('CoursePage') },

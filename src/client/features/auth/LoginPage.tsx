@@ -18,6 +18,7 @@ function credentials(identifier: string, password: string) {
   const id = identifier.trim();
   return id.includes('@') ? { email: id, password } : { username: id, password };
 }
+import { OrganisationLoginLink, SsoSuggestion } from './SsoSuggestion.tsx';
 
 /** Only same-site paths are allowed as the return address after login. */
 export function safeNext(next: string | null): string {
@@ -32,6 +33,8 @@ export function LoginPage() {
   const me = useMe();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // The address as it was when the field was left: its domain may belong to an organisation's IdP.
+  const [discoverFor, setDiscoverFor] = useState('');
   // The address that was answered "locked", so its owner can ask for an unlock link.
   const [lockedEmail, setLockedEmail] = useState<string | null>(null);
   const [unlockSentTo, setUnlockSentTo] = useState<string | null>(null);
@@ -145,8 +148,10 @@ export function LoginPage() {
             required
             value={email}
             onValueChange={setEmail}
+            onBlur={() => setDiscoverFor(email)}
             error={form.errors.email}
           />
+          <SsoSuggestion email={discoverFor} next={next} />
           <TextField
             id={form.fieldId('password')}
             label={t('login.password')}
@@ -169,6 +174,7 @@ export function LoginPage() {
           </div>
         </form>
         <PasskeyLoginButton onLoggedIn={loggedIn} />
+        <OrganisationLoginLink next={next} />
         {demo ? (
           <Section title={t('login.demoTitle')} id="demo">
             <p className="ds-paragraph">{t('login.demoText', { password: demo.demoPassword ?? '' })}</p>

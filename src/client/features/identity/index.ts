@@ -2,5 +2,8 @@
 // one chunk, loaded on demand. One export line per page.
 export { ActivationCodesPage } from './ActivationCodesPage.tsx';
 export { ActivatePage } from '../auth/ActivatePage.tsx';
+export { IdentityPage } from './IdentityPage.tsx';
+export { IdentityProviderPage } from './IdentityProviderPage.tsx';
+export { OrganisationLoginPage } from './OrganisationLoginPage.tsx';
 // @issue15-pages (one export per page above this line)
 export {};
