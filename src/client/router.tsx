@@ -69,6 +69,7 @@ export const router = createBrowserRouter([
       { path: '/oppna-data', element: lazyOpenData('OpenDataPage') },
       { path: '/aktivera', element: lazyIdentity('ActivatePage') },
       { path: '/logga-in/organisation', element: lazyIdentity('OrganisationLoginPage') },
+      { path: '/logga-in/andra-steget', element: lazyIdentity('MfaPage') },
       // @issue15-public-routes (public identity pages above this line)
       // @issue8-public-routes (public routes above this line)
       {
@@ -138,6 +139,8 @@ export const router = createBrowserRouter([
           { path: '/organisationer/:id/inloggning', element: lazyIdentity('IdentityPage') },
           { path: '/organisationer/:id/inloggning/ny', element: lazyIdentity('IdentityProviderPage') },
           { path: '/organisationer/:id/inloggning/:idpId', element: lazyIdentity('IdentityProviderPage') },
+          { path: '/mitt-konto/sakerhet', element: lazyIdentity('SecurityPage') },
+          { path: '/organisationer/:id/inloggning/regler', element: lazyIdentity('SignInRulesPage') },
           // @issue15-routes (signed-in identity pages above this line)
           { path: '/utbildning', element: lazyLearning('MyLearningPage') },
           { path: '/utbildning/kurser/:id', element: lazyLearning('CoursePage') },

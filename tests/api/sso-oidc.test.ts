@@ -3,14 +3,17 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/server/config.ts';
 import { queryRows } from '../../src/server/db/client.ts';
 import { identityProviders, users } from '../../src/server/db/schema/index.ts';
+import { ensureDemoIdentityProvider } from '../../src/server/features/sso/demo-idp/demo-idp-setup.ts';
 import { parseSecretsKey, secretBox } from '../../src/server/lib/secrets.ts';
 import { type OidcPeer, startOidcPeer } from '../support/oidc-peer.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The same fixed key createTestApp gives the server: the IdP's client secret is sealed with it.
-const box = secretBox(parseSecretsKey('dGVzdC1rZXktZm9yLXNlYWxlZC1zZWNyZXRzLW9ubHk=')!);
+const TEST_SECRETS_KEY = 'dGVzdC1rZXktZm9yLXNlYWxlZC1zZWNyZXRzLW9ubHk=';
+const box = secretBox(parseSecretsKey(TEST_SECRETS_KEY)!);
 const PUBLIC_URL = 'http://localhost:3000';
 const DOMAIN = 'borlange-sso.test';
 const IDP_TIMEOUT_MS = 1000;
@@ -99,7 +102,7 @@ async function me(session: string) {
 }
 
 async function counts() {
-  const [row] = await queryRows<Record<string, number>>(
+  const [row] = await queryRows<{ users: number; memberships: number; sessions: number; identities: number }>(
     t.db,
     sql`select (select count(*)::int from users) as users, (select count(*)::int from memberships) as memberships,
           (select count(*)::int from sessions) as sessions, (select count(*)::int from user_identities) as identities`,
@@ -369,5 +372,155 @@ describe('refused OIDC sign-ins: audited, an error page, nothing written', () =>
       .returning({ id: identityProviders.id });
     const res = await t.app.inject({ method: 'GET', url: `/auth/sso/${off!.id}/login` });
     expect(res.headers.location).toBe('/logga-in/sso-fel?code=sso_idp_unknown');
+  });
+});
+
+describe('RP-initiated logout', () => {
+  it("sends an SSO session to the IdP's end-session endpoint with the ID token as hint", async () => {
+    account('leaver', { email: `leaver@${DOMAIN}`, name: 'Går Hem' });
+    const { session } = await signIn();
+    const a = t.agent();
+    a.cookies.set('vn_session', session!);
+    const res = await a.post('/api/v1/auth/logout');
+    expect(res.statusCode).toBe(200);
+    const url = new URL(res.json().logoutUrl);
+    expect(url.href.startsWith(`${peer.issuer}/`)).toBe(true);
+    expect(url.searchParams.get('post_logout_redirect_uri')).toBe(`${PUBLIC_URL}/logga-in`);
+    expect(url.searchParams.get('id_token_hint')).toMatch(/^eyJ/);
+    // Our session is over whatever the IdP does.
+    expect((await a.get('/api/v1/me')).statusCode).toBe(401);
+    // The IdP accepts the hint and asks the person to confirm.
+    const atIdp = await fetch(url, { redirect: 'manual' });
+    expect(atIdp.status).toBe(200);
+  });
+
+  it('gives a password session no logout URL', async () => {
+    const a = await t.as('samordnare.falun');
+    const res = await a.post('/api/v1/auth/logout');
+    expect(res.json()).toEqual({ ok: true });
+  });
+});
+
+describe('the demo OIDC provider for Borlänge (demo mode only)', () => {
+  let demo: TestApp;
+  let base: string;
+
+  beforeAll(async () => {
+    // The provider is fetched over HTTP at PUBLIC_URL/demo-idp, so this app really listens.
+    const probe = http.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    base = `http://127.0.0.1:${port}`;
+    demo = await createTestApp({ PUBLIC_URL: base }, { demoIdp: {} });
+    await demo.app.listen({ port, host: '127.0.0.1' });
+  }, 30_000);
+  afterAll(() => demo?.close());
+
+  it('is not mounted unless asked for', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/demo-idp/.well-known/openid-configuration' });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('signs in the unit manager with one click on its own page, into the mapped unit and role', async () => {
+    const [row] = await queryRows<{ id: string }>(
+      demo.db,
+      sql`select id from identity_providers where client_id = 'valfardsnavet-demo'`,
+    );
+    const cookies = new Map<string, string>();
+    const go = async (url: string, init: RequestInit = {}) => {
+      const res = await fetch(new URL(url, base), {
+        ...init,
+        redirect: 'manual',
+        headers: {
+          ...(init.headers as Record<string, string>),
+          cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        },
+      });
+      for (const c of res.headers.getSetCookie()) {
+        const [pair] = c.split(';');
+        const eq = pair!.indexOf('=');
+        cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+      }
+      return res;
+    };
+    let res = await go(`/auth/sso/${row!.id}/login?returnTo=/kurser`);
+    expect(res.headers.get('location')).toContain('/demo-idp/auth?');
+    res = await go(res.headers.get('location')!);
+    const interaction = res.headers.get('location')!;
+    expect(interaction).toMatch(/^\/demo-idp\/interaction\//);
+    res = await go(interaction);
+    const page = await res.text();
+    expect(page).toContain('<html lang="sv">');
+    expect(page).toContain('Logga in som Johan Ekström');
+    const action = /action="([^"]+\/login)"/.exec(page)![1]!;
+    res = await go(action, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'account=johan.ekstrom',
+    });
+    expect(res.status).toBe(303);
+    for (let hop = 0; hop < 5 && !res.headers.get('location')?.startsWith('/kurser'); hop++) {
+      res = await go(res.headers.get('location')!);
+    }
+    expect(res.headers.get('location')).toBe('/kurser');
+    const me = (await (await go('/api/v1/me')).json()) as {
+      email: string;
+      memberships: { organisationName: string; role: string }[];
+    };
+    expect(me.email).toBe('johan.ekstrom@borlange.demo.valfardsnavet.se');
+    expect(me.memberships).toEqual([
+      expect.objectContaining({ organisationName: 'Kvarnsvedens vård- och omsorgsboende', role: 'manager' }),
+    ]);
+  });
+
+  it('refuses a wrong password on its page with an error summary, and nobody is signed in', async () => {
+    const [row] = await queryRows<{ id: string }>(
+      demo.db,
+      sql`select id from identity_providers where client_id = 'valfardsnavet-demo'`,
+    );
+    const start = await fetch(`${base}/auth/sso/${row!.id}/login`, { redirect: 'manual' });
+    const auth = await fetch(new URL(start.headers.get('location')!, base), { redirect: 'manual' });
+    const cookie = auth.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const url = new URL(`${auth.headers.get('location')!}/login`, base);
+    const res = await fetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=amira.haddad&password=fel',
+    });
+    expect(res.status).toBe(401);
+    const page = await res.text();
+    expect(page).toContain('role="alert"');
+    expect(page).toContain('value="amira.haddad"');
+  });
+  // Last: it re-seals another client secret, so no login through the provider works after it.
+  it('registers Borlänge’s IdP once, however often the server starts, following PUBLIC_URL', async () => {
+    const testConfig = loadConfig({ SECRETS_KEY: TEST_SECRETS_KEY } as NodeJS.ProcessEnv);
+    const rows = await queryRows<{ id: string; issuer: string; enabled: boolean }>(
+      demo.db,
+      sql`select id, issuer, enabled from identity_providers where client_id = 'valfardsnavet-demo'`,
+    );
+    expect(rows).toEqual([{ id: expect.any(String), issuer: `${base}/demo-idp`, enabled: true }]);
+    const again = await ensureDemoIdentityProvider(
+      demo.db,
+      { ...testConfig, publicUrl: 'http://other:4000' },
+      's',
+    );
+    expect(again).toBe(rows[0]!.id);
+    const moved = await queryRows<{ issuer: string }>(
+      demo.db,
+      sql`select issuer from identity_providers where client_id = 'valfardsnavet-demo'`,
+    );
+    expect(moved).toEqual([{ issuer: 'http://other:4000/demo-idp' }]);
+    await ensureDemoIdentityProvider(demo.db, { ...testConfig, publicUrl: base }, 's');
+    const domain = await queryRows(
+      demo.db,
+      sql`select 1 from identity_provider_domains where domain = 'borlange.demo.valfardsnavet.se'`,
+    );
+    expect(domain).toHaveLength(1);
   });
 });

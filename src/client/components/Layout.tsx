@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { roleAllows } from '../../shared/access/permissions.ts';
-import { Ok, type UiLanguage } from '../../shared/contracts/common.ts';
+import type { UiLanguage } from '../../shared/contracts/common.ts';
+import { LogoutResult } from '../../shared/contracts/sso.ts';
 import { mappingHomeFor } from '../features/mapping/mapping-scope.ts';
 import { api } from '../lib/api.ts';
 import { currentLanguage, setLanguage } from '../lib/i18n.ts';
@@ -37,12 +38,14 @@ function LogoutButton() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const logout = useMutation({
-    mutationFn: () => api.post('/auth/logout', Ok),
-    onSettled: () => {
+    mutationFn: () => api.post('/auth/logout', LogoutResult),
+    onSettled: (result) => {
       api.resetCsrf();
       qc.clear();
       qc.setQueryData(['me'], null);
-      navigate('/logga-in?utloggad=1');
+      // Signed in through the organisation's IdP: end that session too; the IdP sends them back.
+      if (result?.logoutUrl) window.location.assign(result.logoutUrl);
+      else navigate('/logga-in?utloggad=1');
     },
   });
   return (

@@ -5,5 +5,8 @@ export { ActivatePage } from '../auth/ActivatePage.tsx';
 export { IdentityPage } from './IdentityPage.tsx';
 export { IdentityProviderPage } from './IdentityProviderPage.tsx';
 export { OrganisationLoginPage } from './OrganisationLoginPage.tsx';
+export { SecurityPage } from '../account/SecurityPage.tsx';
+export { MfaPage } from '../auth/MfaPage.tsx';
+export { SignInRulesPage } from './SignInRulesPage.tsx';
 // @issue15-pages (one export per page above this line)
 export {};

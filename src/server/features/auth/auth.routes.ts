@@ -12,11 +12,13 @@ import {
   UnlockRequest,
 } from '../../../shared/contracts/auth.ts';
 import { Ok } from '../../../shared/contracts/common.ts';
+import { LogoutResult } from '../../../shared/contracts/sso.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { newToken } from '../../lib/tokens.ts';
 import { CSRF_COOKIE } from '../../plugins/csrf.ts';
 import { actorOf, requireUser, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/session.ts';
 import { getMe } from '../me/me.service.ts';
+import { ssoLogoutUrl } from '../sso/sso-logout.ts';
 import * as auth from './auth.service.ts';
 import { mfaRoutes } from './mfa.routes.ts';
 import { passkeyRoutes } from './passkeys.routes.ts';
@@ -78,12 +80,19 @@ export const authRoutes =
       '/auth/logout',
       {
         preHandler: requireUser,
-        schema: { tags, summary: 'End the current session', response: { 200: Ok, ...problems(401, 403) } },
+        schema: {
+          tags,
+          summary: 'End the current session; logoutUrl: where to end the session at the IdP too (SSO)',
+          response: { 200: LogoutResult, ...problems(401, 403) },
+        },
       },
       async (req, reply) => {
-        await auth.logout(deps, actorOf(req));
+        const actor = actorOf(req);
+        // Read while the session still exists: which IdP it came from and its ID token (issue 15).
+        const logoutUrl = await ssoLogoutUrl({ ...deps, log: req.log }, actor.sessionId);
+        await auth.logout(deps, actor);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return { ok: true as const };
+        return { ok: true as const, ...(logoutUrl ? { logoutUrl } : {}) };
       },
     );
 
