@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, demoAccounts } from './db/demo/demo-people.ts';
 import { OperatorError } from './db/operator-error.ts';
 import { startReminderScheduler } from './features/assessments/reminder-scheduler.ts';
 import { createMailer } from './features/mail/mailer.ts';
+import { DEMO_IDP_PASSWORD, demoIdpAccounts } from './features/sso/demo-idp/demo-idp-accounts.ts';
 import { keyFileInDataDir } from './lib/secrets.ts';
 
 async function main() {
@@ -17,7 +18,9 @@ async function main() {
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { hasDemoData } = await bootstrapDatabase(database, { demoData: config.demoData });
-  const app = await buildApp({ database, config, demo: hasDemoData && config.demoData });
+  const demo = hasDemoData && config.demoData;
+  // The demo OIDC provider for Borlänge runs only with the demo dataset, never otherwise.
+  const app = await buildApp({ database, config, demo, demoIdp: demo ? { keyDir: config.dataDir } : false });
 
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
@@ -41,6 +44,14 @@ async function main() {
   if (hasDemoData) {
     lines.push(``, `Demo logins (password for all: ${DEMO_PASSWORD}):`);
     for (const a of demoAccounts.filter((d) => d.login)) lines.push(`  ${a.email.padEnd(44)} ${a.role}`);
+  }
+  if (demo) {
+    lines.push(
+      ``,
+      `Sign in with the organisation's identity (demo OIDC provider for Borlänge at ${config.publicUrl}/demo-idp):`,
+      `  ${config.publicUrl}/logga-in → "Logga in med din organisation" → "Borlänge" → "Logga in som …"`,
+      `  or username ${demoIdpAccounts.map((a) => a.username).join(' / ')} with password ${DEMO_IDP_PASSWORD}`,
+    );
   }
   lines.push(
     config.adminMfa
