@@ -11,7 +11,12 @@ let falunToken: string;
 let borlangeToken: string;
 
 const orgId = async (code: string) =>
-  (await queryRows<{ id: string }>(t.db, sql`select id from organisations where kind = 'municipality' and code = ${code}`))[0]!.id;
+  (
+    await queryRows<{ id: string }>(
+      t.db,
+      sql`select id from organisations where kind = 'municipality' and code = ${code}`,
+    )
+  )[0]!.id;
 
 /** A SCIM client: bearer token, JSON in and out, no cookie and no CSRF token. */
 function scim(token: string | null) {
@@ -35,8 +40,7 @@ async function createToken(localPart: string, org: string, name = 'Entra ID') {
   return res.json() as { id: string; token: string; baseUrl: string };
 }
 
-const count = async (query: ReturnType<typeof sql>) =>
-  (await queryRows<{ n: number }>(t.db, query))[0]!.n;
+const count = async (query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(t.db, query))[0]!.n;
 const snapshot = async () => ({
   users: await count(sql`select count(*)::int as n from users`),
   links: await count(sql`select count(*)::int as n from scim_users`),
@@ -73,7 +77,10 @@ describe('SCIM token management', () => {
     expect(list.baseUrl).toBe('https://navet.example/scim/v2');
     expect(list.items.some((i: { name: string }) => i.name === 'HR-systemet')).toBe(true);
     expect(JSON.stringify(list)).not.toContain(created.token);
-    const [stored] = await queryRows<{ token_hash: string }>(t.db, sql`select token_hash from scim_tokens where id = ${created.id}`);
+    const [stored] = await queryRows<{ token_hash: string }>(
+      t.db,
+      sql`select token_hash from scim_tokens where id = ${created.id}`,
+    );
     expect(stored!.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect((await scim(created.token)('GET', '/ServiceProviderConfig')).status).toBe(200);
 
@@ -88,18 +95,29 @@ describe('SCIM token management', () => {
       sql`select action from audit_log where entity_id = ${created.id} order by id`,
     );
     expect(audit.map((a) => a.action)).toEqual(['scim_token.created', 'scim_token.revoked']);
-    expect(JSON.stringify(await queryRows(t.db, sql`select after from audit_log where entity_type = 'scim_token'`))).not.toContain('vnscim_');
+    expect(
+      JSON.stringify(
+        await queryRows(t.db, sql`select after from audit_log where entity_type = 'scim_token'`),
+      ),
+    ).not.toContain('vnscim_');
   });
 
   it('is refused to other roles, to another municipality and to the region above', async () => {
     const before = await count(sql`select count(*)::int as n from scim_tokens`);
     for (const who of ['chef.falun', 'personal.falun', 'samordnare.borlange', 'region.dalarna']) {
       const a = await t.as(who);
-      expect((await a.post(`/api/v1/organisations/${falun}/scim-tokens`, { name: 'x' })).statusCode).toBe(403);
+      expect((await a.post(`/api/v1/organisations/${falun}/scim-tokens`, { name: 'x' })).statusCode).toBe(
+        403,
+      );
       expect((await a.get(`/api/v1/organisations/${falun}/scim-tokens`)).statusCode).toBe(403);
     }
-    const [tok] = await queryRows<{ id: string }>(t.db, sql`select id from scim_tokens where organisation_id = ${falun} limit 1`);
-    expect((await (await t.as('samordnare.borlange')).delete(`/api/v1/scim-tokens/${tok!.id}`)).statusCode).toBe(403);
+    const [tok] = await queryRows<{ id: string }>(
+      t.db,
+      sql`select id from scim_tokens where organisation_id = ${falun} limit 1`,
+    );
+    expect(
+      (await (await t.as('samordnare.borlange')).delete(`/api/v1/scim-tokens/${tok!.id}`)).statusCode,
+    ).toBe(403);
     expect((await t.agent().get(`/api/v1/organisations/${falun}/scim-tokens`)).statusCode).toBe(401);
     expect(await count(sql`select count(*)::int as n from scim_tokens`)).toBe(before);
   });
@@ -108,10 +126,16 @@ describe('SCIM token management', () => {
     const admin = await t.as('admin');
     expect((await admin.get(`/api/v1/organisations/${falun}/scim-tokens`)).statusCode).toBe(200);
     const before = await count(sql`select count(*)::int as n from scim_tokens`);
-    expect((await admin.post(`/api/v1/organisations/${falun}/scim-tokens`, { name: '' })).statusCode).toBe(400);
-    expect((await admin.post(`/api/v1/organisations/${falun}/scim-tokens`, { name: 'a\u0000b' })).statusCode).toBe(400);
+    expect((await admin.post(`/api/v1/organisations/${falun}/scim-tokens`, { name: '' })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await admin.post(`/api/v1/organisations/${falun}/scim-tokens`, { name: 'a\u0000b' })).statusCode,
+    ).toBe(400);
     expect((await admin.post('/api/v1/organisations/nope/scim-tokens', { name: 'x' })).statusCode).toBe(400);
-    expect((await admin.delete('/api/v1/scim-tokens/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    expect((await admin.delete('/api/v1/scim-tokens/00000000-0000-4000-8000-000000000000')).statusCode).toBe(
+      404,
+    );
     expect(await count(sql`select count(*)::int as n from scim_tokens`)).toBe(before);
   });
 });
@@ -144,7 +168,11 @@ describe('SCIM authentication and discovery', () => {
       authenticationSchemes: [{ type: 'oauthbearertoken' }],
     });
     const schemas = await call('GET', '/Schemas');
-    expect(schemas.body.Resources.map((s: { id: string }) => s.id)).toEqual([SCIM.user, SCIM.enterprise, SCIM.group]);
+    expect(schemas.body.Resources.map((s: { id: string }) => s.id)).toEqual([
+      SCIM.user,
+      SCIM.enterprise,
+      SCIM.group,
+    ]);
     expect((await call('GET', `/Schemas/${SCIM.enterprise}`)).body.name).toBe('EnterpriseUser');
     expect((await call('GET', '/ResourceTypes')).body.totalResults).toBe(2);
     expect((await call('GET', '/ResourceTypes/User')).body.endpoint).toBe('/Users');
@@ -199,9 +227,16 @@ describe('SCIM users', () => {
   it('links an existing account with the same e-mail instead of duplicating it', async () => {
     const before = await snapshot();
     const email = demoEmail('lina.persson');
-    const res = await scim(falunToken)('POST', '/Users', newUser(email, { name: { formatted: 'Lina Persson' } }));
+    const res = await scim(falunToken)(
+      'POST',
+      '/Users',
+      newUser(email, { name: { formatted: 'Lina Persson' } }),
+    );
     expect(res.status).toBe(201);
-    const [existing] = await queryRows<{ id: string }>(t.db, sql`select id from users where email = ${email}`);
+    const [existing] = await queryRows<{ id: string }>(
+      t.db,
+      sql`select id from users where email = ${email}`,
+    );
     expect(res.body.id).toBe(existing!.id);
     expect(await snapshot()).toMatchObject({ users: before.users, links: before.links + 1 });
   });
@@ -210,19 +245,33 @@ describe('SCIM users', () => {
     const call = scim(falunToken);
     const q = (f: string) => call('GET', `/Users?filter=${encodeURIComponent(f)}`);
     const byName = await q('userName eq "KARIN.lund@FALUN.example"');
-    expect(byName.body).toMatchObject({ schemas: [SCIM.list], totalResults: 1, startIndex: 1, itemsPerPage: 1 });
+    expect(byName.body).toMatchObject({
+      schemas: [SCIM.list],
+      totalResults: 1,
+      startIndex: 1,
+      itemsPerPage: 1,
+    });
     const id = byName.body.Resources[0].id;
     expect((await q('externalId eq "ext-karin.lund@falun.example"')).body.totalResults).toBe(1);
     expect((await q('externalId eq "EXT-karin.lund@falun.example"')).body.totalResults).toBe(0);
     expect((await q('emails[type eq "work"].value eq "karin.lund@falun.example"')).body.totalResults).toBe(1);
     expect((await q(`id eq "${id}" and active eq true`)).body.totalResults).toBe(1);
-    expect((await q('userName eq "nobody@falun.example"')).body).toMatchObject({ totalResults: 0, Resources: [] });
+    expect((await q('userName eq "nobody@falun.example"')).body).toMatchObject({
+      totalResults: 0,
+      Resources: [],
+    });
     const page = await call('GET', '/Users?startIndex=2&count=1');
     expect(page.body).toMatchObject({ totalResults: 2, startIndex: 2, itemsPerPage: 1 });
   });
 
   it('answers a malformed filter with 400 invalidFilter', async () => {
-    for (const f of ['userName eq', 'userName foo "x"', '(userName eq "x"', 'userName eq "unterminated', 'userName eq "x" and']) {
+    for (const f of [
+      'userName eq',
+      'userName foo "x"',
+      '(userName eq "x"',
+      'userName eq "unterminated',
+      'userName eq "x" and',
+    ]) {
       const res = await scim(falunToken)('GET', `/Users?filter=${encodeURIComponent(f)}`);
       expect(res.status, f).toBe(400);
       expect(res.body).toMatchObject({ scimType: 'invalidFilter', status: '400' });
@@ -230,19 +279,32 @@ describe('SCIM users', () => {
   });
 
   it("never shows or changes another organisation's people", async () => {
-    const karin = (await scim(falunToken)('GET', '/Users?filter=userName%20eq%20%22karin.lund@falun.example%22')).body.Resources[0].id;
+    const karin = (
+      await scim(falunToken)('GET', '/Users?filter=userName%20eq%20%22karin.lund@falun.example%22')
+    ).body.Resources[0].id;
     const other = scim(borlangeToken);
     expect((await other('GET', '/Users')).body.totalResults).toBe(0);
     expect((await other('GET', `/Users/${karin}`)).status).toBe(404);
     const before = await snapshot();
-    expect((await other('PATCH', `/Users/${karin}`, { schemas: [SCIM.patchOp], Operations: [{ op: 'replace', path: 'active', value: false }] })).status).toBe(404);
+    expect(
+      (
+        await other('PATCH', `/Users/${karin}`, {
+          schemas: [SCIM.patchOp],
+          Operations: [{ op: 'replace', path: 'active', value: false }],
+        })
+      ).status,
+    ).toBe(404);
     expect((await other('PUT', `/Users/${karin}`, newUser('x@y.example'))).status).toBe(404);
     expect((await other('DELETE', `/Users/${karin}`)).status).toBe(404);
     expect(await snapshot()).toEqual(before);
     const [u] = await queryRows<{ status: string }>(t.db, sql`select status from users where id = ${karin}`);
     expect(u!.status).toBe('active');
     // Adding someone else's person to a group is refused too.
-    const group = await other('POST', '/Groups', { schemas: [SCIM.group], displayName: 'Borlänge X', members: [{ value: karin }] });
+    const group = await other('POST', '/Groups', {
+      schemas: [SCIM.group],
+      displayName: 'Borlänge X',
+      members: [{ value: karin }],
+    });
     expect(group.status).toBe(400);
     expect(await snapshot()).toEqual(before);
   });
@@ -250,19 +312,50 @@ describe('SCIM users', () => {
   it('rejects bad input with SCIM errors and writes nothing', async () => {
     const call = scim(falunToken);
     const before = await snapshot();
-    const karin = (await call('GET', '/Users?filter=userName%20eq%20%22karin.lund@falun.example%22')).body.Resources[0].id;
+    const karin = (await call('GET', '/Users?filter=userName%20eq%20%22karin.lund@falun.example%22')).body
+      .Resources[0].id;
     const cases: [string, string, unknown, string][] = [
       ['POST', '/Users', '{not json', 'invalidSyntax'],
       ['POST', '/Users', { schemas: [SCIM.user] }, 'invalidValue'],
-      ['POST', '/Users', newUser('a@b.example', { emails: [{ type: 'work', value: 'not-an-address' }] }), 'invalidValue'],
+      [
+        'POST',
+        '/Users',
+        newUser('a@b.example', { emails: [{ type: 'work', value: 'not-an-address' }] }),
+        'invalidValue',
+      ],
       ['POST', '/Users', newUser('a@b.example', { active: 'maybe' }), 'invalidValue'],
       ['PATCH', `/Users/${karin}`, { Operations: [] }, 'invalidSyntax'],
-      ['PATCH', `/Users/${karin}`, { Operations: [{ op: 'frobnicate', path: 'active', value: true }] }, 'invalidSyntax'],
+      [
+        'PATCH',
+        `/Users/${karin}`,
+        { Operations: [{ op: 'frobnicate', path: 'active', value: true }] },
+        'invalidSyntax',
+      ],
       ['PATCH', `/Users/${karin}`, { Operations: [{ op: 'replace', path: 'id', value: 'x' }] }, 'mutability'],
       ['PATCH', `/Users/${karin}`, { Operations: [{ op: 'remove', path: 'userName' }] }, 'mutability'],
-      ['PATCH', `/Users/${karin}`, { Operations: [{ op: 'replace', path: 'emails[type eq "home"].value', value: 'a@b.example' }] }, 'noTarget'],
-      ['PATCH', `/Users/${karin}`, { Operations: [{ op: 'replace', path: 'nosuchattribute', value: 1 }] }, 'invalidPath'],
-      ['PATCH', `/Users/${karin}`, { Operations: [{ op: 'replace', path: 'name.givenName', value: 'Ny' }, { op: 'replace', path: 'active', value: 'nej' }] }, 'invalidValue'],
+      [
+        'PATCH',
+        `/Users/${karin}`,
+        { Operations: [{ op: 'replace', path: 'emails[type eq "home"].value', value: 'a@b.example' }] },
+        'noTarget',
+      ],
+      [
+        'PATCH',
+        `/Users/${karin}`,
+        { Operations: [{ op: 'replace', path: 'nosuchattribute', value: 1 }] },
+        'invalidPath',
+      ],
+      [
+        'PATCH',
+        `/Users/${karin}`,
+        {
+          Operations: [
+            { op: 'replace', path: 'name.givenName', value: 'Ny' },
+            { op: 'replace', path: 'active', value: 'nej' },
+          ],
+        },
+        'invalidValue',
+      ],
     ];
     for (const [method, url, body, scimType] of cases) {
       const res = await call(method, url, body);
@@ -276,18 +369,25 @@ describe('SCIM users', () => {
 
   it('accepts application/json too and replaces a user with PUT', async () => {
     const call = scim(falunToken);
-    const karin = (await call('GET', '/Users?filter=userName%20eq%20%22karin.lund@falun.example%22')).body.Resources[0].id;
+    const karin = (await call('GET', '/Users?filter=userName%20eq%20%22karin.lund@falun.example%22')).body
+      .Resources[0].id;
     const res = await call(
       'PUT',
       `/Users/${karin}`,
-      newUser('karin.lund@falun.example', { name: { givenName: 'Karin', familyName: 'Berg' }, displayName: 'Karin Berg' }),
+      newUser('karin.lund@falun.example', {
+        name: { givenName: 'Karin', familyName: 'Berg' },
+        displayName: 'Karin Berg',
+      }),
       'application/json',
     );
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ displayName: 'Karin Berg', name: { familyName: 'Berg' } });
     expect(res.body[SCIM.enterprise]).toBeUndefined();
     // Department gone: the staff membership moves to the municipality itself.
-    const places = await queryRows<{ id: string }>(t.db, sql`select organisation_id as id from memberships where user_id = ${karin}`);
+    const places = await queryRows<{ id: string }>(
+      t.db,
+      sql`select organisation_id as id from memberships where user_id = ${karin}`,
+    );
     expect(places).toEqual([{ id: falun }]);
   });
 });
