@@ -70,6 +70,7 @@ export const router = createBrowserRouter([
       { path: '/aktivera', element: lazyIdentity('ActivatePage') },
       { path: '/logga-in/organisation', element: lazyIdentity('OrganisationLoginPage') },
       { path: '/logga-in/andra-steget', element: lazyIdentity('MfaPage') },
+      { path: '/logga-in/sso-fel', element: lazyIdentity('SsoErrorPage') },
       // @issue15-public-routes (public identity pages above this line)
       // @issue8-public-routes (public routes above this line)
       {

@@ -3127,5 +3127,13 @@ export const en: Messages = {
       back: 'Log in with e-mail and password',
     },
   },
+  ssoError: {
+    title: 'Signing in through your organisation failed',
+    unknown: 'The sign-in could not be completed.',
+    nothingSaved: 'You are not logged in and nothing was saved. The attempt has been logged.',
+    code: 'Error code: {{code}}',
+    tryAgain: 'Log in with your organisation',
+    toLogin: 'To the login page (e-mail and password)',
+  },
   // @issue8-namespaces (helpers insert their namespaces above this line)
 };

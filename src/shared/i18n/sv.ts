@@ -3115,6 +3115,14 @@ export const sv = {
       back: 'Logga in med e-post och lösenord',
     },
   },
+  ssoError: {
+    title: 'Inloggningen via din organisation misslyckades',
+    unknown: 'Inloggningen kunde inte slutföras.',
+    nothingSaved: 'Du är inte inloggad och inget har sparats. Försöket har loggats.',
+    code: 'Felkod: {{code}}',
+    tryAgain: 'Logga in med din organisation',
+    toLogin: 'Till inloggningssidan (e-post och lösenord)',
+  },
   // @issue8-namespaces (helpers insert their namespaces above this line)
 };
 

@@ -8,5 +8,6 @@ export { OrganisationLoginPage } from './OrganisationLoginPage.tsx';
 export { SecurityPage } from '../account/SecurityPage.tsx';
 export { MfaPage } from '../auth/MfaPage.tsx';
 export { SignInRulesPage } from './SignInRulesPage.tsx';
+export { SsoErrorPage } from '../auth/SsoErrorPage.tsx';
 // @issue15-pages (one export per page above this line)
 export {};
