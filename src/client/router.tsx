@@ -142,6 +142,7 @@ export const router = createBrowserRouter([
           { path: '/organisationer/:id/inloggning/:idpId', element: lazyIdentity('IdentityProviderPage') },
           { path: '/mitt-konto/sakerhet', element: lazyIdentity('SecurityPage') },
           { path: '/organisationer/:id/inloggning/regler', element: lazyIdentity('SignInRulesPage') },
+          { path: '/organisationer/:id/scim', element: lazyIdentity('ScimTokensPage') },
           // @issue15-routes (signed-in identity pages above this line)
           { path: '/utbildning', element: lazyLearning('MyLearningPage') },
           { path: '/utbildning/kurser/:id', element: lazyLearning('CoursePage') },

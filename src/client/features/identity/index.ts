@@ -9,5 +9,6 @@ export { SecurityPage } from '../account/SecurityPage.tsx';
 export { MfaPage } from '../auth/MfaPage.tsx';
 export { SignInRulesPage } from './SignInRulesPage.tsx';
 export { SsoErrorPage } from '../auth/SsoErrorPage.tsx';
+export { ScimTokensPage } from './ScimTokensPage.tsx';
 // @issue15-pages (one export per page above this line)
 export {};
