@@ -42,20 +42,9 @@ export function registerBearerAnswers(app: FastifyInstance, db: Db) {
       reply.header('www-authenticate', 'Bearer realm="valfardsnavet", error="invalid_token"');
       return payload;
     }
-    const denied = req.actor?.apiClient?.scopeDenials[0];
-    if (reply.statusCode !== 403 || !denied) return payload;
-    const scope = scopesAllowing(denied).join(' ');
-    reply.header(
-      'www-authenticate',
-      `Bearer realm="valfardsnavet", error="insufficient_scope", scope="${scope}"`,
-    );
-    reply.type('application/problem+json');
-    return problemJson(req, 403, 'insufficient_scope');
-  });
-
-  app.addHook('onResponse', async (req, reply) => {
     const client = req.actor?.apiClient;
-    if (!client || reply.statusCode !== 403) return;
+    if (reply.statusCode !== 403 || !client) return payload;
+    // Audited before the answer leaves, so that the record exists when the client reads the 403.
     await recordAudit(db, {
       actorId: req.actor!.userId,
       action: 'api_client.refused',
@@ -64,5 +53,14 @@ export function registerBearerAnswers(app: FastifyInstance, db: Db) {
       organisationId: req.actor!.memberships[0]?.organisationId ?? null,
       after: { method: req.method, path: req.url.split('?')[0], scopes: client.scopes },
     }).catch((err: unknown) => req.log.warn({ err }, 'could not audit a refused API client request'));
+    const denied = client.scopeDenials[0];
+    if (!denied) return payload;
+    const scope = scopesAllowing(denied).join(' ');
+    reply.header(
+      'www-authenticate',
+      `Bearer realm="valfardsnavet", error="insufficient_scope", scope="${scope}"`,
+    );
+    reply.type('application/problem+json');
+    return problemJson(req, 403, 'insufficient_scope');
   });
 }
