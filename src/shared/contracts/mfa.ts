@@ -52,6 +52,7 @@ export const WebAuthnAuthenticationResponse = z.looseObject({
 });
 /** PublicKeyCredentialCreationOptionsJSON / RequestOptionsJSON, passed to the browser as they are. */
 export const WebAuthnOptions = z.looseObject({ challenge: z.string() });
+export type WebAuthnOptions = z.infer<typeof WebAuthnOptions>;
 
 export const CompleteMfa = z
   .object({
