@@ -143,6 +143,7 @@ export const router = createBrowserRouter([
           { path: '/mitt-konto/sakerhet', element: lazyIdentity('SecurityPage') },
           { path: '/organisationer/:id/inloggning/regler', element: lazyIdentity('SignInRulesPage') },
           { path: '/organisationer/:id/scim', element: lazyIdentity('ScimTokensPage') },
+          { path: '/organisationer/:id/api-klienter', element: lazyIdentity('ApiClientsPage') },
           // @issue15-routes (signed-in identity pages above this line)
           { path: '/utbildning', element: lazyLearning('MyLearningPage') },
           { path: '/utbildning/kurser/:id', element: lazyLearning('CoursePage') },

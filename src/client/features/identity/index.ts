@@ -10,5 +10,6 @@ export { MfaPage } from '../auth/MfaPage.tsx';
 export { SignInRulesPage } from './SignInRulesPage.tsx';
 export { SsoErrorPage } from '../auth/SsoErrorPage.tsx';
 export { ScimTokensPage } from './ScimTokensPage.tsx';
+export { ApiClientsPage } from './ApiClientsPage.tsx';
 // @issue15-pages (one export per page above this line)
 export {};
