@@ -317,6 +317,12 @@ export function AccountPage() {
             </ul>
           )}
         </Section>
+        <Section title={t('security.link')} id="security">
+          <p className="ds-paragraph">{t('security.linkText')}</p>
+          <Link className="ds-link" to="/mitt-konto/sakerhet">
+            {t('security.title')}
+          </Link>
+        </Section>
         <PasswordForm />
         <Sessions />
         <ExportData />
