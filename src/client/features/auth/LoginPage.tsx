@@ -12,13 +12,13 @@ import { ApiError, api } from '../../lib/api.ts';
 import { setLanguage } from '../../lib/i18n.ts';
 import { meKey, useMe } from '../../lib/session.ts';
 import { PasskeyLoginButton } from './PasskeyLoginButton.tsx';
+import { OrganisationLoginLink, SsoSuggestion } from './SsoSuggestion.tsx';
 
 /** An identifier with '@' is an e-mail address; anything else is a username (people without work e-mail). */
 function credentials(identifier: string, password: string) {
   const id = identifier.trim();
   return id.includes('@') ? { email: id, password } : { username: id, password };
 }
-import { OrganisationLoginLink, SsoSuggestion } from './SsoSuggestion.tsx';
 
 /** Only same-site paths are allowed as the return address after login. */
 export function safeNext(next: string | null): string {
