@@ -53,6 +53,7 @@ import { scimTokenRoutes } from './features/scim/scim-tokens.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
 import { steeringReportRoutes } from './features/steering-reports/steering-reports.routes.ts';
 import { mountDemoIdp } from './features/sso/demo-idp/demo-idp.plugin.ts';
+import { samlRoutes } from './features/sso/saml/saml.routes.ts';
 import { ssoRoutes } from './features/sso/sso.routes.ts';
 import { studyGroupRoutes } from './features/study-groups/study-groups.routes.ts';
 import { healthRoutes } from './features/system/health.routes.ts';
@@ -208,6 +209,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // Sign-in with the organisation's IdP: browser redirects at the root, where IdPs send people back.
   await app.register(ssoRoutes({ db, config, idpTimeoutMs: deps.idpTimeoutMs }));
+  await app.register(samlRoutes({ db, config }));
   if (deps.demoIdp) await app.register(mountDemoIdp({ db, config, keyDir: deps.demoIdp.keyDir }));
 
   // SCIM provisioning (issue 15): bearer token only, SCIM's own errors, outside /api (no cookie, no CSRF).

@@ -454,6 +454,14 @@ export const problemMessages = {
     sv: 'Organisationen kan inte ge API-klienter den behörigheten.',
     en: 'The organisation cannot give API clients that scope.',
   },
+  sso_assertion_expired: {
+    sv: 'Svaret från inloggningstjänsten var för gammalt (eller klockorna går olika). Börja om från inloggningssidan.',
+    en: 'The answer from the sign-in service was too old (or the clocks differ). Start again from the login page.',
+  },
+  sso_assertion_replayed: {
+    sv: 'Svaret från inloggningstjänsten har redan använts en gång. Börja om från inloggningssidan.',
+    en: 'The answer from the sign-in service has already been used once. Start again from the login page.',
+  },
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
 } as const satisfies Record<string, Record<UiLanguage, string>>;

@@ -2,7 +2,8 @@ import { type CacheProvider, SAML, ValidateInResponseTo } from '@node-saml/node-
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../db/client.ts';
 import type { IdentityProviderRow } from '../../identity-providers/identity-providers.repo.ts';
-import { type IdpMetadata, loadIdpMetadata } from './idp-metadata.ts';
+import { SsoRefusal } from '../oidc/oidc-client.ts';
+import { type IdpMetadata, loadIdpMetadata, MetadataError } from './idp-metadata.ts';
 import { certificateBody, ensureSpKeyPair, type SpKeyPair } from './sp-keys.ts';
 
 export interface SamlDeps {
@@ -52,6 +53,13 @@ export function expectedRequestCache(requestId: string | null): CacheProvider {
   };
 }
 
+/** The IdP's metadata cannot be had (host down, slow, broken document): a refusal, not a crash. */
+function metadataRefusal(err: unknown): unknown {
+  if (!(err instanceof MetadataError)) return err;
+  const code = err.reason === 'metadata_unreachable' ? 'sso_idp_unavailable' : 'sso_token_invalid';
+  return new SsoRefusal(code, `metadata: ${err.message.slice(0, 250)}`);
+}
+
 export interface SamlContext {
   saml: SAML;
   metadata: IdpMetadata;
@@ -68,10 +76,11 @@ export async function samlFor(
   idp: IdentityProviderRow,
   requestId: string | null,
 ): Promise<SamlContext> {
-  const [metadata, keys] = await Promise.all([
-    loadIdpMetadata(idp),
-    ensureSpKeyPair(deps.db, deps.config, idp),
-  ]);
+  // Metadata first: an IdP that cannot be reached is refused before a key pair is written.
+  const metadata = await loadIdpMetadata(idp).catch((err: unknown) => {
+    throw metadataRefusal(err);
+  });
+  const keys = await ensureSpKeyPair(deps.db, deps.config, idp);
   const saml = new SAML({
     issuer: spEntityId(deps.config, idp.id),
     callbackUrl: acsUrl(deps.config, idp.id),
