@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/server/config.ts';
@@ -8,7 +6,7 @@ import { queryRows } from '../../src/server/db/client.ts';
 import { identityProviders, users } from '../../src/server/db/schema/index.ts';
 import { ensureDemoIdentityProvider } from '../../src/server/features/sso/demo-idp/demo-idp-setup.ts';
 import { parseSecretsKey, secretBox } from '../../src/server/lib/secrets.ts';
-import { type OidcPeer, startOidcPeer } from '../support/oidc-peer.ts';
+import { freePort, type OidcPeer, startOidcPeer } from '../support/oidc-peer.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The same fixed key createTestApp gives the server: the IdP's client secret is sealed with it.
@@ -331,10 +329,7 @@ describe('refused OIDC sign-ins: audited, an error page, nothing written', () =>
   });
 
   it('refuses when the IdP is down, before anything is stored', async () => {
-    const closed = http.createServer();
-    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise<void>((r) => closed.close(() => r()));
+    const port = await freePort();
     const [down] = await t.db
       .insert(identityProviders)
       .values({
@@ -407,10 +402,7 @@ describe('the demo OIDC provider for Borlänge (demo mode only)', () => {
 
   beforeAll(async () => {
     // The provider is fetched over HTTP at PUBLIC_URL/demo-idp, so this app really listens.
-    const probe = http.createServer();
-    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
-    const port = (probe.address() as AddressInfo).port;
-    await new Promise<void>((r) => probe.close(() => r()));
+    const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     demo = await createTestApp({ PUBLIC_URL: base }, { demoIdp: {} });
     await demo.app.listen({ port, host: '127.0.0.1' });

@@ -6,6 +6,7 @@ import { expect } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/server/db/demo/demo-people.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
+import { freePort } from './oidc-peer.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 export interface E2E {
@@ -22,9 +23,14 @@ export interface E2E {
 }
 
 /** The real server (built client + API) on a fresh copy of the demo database, and Debian's Chromium. */
-export async function startE2E(): Promise<E2E> {
-  const t = await createTestApp({ CLIENT_DIR: path.resolve('dist/client') });
-  const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+export async function startE2E(opts: { demoIdp?: boolean } = {}): Promise<E2E> {
+  // The demo OIDC provider is fetched at PUBLIC_URL/demo-idp: the server must know its address first.
+  const port = opts.demoIdp ? await freePort() : 0;
+  const t = await createTestApp(
+    { CLIENT_DIR: path.resolve('dist/client'), ...(port ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}) },
+    opts.demoIdp ? { demoIdp: {} } : {},
+  );
+  const address = await t.app.listen({ port, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,

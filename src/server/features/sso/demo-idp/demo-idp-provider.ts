@@ -48,6 +48,15 @@ export function createDemoIdpProvider(opts: {
     // Claims in the ID token too, as Entra ID does: the demo works the same with or without userinfo.
     conformIdTokenClaims: false,
     pkce: { required: () => true },
+    // Seconds. Short-lived artefacts: it is a demo, and a login left open should not linger.
+    ttl: {
+      AuthorizationCode: 60,
+      Interaction: 3600,
+      Session: 8 * 3600,
+      Grant: 8 * 3600,
+      AccessToken: 600,
+      IdToken: 3600,
+    },
     interactions: { url: (_ctx, interaction) => `/demo-idp/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2E, expectAccessible, startE2E } from '../support/browser.ts';
+
+/**
+ * A newcomer in demo mode: login page → "Logga in med din organisation" → "Borlänge" → "Logga in som …"
+ * on the demo OIDC provider's own page = signed in, in three clicks. And a sign-in cancelled at the
+ * IdP ends on the readable SSO error page.
+ */
+
+let e: E2E;
+beforeAll(async () => {
+  e = await startE2E({ demoIdp: true });
+});
+afterAll(() => e?.close());
+
+async function toDemoIdp(page: Awaited<ReturnType<E2E['newPage']>>['page']) {
+  await page.goto('/logga-in');
+  await page.getByRole('link', { name: 'Logga in med din organisation' }).click();
+  await page.getByRole('link', { name: 'Borlänge', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Logga in hos Borlänge kommun' }).waitFor();
+}
+
+describe('sign-in through the demo OIDC provider for Borlänge', () => {
+  it('takes three clicks from the login page to being signed in as the care worker', async () => {
+    const { page } = await e.newPage();
+    await toDemoIdp(page);
+    await expectAccessible(page, 'demo IdP login page');
+    await page.getByRole('button', { name: /^Logga in som Amira Haddad/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hej Amira Haddad!' }).waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+    expect(me.memberships).toEqual([
+      expect.objectContaining({ organisationName: 'Hemtjänsten Tjärna Ängar', role: 'staff' }),
+    ]);
+  });
+
+  it('shows a readable error page when the sign-in is cancelled at the IdP', async () => {
+    const { page } = await e.newPage();
+    await toDemoIdp(page);
+    await page.getByRole('link', { name: 'Avbryt och gå tillbaka till Välfärdsnavet' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Inloggningen via din organisation misslyckades' })
+      .waitFor();
+    await page.getByText('Din organisations inloggningstjänst avbröt eller nekade inloggningen.').waitFor();
+    expect(new URL(page.url()).search).toBe('?code=sso_idp_refused');
+    await expectAccessible(page, 'SSO error page');
+    await page.getByRole('link', { name: 'Logga in med din organisation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logga in med din organisation' }).waitFor();
+  });
+});
