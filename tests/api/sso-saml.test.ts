@@ -279,6 +279,33 @@ describe('SAML sign-in against a real samlify IdP', () => {
   });
 });
 
+describe('SAML single logout', () => {
+  it('ends the session here and sends a signed LogoutRequest for the same NameID and session to the IdP', async () => {
+    amira();
+    const { session, form } = await signIn();
+    const a = t.agent();
+    a.cookies.set('vn_session', session!);
+    const res = await a.post('/api/v1/auth/logout');
+    expect(res.statusCode).toBe(200);
+    const logoutUrl = String(res.json().logoutUrl);
+    expect(logoutUrl).toMatch(new RegExp(`^${peer.url}/slo\\?SAMLRequest=`));
+    expect(new URL(logoutUrl).searchParams.get('Signature')).toBeTruthy();
+    expect((await a.get('/api/v1/me')).statusCode).toBe(401);
+    const page = await fetch(logoutUrl);
+    expect(page.status).toBe(200);
+    const request = peer.logoutRequests.at(-1)!;
+    expect(request).toContain('>adfs-amira</saml:NameID>');
+    const sessionIndex = Buffer.from(form.SAMLResponse, 'base64')
+      .toString('utf8')
+      .match(/SessionIndex="([^"]+)"/)?.[1];
+    expect(request).toMatch(new RegExp(`:SessionIndex[^>]*>${sessionIndex}</`));
+    // The IdP sends the person back here: to the login page.
+    const back = await t.app.inject({ method: 'GET', url: `/auth/sso/${idpId}/slo` });
+    expect(back.statusCode).toBe(303);
+    expect(back.headers.location).toBe('/logga-in');
+  });
+});
+
 describe('refused SAML responses: audited, nothing written', () => {
   const cases: [SamlTamper, string, RegExp][] = [
     ['wrong-key', 'sso_token_invalid', /^signature/],

@@ -6,6 +6,7 @@ import { sessions } from '../../db/schema/index.ts';
 import { secretBox } from '../../lib/secrets.ts';
 import { findIdentityProvider } from '../identity-providers/identity-providers.repo.ts';
 import { oidcEndSessionUrl } from './oidc/oidc-client.ts';
+import { samlLogoutUrl } from './saml/saml-logout.ts';
 
 export interface SsoLogoutDeps {
   db: Db;
@@ -33,10 +34,9 @@ export async function ssoLogoutUrl(deps: SsoLogoutDeps, sessionId: string): Prom
   const idp = await findIdentityProvider(deps.db, session.identityProviderId);
   if (!idp?.enabled) return null;
   try {
+    const hint = session.logoutHintEnc ? secretBox(deps.config.secretsKey).open(session.logoutHintEnc) : null;
+    if (idp.kind === 'saml') return await samlLogoutUrl(deps, idp, hint);
     if (idp.kind === 'oidc') {
-      const hint = session.logoutHintEnc
-        ? secretBox(deps.config.secretsKey).open(session.logoutHintEnc)
-        : null;
       // A short wait: the discovery is normally cached from the login; if not, logout must not hang.
       return await oidcEndSessionUrl({ ...deps, idpTimeoutMs: deps.idpTimeoutMs ?? 3000 }, idp, hint);
     }
