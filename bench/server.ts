@@ -5,6 +5,7 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { bootstrapDatabase } from '../src/server/db/bootstrap.ts';
+import { BENCH_SECRETS_KEY } from './lib/accounts.ts';
 import { percentile } from './lib/load.ts';
 import { type RawQuery, rawQuery } from './lib/raw.ts';
 import { openTarget, type Target } from './lib/target.ts';
@@ -33,6 +34,8 @@ async function main() {
     DEMO_DATA: '0',
     // The bench signs coordinators in with their password; the second factor is not what it measures.
     ADMIN_MFA: 'off',
+    // Sealed secrets (an IdP's client secret in the SSO scenario): a fixed key, used only by the bench.
+    SECRETS_KEY: process.env.SECRETS_KEY ?? BENCH_SECRETS_KEY,
     ...(target.kind === 'postgres' ? { DATABASE_URL: target.url! } : { DATA_DIR: target.dataDir! }),
   };
   const config = { ...loadConfig(env as NodeJS.ProcessEnv), clientDir: '/nonexistent' };

@@ -2,6 +2,8 @@
 export const BENCH_DOMAIN = 'bench.valfardsnavet.se';
 /** Password of every generated account that can log in (bench data only, never a real system). */
 export const BENCH_PASSWORD = 'bench-välfärdsnavet-2025';
+/** SECRETS_KEY of the bench server (sealed IdP secrets); a fixed key used by nothing but the bench. */
+export const BENCH_SECRETS_KEY = 'YmVuY2gta2V5LWZvci1zZWFsZWQtc2VjcmV0cy0zMmI=';
 
 export const benchEmail = {
   /** Municipal coordinator of the municipality with this SCB code. */

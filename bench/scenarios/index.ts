@@ -7,3 +7,4 @@ import './assessments.ts';
 import './initiatives.ts';
 import './dashboards.ts';
 import './knowledge.ts';
+import './sso.ts';
