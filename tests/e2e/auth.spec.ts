@@ -15,7 +15,7 @@ async function login(page: Page, local: string, password?: string) {
   await page.goto('/logga-in');
   await page.getByLabel('E-postadress').fill(creds.email);
   await page.getByLabel('Lösenord', { exact: true }).fill(password ?? creds.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
 }
 
 describe('logging in and out', () => {
@@ -87,7 +87,7 @@ describe('unlocking a locked account by e-mailed link', () => {
     for (let i = 0; i < 5; i++) {
       await login(page, 'jonas.oberg', `fel-lösenord-${i}`);
       // The button is named "Loggar in …" while the request runs: wait for its answer before the next try.
-      await page.getByRole('button', { name: 'Logga in' }).waitFor();
+      await page.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
     }
     await page
       .getByText(/Inloggningen är spärrad en stund/)

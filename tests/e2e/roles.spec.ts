@@ -19,7 +19,7 @@ async function login(page: Page, local: string, name: string) {
   await page.goto('/logga-in');
   await page.getByLabel('E-postadress').fill(creds.email);
   await page.getByLabel('Lösenord', { exact: true }).fill(creds.password);
-  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: `Hej ${name}!` }).waitFor();
   await settled(page);
 }
