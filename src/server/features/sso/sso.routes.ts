@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ParamText } from '../../../shared/contracts/common.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
+import { problems } from '../../lib/route-schema.ts';
 import { safeEqual } from '../../lib/tokens.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../plugins/session.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -33,16 +35,18 @@ const STATE_COOKIE_PATH = '/auth/sso/';
 export const SSO_ERROR_PAGE = '/logga-in/sso-fel';
 
 const tags = ['auth'];
-const IdpParams = z.object({ idpId: z.string().max(100) });
-const LoginQuery = z.object({ returnTo: z.string().max(2000).optional() });
+const IdpParams = z.object({ idpId: ParamText.max(100) });
+const LoginQuery = z.object({ returnTo: ParamText.max(2000).optional() });
 const CallbackQuery = z.object({
-  code: z.string().max(4000).optional(),
-  state: z.string().max(500).optional(),
-  error: z.string().max(500).optional(),
-  error_description: z.string().max(2000).optional(),
-  iss: z.string().max(2000).optional(),
-  session_state: z.string().max(2000).optional(),
+  code: ParamText.max(4000).optional(),
+  state: ParamText.max(500).optional(),
+  error: ParamText.max(500).optional(),
+  error_description: ParamText.max(2000).optional(),
+  iss: ParamText.max(2000).optional(),
+  session_state: ParamText.max(2000).optional(),
 });
+/** Both answer with a redirect (302, no body); a control character in a parameter is a 400 problem. */
+const redirectOnly = { 302: z.null().describe('Redirect (Location)'), ...problems(400) };
 const UUID = z.uuid();
 
 /** Browser routes of sign-in with the organisation's IdP; at the root, since the IdP redirects here. */
@@ -61,6 +65,7 @@ export function ssoRoutes(deps: SsoRouteDeps) {
             'with an AuthnRequest. An unknown or disabled IdP redirects to the SSO error page.',
           params: IdpParams,
           querystring: LoginQuery,
+          response: redirectOnly,
           security: [],
         },
       },
@@ -104,6 +109,7 @@ export function ssoRoutes(deps: SsoRouteDeps) {
             'to returnTo; any refusal is audited (sso.login_refused) and redirects to /logga-in/sso-fel?code=….',
           params: IdpParams,
           querystring: CallbackQuery,
+          response: redirectOnly,
           security: [],
         },
       },
