@@ -21,11 +21,7 @@ export function newActivationCode(): string {
  * look-alikes read as Crockford does (O as 0, I and L as 1).
  */
 export function normaliseActivationCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 export function hashActivationCode(input: string): string {

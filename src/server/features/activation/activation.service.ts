@@ -22,8 +22,8 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { createSession } from '../auth/session.repo.ts';
 import { requireOrgContext } from '../organisations/organisations.service.ts';
 import { insertMembership } from '../people/members.repo.ts';
-import { ACTIVATION_DAYS, hashActivationCode, newActivationCode } from './activation-code.ts';
 import * as repo from './activation.repo.ts';
+import { ACTIVATION_DAYS, hashActivationCode, newActivationCode } from './activation-code.ts';
 
 export interface ActivationDeps {
   db: Db;
@@ -155,7 +155,9 @@ export async function issueCode(
       throw new AppError(404, 'user_not_found', [{ path: 'body.userId', code: 'user_not_found' }]);
     // A code sets a password: for someone who already has one it would be a way into their account.
     if (person.can_sign_in)
-      throw new AppError(409, 'activation_not_needed', [{ path: 'body.userId', code: 'activation_not_needed' }]);
+      throw new AppError(409, 'activation_not_needed', [
+        { path: 'body.userId', code: 'activation_not_needed' },
+      ]);
     return issue(deps, tx, actor, person, organisationId);
   });
 }
