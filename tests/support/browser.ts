@@ -23,9 +23,10 @@ export interface E2E {
 }
 
 /** The real server (built client + API) on a fresh copy of the demo database, and Debian's Chromium. */
-export async function startE2E(opts: { demoIdp?: boolean } = {}): Promise<E2E> {
-  // The demo OIDC provider is fetched at PUBLIC_URL/demo-idp: the server must know its address first.
-  const port = opts.demoIdp ? await freePort() : 0;
+export async function startE2E(opts: { demoIdp?: boolean; ownAddress?: boolean } = {}): Promise<E2E> {
+  // The demo OIDC provider is fetched at PUBLIC_URL/demo-idp, and an IdP sends the browser back to
+  // PUBLIC_URL (ownAddress): the server must know its address first.
+  const port = opts.demoIdp || opts.ownAddress ? await freePort() : 0;
   const t = await createTestApp(
     { CLIENT_DIR: path.resolve('dist/client'), ...(port ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}) },
     opts.demoIdp ? { demoIdp: {} } : {},
