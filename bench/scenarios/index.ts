@@ -8,3 +8,4 @@ import './initiatives.ts';
 import './dashboards.ts';
 import './knowledge.ts';
 import './sso.ts';
+import './scim.ts';
