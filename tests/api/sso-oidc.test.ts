@@ -220,6 +220,23 @@ describe('OIDC sign-in against a real oidc-provider', () => {
     expect(linked).toHaveLength(1);
   });
 
+  it("links on Entra ID's xms_edov, and refuses to link on an unverified e-mail", async () => {
+    await t.db.insert(users).values([
+      { email: `entra@${DOMAIN}`, name: 'Entra Person', status: 'invited' },
+      { email: `unverified@${DOMAIN}`, name: 'Overifierad Person', status: 'invited' },
+    ]);
+    // Entra sends no email_verified; its optional claim xms_edov says the tenant owns the domain.
+    peer.accounts.set('entra-oid-5', { email: `entra@${DOMAIN}`, name: 'Entra Person', xms_edov: true });
+    peer.nextAccount = 'entra-oid-5';
+    const before = await counts();
+    expect((await signIn()).session).toBeTruthy();
+    expect((await counts()).users).toBe(before.users);
+
+    peer.accounts.set('entra-oid-6', { email: `unverified@${DOMAIN}`, name: 'Overifierad Person' });
+    peer.nextAccount = 'entra-oid-6';
+    await expectRefused(() => signIn(), 'sso_email_unverified');
+  });
+
   it("never lets a role claim reach outside the IdP's organisation", async () => {
     account('entra-oid-3', {
       email: `outside@${DOMAIN}`,

@@ -82,7 +82,7 @@ export async function startOidcPeer(opts: OidcPeerOptions): Promise<OidcPeer> {
     cookies: { keys: ['oidc-peer-cookie-key-for-tests-only'] },
     claims: {
       openid: ['sub'],
-      email: ['email', 'email_verified'],
+      email: ['email', 'email_verified', 'xms_edov'],
       profile: ['name', 'given_name', 'family_name', 'department', 'employee_number'],
       groups: ['groups'],
     },

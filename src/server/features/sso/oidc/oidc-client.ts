@@ -140,13 +140,21 @@ export async function finishOidcLogin(
     return {
       subject: claims.sub,
       attributes,
-      emailVerified: attributes.email_verified === true || attributes.email_verified === 'true',
+      emailVerified: isTrue(attributes.email_verified) || isTrue(attributes.xms_edov),
       idToken: tokens.id_token,
     };
   } catch (err) {
     forgetOidcConfiguration(idp.id);
     throw refusal(err);
   }
+}
+
+/**
+ * A boolean claim as IdPs send it (true, "true", 1). `xms_edov` is Entra ID's optional claim that the
+ * e-mail's domain is verified by the tenant: Entra sends no `email_verified`.
+ */
+function isTrue(value: unknown): boolean {
+  return value === true || value === 'true' || value === 1 || value === '1';
 }
 
 /** The IdP's end-session URL for RP-initiated logout, or null when it has none. */
