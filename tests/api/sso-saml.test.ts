@@ -272,6 +272,22 @@ describe('SAML sign-in against a real samlify IdP', () => {
     expect(link?.user_id).toBe(invited!.id);
   });
 
+  it('accepts a Response signed as a whole instead of its assertion', async () => {
+    amira();
+    peer.signResponseOnly = true;
+    try {
+      const { res, form, session } = await signIn();
+      const xml = Buffer.from(form.SAMLResponse, 'base64').toString('utf8');
+      // One signature, directly in the Response (after its Issuer), none inside the Assertion.
+      expect(xml.match(/<ds:Signature[\s>]/g)).toHaveLength(1);
+      expect(xml.indexOf('<ds:Signature')).toBeLessThan(xml.indexOf('<saml:Assertion'));
+      expect(res.statusCode).toBe(303);
+      expect(session).toBeTruthy();
+    } finally {
+      peer.signResponseOnly = false;
+    }
+  });
+
   it('keeps returnTo to a path on this site', async () => {
     amira();
     const { res } = await signIn('//evil.example/x');

@@ -56,6 +56,8 @@ export interface SamlPeer {
   /** Who the next login is for and how the answer is spoiled. */
   user: SamlPeerUser;
   tamper: SamlTamper;
+  /** Sign the whole Response instead of the Assertion (both are acceptable to an SP). */
+  signResponseOnly: boolean;
   /** The last Response sent, for replay tests. */
   lastResponse: SamlPostForm | null;
   /** LogoutRequests received (decoded XML). */
@@ -156,6 +158,8 @@ export async function startSamlPeer(): Promise<SamlPeer> {
   ]);
   const pending = new Map<string, Pending>();
   let sp: ReturnType<typeof samlify.ServiceProvider> | null = null;
+  // The same SP as samlify sees it when it does not ask for signed assertions: samlify then signs the Response.
+  let spResponseSigned: ReturnType<typeof samlify.ServiceProvider> | null = null;
 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: Error) => {
@@ -186,9 +190,13 @@ export async function startSamlPeer(): Promise<SamlPeer> {
     metadataXml: idp.getMetadata(),
     trustSp(xml) {
       sp = samlify.ServiceProvider({ metadata: xml });
+      spResponseSigned = samlify.ServiceProvider({
+        metadata: xml.replace('WantAssertionsSigned="true"', 'WantAssertionsSigned="false"'),
+      });
     },
     user: { nameId: 'test-user', attributes: {} },
     tamper: 'none',
+    signResponseOnly: false,
     lastResponse: null,
     logoutRequests: [],
     async loginThrough(redirectUrl) {
@@ -286,8 +294,9 @@ export async function startSamlPeer(): Promise<SamlPeer> {
       SessionIndex: `_session-${randomBytes(8).toString('hex')}`,
     };
     const signer = tamper === 'wrong-key' ? rogueIdp : idp;
+    const target = peer.signResponseOnly && spResponseSigned ? spResponseSigned : sp;
     const built = await signer.createLoginResponse(
-      sp,
+      target,
       { extract: { request: { id: p.requestId } } },
       'post',
       {},

@@ -69,11 +69,16 @@ function refusalFor(err: unknown): SsoRefusal {
 function checkRecipientAndId(
   profile: Profile,
   expectedAcs: string,
+  expectedIssuer: string,
 ): { assertionId: string; expiresAt: Date } {
   const assertion = parse(profile.getAssertionXml?.() ?? '')?.documentElement;
   const response = parse(profile.getSamlResponseXml?.() ?? '')?.documentElement;
   if (!assertion || assertion.localName !== 'Assertion')
     throw new SsoRefusal('sso_token_invalid', 'invalid: no assertion');
+  // The signature already names the IdP; the issuer is checked too in case IdPs share a certificate.
+  const issuer = assertion.getElementsByTagNameNS(ASSERTION, 'Issuer')[0]?.textContent?.trim();
+  if (issuer !== expectedIssuer)
+    throw new SsoRefusal('sso_token_invalid', `issuer: ${(issuer ?? 'none').slice(0, 200)}`);
   const destination = response?.getAttribute('Destination');
   if (destination && destination !== expectedAcs) {
     throw new SsoRefusal('sso_token_invalid', `recipient: Destination ${destination.slice(0, 200)}`);
@@ -137,7 +142,7 @@ export async function verifySamlResponse(
   if (!request?.requestId)
     throw new SsoRefusal('sso_state_invalid', 'in-response-to: request unknown, used or expired');
 
-  const { saml } = await samlFor(deps, idp, request.requestId);
+  const { saml, metadata } = await samlFor(deps, idp, request.requestId);
   // Whatever node-saml refuses (signature, time, audience, InResponseTo, status) is a refusal.
   const { profile } = await saml
     .validatePostResponseAsync({ SAMLResponse: samlResponse })
@@ -145,7 +150,11 @@ export async function verifySamlResponse(
       throw refusalFor(err);
     });
   if (!profile?.nameID) throw new SsoRefusal('sso_subject_missing', 'no NameID');
-  const { assertionId, expiresAt } = checkRecipientAndId(profile, acsUrl(deps.config, idp.id));
+  const { assertionId, expiresAt } = checkRecipientAndId(
+    profile,
+    acsUrl(deps.config, idp.id),
+    metadata.entityId,
+  );
   if (!(await rememberAssertionId(deps.db, idp.id, assertionId, expiresAt))) {
     throw new SsoRefusal('sso_assertion_replayed', `replayed: assertion ${assertionId.slice(0, 100)}`);
   }

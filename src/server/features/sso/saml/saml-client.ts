@@ -67,8 +67,7 @@ export interface SamlContext {
 }
 
 /**
- * node-saml configured for one IdP: the assertion must be signed (a signature on the whole Response
- * also covers it), by a certificate from the IdP's metadata, for our audience, within its time, in
+ * node-saml configured for one IdP: the assertion must be signed, or the whole Response around it, by a certificate from the IdP's metadata, for our audience, within its time, in
  * answer to our request. We sign our AuthnRequests and LogoutRequests with SHA-256.
  */
 export async function samlFor(
@@ -94,7 +93,9 @@ export async function samlFor(
     publicCert: certificateBody(keys.certificate),
     signatureAlgorithm: 'sha256',
     digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',
-    wantAssertionsSigned: true,
+    // Either signature will do, but one must cover the assertion: node-saml then reads the assertion
+    // only from the signed XML. (Our metadata still asks IdPs to sign assertions.)
+    wantAssertionsSigned: false,
     wantAuthnResponseSigned: false,
     identifierFormat: null,
     disableRequestedAuthnContext: true,
