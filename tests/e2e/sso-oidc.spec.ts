@@ -4,7 +4,7 @@ import { type E2E, expectAccessible, startE2E } from '../support/browser.ts';
 /**
  * A newcomer in demo mode: login page → "Logga in med din organisation" → "Borlänge" → "Logga in som …"
  * on the demo OIDC provider's own page = signed in, in three clicks. And a sign-in cancelled at the
- * IdP ends on the readable SSO error page.
+ * IdP ends on the readable SSO error page. Logging out ends the session at the IdP too.
  */
 
 let e: E2E;
@@ -31,6 +31,14 @@ describe('sign-in through the demo OIDC provider for Borlänge', () => {
     expect(me.memberships).toEqual([
       expect.objectContaining({ organisationName: 'Hemtjänsten Tjärna Ängar', role: 'staff' }),
     ]);
+
+    // Logging out ends the session at the IdP too (RP-initiated logout), then back to our login page.
+    await page.getByRole('button', { name: 'Logga ut' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logga ut från Borlänge kommun?' }).waitFor();
+    await expectAccessible(page, 'demo IdP logout page');
+    await page.getByRole('button', { name: 'Ja, logga ut' }).click();
+    await page.waitForURL(/\/logga-in$/);
+    expect(await page.evaluate(async () => (await fetch('/api/v1/me')).status)).toBe(401);
   });
 
   it('shows a readable error page when the sign-in is cancelled at the IdP', async () => {
