@@ -175,6 +175,14 @@ describe('our SAML SP metadata', () => {
     expect(row!.cert).toContain('BEGIN CERTIFICATE');
   });
 
+  it('documents the ACS and the metadata in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    expect(doc.paths['/auth/sso/{idpId}/acs']?.post?.security).toEqual([]);
+    expect(doc.paths['/api/v1/identity-providers/{id}/saml/metadata']?.get?.security).toEqual([]);
+  });
+
   it('answers 404 for an unknown or OIDC provider and 400 for a malformed id', async () => {
     const oidc = randomUUID();
     await t.db.insert(identityProviders).values({

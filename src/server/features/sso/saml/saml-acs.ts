@@ -73,7 +73,7 @@ function checkRecipientAndId(
 ): { assertionId: string; expiresAt: Date } {
   const assertion = parse(profile.getAssertionXml?.() ?? '')?.documentElement;
   const response = parse(profile.getSamlResponseXml?.() ?? '')?.documentElement;
-  if (!assertion || assertion.localName !== 'Assertion')
+  if (assertion?.localName !== 'Assertion')
     throw new SsoRefusal('sso_token_invalid', 'invalid: no assertion');
   // The signature already names the IdP; the issuer is checked too in case IdPs share a certificate.
   const issuer = assertion.getElementsByTagNameNS(ASSERTION, 'Issuer')[0]?.textContent?.trim();

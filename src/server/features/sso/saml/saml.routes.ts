@@ -56,7 +56,7 @@ export function samlRoutes(deps: SsoRouteDeps) {
       },
       async (req, reply) => {
         const idp = await enabledIdp(deps.db, req.params.idpId);
-        if (!idp || idp.kind !== 'saml') return toErrorPage(reply.code(303), 'sso_idp_unknown');
+        if (idp?.kind !== 'saml') return toErrorPage(reply.code(303), 'sso_idp_unknown');
         try {
           const identity = await verifySamlResponse(deps, idp, req.body);
           const session = await signInWithIdentity(
