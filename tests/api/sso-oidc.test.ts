@@ -364,6 +364,23 @@ describe('refused OIDC sign-ins: audited, an error page, nothing written', () =>
     expect(await pending()).toBe(before);
   });
 
+  it('refuses, with the reason audited, when the client secret was sealed under another SECRETS_KEY', async () => {
+    const other = secretBox(parseSecretsKey(Buffer.alloc(32, 7).toString('base64'))!);
+    const [stale] = await t.db
+      .insert(identityProviders)
+      .values({
+        organisationId: borlangeId,
+        kind: 'oidc',
+        name: 'Gammal nyckel',
+        issuer: peer.issuer,
+        clientId: peer.clientId,
+        clientSecretEnc: other.seal(peer.clientSecret),
+      })
+      .returning({ id: identityProviders.id });
+    await expectRefused(async () => startLogin(undefined, stale!.id), 'sso_idp_unavailable');
+    expect((await refusals())[0]!.after.reason).toContain('SECRETS_KEY');
+  });
+
   it('sends an unknown, malformed or disabled IdP to the error page', async () => {
     for (const id of [randomUUID(), 'not-a-uuid']) {
       const res = await t.app.inject({ method: 'GET', url: `/auth/sso/${id}/login` });

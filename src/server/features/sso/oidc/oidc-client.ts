@@ -50,7 +50,7 @@ export async function oidcConfiguration(
   if (hit && hit.key === key && hit.expiresAt > Date.now()) return hit.configuration;
 
   const issuer = new URL(idp.issuer);
-  const clientSecret = secretBox(deps.config.secretsKey).open(idp.clientSecretEnc);
+  const clientSecret = openClientSecret(deps, idp.clientSecretEnc);
   const timeout = (deps.idpTimeoutMs ?? DEFAULT_IDP_TIMEOUT_MS) / 1000;
   const configuration = await oidc
     .discovery(issuer, idp.clientId, { client_secret: clientSecret }, oidc.ClientSecretBasic(clientSecret), {
@@ -68,6 +68,20 @@ export async function oidcConfiguration(
   configuration.timeout = timeout;
   cache.set(idp.id, { key, configuration, expiresAt: Date.now() + DISCOVERY_TTL_MS });
   return configuration;
+}
+
+/** A secret sealed under another SECRETS_KEY cannot be opened: a refused login the audit log explains. */
+function openClientSecret(deps: OidcDeps, sealed: string): string {
+  const box = secretBox(deps.config.secretsKey);
+  try {
+    return box.open(sealed);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new SsoRefusal(
+      'sso_idp_unavailable',
+      'the client secret cannot be opened: was SECRETS_KEY changed?',
+    );
+  }
 }
 
 /** Drops the cached discovery, e.g. after a failed exchange: the next login reads it again. */
