@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Ok } from '../../../shared/contracts/common.ts';
 import {
   IdentityProvider,
@@ -40,9 +40,9 @@ export function IdentityProviderPage() {
   const { idpId } = useParams();
   const { org, fallback } = useRouteOrganisation();
   const form = useFormErrors('idp');
-  const [status, setStatus] = useState<string | null>(
-    (location.state as { created?: boolean } | null)?.created ? t('idp.form.created') : null,
-  );
+  const [status, setStatus] = useState<string | null>(null);
+  // Arriving from the "new" form: say it was saved (until a later save says something else).
+  const created = (location.state as { created?: boolean } | null)?.created === true;
   const orgId = org?.id ?? '';
   const allowed = Boolean(org && me.data && abilitiesAt(me.data, org).manageIdentity);
   const isNew = !idpId;
@@ -93,7 +93,12 @@ export function IdentityProviderPage() {
     <>
       <Breadcrumbs org={org} current={title} />
       <Page title={title} lead={t('idp.form.intro')}>
-        <LiveStatus message={status} />
+        <p className="ds-paragraph">
+          <Link className="ds-link" to={`${orgPath(org.id)}/inloggning`}>
+            {t('orgs.identity')}
+          </Link>
+        </p>
+        <LiveStatus message={status ?? (created && !isNew ? t('idp.form.created') : null)} />
         <div className="narrow">
           <IdentityProviderForm
             key={existing?.updatedAt ?? 'new'}
