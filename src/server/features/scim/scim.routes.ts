@@ -48,6 +48,9 @@ export const scimRoutes = (deps: { db: Db; config: Config }) => async (app: Fast
   const { db } = deps;
   const baseUrl = scimBaseUrl(deps.config.publicUrl);
   const tags = ['scim'];
+  // SCIM describes itself (ServiceProviderConfig, Schemas, ResourceTypes) and answers in its own error
+  // format, outside the problem+json contract of /api: it is left out of the OpenAPI document.
+  const hide = true;
 
   app.addContentTypeParser(
     'application/scim+json',
@@ -85,23 +88,27 @@ export const scimRoutes = (deps: { db: Db; config: Config }) => async (app: Fast
 
   app.get(
     '/ServiceProviderConfig',
-    { schema: { tags, summary: 'SCIM service provider configuration' } },
+    { schema: { hide, tags, summary: 'SCIM service provider configuration' } },
     async (_req, reply) => send(reply, 200, serviceProviderConfig(baseUrl)),
   );
-  app.get('/Schemas', { schema: { tags, summary: 'SCIM schemas' } }, async (_req, reply) =>
+  app.get('/Schemas', { schema: { hide, tags, summary: 'SCIM schemas' } }, async (_req, reply) =>
     send(reply, 200, listResponse(schemas(baseUrl))),
   );
-  app.get<IdParams>('/Schemas/:id', { schema: { tags, summary: 'One SCIM schema' } }, async (req, reply) => {
-    const found = schemas(baseUrl).find((s) => s.id.toLowerCase() === req.params.id.toLowerCase());
-    if (!found) throw scimNotFound('Resource', req.params.id);
-    return send(reply, 200, found);
-  });
-  app.get('/ResourceTypes', { schema: { tags, summary: 'SCIM resource types' } }, async (_req, reply) =>
+  app.get<IdParams>(
+    '/Schemas/:id',
+    { schema: { hide, tags, summary: 'One SCIM schema' } },
+    async (req, reply) => {
+      const found = schemas(baseUrl).find((s) => s.id.toLowerCase() === req.params.id.toLowerCase());
+      if (!found) throw scimNotFound('Resource', req.params.id);
+      return send(reply, 200, found);
+    },
+  );
+  app.get('/ResourceTypes', { schema: { hide, tags, summary: 'SCIM resource types' } }, async (_req, reply) =>
     send(reply, 200, listResponse(resourceTypes(baseUrl))),
   );
   app.get<IdParams>(
     '/ResourceTypes/:id',
-    { schema: { tags, summary: 'One SCIM resource type' } },
+    { schema: { hide, tags, summary: 'One SCIM resource type' } },
     async (req, reply) => {
       const found = resourceTypes(baseUrl).find((r) => r.id.toLowerCase() === req.params.id.toLowerCase());
       if (!found) throw scimNotFound('Resource', req.params.id);
@@ -112,7 +119,7 @@ export const scimRoutes = (deps: { db: Db; config: Config }) => async (app: Fast
   // ---- Users ----
   app.get<ListQuery>(
     '/Users',
-    { schema: { tags, summary: 'List or filter users (userName, externalId, emails, id)' } },
+    { schema: { hide, tags, summary: 'List or filter users (userName, externalId, emails, id)' } },
     async (req, reply) => {
       const page = await users.listUsers(db, scimOf(req), req.query);
       return send(reply, 200, listResponse(page.resources, page.total, page.startIndex));
@@ -120,28 +127,28 @@ export const scimRoutes = (deps: { db: Db; config: Config }) => async (app: Fast
   );
   app.post(
     '/Users',
-    { schema: { tags, summary: 'Create (or link by e-mail) a user' } },
+    { schema: { hide, tags, summary: 'Create (or link by e-mail) a user' } },
     async (req, reply) => {
       const user = await users.createUser(db, scimOf(req), req.body);
       reply.header('location', user.meta.location);
       return send(reply, 201, user);
     },
   );
-  app.get<IdParams>('/Users/:id', { schema: { tags, summary: 'One user' } }, async (req, reply) =>
+  app.get<IdParams>('/Users/:id', { schema: { hide, tags, summary: 'One user' } }, async (req, reply) =>
     send(reply, 200, await users.getUser(db, scimOf(req), idOf(req, 'User'))),
   );
-  app.put<IdParams>('/Users/:id', { schema: { tags, summary: 'Replace a user' } }, async (req, reply) =>
+  app.put<IdParams>('/Users/:id', { schema: { hide, tags, summary: 'Replace a user' } }, async (req, reply) =>
     send(reply, 200, await users.replaceUser(db, scimOf(req), idOf(req, 'User'), req.body)),
   );
   app.patch<IdParams>(
     '/Users/:id',
-    { schema: { tags, summary: 'Change a user (PatchOp)' } },
+    { schema: { hide, tags, summary: 'Change a user (PatchOp)' } },
     async (req, reply) =>
       send(reply, 200, await users.patchUser(db, scimOf(req), idOf(req, 'User'), req.body)),
   );
   app.delete<IdParams>(
     '/Users/:id',
-    { schema: { tags, summary: 'Delete a user (erasure rules apply)' } },
+    { schema: { hide, tags, summary: 'Delete a user (erasure rules apply)' } },
     async (req, reply) => {
       await users.deleteUser(db, scimOf(req), idOf(req, 'User'));
       return reply.status(204).send();
@@ -151,7 +158,7 @@ export const scimRoutes = (deps: { db: Db; config: Config }) => async (app: Fast
   // ---- Groups ----
   app.get<ListQuery>(
     '/Groups',
-    { schema: { tags, summary: 'List or filter groups (displayName)' } },
+    { schema: { hide, tags, summary: 'List or filter groups (displayName)' } },
     async (req, reply) => {
       const page = await groups.listGroups(db, scimOf(req), req.query);
       return send(reply, 200, listResponse(page.resources, page.total, page.startIndex));
@@ -159,7 +166,7 @@ export const scimRoutes = (deps: { db: Db; config: Config }) => async (app: Fast
   );
   app.post(
     '/Groups',
-    { schema: { tags, summary: "Create a group (mapped to the organisation's unit)" } },
+    { schema: { hide, tags, summary: "Create a group (mapped to the organisation's unit)" } },
     async (req, reply) => {
       const group = await groups.createGroup(db, scimOf(req), req.body);
       reply.header('location', group.meta.location);
@@ -168,7 +175,7 @@ export const scimRoutes = (deps: { db: Db; config: Config }) => async (app: Fast
   );
   app.get<IdParams & ListQuery>(
     '/Groups/:id',
-    { schema: { tags, summary: 'One group' } },
+    { schema: { hide, tags, summary: 'One group' } },
     async (req, reply) =>
       send(
         reply,
@@ -176,19 +183,26 @@ export const scimRoutes = (deps: { db: Db; config: Config }) => async (app: Fast
         await groups.getGroup(db, scimOf(req), idOf(req, 'Group'), req.query.excludedAttributes),
       ),
   );
-  app.put<IdParams>('/Groups/:id', { schema: { tags, summary: 'Replace a group' } }, async (req, reply) =>
-    send(reply, 200, await groups.replaceGroup(db, scimOf(req), idOf(req, 'Group'), req.body)),
+  app.put<IdParams>(
+    '/Groups/:id',
+    { schema: { hide, tags, summary: 'Replace a group' } },
+    async (req, reply) =>
+      send(reply, 200, await groups.replaceGroup(db, scimOf(req), idOf(req, 'Group'), req.body)),
   );
   app.patch<IdParams>(
     '/Groups/:id',
-    { schema: { tags, summary: 'Change a group, add or remove members (PatchOp)' } },
+    { schema: { hide, tags, summary: 'Change a group, add or remove members (PatchOp)' } },
     async (req, reply) => {
       await groups.patchGroup(db, scimOf(req), idOf(req, 'Group'), req.body);
       return reply.status(204).send();
     },
   );
-  app.delete<IdParams>('/Groups/:id', { schema: { tags, summary: 'Delete a group' } }, async (req, reply) => {
-    await groups.deleteGroup(db, scimOf(req), idOf(req, 'Group'));
-    return reply.status(204).send();
-  });
+  app.delete<IdParams>(
+    '/Groups/:id',
+    { schema: { hide, tags, summary: 'Delete a group' } },
+    async (req, reply) => {
+      await groups.deleteGroup(db, scimOf(req), idOf(req, 'Group'));
+      return reply.status(204).send();
+    },
+  );
 };
