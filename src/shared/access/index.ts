@@ -1,4 +1,5 @@
 export * from './api-scopes.ts';
 export * from './authorize.ts';
 export * from './permissions.ts';
+export * from './provisioning-roles.ts';
 export * from './scope.ts';

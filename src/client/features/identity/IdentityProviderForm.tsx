@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleFitsOrganisation } from '../../../shared/access/index.ts';
+import { idpMayGrant } from '../../../shared/access/index.ts';
 import {
   type AttributeMapping,
   defaultClaimNames,
@@ -40,11 +40,7 @@ export const splitDomains = (text: string) =>
 
 /** The roles an IdP of this kind of organisation can give: never national, only what fits there or a unit below. */
 function ruleRoles(kind: OrganisationKind): Role[] {
-  return roles.filter(
-    (r) =>
-      r !== 'national_admin' &&
-      (roleFitsOrganisation(r, kind) || (kind === 'municipality' && roleFitsOrganisation(r, 'unit'))),
-  );
+  return roles.filter((r) => idpMayGrant(r, kind) || (kind === 'municipality' && idpMayGrant(r, 'unit')));
 }
 
 /** The form for a new identity provider or a change to one; the parent sends it and shows the result. */

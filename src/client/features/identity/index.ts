@@ -1,15 +1,14 @@
 // Sign-in with the organisation's identity, SCIM, API clients, passkeys and activation codes (issue 15):
 // one chunk, loaded on demand. One export line per page.
-export { ActivationCodesPage } from './ActivationCodesPage.tsx';
+
+export { SecurityPage } from '../account/SecurityPage.tsx';
 export { ActivatePage } from '../auth/ActivatePage.tsx';
+export { MfaPage } from '../auth/MfaPage.tsx';
+export { SsoErrorPage } from '../auth/SsoErrorPage.tsx';
+export { ActivationCodesPage } from './ActivationCodesPage.tsx';
+export { ApiClientsPage } from './ApiClientsPage.tsx';
 export { IdentityPage } from './IdentityPage.tsx';
 export { IdentityProviderPage } from './IdentityProviderPage.tsx';
 export { OrganisationLoginPage } from './OrganisationLoginPage.tsx';
-export { SecurityPage } from '../account/SecurityPage.tsx';
-export { MfaPage } from '../auth/MfaPage.tsx';
-export { SignInRulesPage } from './SignInRulesPage.tsx';
-export { SsoErrorPage } from '../auth/SsoErrorPage.tsx';
 export { ScimTokensPage } from './ScimTokensPage.tsx';
-export { ApiClientsPage } from './ApiClientsPage.tsx';
-// @issue15-pages (one export per page above this line)
-export {};
+export { SignInRulesPage } from './SignInRulesPage.tsx';

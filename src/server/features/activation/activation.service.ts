@@ -2,10 +2,8 @@ import QRCode from 'qrcode';
 import {
   type Actor,
   authorize,
-  highestRoleOver,
+  mayCreateAccountWith,
   type OrgContext,
-  roleFitsOrganisation,
-  roleRank,
 } from '../../../shared/access/index.ts';
 import type {
   ActivationCodeIssued,
@@ -40,14 +38,6 @@ async function requireActivator(db: Db, actor: Actor, organisationId: string): P
     throw forbidden();
   }
   return ctx;
-}
-
-/** Staff may be created by anyone who may activate people; a manager only by someone above a manager. */
-function mayCreateRole(actor: Actor, role: CreateAccount['role'], ctx: OrgContext): boolean {
-  if (!roleFitsOrganisation(role, ctx.kind)) return false;
-  if (role === 'staff') return true;
-  const best = highestRoleOver(actor, ctx);
-  return best !== null && roleRank[best] > roleRank.manager;
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -108,7 +98,7 @@ export async function createAccount(
   try {
     return await deps.db.transaction(async (tx) => {
       const ctx = await requireActivator(tx, actor, organisationId);
-      if (!mayCreateRole(actor, input.role, ctx))
+      if (!mayCreateAccountWith(actor, input.role, ctx))
         throw new AppError(403, 'role_not_grantable', [{ path: 'body.role', code: 'role_not_grantable' }]);
       if (await repo.usernameTaken(tx, username)) throw usernameTaken();
       const user = await repo.insertUsernameUser(tx, {

@@ -1,4 +1,5 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { rolesNeedingSecondFactor } from '../../../shared/access/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { authChallenges, passkeys, recoveryCodes, totpSecrets } from '../../db/schema/index.ts';
 
@@ -83,7 +84,10 @@ export async function signInRules(db: Db, userId: string): Promise<SignInRules> 
         select
           exists(select 1 from sign_in_policies p where p.require_mfa and p.organisation_id in (select id from up)) as policy_mfa,
           exists(select 1 from memberships m where m.user_id = ${userId}
-                 and m.role in ('national_admin', 'regional_coordinator', 'municipal_coordinator')) as privileged,
+                 and m.role in (${sql.join(
+                   rolesNeedingSecondFactor.map((r) => sql`${r}`),
+                   sql`, `,
+                 )})) as privileged,
           (select id from sso) as sso_id, (select name from sso) as sso_name`,
   );
   return {

@@ -1,4 +1,4 @@
-import { roleFitsOrganisation } from '../../../shared/access/index.ts';
+import { PROVISIONED_ROLE, roleFitsOrganisation } from '../../../shared/access/index.ts';
 import type { OrganisationKind } from '../../../shared/contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
 import { swedishCollator } from '../../lib/swedish-sort.ts';
@@ -15,7 +15,7 @@ export async function staffTarget(
   label: string | null,
 ): Promise<string | null> {
   const units = await listSubtreeUnits(db, organisationId);
-  const fits = (u: { kind: string }) => roleFitsOrganisation('staff', u.kind as OrganisationKind);
+  const fits = (u: { kind: string }) => roleFitsOrganisation(PROVISIONED_ROLE, u.kind as OrganisationKind);
   if (label) {
     const wanted = label.trim();
     const unit =

@@ -1,4 +1,5 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { PROVISIONED_ROLE } from '../../../shared/access/index.ts';
 import type { Db } from '../../db/client.ts';
 import { memberships, scimUsers, users } from '../../db/schema/index.ts';
 import type { FilterTarget } from './scim-sql-filter.ts';
@@ -206,7 +207,7 @@ export async function deleteLink(db: Db, organisationId: string, userId: string)
 export async function grantStaff(db: Db, userId: string, organisationId: string): Promise<boolean> {
   const rows = await db
     .insert(memberships)
-    .values({ userId, organisationId, role: 'staff' })
+    .values({ userId, organisationId, role: PROVISIONED_ROLE })
     .onConflictDoNothing()
     .returning({ id: memberships.id });
   return rows.length > 0;
@@ -219,7 +220,7 @@ export async function removeStaff(db: Db, userId: string, organisationId: string
       and(
         eq(memberships.userId, userId),
         eq(memberships.organisationId, organisationId),
-        eq(memberships.role, 'staff'),
+        eq(memberships.role, PROVISIONED_ROLE),
       ),
     );
 }

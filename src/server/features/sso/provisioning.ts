@@ -1,4 +1,9 @@
-import { roleFitsOrganisation, roleRank } from '../../../shared/access/index.ts';
+import {
+  idpMayGrant,
+  PROVISIONED_ROLE,
+  roleFitsOrganisation,
+  roleRank,
+} from '../../../shared/access/index.ts';
 import {
   type AttributeMapping,
   defaultClaimNames,
@@ -114,15 +119,15 @@ export function chooseRole(
     .sort((a, b) => roleRank[b] - roleRank[a]);
   const refused: Role[] = [];
   for (const role of wanted) {
-    if (role === 'national_admin') {
-      refused.push(role);
-      continue;
-    }
-    if (roleFitsOrganisation(role, place.kind)) return { role, at: place, refused };
-    if (roleFitsOrganisation(role, home.kind)) return { role, at: home, refused };
+    if (idpMayGrant(role, place.kind)) return { role, at: place, refused };
+    if (idpMayGrant(role, home.kind)) return { role, at: home, refused };
     refused.push(role);
   }
-  return { role: roleFitsOrganisation('staff', place.kind) ? 'staff' : null, at: place, refused };
+  return {
+    role: roleFitsOrganisation(PROVISIONED_ROLE, place.kind) ? PROVISIONED_ROLE : null,
+    at: place,
+    refused,
+  };
 }
 
 /**

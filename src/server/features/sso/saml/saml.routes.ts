@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ParamText } from '../../../../shared/contracts/common.ts';
 import { notFound } from '../../../lib/errors.ts';
+import { problems } from '../../../lib/route-schema.ts';
 import { SESSION_COOKIE, sessionCookieOptions } from '../../../plugins/session.ts';
 import { findIdentityProvider } from '../../identity-providers/identity-providers.repo.ts';
 import { signInWithIdentity } from '../provisioning.ts';
@@ -11,15 +13,20 @@ import { verifySamlResponse } from './saml-acs.ts';
 import { spMetadataXml } from './sp-metadata.ts';
 
 const tags = ['auth'];
-const IdpParams = z.object({ idpId: z.string().max(100) });
+const IdpParams = z.object({ idpId: ParamText.max(100) });
 const MetadataParams = z.object({ id: z.uuid() });
-const AcsBody = z.object({
-  SAMLResponse: z
-    .string()
-    .max(512 * 1024)
-    .optional(),
-  RelayState: z.string().max(1000).optional(),
-});
+// Optional as a whole: a post without a form is refused as the IdP's failure (error page), not as a 400.
+const AcsBody = z
+  .object({
+    SAMLResponse: z
+      .string()
+      .max(512 * 1024)
+      .optional(),
+    RelayState: z.string().max(1000).optional(),
+  })
+  .optional();
+/** Browser routes answer with a redirect; a control character in a parameter is a 400 problem. */
+const redirectOnly = { 303: z.null().describe('Redirect (Location)'), ...problems(400) };
 const FORM = 'application/x-www-form-urlencoded';
 
 /**
@@ -51,6 +58,7 @@ export function samlRoutes(deps: SsoRouteDeps) {
           params: IdpParams,
           body: AcsBody,
           consumes: [FORM],
+          response: redirectOnly,
           security: [],
         },
       },
@@ -58,7 +66,7 @@ export function samlRoutes(deps: SsoRouteDeps) {
         const idp = await enabledIdp(deps.db, req.params.idpId);
         if (idp?.kind !== 'saml') return toErrorPage(reply.code(303), 'sso_idp_unknown');
         try {
-          const identity = await verifySamlResponse(deps, idp, req.body);
+          const identity = await verifySamlResponse(deps, idp, req.body ?? {});
           const session = await signInWithIdentity(
             deps,
             idp,
@@ -86,6 +94,7 @@ export function samlRoutes(deps: SsoRouteDeps) {
         description:
           'Our session already ended before the person was sent to the IdP; this only brings them back to the login page.',
         params: IdpParams,
+        response: redirectOnly,
         security: [],
       },
       handler: async (_req, reply) => reply.redirect('/logga-in', 303),
@@ -103,6 +112,7 @@ export function samlRoutes(deps: SsoRouteDeps) {
             'certificate (RSA 2048, SHA-256), AuthnRequestsSigned and WantAssertionsSigned. 404 for an unknown or OIDC IdP.',
           params: MetadataParams,
           produces: ['application/samlmetadata+xml'],
+          response: { 200: z.any().describe('application/samlmetadata+xml'), ...problems(400, 404) },
           security: [],
         },
       },
