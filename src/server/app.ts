@@ -51,7 +51,6 @@ import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
 import { scimRoutes } from './features/scim/scim.routes.ts';
 import { scimTokenRoutes } from './features/scim/scim-tokens.routes.ts';
-import { mountDemoIdp } from './features/sso/demo-idp/demo-idp.plugin.ts';
 import { samlRoutes } from './features/sso/saml/saml.routes.ts';
 import { ssoRoutes } from './features/sso/sso.routes.ts';
 import { steeringReportRoutes } from './features/steering-reports/steering-reports.routes.ts';
@@ -210,7 +209,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Sign-in with the organisation's IdP: browser redirects at the root, where IdPs send people back.
   await app.register(ssoRoutes({ db, config, idpTimeoutMs: deps.idpTimeoutMs }));
   await app.register(samlRoutes({ db, config }));
-  if (deps.demoIdp) await app.register(mountDemoIdp({ db, config, keyDir: deps.demoIdp.keyDir }));
+  if (deps.demoIdp) {
+    // Loaded only in demo mode: oidc-provider is never part of a production process.
+    const { mountDemoIdp } = await import('./features/sso/demo-idp/demo-idp.plugin.ts');
+    await app.register(mountDemoIdp({ db, config, keyDir: deps.demoIdp.keyDir }));
+  }
 
   // SCIM provisioning (issue 15): bearer token only, SCIM's own errors, outside /api (no cookie, no CSRF).
   await app.register(scimRoutes({ db, config }), { prefix: '/scim/v2' });
