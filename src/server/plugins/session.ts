@@ -15,7 +15,9 @@ export const SESSION_COOKIE = 'vn_session';
 export interface RequestActor extends Actor {
   sessionId: string;
   name: string;
-  email: string;
+  /** Null for someone without a work e-mail, who signs in with `username`. */
+  email: string | null;
+  username: string | null;
   preferredLanguage: UiLanguage;
   gender: Gender | null;
   /** Loaded with the session on every request, sorted in Swedish order: `/me` answers from it. */

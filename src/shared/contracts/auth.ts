@@ -29,6 +29,8 @@ export const Me = z.object({
   name: z.string(),
   /** Null for people who sign in with a username (no work e-mail). */
   email: z.string().nullable(),
+  /** The login name of someone without a work e-mail (issue 15). */
+  username: z.string().nullable(),
   preferredLanguage: UiLanguage,
   gender: Gender.nullable(),
   memberships: z.array(MembershipView),

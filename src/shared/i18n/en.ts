@@ -384,6 +384,8 @@ export const en: Messages = {
     name: 'Name',
     email: 'E-mail address',
     emailHint: 'Only a coordinator can change the e-mail address.',
+    username: 'Username',
+    usernameHint: 'You sign in with the username. Only your manager or a coordinator can change it.',
     language: 'Language',
     gender: 'Gender',
     genderHint: 'Only used in anonymous statistics. You may leave it unanswered.',

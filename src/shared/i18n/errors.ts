@@ -462,6 +462,10 @@ export const problemMessages = {
     sv: 'Svaret från inloggningstjänsten har redan använts en gång. Börja om från inloggningssidan.',
     en: 'The answer from the sign-in service has already been used once. Start again from the login page.',
   },
+  sender_no_email: {
+    sv: 'Ditt konto har ingen e-postadress, så kontaktpersonen kan inte svara dig. Be en samordnare lägga till en.',
+    en: 'Your account has no e-mail address, so the contact person cannot answer you. Ask a coordinator to add one.',
+  },
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
 } as const satisfies Record<string, Record<UiLanguage, string>>;

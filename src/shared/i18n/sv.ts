@@ -386,6 +386,8 @@ export const sv = {
     name: 'Namn',
     email: 'E-postadress',
     emailHint: 'E-postadressen kan bara ändras av en samordnare.',
+    username: 'Användarnamn',
+    usernameHint: 'Du loggar in med användarnamnet. Det kan bara ändras av din chef eller en samordnare.',
     language: 'Språk',
     gender: 'Kön',
     genderHint: 'Används bara i anonym statistik. Du kan låta bli att svara.',

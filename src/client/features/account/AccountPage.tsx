@@ -49,15 +49,26 @@ function ProfileForm({ me }: { me: Me }) {
       <LiveStatus message={status} />
       <form onSubmit={submit} noValidate className="form">
         {form.summary}
-        <TextField
-          id={form.fieldId('email')}
-          label={t('account.email')}
-          hint={t('account.emailHint')}
-          type="email"
-          value={me.email ?? ''}
-          readOnly
-          onValueChange={() => {}}
-        />
+        {me.email === null && me.username ? (
+          <TextField
+            id={form.fieldId('username')}
+            label={t('account.username')}
+            hint={t('account.usernameHint')}
+            value={me.username}
+            readOnly
+            onValueChange={() => {}}
+          />
+        ) : (
+          <TextField
+            id={form.fieldId('email')}
+            label={t('account.email')}
+            hint={t('account.emailHint')}
+            type="email"
+            value={me.email ?? ''}
+            readOnly
+            onValueChange={() => {}}
+          />
+        )}
         <TextField
           id={form.fieldId('name')}
           label={t('account.name')}

@@ -21,7 +21,8 @@ export async function findBearerActor(db: Db, token: string): Promise<RequestAct
     userId: row.user_id,
     sessionId: '',
     name: row.name,
-    email: '',
+    email: null,
+    username: null,
     preferredLanguage: 'en',
     gender: null,
     memberships: [

@@ -9,7 +9,8 @@ interface SessionActorRow {
   last_seen_at: Date | string;
   user_id: string;
   name: string;
-  email: string;
+  email: string | null;
+  username: string | null;
   preferred_language: 'sv' | 'en';
   gender: RequestActor['gender'];
   memberships: RequestActor['memberships'] | null;
@@ -25,7 +26,7 @@ export async function findSessionActor(
 ): Promise<{ actor: RequestActor; lastSeenAt: Date } | null> {
   const [row] = await queryRows<SessionActorRow>(
     db,
-    sql`select s.id as session_id, s.last_seen_at, u.id as user_id, u.name, u.email, u.preferred_language, u.gender,
+    sql`select s.id as session_id, s.last_seen_at, u.id as user_id, u.name, u.email, u.username, u.preferred_language, u.gender,
           (select json_agg(json_build_object(
               'id', m.id, 'organisationId', o.id, 'organisationKind', o.kind,
               'organisationName', o.name, 'organisationCode', o.code, 'role', m.role))
@@ -45,6 +46,7 @@ export async function findSessionActor(
       sessionId: row.session_id,
       name: row.name,
       email: row.email,
+      username: row.username,
       preferredLanguage: row.preferred_language,
       gender: row.gender,
       memberships,

@@ -35,13 +35,16 @@ export async function contactCase(
         from cases c join organisations m on m.id = c.municipality_id where c.id = ${id}`,
   );
   if (!c?.contact_consent || !c.contact_name || !c.contact_email) throw new AppError(409, 'case_no_contact');
+  // The contact answers by e-mail: someone without an address of their own cannot be answered.
+  if (!actor.email) throw new AppError(409, 'sender_no_email');
+  const senderEmail = actor.email;
   const organisation = await senderOrganisation(db, actor);
   const mail = caseContactMail({
     to: c.contact_email,
     contactName: c.contact_name,
     caseTitle: c.title,
     senderName: actor.name,
-    senderEmail: actor.email,
+    senderEmail,
     senderOrganisation: organisation,
     message,
   });

@@ -246,7 +246,7 @@ export async function viewNetworkInvitation(db: Db, token: string) {
  */
 export async function acceptNetworkInvitation(
   db: Db,
-  actor: (Actor & { email: string }) | null,
+  actor: (Actor & { email: string | null }) | null,
   token: string,
 ) {
   return db.transaction(async (tx) => {
@@ -256,6 +256,7 @@ export async function acceptNetworkInvitation(
     const link =
       actor &&
       m.userId === null &&
+      actor.email !== null &&
       m.email?.toLowerCase() === actor.email.toLowerCase() &&
       !(await repo.userMemberExists(tx, m.networkId, actor.userId));
     await repo.updateMember(tx, m.id, {
