@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/db/client.ts';
 import { type E2E, expectAccessible, startE2E } from '../support/browser.ts';
 
 /**
@@ -39,6 +41,44 @@ describe('sign-in through the demo OIDC provider for Borlänge', () => {
     await page.getByRole('button', { name: 'Ja, logga ut' }).click();
     await page.waitForURL(/\/logga-in$/);
     expect(await page.evaluate(async () => (await fetch('/api/v1/me')).status)).toBe(401);
+  });
+
+  it('links the sign-in to the account a coordinator invited with the same e-mail', async () => {
+    const coordinator = await e.t.as('samordnare.borlange');
+    const [borlange] = await queryRows<{ id: string }>(
+      e.t.db,
+      sql`select id from organisations where kind = 'municipality' and code = '2081'`,
+    );
+    const invited = await coordinator.post('/api/v1/invitations', {
+      email: 'johan.ekstrom@borlange.demo.valfardsnavet.se',
+      name: 'Johan Ekström',
+      organisationId: borlange!.id,
+      role: 'staff',
+    });
+    expect(invited.statusCode).toBe(201);
+
+    const { page } = await e.newPage();
+    await toDemoIdp(page);
+    await page.getByRole('button', { name: /^Logga in som Johan Ekström/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hej Johan Ekström!' }).waitFor();
+    await expectAccessible(page, 'start page after a linked SSO sign-in');
+    const me = await page.evaluate(async () => (await fetch('/api/v1/me')).json());
+    const accounts = await queryRows<{ id: string; status: string }>(
+      e.t.db,
+      sql`select id, status from users where email = 'johan.ekstrom@borlange.demo.valfardsnavet.se'`,
+    );
+    // One person: the invited account, now active, with the invitation's membership kept and the
+    // IdP's unit manager role at the unit the mapping names added.
+    expect(accounts).toEqual([{ id: me.id, status: 'active' }]);
+    expect(me.memberships).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ organisationName: 'Borlänge', role: 'staff' }),
+        expect.objectContaining({
+          organisationName: 'Kvarnsvedens vård- och omsorgsboende',
+          role: 'manager',
+        }),
+      ]),
+    );
   });
 
   it('shows a readable error page when the sign-in is cancelled at the IdP', async () => {
