@@ -11,12 +11,19 @@ import { keyFileInDataDir } from './lib/secrets.ts';
 
 async function main() {
   const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // After openDatabase, which checks DATA_DIR and says in one line what is wrong with it.
   // One machine (PGlite) or the demo: a generated key in the data directory; several instances on
   // PostgreSQL must share SECRETS_KEY instead.
   if (!config.secretsKey && (!config.databaseUrl || config.demoData)) {
-    config.secretsKey = keyFileInDataDir(config.dataDir);
+    try {
+      config.secretsKey = keyFileInDataDir(config.dataDir);
+    } catch (err) {
+      throw new OperatorError(
+        `Cannot keep the secrets key in ${config.dataDir}: ${(err as Error).message}. Set SECRETS_KEY or fix the directory.`,
+      );
+    }
   }
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const { hasDemoData } = await bootstrapDatabase(database, { demoData: config.demoData });
   const demo = hasDemoData && config.demoData;
   // The demo OIDC provider for Borlänge runs only with the demo dataset, never otherwise.

@@ -18,7 +18,9 @@ describe('secret box', () => {
   it('refuses a tampered secret and one sealed under another key', () => {
     const sealed = secretBox(key).seal('x');
     const parts = sealed.split('.');
-    parts[3] = Buffer.from('y').toString('base64url');
+    const body = Buffer.from(parts[3] as string, 'base64url');
+    body[0] = (body[0] as number) ^ 1; // one flipped bit of the ciphertext
+    parts[3] = body.toString('base64url');
     expect(() => secretBox(key).open(parts.join('.'))).toThrow();
     expect(() => secretBox(parseSecretsKey(newSecretsKey()) as Buffer).open(sealed)).toThrow();
   });
