@@ -2,7 +2,7 @@
 // `npm test`: lint, type check, unit and API tests (PGlite, and PostgreSQL when TEST_DATABASE_URL is set),
 // the crash test (same two databases), then the browser tests in Debian's Chromium. Prints a summary and
 // writes test-results/summary.json.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -24,23 +24,57 @@ function run(name, cmd, args, env = {}) {
   return ok;
 }
 
+const vitestArgs = (project, file) => [
+  'vitest',
+  'run',
+  '--project',
+  project,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${file}`,
+];
+
 /** Vitest's JSON report gives exact counts; a run that crashed before reporting counts as one failure. */
 function vitest(name, project, outFile, env = {}) {
   const file = path.join(resultsDir, outFile);
-  const ok = run(
-    name,
-    'npx',
-    [
-      'vitest',
-      'run',
-      '--project',
-      project,
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile.json=${file}`,
-    ],
-    env,
+  return countVitest(file, run(name, 'npx', vitestArgs(project, file), env));
+}
+
+/**
+ * Several Vitest runs at once, each on its own database, their output kept apart and printed whole
+ * when all are done. Vitest gives one worker per core less one (one worker on two cores): the
+ * PostgreSQL run mostly waits for the database server, so the two together use the machine better.
+ */
+async function vitestTogether(runs) {
+  const started = Date.now();
+  const results = await Promise.all(
+    runs.map(
+      ({ name, project, outFile, env = {} }) =>
+        new Promise((resolve) => {
+          const file = path.join(resultsDir, outFile);
+          const log = path.join(resultsDir, `${outFile}.log`);
+          const out = fs.openSync(log, 'w');
+          const child = spawn('npx', vitestArgs(project, file), {
+            stdio: ['ignore', out, out],
+            env: { ...process.env, ...env },
+          });
+          child.on('close', (code) => {
+            fs.closeSync(out);
+            resolve({ name, file, log, ok: code === 0 });
+          });
+        }),
+    ),
   );
+  const seconds = Math.round((Date.now() - started) / 100) / 10;
+  for (const r of results) {
+    console.log(`\n▶ ${r.name} (run alongside the others)`);
+    process.stdout.write(fs.readFileSync(r.log, 'utf8'));
+    steps.push({ name: r.name, ok: r.ok, seconds });
+    countVitest(r.file, r.ok);
+  }
+}
+
+function countVitest(file, ok) {
   if (!fs.existsSync(file)) {
     failed += 1;
     return ok;
@@ -59,10 +93,18 @@ function check(name, cmd, args) {
 
 check('lint (Biome)', 'npx', ['biome', 'check', '.']);
 check('type check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-vitest('unit and API tests on PGlite', 'unit', 'unit-pglite.json', { TEST_DATABASE_URL: '' });
 if (process.env.TEST_DATABASE_URL) {
-  vitest('API tests on PostgreSQL', 'unit', 'unit-postgres.json');
+  await vitestTogether([
+    {
+      name: 'unit and API tests on PGlite',
+      project: 'unit',
+      outFile: 'unit-pglite.json',
+      env: { TEST_DATABASE_URL: '' },
+    },
+    { name: 'API tests on PostgreSQL', project: 'unit', outFile: 'unit-postgres.json' },
+  ]);
 } else {
+  vitest('unit and API tests on PGlite', 'unit', 'unit-pglite.json', { TEST_DATABASE_URL: '' });
   console.log('\n(TEST_DATABASE_URL not set: API tests ran on PGlite only)');
 }
 

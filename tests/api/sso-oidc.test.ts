@@ -6,7 +6,8 @@ import { queryRows } from '../../src/server/db/client.ts';
 import { identityProviders, users } from '../../src/server/db/schema/index.ts';
 import { ensureDemoIdentityProvider } from '../../src/server/features/sso/demo-idp/demo-idp-setup.ts';
 import { parseSecretsKey, secretBox } from '../../src/server/lib/secrets.ts';
-import { freePort, type OidcPeer, startOidcPeer } from '../support/oidc-peer.ts';
+import { type OidcPeer, startOidcPeer } from '../support/oidc-peer.ts';
+import { freePort } from '../support/server-process.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The same fixed key createTestApp gives the server: the IdP's client secret is sealed with it.

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/server/db/demo/demo-people.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium.ts';
-import { freePort } from './oidc-peer.ts';
+import { freePort } from './server-process.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 export interface E2E {

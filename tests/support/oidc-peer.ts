@@ -10,14 +10,6 @@ import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
  * (re-signed with the provider's own key, or with a foreign one), `tokenDelayMs` makes it slow.
  */
 /** A port nobody listens on right now (for a server that must know its own URL before it starts). */
-export async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 export interface OidcPeer {
   issuer: string;
   clientId: string;
