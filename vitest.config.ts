@@ -8,8 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'tests/api/**/*.test.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
+          // Generous: in CI the suites and the browser tests share the machine (scripts/test.mjs).
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
           pool: 'forks',
         },
       },
@@ -30,10 +31,13 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.spec.ts'],
           globalSetup: ['tests/support/global-setup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 180_000,
           pool: 'forks',
-          fileParallelism: false,
+          // Two specs at a time, each with its own server, database copy and Chromium: a spec spends
+          // much of its time waiting (page loads, argon2, PGlite's disk writes), so two share the two
+          // cores well. Vitest's default on two cores is one.
+          maxWorkers: 2,
         },
       },
     ],
