@@ -8,6 +8,7 @@ import { ensureDemoIdentityProvider } from '../../src/server/features/sso/demo-i
 import { parseSecretsKey, secretBox } from '../../src/server/lib/secrets.ts';
 import { type OidcPeer, startOidcPeer } from '../support/oidc-peer.ts';
 import { freePort } from '../support/server-process.ts';
+import { ssoRefusals, ssoWriteCounts } from '../support/sso-writes.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 // The same fixed key createTestApp gives the server: the IdP's client secret is sealed with it.
@@ -100,21 +101,8 @@ async function me(session: string) {
   };
 }
 
-async function counts() {
-  const [row] = await queryRows<{ users: number; memberships: number; sessions: number; identities: number }>(
-    t.db,
-    sql`select (select count(*)::int from users) as users, (select count(*)::int from memberships) as memberships,
-          (select count(*)::int from sessions) as sessions, (select count(*)::int from user_identities) as identities`,
-  );
-  return row!;
-}
-
-async function refusals() {
-  return queryRows<{ after: { code: string; reason: string } }>(
-    t.db,
-    sql`select after from audit_log where action = 'sso.login_refused' order by id desc`,
-  );
-}
+const counts = () => ssoWriteCounts(t.db);
+const refusals = () => ssoRefusals(t.db);
 
 /** A refused login: the error page with this code, audited, and nothing written. */
 async function expectRefused(

@@ -7,6 +7,7 @@ import { identityProviders, users } from '../../src/server/db/schema/index.ts';
 import { rememberAssertionId } from '../../src/server/features/sso/saml/assertion-ids.repo.ts';
 import { forgetIdpMetadata } from '../../src/server/features/sso/saml/idp-metadata.ts';
 import { type SamlPeer, type SamlPostForm, type SamlTamper, startSamlPeer } from '../support/saml-peer.ts';
+import { ssoRefusals, ssoWriteCounts } from '../support/sso-writes.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const PUBLIC_URL = 'http://localhost:3000';
@@ -106,21 +107,8 @@ async function me(session: string) {
   };
 }
 
-async function counts() {
-  const [row] = await queryRows<Record<string, number>>(
-    t.db,
-    sql`select (select count(*)::int from users) as users, (select count(*)::int from memberships) as memberships,
-          (select count(*)::int from sessions) as sessions, (select count(*)::int from user_identities) as identities`,
-  );
-  return row!;
-}
-
-async function refusals() {
-  return queryRows<{ after: { code: string; reason: string } }>(
-    t.db,
-    sql`select after from audit_log where action = 'sso.login_refused' order by id desc`,
-  );
-}
+const counts = () => ssoWriteCounts(t.db);
+const refusals = () => ssoRefusals(t.db);
 
 /** A refused login: 303 to the error page with this code, audited with the reason, nothing written. */
 async function expectRefused(
