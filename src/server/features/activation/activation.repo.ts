@@ -106,10 +106,11 @@ export async function findCode(db: Db, id: string) {
   return row ?? null;
 }
 
-export async function revokeCode(db: Db, id: string) {
+/** Closes a code that is still open, as used or as revoked; false if it was closed already (a code works once). */
+async function closeOpenCode(db: Db, id: string, how: 'usedAt' | 'revokedAt') {
   const rows = await db
     .update(activationCodes)
-    .set({ revokedAt: sql`now()` })
+    .set({ [how]: sql`now()` })
     .where(
       and(
         eq(activationCodes.id, id),
@@ -121,6 +122,8 @@ export async function revokeCode(db: Db, id: string) {
     .returning({ id: activationCodes.id });
   return rows.length > 0;
 }
+
+export const revokeCode = (db: Db, id: string) => closeOpenCode(db, id, 'revokedAt');
 
 /**
  * The person an open code belongs to. One query for every kind of unusable code (unknown, used,
@@ -144,22 +147,8 @@ export async function findOpenCode(db: Db, codeHash: string) {
   return row ?? null;
 }
 
-/** Marks the code used; false if another request used it first (a code works once). */
-export async function useCode(db: Db, id: string) {
-  const rows = await db
-    .update(activationCodes)
-    .set({ usedAt: sql`now()` })
-    .where(
-      and(
-        eq(activationCodes.id, id),
-        isNull(activationCodes.usedAt),
-        isNull(activationCodes.revokedAt),
-        gt(activationCodes.expiresAt, sql`now()`),
-      ),
-    )
-    .returning({ id: activationCodes.id });
-  return rows.length > 0;
-}
+/** Marks the code used; false if another request used it first. */
+export const useCode = (db: Db, id: string) => closeOpenCode(db, id, 'usedAt');
 
 /** Sets the chosen password and activates the account; any pending e-mail invitation is fulfilled. */
 export async function activateUser(db: Db, userId: string, passwordHash: string) {
