@@ -46,7 +46,7 @@ beforeAll(async () => {
     url: `/api/v1/identity-providers/${idpId}/saml/metadata`,
   });
   peer.trustSp(metadata.body);
-}, 30_000);
+});
 afterAll(async () => {
   await peer?.close();
   await t?.close();

@@ -42,7 +42,7 @@ beforeAll(async () => {
       'urn:oid:1.3.6.1.4.1.5923.1.5.1.1': ['Alla anställda', 'Hemtjänst'],
     },
   };
-}, 60_000);
+});
 afterAll(async () => {
   await peer?.close();
   await e?.close();
