@@ -15,6 +15,18 @@ export default defineConfig({
         },
       },
       {
+        test: {
+          name: 'api',
+          // The API tests alone, for the second database (the pure unit tests in src/ need none).
+          include: ['tests/api/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          // Generous: in CI the suites and the browser tests share the machine (scripts/test.mjs).
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+        },
+      },
+      {
         // The real server killed with SIGKILL under writes and restarted (scripts/test.mjs runs it on
         // PGlite and on PostgreSQL); its own project because it spawns servers and takes a minute.
         test: {

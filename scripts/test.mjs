@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: lint, type check, build; then side by side the unit and API tests (PGlite, and PostgreSQL
-// when TEST_DATABASE_URL is set) and the browser tests in Debian's Chromium; then the crash test (same two
-// databases). Prints a summary and writes test-results/summary.json.
+// `npm test`: lint, type check, unit and API tests (PGlite, and side by side the API tests on PostgreSQL
+// when TEST_DATABASE_URL is set), the crash test (same two databases), then the browser tests in Debian's
+// Chromium. Prints a summary and writes test-results/summary.json.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -89,22 +89,30 @@ function check(name, cmd, args) {
 
 check('lint (Biome)', 'npx', ['biome', 'check', '.']);
 check('type check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
-// The unit/API suites (one per database) and the browser tests run side by side: each Vitest run
-// gives itself one worker per core less one, and the browser tests spend much of their time waiting
-// (page loads, the browser), so together they use the two cores of a CI machine far better.
-const together = [
-  {
-    name: 'unit and API tests on PGlite',
-    project: 'unit',
-    outFile: 'unit-pglite.json',
-    env: { TEST_DATABASE_URL: '' },
-  },
-];
+// The unit/API suites run side by side, one per database: each Vitest run gives itself one worker per
+// core less one, and the PostgreSQL run mostly waits for the database server, so together they use the
+// two cores of a CI machine better. The browser tests come after, with the machine to themselves.
 if (process.env.TEST_DATABASE_URL) {
-  together.push({ name: 'API tests on PostgreSQL', project: 'unit', outFile: 'unit-postgres.json' });
+  await vitestTogether([
+    {
+      name: 'unit and API tests on PGlite',
+      project: 'unit',
+      outFile: 'unit-pglite.json',
+      env: { TEST_DATABASE_URL: '' },
+    },
+    { name: 'API tests on PostgreSQL', project: 'api', outFile: 'unit-postgres.json' },
+  ]);
 } else {
-  console.log('\n(TEST_DATABASE_URL not set: API tests run on PGlite only)');
+  vitest('unit and API tests on PGlite', 'unit', 'unit-pglite.json', { TEST_DATABASE_URL: '' });
+  console.log('\n(TEST_DATABASE_URL not set: API tests ran on PGlite only)');
 }
+
+// The real server killed with SIGKILL under acknowledged writes and restarted on the same data.
+vitest('crash test on PGlite', 'durability', 'durability-pglite.json', { TEST_DATABASE_URL: '' });
+if (process.env.TEST_DATABASE_URL) {
+  vitest('crash test on PostgreSQL', 'durability', 'durability-postgres.json');
+}
+
 if (!fs.existsSync(chromium)) {
   console.error(`
 ############################################################################
@@ -116,21 +124,12 @@ if (!fs.existsSync(chromium)) {
   failed += 1;
   steps.push({ name: 'browser tests', ok: false, seconds: 0 });
 } else if (run('build web app', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
-  together.push({
-    name: 'browser tests (Chromium + axe)',
-    project: 'e2e',
-    outFile: 'e2e.json',
-    env: { TEST_DATABASE_URL: '', CHROMIUM_PATH: chromium },
+  vitest('browser tests (Chromium + axe)', 'e2e', 'e2e.json', {
+    TEST_DATABASE_URL: '',
+    CHROMIUM_PATH: chromium,
   });
 } else {
   failed += 1;
-}
-await vitestTogether(together);
-
-// The real server killed with SIGKILL under acknowledged writes and restarted on the same data.
-vitest('crash test on PGlite', 'durability', 'durability-pglite.json', { TEST_DATABASE_URL: '' });
-if (process.env.TEST_DATABASE_URL) {
-  vitest('crash test on PostgreSQL', 'durability', 'durability-postgres.json');
 }
 
 const summary = { passed, failed, steps };
