@@ -45,12 +45,17 @@ export function ActivatePage() {
     onError: (err) => form.failFromApi(err, ['code', 'password']),
   });
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, for a code that came in the link
+  // A code that came in the link (QR) is checked at once and leaves the address bar and history; the
+  // ref makes that happen once, whatever re-renders follow.
+  const fromLink = useRef(params.get('kod'));
+  const checkCode = check.mutate;
   useEffect(() => {
-    if (!params.has('kod')) return;
+    const linked = fromLink.current?.trim();
+    if (fromLink.current === null) return;
+    fromLink.current = null;
     setParams({}, { replace: true });
-    if (code.trim()) check.mutate(code.trim());
-  }, []);
+    if (linked) checkCode(linked);
+  }, [setParams, checkCode]);
 
   // Each step replaces the form: focus its heading so a screen reader user hears where they are.
   useEffect(() => {

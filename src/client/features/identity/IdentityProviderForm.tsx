@@ -38,6 +38,10 @@ export const splitDomains = (text: string) =>
     .map((d) => d.trim().toLowerCase())
     .filter(Boolean);
 
+let ruleKeys = 0;
+/** A key for a role-rule row (crypto.randomUUID needs a secure context; plain HTTP may not be one). */
+const newRuleKey = () => `rule-${++ruleKeys}`;
+
 /** The roles an IdP of this kind of organisation can give: never national, only what fits there or a unit below. */
 function ruleRoles(kind: OrganisationKind): Role[] {
   return roles.filter((r) => idpMayGrant(r, kind) || (kind === 'municipality' && idpMayGrant(r, 'unit')));
@@ -68,7 +72,10 @@ export function IdentityProviderForm({
   const [metadataXml, setMetadataXml] = useState('');
   const [domains, setDomains] = useState(existing?.emailDomains.join('\n') ?? '');
   const [mapping, setMapping] = useState<AttributeMapping>(existing?.mapping ?? {});
-  const [rules, setRules] = useState<{ value: string; role: Role }[]>(existing?.mapping.roleRules ?? []);
+  // Each row keeps its own key, so removing one does not hand its neighbours' input state to another.
+  const [rules, setRules] = useState<{ key: string; value: string; role: Role }[]>(() =>
+    (existing?.mapping.roleRules ?? []).map((r) => ({ ...r, key: newRuleKey() })),
+  );
   const [requireSso, setRequireSso] = useState(existing?.requireSso ?? false);
   const [enabled, setEnabled] = useState(existing?.enabled ?? true);
   const roleOptions = ruleRoles(organisationKind);
@@ -257,8 +264,7 @@ export function IdentityProviderForm({
         </legend>
         <p className="field-hint">{t('idp.form.roleRulesIntro')}</p>
         {rules.map((r, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rules have no identity besides their place
-          <div key={i} className="role-rule">
+          <div key={r.key} className="role-rule">
             <TextField
               id={form.fieldId(`rule-${i}`)}
               label={t('idp.form.ruleValue', { n: i + 1 })}
@@ -291,7 +297,9 @@ export function IdentityProviderForm({
             type="button"
             className="ds-button"
             data-variant="secondary"
-            onClick={() => setRules((list) => [...list, { value: '', role: roleOptions[0]! }])}
+            onClick={() =>
+              setRules((list) => [...list, { key: newRuleKey(), value: '', role: roleOptions[0]! }])
+            }
           >
             {t('idp.form.addRule')}
           </button>
