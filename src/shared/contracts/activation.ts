@@ -40,7 +40,7 @@ export const ActivationCodeIssued = z.object({
   userId: Uuid,
   name: z.string(),
   username: z.string().nullable(),
-  /** `XXXX-XXXX-XXXX`, from an alphabet without look-alike characters. */
+  /** Three groups of four characters, e.g. `K7QF-3MZP-9WXD`, from an alphabet without look-alike characters. */
   code: z.string(),
   /** `{PUBLIC_URL}/aktivera?kod=<code>`, what the QR code encodes. */
   activationUrl: z.string(),
