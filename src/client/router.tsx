@@ -50,6 +50,7 @@ const lazyDefinitions = lazyFrom(() => import('./features/definitions/index.ts')
 const lazySteeringReports = lazyFrom(() => import('./features/steering-reports/index.ts'));
 const lazyCases = lazyFrom(() => import('./features/cases/index.ts'));
 const lazyIdentity = lazyFrom(() => import('./features/identity/index.ts'));
+// @issue16-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
 
 /** Paths are Swedish (they appear in e-mails and are shared between people). */
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
       { path: '/logga-in/andra-steget', element: lazyIdentity('MfaPage') },
       { path: '/logga-in/sso-fel', element: lazyIdentity('SsoErrorPage') },
       // @issue15-public-routes (public identity pages above this line)
+      // @issue16-public-routes (public pages above this line)
       // @issue8-public-routes (public routes above this line)
       {
         element: <RequireAuth />,
@@ -132,6 +134,7 @@ export const router = createBrowserRouter([
           { path: '/kunskapsbank/vem-har-gjort/:technologyKey', element: lazyCases('WhoHasDoneThisPage') },
           { path: '/kunskapsbank/:id', element: lazyCases('CasePage') },
           { path: '/kunskapsbank/:id/redigera', element: lazyCases('EditCasePage') },
+          // @issue16-routes (signed-in routes above this line)
           // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },

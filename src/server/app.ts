@@ -189,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(steeringReportRoutes({ db }));
       await api.register(scimTokenRoutes({ db, config }));
       await api.register(apiClientRoutes({ db, config }));
+      // @issue16-routes (helpers register their routes above this line)
       await api.register(
         systemRoutes({
           database: database.kind,

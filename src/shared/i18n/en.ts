@@ -3344,5 +3344,6 @@ export const en: Messages = {
       revoked: 'Token “{{name}}” has been revoked.',
     },
   },
+  // @issue16-namespaces (helpers insert their namespaces above this line)
   // @issue8-namespaces (helpers insert their namespaces above this line)
 };

@@ -466,6 +466,7 @@ export const problemMessages = {
     sv: 'Ditt konto har ingen e-postadress, så kontaktpersonen kan inte svara dig. Be en samordnare lägga till en.',
     en: 'Your account has no e-mail address, so the contact person cannot answer you. Ask a coordinator to add one.',
   },
+  // @issue16-problems (helpers insert their problem codes above this line)
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
 } as const satisfies Record<string, Record<UiLanguage, string>>;
@@ -652,6 +653,7 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Insatsen ägs inte av kommunen och kommunen deltar inte i den.',
     en: 'The municipality neither owns nor takes part in the initiative.',
   },
+  // @issue16-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)
 };
 

@@ -3335,6 +3335,7 @@ export const sv = {
       revoked: 'Token ”{{name}}” är återkallat.',
     },
   },
+  // @issue16-namespaces (helpers insert their namespaces above this line)
   // @issue8-namespaces (helpers insert their namespaces above this line)
 };
 

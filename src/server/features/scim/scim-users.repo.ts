@@ -190,11 +190,13 @@ export async function updateLink(
   organisationId: string,
   userId: string,
   values: Partial<LinkValues>,
-) {
-  await db
+): Promise<Date | null> {
+  const [row] = await db
     .update(scimUsers)
     .set({ ...values, updatedAt: sql`now()` })
-    .where(and(eq(scimUsers.organisationId, organisationId), eq(scimUsers.userId, userId)));
+    .where(and(eq(scimUsers.organisationId, organisationId), eq(scimUsers.userId, userId)))
+    .returning({ updatedAt: scimUsers.updatedAt });
+  return row?.updatedAt ?? null;
 }
 
 export async function deleteLink(db: Db, organisationId: string, userId: string) {

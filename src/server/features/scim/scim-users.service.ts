@@ -174,10 +174,14 @@ const DOC_FIELDS: (keyof UserDoc)[] = [
   'department',
 ];
 
-/** PUT and PATCH: computes the new state, writes only what differs (the same request twice writes once). */
+/**
+ * PUT and PATCH: computes the new state, writes only what differs (the same request twice writes once),
+ * and answers with that state rather than reading it back — an identity system sends these by the
+ * thousand, and every round trip counts.
+ */
 async function updateUser(db: Db, ctx: ScimContext, userId: string, change: (doc: UserDoc) => UserDoc) {
-  await guarded(() =>
-    db.transaction(async (tx) => {
+  const after = await guarded(() =>
+    db.transaction(async (tx): Promise<repo.ScimUserRow> => {
       const row = await repo.findScimUser(tx, ctx.organisationId, userId);
       if (!row) throw scimNotFound('User', userId);
       const before = docFromRow(row);
@@ -185,7 +189,7 @@ async function updateUser(db: Db, ctx: ScimContext, userId: string, change: (doc
       if (!next.userName) throw scimBadRequest('invalidValue', 'userName is required');
       next.displayName = displayNameOf(next);
       const changed = DOC_FIELDS.filter((f) => before[f] !== next[f]);
-      if (changed.length === 0) return;
+      if (changed.length === 0) return row;
 
       if (next.userName.toLowerCase() !== before.userName.toLowerCase()) {
         const other = await repo.findLinkByUserName(tx, ctx.organisationId, next.userName);
@@ -207,7 +211,7 @@ async function updateUser(db: Db, ctx: ScimContext, userId: string, change: (doc
       let staffOrganisationId = row.staffOrganisationId;
       if (next.active && (changed.includes('department') || changed.includes('active')))
         staffOrganisationId = await placeStaff(tx, ctx, userId, next.department, staffOrganisationId);
-      await repo.updateLink(tx, ctx.organisationId, userId, {
+      const link = {
         userName: next.userName,
         externalId: next.externalId,
         active: next.active,
@@ -215,7 +219,8 @@ async function updateUser(db: Db, ctx: ScimContext, userId: string, change: (doc
         familyName: next.familyName,
         department: next.department,
         staffOrganisationId,
-      });
+      };
+      const updatedAt = await repo.updateLink(tx, ctx.organisationId, userId, link);
       if (changed.includes('active')) await setActive(tx, ctx, userId, next);
 
       const rest = changed.filter((f) => f !== 'active');
@@ -225,9 +230,18 @@ async function updateUser(db: Db, ctx: ScimContext, userId: string, change: (doc
           tx,
           auditEntry(ctx, next.active ? 'scim.user_reactivated' : 'scim.user_deactivated', userId),
         );
+      // The link is written last with the transaction's now(), so it is the resource's lastModified.
+      return {
+        ...row,
+        ...link,
+        name: next.displayName!,
+        email: next.email,
+        employeeNumber: next.employeeNumber,
+        updatedAt: updatedAt ?? row.updatedAt,
+      };
     }),
   );
-  return getUser(db, ctx, userId);
+  return userResource(after, ctx.baseUrl);
 }
 
 export function replaceUser(db: Db, ctx: ScimContext, userId: string, body: unknown) {
