@@ -15,3 +15,4 @@ export * from './organisations.ts';
 export * from './people.ts';
 export * from './study-groups.ts';
 export * from './system.ts';
+export * from './team.ts';

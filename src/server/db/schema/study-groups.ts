@@ -65,6 +65,11 @@ export const studyGroupMeetings = pgTable(
     attendanceRecordedBy: uuid('attendance_recorded_by').references(() => users.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A cancelled meeting stays listed (as cancelled) so members who planned for it see what happened. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
+    changedAt: timestamp('changed_at', { withTimezone: true }),
+    changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [index('study_group_meetings_group_idx').on(t.groupId, t.startsAt)],
 );
