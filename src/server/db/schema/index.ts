@@ -13,6 +13,7 @@ export * from './mapping.ts';
 export * from './networks.ts';
 export * from './organisations.ts';
 export * from './people.ts';
+export * from './start.ts';
 export * from './study-groups.ts';
 export * from './system.ts';
 export * from './team.ts';
