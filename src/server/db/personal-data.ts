@@ -91,6 +91,15 @@ export const personalData: PersonalDataEntry[] = [
     erase: { delete: true },
   },
   {
+    // When the person last opened the start page (for "new since your last visit").
+    key: 'start_visits',
+    table: 'start_visits',
+    columns: ['user_id'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['seen_at', 'previous_seen_at'],
+    erase: { delete: true },
+  },
+  {
     key: 'password_resets',
     table: 'password_resets',
     columns: ['user_id'],
