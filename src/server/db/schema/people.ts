@@ -27,6 +27,11 @@ export const users = pgTable(
     preferredLanguage: text('preferred_language', { enum: ['sv', 'en'] })
       .notNull()
       .default('sv'),
+    /**
+     * The language the person reads courses in (a content language tag such as 'ar' or 'sv-x-plain'),
+     * separate from the interface language; null until chosen, then courses follow the interface language.
+     */
+    courseLanguage: text('course_language'),
     gender: text('gender', { enum: ['woman', 'man', 'other', 'not_stated'] }),
     passwordHash: text('password_hash'),
     status: text('status', { enum: ['active', 'invited', 'disabled'] })

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "course_language" text;
