@@ -18,5 +18,7 @@ export const auditLog = pgTable(
     index('audit_log_at_idx').on(t.at, t.id),
     index('audit_log_actor_idx').on(t.actorId, t.id),
     index('audit_log_org_idx').on(t.organisationId, t.id),
+    // The log of one person: what was done to her account (the filter by person, with the actor index).
+    index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id),
   ],
 );

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customType, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 export const users = pgTable(
   'users',
@@ -24,6 +26,13 @@ export const users = pgTable(
     sortName: text('sort_name')
       .notNull()
       .generatedAlwaysAs(sql`translate(lower(name), 'ÅÄÖåäöÉÈÊËéèêëÜüÁÀáàÆæØø', '{|}{|}eeeeeeeeyyaaaa||}}')`),
+    /**
+     * Every word of name, e-mail, login name and employee number, for people search by word prefix
+     * ('simple': names are not stemmed). Generated, so erasure empties it with the columns it reads.
+     */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(username, '') || ' ' || coalesce(employee_number, ''))`,
+    ),
     preferredLanguage: text('preferred_language', { enum: ['sv', 'en'] })
       .notNull()
       .default('sv'),
@@ -46,6 +55,7 @@ export const users = pgTable(
     uniqueIndex('users_email_uq').on(t.email),
     uniqueIndex('users_username_uq').on(t.username),
     index('users_sort_name_idx').on(t.sortName, t.id),
+    index('users_search_idx').using('gin', t.searchVector),
   ],
 );
 
