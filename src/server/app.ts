@@ -54,10 +54,12 @@ import { scimTokenRoutes } from './features/scim/scim-tokens.routes.ts';
 import { samlRoutes } from './features/sso/saml/saml.routes.ts';
 import { ssoRoutes } from './features/sso/sso.routes.ts';
 import { steeringReportRoutes } from './features/steering-reports/steering-reports.routes.ts';
+import { startRoutes } from './features/start/start.routes.ts';
 import { studyGroupRoutes } from './features/study-groups/study-groups.routes.ts';
 import { healthRoutes } from './features/system/health.routes.ts';
 import { createReadiness, type ReadinessOptions } from './features/system/readiness.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
+import { teamRoutes } from './features/team/team.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { registerCsrf } from './plugins/csrf.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
@@ -189,6 +191,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(steeringReportRoutes({ db }));
       await api.register(scimTokenRoutes({ db, config }));
       await api.register(apiClientRoutes({ db, config }));
+      await api.register(teamRoutes({ db, mailer, config }));
+      await api.register(startRoutes({ db }));
       // @issue16-routes (helpers register their routes above this line)
       await api.register(
         systemRoutes({
