@@ -90,7 +90,7 @@ describe('staff CSV import', () => {
       7: ['duplicate_in_file'],
       8: ['role_not_allowed'],
     });
-    expect(job.rows[2].errors[0].message).toBe('Ange en giltig e-postadress.');
+    expect(job.rows[2].errors[0].message).toBe('Kolumnen ”E-post”: Ange en giltig e-postadress.');
     expect([await count('users'), await count('memberships')]).toEqual(before);
   });
 

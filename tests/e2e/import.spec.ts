@@ -18,13 +18,13 @@ let e: E2E;
 let dir: string;
 let csvPath: string;
 
-/** Line numbers count the header as line 1. Lines 5 and 6 are broken. */
+/** Line numbers count the header as line 1. Lines 5 (e-mail and role) and 6 (unit) are broken. */
 const csv = [
   'E-post;Namn;Enhet;Roll;Språk;Kön',
   'asa.ohman@falun.example.se;Åsa Öhman;Hemtjänsten Söder;medarbetare;sv;kvinna',
   'bjorn.angstrom@falun.example.se;Björn Ångström;Hemtjänsten Söder;medarbetare;sv;man',
   'gota.lof@falun.example.se;Göta Löf;Hemtjänsten Söder;enhetschef;sv;',
-  'orjan.ek.falun.example.se;Örjan Ek;Hemtjänsten Söder;medarbetare;sv;man',
+  'orjan.ek.falun.example.se;Örjan Ek;Hemtjänsten Söder;undersköterska;sv;man',
   'kare.svard@falun.example.se;Kåre Svärd;Hemtjänsten Väster;medarbetare;en;',
   'marten.hagg@falun.example.se;Mårten Hägg;Hemtjänsten Söder;;en;annat',
 ].join('\r\n');
@@ -111,8 +111,12 @@ describe('importing staff from a Windows-1252 CSV', () => {
       ['7', 'Ny', 'Mårten Hägg'],
     ]);
     expect(rows[0]!.unit).toBe('Hemtjänsten Söder');
-    expect(rows[3]!.errors).toContain('Ange en giltig e-postadress.');
-    expect(rows[4]!.errors).toContain('Enheten finns inte i kommunen.');
+    // Each message names the column by the file's header; a choice lists what the import accepts.
+    expect(rows[3]!.errors).toContain('Kolumnen ”E-post”: Ange en giltig e-postadress.');
+    expect(rows[3]!.errors).toContain(
+      'Kolumnen ”Roll”: Okänd roll. Godkända värden: Medarbetare, Enhetschef.',
+    );
+    expect(rows[4]!.errors).toContain('Kolumnen ”Enhet”: Enheten finns inte i kommunen.');
     expect(rows.filter((r) => r.outcome !== 'Fel').every((r) => r.errors === '')).toBe(true);
     await main(page).getByText('Rader med fel importeras inte.').waitFor();
     await expectAccessible(page, 'import preview with errors');

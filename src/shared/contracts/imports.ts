@@ -10,6 +10,30 @@ export const staffImportColumns = [
   { key: 'language', required: false, headers: ['språk', 'sprak', 'language'] },
   { key: 'gender', required: false, headers: ['kön', 'kon', 'gender'] },
 ] as const;
+export type StaffImportColumnKey = (typeof staffImportColumns)[number]['key'];
+
+/**
+ * What the enumerated columns accept (case-insensitive), by the value stored. The first word of each
+ * is the name shown to people (the Swedish name); the others are synonyms and the English keys, which
+ * the import accepts too. An empty cell means staff, Swedish and no gender given.
+ */
+export const staffImportValues = {
+  role: {
+    staff: ['Medarbetare', 'personal', 'omsorgspersonal', 'staff'],
+    manager: ['Enhetschef', 'chef', 'manager'],
+  },
+  language: {
+    sv: ['svenska', 'sv', 'swedish'],
+    en: ['engelska', 'en', 'english'],
+  },
+  gender: {
+    woman: ['kvinna', 'k', 'woman', 'female'],
+    man: ['man', 'm', 'male'],
+    other: ['annat', 'annan', 'other'],
+    not_stated: ['vill ej ange', 'vill inte ange', 'ej angivet', 'not stated', 'not_stated'],
+  },
+} as const;
+export type StaffImportEnumColumn = keyof typeof staffImportValues;
 
 export const StaffImportQuery = z.object({
   organisationId: Uuid.describe('The municipality (or unit) the staff belong to'),
@@ -24,7 +48,18 @@ export const ImportRowResult = z.object({
   unit: z.string().nullable(),
   role: z.string().nullable(),
   outcome: z.enum(importRowOutcomes),
-  errors: z.array(z.object({ column: z.string(), code: z.string(), message: z.string() })),
+  errors: z.array(
+    z.object({
+      column: z.string().describe('The column’s key: email, name, unit, role, language or gender'),
+      header: z.string().describe('The column’s header as written in the file'),
+      code: z.string(),
+      message: z.string().describe('Names the column by its header and, for choices, the accepted values'),
+      accepted: z
+        .array(z.string())
+        .optional()
+        .describe('For choices: every value the column accepts (case-insensitive), the shown names first'),
+    }),
+  ),
 });
 export type ImportRowResult = z.infer<typeof ImportRowResult>;
 

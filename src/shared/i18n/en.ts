@@ -298,9 +298,10 @@ export const en: Messages = {
     colEmail: 'The person’s e-mail address. Used to recognise the person.',
     colName: 'First and last name.',
     colUnit: 'Name of a unit in the municipality. Empty = the municipality.',
-    colRole: 'staff or manager (medarbetare/enhetschef). Empty = staff.',
-    colLanguage: 'sv or en. Empty = sv.',
-    colGender: 'woman, man, other or empty.',
+    colRole:
+      'Medarbetare (staff) or Enhetschef (manager); also personal, omsorgspersonal, chef. Empty = staff.',
+    colLanguage: 'svenska (Swedish) or engelska (English), also sv, en. Empty = Swedish.',
+    colGender: 'kvinna (woman), man, annat (other), vill ej ange (not stated) or empty.',
     example: 'Example',
     file: 'CSV file',
     fileHint: 'At most 10 MB.',

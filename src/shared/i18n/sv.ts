@@ -299,9 +299,10 @@ export const sv = {
     colEmail: 'Personens e-postadress. Används för att känna igen personen.',
     colName: 'För- och efternamn.',
     colUnit: 'Namnet på en enhet i kommunen. Tom = kommunen.',
-    colRole: 'medarbetare eller enhetschef (staff/manager). Tom = medarbetare.',
-    colLanguage: 'sv eller en. Tom = sv.',
-    colGender: 'kvinna, man, annat eller tomt.',
+    colRole:
+      'Medarbetare eller Enhetschef (även personal, omsorgspersonal, chef, staff, manager). Tom = Medarbetare.',
+    colLanguage: 'svenska eller engelska (sv, en). Tom = svenska.',
+    colGender: 'kvinna, man, annat, vill ej ange eller tomt.',
     example: 'Exempel',
     file: 'CSV-fil',
     fileHint: 'Högst 10 MB.',

@@ -120,9 +120,8 @@ function RowsTable({ job }: { job: ImportJob }) {
                   {r.errors.length > 0 ? (
                     <ul className="row-errors">
                       {r.errors.map((e) => (
-                        <li key={`${e.column}-${e.code}`}>
-                          <strong>{e.column}:</strong> {e.message}
-                        </li>
+                        // The message names the column by the file's own header (and the accepted values).
+                        <li key={`${e.column}-${e.code}`}>{e.message}</li>
                       ))}
                     </ul>
                   ) : null}

@@ -1,12 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { staffImportColumns } from '../../../shared/contracts/imports.ts';
+import {
+  type StaffImportColumnKey,
+  staffImportColumns,
+  staffImportValues,
+} from '../../../shared/contracts/imports.ts';
 import { Email, type Gender } from '../../../shared/contracts/people.ts';
 import { AppError } from '../../lib/errors.ts';
 
 export interface CsvRowError {
-  column: string;
+  column: StaffImportColumnKey;
   code: string;
+  /** The column's header as written in the file, so that messages use the person's own words. */
+  header?: string;
 }
 
 /** One data row of a staff CSV, with its values normalised and what is wrong with it. */
@@ -25,6 +31,8 @@ export interface StaffCsvRow {
 export interface StaffCsv {
   encoding: 'utf-8' | 'windows-1252';
   delimiter: ';' | ',' | '\t';
+  /** Each recognised column's header as written in the file. */
+  headers: Partial<Record<StaffImportColumnKey, string>>;
   rows: StaffCsvRow[];
 }
 
@@ -53,15 +61,15 @@ export function detectDelimiter(text: string): StaffCsv['delimiter'] {
 
 export const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, ' ');
 
-const roleWords: Record<string, 'staff' | 'manager'> = {
-  medarbetare: 'staff',
-  personal: 'staff',
-  omsorgspersonal: 'staff',
-  staff: 'staff',
-  enhetschef: 'manager',
-  chef: 'manager',
-  manager: 'manager',
-};
+/** A lookup from each accepted word (lower case) to the value it stands for. */
+function wordsOf<V extends string>(values: Record<V, readonly string[]>): Record<string, V> {
+  const words: Record<string, V> = {};
+  for (const [value, list] of Object.entries(values) as [V, readonly string[]][])
+    for (const word of list) words[word.toLowerCase()] = value;
+  return words;
+}
+
+const roleWords = wordsOf(staffImportValues.role);
 const higherRoles = new Set([
   'kommunsamordnare',
   'samordnare',
@@ -71,31 +79,8 @@ const higherRoles = new Set([
   'administratör',
   'national_admin',
 ]);
-const languageWords: Record<string, 'sv' | 'en'> = {
-  sv: 'sv',
-  svenska: 'sv',
-  swedish: 'sv',
-  en: 'en',
-  engelska: 'en',
-  english: 'en',
-};
-const genderWords: Record<string, Gender> = {
-  kvinna: 'woman',
-  k: 'woman',
-  woman: 'woman',
-  female: 'woman',
-  man: 'man',
-  m: 'man',
-  male: 'man',
-  annat: 'other',
-  annan: 'other',
-  other: 'other',
-  'vill ej ange': 'not_stated',
-  'vill inte ange': 'not_stated',
-  'ej angivet': 'not_stated',
-  'not stated': 'not_stated',
-  not_stated: 'not_stated',
-};
+const languageWords = wordsOf(staffImportValues.language);
+const genderWords = wordsOf(staffImportValues.gender);
 
 /** Parses a staff CSV as exported by Excel into normalised rows; structural problems throw a 400. */
 export interface CsvRecords {
@@ -137,48 +122,54 @@ export function readCsvRecords(buffer: Buffer): CsvRecords {
 
 export function parseStaffCsv(buffer: Buffer): StaffCsv {
   const { encoding, delimiter, header, data } = readCsvRecords(buffer);
-  const columnIndex = new Map<string, number>();
+  const columnIndex = new Map<StaffImportColumnKey, number>();
+  const headers: StaffCsv['headers'] = {};
   header.forEach((h, i) => {
     const col = staffImportColumns.find((c) => (c.headers as readonly string[]).includes(normaliseHeader(h)));
-    if (col && !columnIndex.has(col.key)) columnIndex.set(col.key, i);
+    if (col && !columnIndex.has(col.key)) {
+      columnIndex.set(col.key, i);
+      headers[col.key] = h.trim();
+    }
   });
   if (!columnIndex.has('email') || !columnIndex.has('name')) throw new AppError(400, 'csv_missing_columns');
 
   const seen = new Set<string>();
   const rows = data.map(({ record, info }): StaffCsvRow => {
-    const get = (key: string) => {
+    const get = (key: StaffImportColumnKey) => {
       const idx = columnIndex.get(key);
       const v = idx === undefined ? '' : (record[idx] ?? '');
       return v.trim();
     };
     const errors: CsvRowError[] = [];
+    const fail = (column: StaffImportColumnKey, code: string) =>
+      errors.push({ column, code, header: headers[column]! });
     const emailRaw = get('email');
     let email: string | null = null;
-    if (!emailRaw) errors.push({ column: 'email', code: 'required' });
+    if (!emailRaw) fail('email', 'required');
     else {
       const parsed = Email.safeParse(emailRaw);
       if (parsed.success) email = parsed.data;
-      else errors.push({ column: 'email', code: 'invalid_email' });
+      else fail('email', 'invalid_email');
     }
-    if (email && seen.has(email)) errors.push({ column: 'email', code: 'duplicate_in_file' });
+    if (email && seen.has(email)) fail('email', 'duplicate_in_file');
     if (email) seen.add(email);
     const name = get('name') || null;
-    if (!name) errors.push({ column: 'name', code: 'required' });
-    else if (name.length > 120) errors.push({ column: 'name', code: 'too_big' });
+    if (!name) fail('name', 'required');
+    else if (name.length > 120) fail('name', 'too_big');
 
     const roleText = get('role');
     let role: 'staff' | 'manager' = 'staff';
     if (roleText) {
       const key = roleText.toLowerCase();
       if (roleWords[key]) role = roleWords[key];
-      else errors.push({ column: 'role', code: higherRoles.has(key) ? 'role_not_allowed' : 'unknown_role' });
+      else fail('role', higherRoles.has(key) ? 'role_not_allowed' : 'unknown_role');
     }
     const languageText = get('language').toLowerCase();
     const language = languageText ? languageWords[languageText] : 'sv';
-    if (!language) errors.push({ column: 'language', code: 'unknown_language' });
+    if (!language) fail('language', 'unknown_language');
     const genderText = get('gender').toLowerCase();
     const gender = genderText ? (genderWords[genderText] ?? null) : null;
-    if (genderText && !gender) errors.push({ column: 'gender', code: 'unknown_gender' });
+    if (genderText && !gender) fail('gender', 'unknown_gender');
 
     return {
       line: info.lines,
@@ -192,5 +183,5 @@ export function parseStaffCsv(buffer: Buffer): StaffCsv {
       errors,
     };
   });
-  return { encoding, delimiter, rows };
+  return { encoding, delimiter, headers, rows };
 }

@@ -1,7 +1,6 @@
 import { type Actor, authorize } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import type { ImportJob, ImportRowResult } from '../../../shared/contracts/imports.ts';
-import { fieldMessage } from '../../../shared/i18n/errors.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
@@ -13,6 +12,7 @@ import { insertInvitationsBulk } from '../people/invitations.repo.ts';
 import { INVITATION_DAYS } from '../people/invitations.service.ts';
 import type { PeopleDeps } from '../people/members.service.ts';
 import * as repo from './imports.repo.ts';
+import { rowError } from './row-messages.ts';
 import { parseStaffCsv, type StaffCsvRow } from './staff-csv.ts';
 
 /** A row as kept in the job between preview and commit: parsed values plus where it goes and what happens. */
@@ -61,10 +61,11 @@ export async function previewStaffImport(
     let orgId: string | null = target.id;
     if (target.kind === 'municipality' && row.unit) {
       orgId = units.get(row.unit.toLocaleLowerCase('sv')) ?? null;
-      if (!orgId) errors.push({ column: 'unit', code: 'unknown_unit' });
+      if (!orgId) errors.push({ column: 'unit', code: 'unknown_unit', header: csv.headers.unit! });
     }
     const user = row.email ? existing.get(row.email) : undefined;
-    if (user?.status === 'disabled') errors.push({ column: 'email', code: 'conflict' });
+    if (user?.status === 'disabled')
+      errors.push({ column: 'email', code: 'conflict', header: csv.headers.email! });
     let outcome: StoredRow['outcome'] = 'create';
     if (errors.length) outcome = 'error';
     else if (user) {
@@ -229,7 +230,7 @@ function toContract(job: repo.ImportJobRow, lang: UiLanguage): ImportJob {
       unit: r.unit,
       role: r.roleText ?? r.role,
       outcome: r.outcome,
-      errors: r.errors.map((e) => ({ column: e.column, code: e.code, message: fieldMessage(e.code, lang) })),
+      errors: r.errors.map((e) => rowError(e, lang)),
     })),
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,
