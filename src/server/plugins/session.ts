@@ -19,6 +19,8 @@ export interface RequestActor extends Actor {
   email: string | null;
   username: string | null;
   preferredLanguage: UiLanguage;
+  /** The account's course language (a content language tag), when the person has chosen one. */
+  courseLanguage?: string | null;
   gender: Gender | null;
   /** Loaded with the session on every request, sorted in Swedish order: `/me` answers from it. */
   memberships: MembershipView[];

@@ -32,6 +32,8 @@ export const Me = z.object({
   /** The login name of someone without a work e-mail (issue 15). */
   username: z.string().nullable(),
   preferredLanguage: UiLanguage,
+  /** The language courses are read in (PUT /me/course-language); absent where a login answers. */
+  courseLanguage: z.string().nullable().optional(),
   gender: Gender.nullable(),
   memberships: z.array(MembershipView),
 });

@@ -12,6 +12,7 @@ interface SessionActorRow {
   email: string | null;
   username: string | null;
   preferred_language: 'sv' | 'en';
+  course_language: string | null;
   gender: RequestActor['gender'];
   memberships: RequestActor['memberships'] | null;
 }
@@ -26,7 +27,7 @@ export async function findSessionActor(
 ): Promise<{ actor: RequestActor; lastSeenAt: Date } | null> {
   const [row] = await queryRows<SessionActorRow>(
     db,
-    sql`select s.id as session_id, s.last_seen_at, u.id as user_id, u.name, u.email, u.username, u.preferred_language, u.gender,
+    sql`select s.id as session_id, s.last_seen_at, u.id as user_id, u.name, u.email, u.username, u.preferred_language, u.course_language, u.gender,
           (select json_agg(json_build_object(
               'id', m.id, 'organisationId', o.id, 'organisationKind', o.kind,
               'organisationName', o.name, 'organisationCode', o.code, 'role', m.role))
@@ -48,6 +49,7 @@ export async function findSessionActor(
       email: row.email,
       username: row.username,
       preferredLanguage: row.preferred_language,
+      courseLanguage: row.course_language,
       gender: row.gender,
       memberships,
     },

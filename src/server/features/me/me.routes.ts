@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Me, PersonalDataExport, UpdateMe } from '../../../shared/contracts/auth.ts';
+import { CourseLanguageChoice } from '../../../shared/contracts/course-language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import type { AuthDeps } from '../auth/auth.service.ts';
-import { exportMyData, meOfActor, updateMe } from './me.service.ts';
+import { exportMyData, meOfActor, setCourseLanguage, updateMe } from './me.service.ts';
 
 export const EXPORTS_PER_MINUTE = 5;
 
@@ -36,6 +37,19 @@ export const meRoutes =
         },
       },
       async (req) => updateMe(deps.db, actorOf(req), req.body),
+    );
+    app.put(
+      '/me/course-language',
+      {
+        preHandler: requireUser,
+        schema: {
+          tags,
+          summary: 'Set the language I read courses in (null: follow the interface language)',
+          body: CourseLanguageChoice,
+          response: { 200: CourseLanguageChoice, ...problems(400, 401, 403) },
+        },
+      },
+      async (req) => setCourseLanguage(deps.db, actorOf(req), req.body.language),
     );
     app.get(
       '/me/export',

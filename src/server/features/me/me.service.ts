@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Me, UpdateMe } from '../../../shared/contracts/auth.ts';
+import type { CourseLanguageChoice } from '../../../shared/contracts/course-language.ts';
 import type { Db } from '../../db/client.ts';
 import { exportPersonalData } from '../../db/personal-data-run.ts';
 import { users } from '../../db/schema/index.ts';
@@ -22,6 +23,7 @@ export async function getMe(db: Db, userId: string): Promise<Me> {
     email: user.email,
     username: user.username,
     preferredLanguage: user.preferredLanguage,
+    courseLanguage: user.courseLanguage,
     gender: user.gender,
     memberships,
   };
@@ -47,6 +49,29 @@ export async function updateMe(db: Db, actor: RequestActor, input: z.infer<typeo
   return getMe(db, actor.userId);
 }
 
+/** Remembers the language the person reads courses in, on the account (so every device follows it). */
+export async function setCourseLanguage(
+  db: Db,
+  actor: RequestActor,
+  language: string | null,
+): Promise<CourseLanguageChoice> {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ courseLanguage: language, updatedAt: sql`now()` })
+      .where(eq(users.id, actor.userId));
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: actor.userId,
+      before: { courseLanguage: actor.courseLanguage ?? null },
+      after: { courseLanguage: language },
+    });
+  });
+  return { language };
+}
+
 /** `/me` is on every page load: answer from what the session lookup already loaded, without more queries. */
 export function meOfActor(actor: RequestActor): Me {
   return {
@@ -55,6 +80,7 @@ export function meOfActor(actor: RequestActor): Me {
     email: actor.email,
     username: actor.username,
     preferredLanguage: actor.preferredLanguage,
+    courseLanguage: actor.courseLanguage ?? null,
     gender: actor.gender,
     memberships: actor.memberships,
   };
