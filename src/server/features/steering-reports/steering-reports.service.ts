@@ -166,13 +166,18 @@ export async function saveNarrative(
   await db.transaction(async (tx) => {
     const r = await requireDraft(tx, actor, id);
     const changed = Object.entries(input.sections) as [string, string][];
-    for (const [key] of changed) {
+    // Every section saved meanwhile by someone else is named, so the editor can offer each one's choice;
+    // the save is all or nothing, so no section is half-written over.
+    const stale = changed.filter(([key]) => {
       const base = input.base?.[key as keyof typeof input.base];
-      if (base !== undefined && base !== (r.narrative[key] ?? ''))
-        throw new AppError(409, 'narrative_conflict', [
-          { path: `body.sections.${key}`, code: 'narrative_conflict' },
-        ]);
-    }
+      return base !== undefined && base !== (r.narrative[key] ?? '');
+    });
+    if (stale.length)
+      throw new AppError(
+        409,
+        'narrative_conflict',
+        stale.map(([key]) => ({ path: `body.sections.${key}`, code: 'narrative_conflict' })),
+      );
     const before = Object.fromEntries(changed.map(([k]) => [k, r.narrative[k] ?? '']));
     const next = { ...r.narrative, ...Object.fromEntries(changed) };
     await repo.updateNarrative(tx, id, next, actor.userId);
