@@ -1,7 +1,10 @@
 import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../lib/api.ts';
-import { errorMessage } from './Feedback.tsx';
+import { splitApiError } from './form/api-errors.ts';
+import { ErrorSummary } from './form/ErrorSummary.tsx';
+import { type BaseFieldProps, describedBy, FieldFrame } from './form/FieldFrame.tsx';
+
+export { RequiredTag } from './form/FieldFrame.tsx';
 
 export type FieldErrors = Record<string, string>;
 
@@ -36,25 +39,8 @@ export function useFormErrors(prefix: string) {
   /** Maps an API error to the form's fields; anything else becomes the summary's message. */
   const failFromApi = useCallback(
     (err: unknown, fields: readonly string[]) => {
-      const mapped: FieldErrors = {};
-      let other: string | null;
-      if (err instanceof ApiError) {
-        const unmapped: string[] = [];
-        for (const [field, message] of Object.entries(err.fieldErrors)) {
-          if (fields.includes(field)) mapped[field] = message;
-          else unmapped.push(message);
-        }
-        const title = errorMessage(err, t);
-        other =
-          Object.keys(mapped).length > 0
-            ? unmapped.length > 0
-              ? unmapped.join(' ')
-              : null
-            : [title, ...unmapped].join(' ');
-      } else {
-        other = errorMessage(err, t);
-      }
-      fail(mapped, other);
+      const split = splitApiError(err, (f) => fields.includes(f), t);
+      fail(split.fields, split.general);
     },
     [fail, t],
   );
@@ -62,116 +48,12 @@ export function useFormErrors(prefix: string) {
   const summary = (
     <ErrorSummary
       ref={summaryRef}
-      errors={errors}
+      entries={Object.entries(errors).map(([field, message]) => ({ fieldId: fieldId(field), message }))}
       general={general}
-      fieldId={fieldId}
       headingId={`${prefix}-error-summary`}
     />
   );
   return { errors, general, fail, clear, failFromApi, fieldId, summary, hasErrors: attempt > 0 };
-}
-
-function ErrorSummary({
-  errors,
-  general,
-  fieldId,
-  headingId,
-  ref,
-}: {
-  errors: FieldErrors;
-  general: string | null;
-  fieldId: (name: string) => string;
-  headingId: string;
-  ref: React.Ref<HTMLDivElement>;
-}) {
-  const { t } = useTranslation();
-  const entries = Object.entries(errors);
-  if (entries.length === 0 && !general) return <div ref={ref} tabIndex={-1} hidden />;
-  return (
-    <div className="ds-error-summary error-summary" tabIndex={-1} ref={ref}>
-      <h2 className="ds-heading" data-size="xs" id={headingId}>
-        {entries.length > 0 ? t('form.errorSummaryTitle') : t('app.errorTitle')}
-      </h2>
-      {general ? <p className="ds-paragraph">{general}</p> : null}
-      {entries.length > 0 ? (
-        <ul className="ds-list">
-          {entries.map(([field, message]) => (
-            <li key={field}>
-              <a
-                className="ds-link"
-                href={`#${fieldId(field)}`}
-                onClick={(e) => {
-                  const el = document.getElementById(fieldId(field));
-                  if (el) {
-                    e.preventDefault();
-                    el.focus();
-                    el.scrollIntoView({ block: 'center' });
-                  }
-                }}
-              >
-                {message}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
-
-export function RequiredTag() {
-  const { t } = useTranslation();
-  // The input's `required` attribute tells assistive technology; the tag (beside the label, not in it)
-  // is for sighted users, so that the field is called exactly by its label.
-  return (
-    <span className="required-tag" aria-hidden="true">
-      {t('app.required')}
-    </span>
-  );
-}
-
-interface BaseFieldProps {
-  id: string;
-  label: ReactNode;
-  required?: boolean;
-  hint?: ReactNode;
-  error?: string | undefined;
-}
-
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
-function FieldFrame({
-  id,
-  label,
-  required,
-  hint,
-  error,
-  children,
-}: BaseFieldProps & { children: ReactNode }) {
-  return (
-    <div className="ds-field field">
-      <div className="label-row">
-        <label className="ds-label" data-weight="medium" htmlFor={id}>
-          {label}
-        </label>
-        {required ? <RequiredTag /> : null}
-      </div>
-      {hint ? (
-        <div className="field-hint" data-field="description" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="ds-validation-message" data-field="validation" data-color="danger" id={`${id}-error`}>
-          {error}
-        </div>
-      ) : null}
-      {children}
-    </div>
-  );
 }
 
 type InputProps = BaseFieldProps &

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { UiLanguage } from '../../shared/contracts/common.ts';
 import { fieldMessage, type ProblemCode, problemMessages } from '../../shared/i18n/errors.ts';
+import { issueCode } from '../../shared/i18n/issue-code.ts';
 import { RETRY_AFTER_SECONDS, unavailability } from '../db/unavailable.ts';
 import { AppError, type FieldError, type ProblemExtensions } from '../lib/errors.ts';
 import { requestLanguage } from '../lib/language.ts';
@@ -36,12 +37,6 @@ export function sendProblem(
   return reply.status(status).type('application/problem+json').send(body);
 }
 
-/** Maps a zod issue to our field-error code, recognising our custom messages (e.g. invalid_email). */
-function issueCode(keyword: string, message: string | undefined): string {
-  if (message && /^[a-z_]+$/.test(message)) return message;
-  return keyword;
-}
-
 /** One error shape for the whole API: RFC 9457 problem+json with a stable code and a localised title. */
 export function registerErrorHandling(app: FastifyInstance, hooks: { onWriteUnavailable?: () => void } = {}) {
   app.setErrorHandler((err, req, reply) => {
@@ -51,7 +46,7 @@ export function registerErrorHandling(app: FastifyInstance, hooks: { onWriteUnav
       const where = (err as { validationContext?: string }).validationContext ?? 'body';
       const fieldErrors = err.validation.map((v) => ({
         path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        code: issueCode(v.keyword, v.message),
+        code: issueCode({ ...v.params, code: v.keyword, message: v.message }),
       }));
       return sendProblem(req, reply, 400, 'validation_failed', fieldErrors);
     }

@@ -3345,6 +3345,17 @@ export const en: Messages = {
       revoked: 'Token “{{name}}” has been revoked.',
     },
   },
+  formKit: {
+    named: '{{label}}: {{message}}',
+    unsavedTitle: 'You have changes that are not saved',
+    unsavedText: 'If you leave the page now, what you have written since you last saved will be lost.',
+    stay: 'Stay and save',
+    leave: 'Leave without saving',
+    autosaving: 'Saving …',
+    autosaved: 'Saved {{time}}',
+    autosaveFailed: 'Could not save – try again.',
+    retrySave: 'Try saving again',
+  },
   // @issue16-namespaces (helpers insert their namespaces above this line)
   // @issue8-namespaces (helpers insert their namespaces above this line)
 };

@@ -3336,6 +3336,17 @@ export const sv = {
       revoked: 'Token ”{{name}}” är återkallat.',
     },
   },
+  formKit: {
+    named: '{{label}}: {{message}}',
+    unsavedTitle: 'Du har ändringar som inte är sparade',
+    unsavedText: 'Om du lämnar sidan nu försvinner det du har skrivit sedan du sparade senast.',
+    stay: 'Stanna kvar och spara',
+    leave: 'Lämna utan att spara',
+    autosaving: 'Sparar …',
+    autosaved: 'Sparat {{time}}',
+    autosaveFailed: 'Kunde inte spara – försök igen.',
+    retrySave: 'Försök spara igen',
+  },
   // @issue16-namespaces (helpers insert their namespaces above this line)
   // @issue8-namespaces (helpers insert their namespaces above this line)
 };
