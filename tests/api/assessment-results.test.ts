@@ -112,8 +112,9 @@ describe('round results: scores and support needs', () => {
     // Not relevant is left out: Hedemora's governance is level 5 alone.
     expect(body.municipalities.find((m) => m.code === '2083')!.scores.governance).toBe(100);
     expect(body.average).toEqual({ governance: 63, competence: 47 });
-    expect(body.scoreMethod).toMatch(/Nivå 1 = 0/);
-    expect(body.supportNeeds.method).toMatch(/Borda/);
+    expect(body.scoreMethod).toMatch(/Nivå 1 ger 0 poäng/);
+    expect(body.supportNeeds.method).toMatch(/störst behov först/);
+    expect(body.supportNeeds.method).not.toMatch(/Borda/);
     expect(body.supportNeeds.items.map((n) => [n.key, n.meanRank, n.points, n.meanImportance])).toEqual([
       ['upphandling', 1.5, 6, 5],
       ['medel', 2.25, 3, 4],

@@ -57,6 +57,18 @@ describe('assessment results', () => {
     await page.getByRole('heading', { level: 1, name: `Resultat: ${ROUND}` }).waitFor();
     const heat = page.getByRole('table', { name: `Poäng 0–100 per kommun och område, ${ROUND}` });
     await heat.getByRole('row', { name: /^Falun 38 88/ }).waitFor();
+    // The page opens with what the results say, in words; how they are calculated comes last, folded.
+    const main = page.getByRole('main');
+    expect(await main.getByRole('heading', { level: 2 }).first().textContent()).toBe('I korthet');
+    const brief = main.locator('#brief');
+    await brief.getByText('Prioriterat högst: Upphandlingsstöd').waitFor();
+    await brief.getByText('Starkast område (medelvärdet): Styrning och ledning, 63 av 100').waitFor();
+    await brief.getByText('Svagast område (medelvärdet): Kompetens, 47 av 100').waitFor();
+    expect(await page.getByText(/Borda/).count()).toBe(0);
+    const method = main.locator('details.results-method');
+    expect(await method.getByText(/Nivå 1 ger 0 poäng/).isVisible()).toBe(false);
+    await method.getByText('Så räknas resultatet').click();
+    await method.getByText(/Nivå 1 ger 0 poäng/).waitFor();
     const needs = page.locator('ol.needs-list > li');
     expect(await needs.count()).toBe(3);
     await expect(needs.first().textContent()).resolves.toContain('Upphandlingsstöd');
@@ -113,6 +125,9 @@ describe('assessment results', () => {
     const heat = page.getByRole('table', { name: `Poäng 0–100 per kommun och område, ${ROUND}` });
     await heat.getByRole('row', { name: /^Borlänge/ }).waitFor();
     expect(await page.getByText('Falun').count()).toBe(0);
+    // Avesta's sheet is a draft: its wish is nowhere on a participant's page.
+    expect(await page.getByText('Avestas utkast').count()).toBe(0);
+    await page.locator('#brief').getByText('Prioriterat högst: Upphandlingsstöd').waitFor();
     await expectAccessible(page, 'own results on a phone');
   });
 });

@@ -138,16 +138,33 @@ describe('an assessment round, from the region to the municipalities and back', 
 
     for (const [i, q] of questions.filter((x) => x.type === 'level').entries())
       await chooseLevel(page, q.key, (i % 5) + 1);
+    // The order first shown is not an answer yet, and says so; moving an item answers and saves it.
     const ranking = question(page, 'rangordning-stod');
-    await ranking.getByRole('button', { name: 'Flytta upp: Upphandlingsstöd' }).click();
+    await ranking.getByText(/^Inte besvarad än/).waitFor();
+    await page.getByText('24 av 26 besvarade').waitFor();
+    await expectAccessible(page, 'answer sheet with an unanswered ranking at 360px');
+    await ranking.getByRole('button', { name: 'Flytta upp: Upphandlingsstöd' }).focus();
+    await page.keyboard.press('Enter');
     await ranking.getByRole('status').getByText('Sparat').waitFor();
+    await page.getByText('25 av 26 besvarade').waitFor();
+    expect(await ranking.getByText(/^Inte besvarad än/).count()).toBe(0);
+
+    // Submitting asks first, says what it means and lists what is left, as links to the questions.
+    await page.getByRole('button', { name: 'Skicka in svaren' }).click();
+    const confirm = page.getByRole('region', { name: 'Skicka in svaren?' });
+    await confirm.getByText(/kan ingen i kommunen ändra dem/).waitFor();
+    await expectAccessible(page, 'submit confirmation listing an unanswered question at 360px');
+    await confirm.getByRole('link', { name: `Inte besvarad: ${textOf('onskemal-region')}` }).click();
     const wish = question(page, 'onskemal-region').getByLabel('Ditt svar');
     await wish.fill('Ett nätverk för upphandling av trygghetslarm.');
     await wish.blur();
     await question(page, 'onskemal-region').getByRole('status').getByText('Sparat').waitFor();
     await page.getByText('26 av 26 besvarade').waitFor();
     await page.getByRole('button', { name: 'Skicka in svaren' }).click();
-    await page.getByText('Svaren är inskickade. Tack!').waitFor();
+    await confirm.getByText('Alla frågor är besvarade.').waitFor();
+    await confirm.getByRole('button', { name: 'Ja, skicka in' }).click();
+    await page.getByRole('heading', { name: 'Svaren är inskickade. Tack!' }).waitFor();
+    await page.getByText(/^Inskickat .*: 26 av 26 frågor besvarade\.$/).waitFor();
     await expectAccessible(page, 'submitted answer sheet');
   });
 

@@ -1488,7 +1488,22 @@ export const en: Messages = {
       submitted: 'The answers are submitted. Thank you!',
       missingTitle: 'Answer these questions before you submit',
       missing: 'Not answered: {{question}}',
-      saveOrder: 'Save this order',
+      saveOrder: 'Use this order',
+      rankingUnanswered:
+        'Not answered yet. Move the options into your order (it is saved at once), or use the order as it stands if it is already right.',
+      confirmTitle: 'Submit the answers?',
+      confirmRule:
+        'Once the answers are submitted, no one in the municipality can change them. If you need to change something afterwards, whoever runs the round can reopen the answers while the round is open.',
+      confirmUnanswered_one:
+        '{{count}} question is not answered. It is not needed to submit, but you can answer it first:',
+      confirmUnanswered_other:
+        '{{count}} questions are not answered. They are not needed to submit, but you can answer them first:',
+      confirmAllAnswered: 'Every question is answered.',
+      confirmSubmit: 'Yes, submit',
+      confirmCancel: 'Cancel, keep answering',
+      receipt: 'Submitted {{date}}: {{answered}} of {{total}} questions answered.',
+      receiptNext:
+        'Whoever runs the round now sees your answers. If you need to change something, ask them to reopen the answers.',
       level: 'Level {{level}}: {{text}}',
       back: 'Back to the round',
     },
@@ -1544,6 +1559,15 @@ export const en: Messages = {
       title: 'Support needs ranked',
       figures:
         'Mean position {{rank}} · {{points}} points · mean importance {{importance}} of 5 · {{count}} answers',
+    },
+    brief: {
+      title: 'In brief',
+      topNeed: 'Prioritised highest: {{label}}',
+      strongest: 'Strongest area ({{who}}): {{label}}, {{score}} of 100',
+      weakest: 'Weakest area ({{who}}): {{label}}, {{score}} of 100',
+      average: 'the average',
+      none: 'There are no submitted answers to show results for yet.',
+      method: 'How the results are calculated',
     },
     wishes: { title: 'Wishes to the region', none: 'No wishes yet.' },
     distribution: { title: 'Distribution per question', answer: 'Answer', count: 'Count' },

@@ -1484,7 +1484,22 @@ export const sv = {
       submitted: 'Svaren är inskickade. Tack!',
       missingTitle: 'Besvara de här frågorna innan du skickar in',
       missing: 'Inte besvarad: {{question}}',
-      saveOrder: 'Spara ordningen',
+      saveOrder: 'Använd den här ordningen',
+      rankingUnanswered:
+        'Inte besvarad än. Flytta alternativen till er ordning (den sparas direkt), eller använd ordningen som den står om den redan stämmer.',
+      confirmTitle: 'Skicka in svaren?',
+      confirmRule:
+        'När svaren är inskickade kan ingen i kommunen ändra dem. Behöver ni ändra något efteråt kan den som driver omgången öppna svaren igen så länge omgången är öppen.',
+      confirmUnanswered_one:
+        '{{count}} fråga är inte besvarad. Den behövs inte för att skicka in, men ni kan besvara den först:',
+      confirmUnanswered_other:
+        '{{count}} frågor är inte besvarade. De behövs inte för att skicka in, men ni kan besvara dem först:',
+      confirmAllAnswered: 'Alla frågor är besvarade.',
+      confirmSubmit: 'Ja, skicka in',
+      confirmCancel: 'Avbryt, fortsätt svara',
+      receipt: 'Inskickat {{date}}: {{answered}} av {{total}} frågor besvarade.',
+      receiptNext:
+        'Den som driver omgången ser nu era svar. Behöver ni ändra något, be dem öppna svaren igen.',
       level: 'Nivå {{level}}: {{text}}',
       back: 'Tillbaka till omgången',
     },
@@ -1539,6 +1554,15 @@ export const sv = {
     needs: {
       title: 'Stödbehov i rangordning',
       figures: 'Medelplacering {{rank}} · {{points}} poäng · medelvikt {{importance}} av 5 · {{count}} svar',
+    },
+    brief: {
+      title: 'I korthet',
+      topNeed: 'Prioriterat högst: {{label}}',
+      strongest: 'Starkast område ({{who}}): {{label}}, {{score}} av 100',
+      weakest: 'Svagast område ({{who}}): {{label}}, {{score}} av 100',
+      average: 'medelvärdet',
+      none: 'Det finns inga inlämnade svar att visa resultat för än.',
+      method: 'Så räknas resultatet',
     },
     wishes: { title: 'Önskemål till regionen', none: 'Inga önskemål ännu.' },
     distribution: { title: 'Fördelning per fråga', answer: 'Svar', count: 'Antal' },

@@ -13,6 +13,7 @@ import { API, api, qs } from '../../lib/api.ts';
 import { InitiativeDraftButton } from './InitiativeDraftForm.tsx';
 import { PreliminaryToggle, SheetTag, useIncludePreliminary } from './preliminary.tsx';
 import { RadarChart } from './RadarChart.tsx';
+import { ResultsInBrief, ResultsMethod } from './ResultsInBrief.tsx';
 import { fmtScore, scoreBand } from './score-band.ts';
 
 /** Below this an area or question counts as a gap worth an initiative. */
@@ -76,10 +77,8 @@ export function MunicipalityResultsPage() {
   const tableCaption = t('assessmentResults.compare.caption', { name: r.municipality.name });
   const nameOf = (c: string) => municipalities.data?.items.find((m) => m.code === c)?.name ?? c;
   return (
-    <Page
-      title={t('assessmentResults.compare.title', { name: r.municipality.name, round: r.round.name })}
-      lead={r.scoreMethod}
-    >
+    <Page title={t('assessmentResults.compare.title', { name: r.municipality.name, round: r.round.name })}>
+      <ResultsInBrief areas={r.areas} scores={r.scores} scoresOf={r.municipality.name} />
       <ul className="results-downloads">
         <li>
           <Link
@@ -369,6 +368,7 @@ export function MunicipalityResultsPage() {
           );
         })}
       </Section>
+      <ResultsMethod texts={[r.scoreMethod]} />
     </Page>
   );
 }

@@ -8,6 +8,7 @@ import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { API, api, qs } from '../../lib/api.ts';
 import { PreliminaryToggle, SheetTag, useIncludePreliminary } from './preliminary.tsx';
+import { ResultsInBrief, ResultsMethod } from './ResultsInBrief.tsx';
 import { fmtDecimal, fmtScore, scoreBand } from './score-band.ts';
 
 /**
@@ -51,6 +52,12 @@ export function RoundResultsPage() {
           {t('assessmentResults.round.back')}
         </Link>
       </p>
+      <ResultsInBrief
+        areas={r.areas}
+        scores={r.average}
+        topNeed={r.supportNeeds.items[0]?.label}
+        scoresOf={t('assessmentResults.brief.average')}
+      />
       {r.view === 'own' ? (
         <div className="ds-alert" data-color="info">
           <p className="ds-paragraph">{t('assessmentResults.round.ownOnly')}</p>
@@ -86,7 +93,6 @@ export function RoundResultsPage() {
       </ul>
 
       <Section title={t('assessmentResults.heat.title')} id="heat">
-        <p className="ds-paragraph">{r.scoreMethod}</p>
         <TableWrap label={heatCaption}>
           <table className="ds-table heat-map" data-border="true">
             <caption>{heatCaption}</caption>
@@ -136,7 +142,6 @@ export function RoundResultsPage() {
       </Section>
 
       <Section title={t('assessmentResults.needs.title')} id="needs">
-        <p className="ds-paragraph">{r.supportNeeds.method}</p>
         <ol className="needs-list">
           {r.supportNeeds.items.map((n) => (
             <li key={n.key}>
@@ -160,9 +165,8 @@ export function RoundResultsPage() {
       <Section title={t('assessmentResults.wishes.title')} id="wishes">
         {r.wishes.length ? (
           <ul className="ds-list">
-            {r.wishes.map((w, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: wishes have no id and never reorder
-              <li key={i}>
+            {keyed(r.wishes).map(({ item: w, key }) => (
+              <li key={key}>
                 {w.municipality ? <strong>{w.municipality}: </strong> : null}
                 {w.text} {w.preliminary ? <SheetTag status="open" preliminary /> : null}
               </li>
@@ -214,6 +218,18 @@ export function RoundResultsPage() {
           ))}
         </div>
       </Section>
+      <ResultsMethod texts={[r.scoreMethod, r.supportNeeds.method]} />
     </Page>
   );
+}
+
+/** Wishes have no id: each is keyed by its author and text, and by how often that pair came before. */
+function keyed<T extends { municipality: string | null; text: string }>(items: T[]) {
+  const seen = new Map<string, number>();
+  return items.map((item) => {
+    const base = `${item.municipality ?? ''}|${item.text}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return { item, key: `${base}|${n}` };
+  });
 }

@@ -203,7 +203,7 @@ export function QuestionCard({ question: q, stored, canEdit, save, reload, field
       };
       control = (
         <>
-          <p className="field-hint">{t('assessments.sheet.rankingInstructions')}</p>
+          {canEdit ? <p className="field-hint">{t('assessments.sheet.rankingInstructions')}</p> : null}
           <ol className="ranking-list">
             {order.map((k, i) => (
               <li key={k}>
@@ -238,15 +238,20 @@ export function QuestionCard({ question: q, stored, canEdit, save, reload, field
             ))}
           </ol>
           {canEdit && value === null ? (
-            <button
-              type="button"
-              className="ds-button"
-              data-variant="secondary"
-              data-size="sm"
-              onClick={() => choose({ order })}
-            >
-              {t('assessments.sheet.saveOrder')}
-            </button>
+            // The order shown is only a starting point: until it is moved or kept, the question is not
+            // answered, and the progress count says so too.
+            <div className="ranking-unanswered">
+              <p className="ds-paragraph">{t('assessments.sheet.rankingUnanswered')}</p>
+              <button
+                type="button"
+                className="ds-button"
+                data-variant="secondary"
+                data-size="sm"
+                onClick={() => choose({ order })}
+              >
+                {t('assessments.sheet.saveOrder')}
+              </button>
+            </div>
           ) : null}
           <div className="sr-only" aria-live="polite">
             {moved}
@@ -262,7 +267,7 @@ export function QuestionCard({ question: q, stored, canEdit, save, reload, field
           type="number"
           label={t('assessments.sheet.numberAnswer')}
           value={value !== null && 'number' in value ? String(value.number) : ''}
-          disabled={!canEdit}
+          readOnly={!canEdit}
           min={q.min}
           max={q.max}
           onValueChange={(v) => {
@@ -279,7 +284,7 @@ export function QuestionCard({ question: q, stored, canEdit, save, reload, field
           id={`${fieldId}-text`}
           label={t('assessments.sheet.textAnswer')}
           value={value !== null && 'text' in value ? value.text : ''}
-          disabled={!canEdit}
+          readOnly={!canEdit}
           maxLength={q.maxLength}
           rows={4}
           onValueChange={(v) => {
@@ -359,7 +364,7 @@ export function QuestionCard({ question: q, stored, canEdit, save, reload, field
           value={comment}
           rows={3}
           maxLength={4000}
-          disabled={!canEdit}
+          readOnly={!canEdit}
           onValueChange={(v) => {
             setDirty(true);
             setComment(v);
@@ -370,9 +375,10 @@ export function QuestionCard({ question: q, stored, canEdit, save, reload, field
           id={`${fieldId}-evidence`}
           type="url"
           label={t('assessments.sheet.evidence')}
-          hint={t('assessments.sheet.evidenceHint')}
+          // A hint is for filling in; on a sheet that cannot be changed there is nothing to fill in.
+          hint={canEdit ? t('assessments.sheet.evidenceHint') : undefined}
           value={evidence}
-          disabled={!canEdit}
+          readOnly={!canEdit}
           onValueChange={(v) => {
             setDirty(true);
             setEvidence(v);

@@ -1,14 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { type PutAnswer, SheetView } from '../../../shared/contracts/assessments.ts';
-import { LiveStatus, Loading } from '../../components/Feedback.tsx';
+import { type PutAnswer, type Question, SheetView } from '../../../shared/contracts/assessments.ts';
+import { Loading } from '../../components/Feedback.tsx';
 import { useFormErrors } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { formatDate, localised, roundKey, sheetKey } from './data.ts';
 import { QuestionCard } from './QuestionCard.tsx';
+import { SubmitSheet } from './SubmitSheet.tsx';
 
 /**
  * A municipality's shared answer sheet. Every question saves by itself, so several people can fill in
@@ -48,19 +49,19 @@ export function SheetPage() {
     onError: (err) => {
       const content = sheet.data?.content;
       if (err instanceof ApiError && err.code === 'sheet_incomplete' && content) {
-        const questions = new Map(
-          content.sections.flatMap((s) => s.questions.map((q) => [q.key, q] as const)),
-        );
-        const errors: Record<string, string> = {};
-        for (const e of err.problem?.errors ?? []) {
-          const qKey = e.path.replace(/^answers\./, '');
-          const q = questions.get(qKey);
-          if (q) errors[qKey] = t('assessments.sheet.missing', { question: localised(q.text, lang) });
-        }
-        form.fail(errors, t('assessments.sheet.missingTitle'));
+        // Someone cleared an answer since this page read the sheet: name the questions the server named.
+        const keys = new Set((err.problem?.errors ?? []).map((e) => e.path.replace(/^answers\./, '')));
+        failMissing(content.sections.flatMap((s) => s.questions).filter((q) => keys.has(q.key)));
       } else form.failFromApi(err, []);
     },
   });
+
+  const failMissing = (questions: Question[]) => {
+    const errors: Record<string, string> = {};
+    for (const q of questions)
+      errors[q.key] = t('assessments.sheet.missing', { question: localised(q.text, lang) });
+    form.fail(errors, t('assessments.sheet.missingTitle'));
+  };
 
   if (sheet.isPending) return <Loading />;
   if (sheet.isError) return <QueryFailure error={sheet.error} onRetry={() => void sheet.refetch()} />;
@@ -106,29 +107,15 @@ export function SheetPage() {
           ))}
         </Section>
       ))}
-      <LiveStatus
-        message={s.status === 'submitted' && submit.isSuccess ? t('assessments.sheet.submitted') : ''}
+      <SubmitSheet
+        sheet={s}
+        fieldId={form.fieldId}
+        summary={form.summary}
+        onMissing={failMissing}
+        onSubmit={() => submit.mutate()}
+        pending={submit.isPending}
+        done={submit.isSuccess}
       />
-      {s.canEdit ? (
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit.mutate();
-          }}
-        >
-          {form.summary}
-          <button
-            type="submit"
-            className="ds-button"
-            data-variant="primary"
-            aria-busy={submit.isPending || undefined}
-          >
-            {submit.isPending ? t('assessments.sheet.submitting') : t('assessments.sheet.submit')}
-          </button>
-        </form>
-      ) : null}
     </Page>
   );
 }

@@ -1,9 +1,9 @@
 import './learning.css';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { PLAIN_SWEDISH, rtlLanguages } from '../../../shared/contracts/course-content.ts';
 import type { MdTree } from '../../../shared/contracts/markdown-tree.ts';
+import { Breadcrumbs as TrailBreadcrumbs } from '../../components/nav/Breadcrumbs.tsx';
 import { syncNow, useSyncState } from '../../lib/offline/sync.ts';
 import { isLandingEntry } from './landing.ts';
 import { Markdown } from './Markdown.tsx';
@@ -88,20 +88,12 @@ export function LearningPage({
   );
 }
 
+/** The learning trail, through the one breadcrumb component (course titles keep their language). */
 export function Breadcrumbs({ items }: { items: { to: string; label: string; lang?: string }[] }) {
-  const { t } = useTranslation();
   return (
-    <nav className="breadcrumbs" aria-label={t('learning.breadcrumbs')}>
-      <ol>
-        {items.map((i) => (
-          <li key={i.to}>
-            <Link className="ds-link" to={i.to} lang={i.lang ? htmlLang(i.lang) : undefined}>
-              {i.label}
-            </Link>
-          </li>
-        ))}
-      </ol>
-    </nav>
+    <TrailBreadcrumbs
+      items={items.map((i) => ({ to: i.to, label: i.label, ...(i.lang ? { lang: htmlLang(i.lang) } : {}) }))}
+    />
   );
 }
 

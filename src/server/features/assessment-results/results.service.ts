@@ -41,14 +41,15 @@ export const areaLabels: Record<string, { sv: string; en: string }> = {
   support: { sv: 'Stödbehov', en: 'Support needs' },
 };
 
+// Plain words for the pages' folded "how it is calculated" section and the PDF: no formulas, no jargon.
 export const scoreMethod = {
-  sv: 'Poäng 0–100 per område: medelvärdet av områdets besvarade poänggivande frågor. Nivå 1 = 0, 2 = 25, 3 = 50, 4 = 75, 5 = 100; status uppnått 100, nästan där 75, påbörjat 50, planerat 25, inte planerat 0; inte aktuellt och obesvarade räknas inte.',
-  en: 'Score 0–100 per area: the mean of the area’s answered scored questions. Level 1 = 0, 2 = 25, 3 = 50, 4 = 75, 5 = 100; status achieved 100, nearly there 75, started 50, planned 25, not planned 0; not relevant and unanswered do not count.',
+  sv: 'Varje område får 0–100 poäng: medelvärdet av områdets besvarade frågor som ger poäng. Nivå 1 ger 0 poäng, nivå 2 ger 25, nivå 3 ger 50, nivå 4 ger 75 och nivå 5 ger 100. Svar om status ger 100 för uppnått, 75 för nästan där, 50 för påbörjat, 25 för planerat och 0 för inte planerat. Svaret ”inte aktuellt” och obesvarade frågor räknas inte.',
+  en: 'Each area scores 0–100: the mean of the area’s answered questions that give points. Level 1 gives 0 points, level 2 gives 25, level 3 gives 50, level 4 gives 75 and level 5 gives 100. Status answers give 100 for achieved, 75 for nearly there, 50 for started, 25 for planned and 0 for not planned. The answer “not relevant” and unanswered questions do not count.',
 };
 
 export const supportMethod = {
-  sv: 'Rangordnat efter genomsnittlig placering i kommunernas rangordningar (1 = störst behov), därefter efter genomsnittlig angiven vikt (1–5). Poäng: Borda-räkning, n − placering per svar.',
-  en: 'Ranked by mean position in the municipalities’ rankings (1 = most needed), then by mean stated importance (1–5). Points: Borda count, n − position per answer.',
+  sv: 'Stödbehoven står i den ordning kommunerna i genomsnitt placerade dem, med störst behov först. Står två behov på samma plats går det före som kommunerna i genomsnitt sa är viktigast (1–5). Poängen säger samma sak som ett tal: ett behov får fler poäng av varje kommun ju högre upp den placerade det, och poängen läggs ihop.',
+  en: 'The support needs are in the order the municipalities placed them on average, the greatest need first. When two needs share a place, the one the municipalities on average called more important (1–5) comes first. The points say the same as one number: a need gets more points from each municipality the higher it was placed, and the points are added up.',
 };
 
 type Sheets = Map<string, Map<string, repo.AnswerRow>>;
