@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 
@@ -28,8 +28,12 @@ function fontData(): [string, Buffer][] {
 }
 
 /** A pdfkit document with the embedded fonts registered and the regular one selected. */
+/** pdfkit is loaded on the first PDF, not when the server starts: most processes never make one. */
+let pdfkit: typeof PDFKitDocument | null = null;
+
 export function createPdf(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
-  const doc = new PDFDocument(options);
+  pdfkit ??= require('pdfkit') as typeof PDFKitDocument;
+  const doc = new pdfkit(options);
   for (const [name, data] of fontData()) doc.registerFont(name, data);
   doc.font(pdfFont.regular);
   return doc;

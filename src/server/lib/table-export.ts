@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { UiLanguage } from '../../shared/contracts/common.ts';
 
 export type Cell = string | number | null;
@@ -39,6 +38,8 @@ export function tablesToCsv(tables: ExportTable[], lang: UiLanguage, titles = ta
 
 /** The same tables as a workbook, one sheet each, numbers as numbers, the header row frozen. */
 export async function tablesToXlsx(tables: ExportTable[], created: Date): Promise<Buffer> {
+  // Loaded on the first workbook, not at start-up (exceljs is one of the heaviest modules we use).
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Välfärdsnavet';
   wb.created = created;

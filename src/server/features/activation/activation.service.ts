@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import {
   type Actor,
   authorize,
@@ -74,6 +73,7 @@ async function issue(
     after: { userId: person.id, expiresAt: expiresAt.toISOString(), revoked: revoked.map((r) => r.id) },
   });
   const activationUrl = `${deps.config.publicUrl}/aktivera?kod=${code}`;
+  const { default: QRCode } = await import('qrcode'); // loaded when a code is made, not at start-up
   const svg = await QRCode.toString(activationUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   return {
     id: row.id,

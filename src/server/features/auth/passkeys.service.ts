@@ -1,9 +1,7 @@
-import {
-  type AuthenticationResponseJSON,
-  type AuthenticatorTransport,
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type RegistrationResponseJSON,
+import type {
+  AuthenticationResponseJSON,
+  AuthenticatorTransport,
+  RegistrationResponseJSON,
   verifyAuthenticationResponse,
   verifyRegistrationResponse,
 } from '@simplewebauthn/server';
@@ -14,6 +12,9 @@ import { hashToken } from '../../lib/tokens.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import * as mfaRepo from './mfa.repo.ts';
 import * as repo from './passkeys.repo.ts';
+
+/** The WebAuthn library loads with the first passkey ceremony, not at start-up (it is heavy to import). */
+const webauthn = () => import('@simplewebauthn/server');
 
 /** The relying party follows PUBLIC_URL: its hostname is the RP ID, its origin the only accepted one. */
 function relyingParty(config: Config) {
@@ -47,7 +48,7 @@ export async function registrationOptions(
   user: { id: string; name: string; email: string | null; username: string | null },
 ) {
   const existing = await repo.listPasskeys(db, user.id);
-  const options = await generateRegistrationOptions({
+  const options = await (await webauthn()).generateRegistrationOptions({
     rpName: 'Välfärdsnavet',
     rpID: relyingParty(config).rpID,
     userName: user.email ?? user.username ?? user.name,
@@ -79,7 +80,7 @@ export async function register(
   const rp = relyingParty(config);
   let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
-    verification = await verifyRegistrationResponse({
+    verification = await (await webauthn()).verifyRegistrationResponse({
       response,
       expectedChallenge: async (challenge) => {
         const row = await mfaRepo.consumeChallenge(db, hashToken(challenge), 'passkey_register');
@@ -124,7 +125,7 @@ export async function register(
  */
 export async function authenticationOptions(db: Db, config: Config, userId: string | null) {
   const allow = userId ? await repo.listPasskeys(db, userId) : [];
-  const options = await generateAuthenticationOptions({
+  const options = await (await webauthn()).generateAuthenticationOptions({
     rpID: relyingParty(config).rpID,
     userVerification: 'required',
     ...(userId
@@ -160,7 +161,7 @@ export async function verifyAuthentication(
   if (!passkey || (expectedUserId && passkey.userId !== expectedUserId)) throw failed(401);
   let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>;
   try {
-    verification = await verifyAuthenticationResponse({
+    verification = await (await webauthn()).verifyAuthenticationResponse({
       response,
       expectedChallenge: async (challenge) => {
         const row = await mfaRepo.consumeChallenge(db, hashToken(challenge), 'passkey_login');

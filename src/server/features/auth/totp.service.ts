@@ -1,5 +1,4 @@
 import * as OTPAuth from 'otpauth';
-import QRCode from 'qrcode';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -28,6 +27,7 @@ export async function startSetup(
   const secret = new OTPAuth.Secret({ size: 20 });
   await repo.putUnconfirmed(db, user.id, secretBox(config.secretsKey).seal(secret.base32));
   const otpauthUrl = totpFor(secret, user.email ?? user.username ?? user.id).toString();
+  const { default: QRCode } = await import('qrcode'); // loaded when a code is made, not at start-up
   const svg = await QRCode.toString(otpauthUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
   return {
     secret: secret.base32,

@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { fileTypeFromBuffer } from 'file-type';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 import {
   DOCUMENT_MAX_BYTES,
   type DocumentFileExt,
@@ -41,6 +38,8 @@ const fail = (status: number, code: ConstructorParameters<typeof AppError>[1]) =
  */
 export async function inspectDocumentFile(content: Buffer, originalName: string): Promise<InspectedFile> {
   if (content.length > DOCUMENT_MAX_BYTES) throw fail(413, 'document_too_large');
+  // The file sniffer and text extractors load on the first upload, not at start-up.
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(content);
   const claimed = path.extname(originalName).slice(1).toLowerCase();
   if (detected && executableExts.has(detected.ext)) throw fail(415, 'document_executable');
@@ -64,6 +63,7 @@ async function extract(ext: DocumentFileExt, content: Buffer): Promise<string> {
     switch (ext) {
       case 'pdf': {
         // pdf.js takes ownership of the array it is given: pass a copy, keep the Buffer we store.
+        const { extractText, getDocumentProxy } = await import('unpdf');
         const pdf = await getDocumentProxy(new Uint8Array(content));
         try {
           return (await extractText(pdf, { mergePages: true })).text;
@@ -71,9 +71,11 @@ async function extract(ext: DocumentFileExt, content: Buffer): Promise<string> {
           await pdf.destroy();
         }
       }
-      case 'docx':
+      case 'docx': {
         checkUnpackedSize(content);
+        const { default: mammoth } = await import('mammoth');
         return (await mammoth.extractRawText({ buffer: content })).value;
+      }
       case 'odt':
         return odtText(content);
     }

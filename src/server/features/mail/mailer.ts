@@ -1,5 +1,5 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../../db/client.ts';
 import { outbox } from '../../db/schema/index.ts';
 
@@ -21,11 +21,16 @@ export interface Mailer {
  * administrators in the UI; with SMTP_URL it is also sent and marked sent (or its error kept).
  */
 export function createMailer(db: Db, opts: { smtpUrl?: string | undefined; from: string }): Mailer {
-  const transport = opts.smtpUrl ? nodemailer.createTransport(opts.smtpUrl) : null;
+  // nodemailer loads with the first message sent over SMTP, not at start-up.
+  let transport: Promise<Transporter> | null = null;
+  const smtp = (url: string) => {
+    transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url));
+    return transport;
+  };
   const deliver = async (id: string, message: MailMessage) => {
-    if (!transport) return;
+    if (!opts.smtpUrl) return;
     try {
-      await transport.sendMail({ from: opts.from, ...message });
+      await (await smtp(opts.smtpUrl)).sendMail({ from: opts.from, ...message });
       await db.update(outbox).set({ sentAt: new Date() }).where(eq(outbox.id, id));
     } catch (err) {
       await db
@@ -38,7 +43,9 @@ export function createMailer(db: Db, opts: { smtpUrl?: string | undefined; from:
     if (messages.length === 0) return;
     const rows = await db
       .insert(outbox)
-      .values(messages.map((m) => ({ ...m, transport: transport ? ('smtp' as const) : ('outbox' as const) })))
+      .values(
+        messages.map((m) => ({ ...m, transport: opts.smtpUrl ? ('smtp' as const) : ('outbox' as const) })),
+      )
       .returning({ id: outbox.id });
     for (const [i, row] of rows.entries()) await deliver(row.id, messages[i]!);
   };

@@ -15,7 +15,6 @@ import { attachmentDisposition } from '../../lib/file-names.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { exportFileName } from '../../lib/table-export.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
-import { renderReportDocx } from './report-docx.ts';
 import { renderReportPdf } from './report-pdf.ts';
 import * as reports from './steering-reports.service.ts';
 
@@ -167,6 +166,8 @@ export const steeringReportRoutes =
       },
       async (req, reply) => {
         const r = await reports.getReport(db, actorOf(req), req.params.id);
+        // The Word writer loads with the first .docx asked for, not at start-up.
+        const { renderReportDocx } = await import('./report-docx.ts');
         return sendFile(reply, r, await renderReportDocx(r), DOCX, 'docx');
       },
     );

@@ -1,5 +1,4 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { generate } from 'selfsigned';
 import type { Config } from '../../../config.ts';
 import type { Db } from '../../../db/client.ts';
 import { identityProviders } from '../../../db/schema/index.ts';
@@ -30,6 +29,7 @@ export async function ensureSpKeyPair(db: Db, config: Config, idp: IdpKeyColumns
     return { privateKey: box.open(idp.spPrivateKeyEnc), certificate: idp.spCertificate };
 
   const now = new Date();
+  const { generate } = await import('selfsigned'); // only the first SAML sign-in of an IdP needs it
   const pems = await generate([{ name: 'commonName', value: `Välfärdsnavet SAML SP ${idp.id}` }], {
     keySize: 2048,
     algorithm: 'sha256',
