@@ -50,6 +50,7 @@ const lazyDefinitions = lazyFrom(() => import('./features/definitions/index.ts')
 const lazySteeringReports = lazyFrom(() => import('./features/steering-reports/index.ts'));
 const lazyCases = lazyFrom(() => import('./features/cases/index.ts'));
 const lazyIdentity = lazyFrom(() => import('./features/identity/index.ts'));
+const lazyCertificateCheck = lazyFrom(() => import('./features/certificate-check/index.ts'));
 // @issue16-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
 
@@ -64,7 +65,8 @@ export const router = createBrowserRouter([
       { path: '/las-upp-konto', element: <UnlockAccountPage /> },
       { path: '/inbjudan/:token', element: <AcceptInvitationPage /> },
       { path: '/tillganglighet', element: <AccessibilityPage /> },
-      { path: '/intyg/:code', element: lazyLearning('VerifyCertificatePage') },
+      // One page for a typed code and for a link with the code (`/intyg/ABCD-EFGH-JK23`).
+      { path: '/intyg/:code?', element: lazyCertificateCheck('CertificateCheckPage') },
       { path: '/evenemang/:id', element: lazyNetworks('EventPage') },
       { path: '/natverk/inbjudan/:token', element: lazyNetworks('NetworkInvitationPage') },
       { path: '/oppna-data', element: lazyOpenData('OpenDataPage') },

@@ -1,16 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { roleAllows } from '../../shared/access/permissions.ts';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { UiLanguage } from '../../shared/contracts/common.ts';
 import { LogoutResult } from '../../shared/contracts/sso.ts';
-import { mappingHomeFor } from '../features/mapping/mapping-scope.ts';
 import { api } from '../lib/api.ts';
 import { currentLanguage, setLanguage } from '../lib/i18n.ts';
 import { useOfflineSupport } from '../lib/offline/index.ts';
-import { isNationalAdmin, useMe } from '../lib/session.ts';
+import { useMe } from '../lib/session.ts';
 import { ErrorAlert, Loading } from './Feedback.tsx';
+import { MainMenu } from './nav/MainMenu.tsx';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -67,50 +66,12 @@ export function Layout() {
   const { t } = useTranslation();
   useOfflineSupport();
   const me = useMe();
-  const location = useLocation();
-  const [menuOpen, setMenuOpen] = useState(false);
-
-  // Close the phone menu after navigating.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path change only
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const { pathname } = useLocation();
+  // The phone menu is open on the page where it was opened; following a link closes it.
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === pathname;
 
   const user = me.data ?? null;
-  const mappingHome = user ? mappingHomeFor(user) : null;
-  const links = user
-    ? [
-        { to: '/', label: t('nav.start'), end: true },
-        { to: '/utbildning', label: t('learning.nav') },
-        ...(user.memberships.some((m) => roleAllows(m.role, 'course.author'))
-          ? [{ to: '/forfatta', label: t('authoring.nav') }]
-          : []),
-        { to: '/program', label: t('programmes.nav') },
-        { to: '/studiegrupper', label: t('studyGroups.nav') },
-        { to: '/organisationer', label: t('nav.organisations') },
-        { to: '/kommuner', label: t('nav.municipalities') },
-        ...(mappingHome ? [{ to: mappingHome, label: t('mapping.technologies.link') }] : []),
-        { to: '/kunskapsbank', label: t('cases.nav') },
-        { to: '/styrdokument', label: t('documents.nav') },
-        { to: '/natverk', label: t('networks.nav') },
-        ...(user.memberships.some(
-          (m) => roleAllows(m.role, 'assessment.run') || roleAllows(m.role, 'assessment.answer'),
-        )
-          ? [{ to: '/bedomningar', label: t('assessments.nav') }]
-          : []),
-        ...(user.memberships.some((m) => roleAllows(m.role, 'initiative.read'))
-          ? [{ to: '/insatser', label: t('initiatives.nav') }]
-          : []),
-        ...(user.memberships.some((m) => roleAllows(m.role, 'dashboard.read'))
-          ? [{ to: '/lagesbild', label: t('dashboards.nav') }]
-          : []),
-        ...(isNationalAdmin(user)
-          ? [
-              { to: '/admin/logg', label: t('nav.audit') },
-              { to: '/admin/utkorg', label: t('nav.outbox') },
-            ]
-          : []),
-        { to: '/mitt-konto', label: t('nav.account') },
-      ]
-    : [{ to: '/logga-in', label: t('nav.login') }];
 
   return (
     <div className="app">
@@ -132,7 +93,7 @@ export function Layout() {
             data-variant="secondary"
             aria-expanded={menuOpen}
             aria-controls="site-menu"
-            onClick={() => setMenuOpen((o) => !o)}
+            onClick={() => setMenuOpenAt(menuOpen ? null : pathname)}
           >
             <span aria-hidden="true" className="menu-icon">
               {menuOpen ? '✕' : '☰'}
@@ -140,17 +101,7 @@ export function Layout() {
             {t('app.menu')}
           </button>
           <div id="site-menu" className="site-menu" data-open={menuOpen}>
-            <nav aria-label={t('app.mainNav')}>
-              <ul className="nav-list">
-                {links.map((l) => (
-                  <li key={l.to}>
-                    <NavLink to={l.to} end={l.end ?? false} className="nav-link">
-                      {l.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <MainMenu me={user} expandCurrent={menuOpen} />
             <div className="header-tools">
               <LanguageSwitch />
               {user ? (
@@ -184,6 +135,11 @@ export function Layout() {
                 </Link>
               </li>
             ) : null}
+            <li>
+              <Link className="ds-link" to="/intyg">
+                {t('certificateCheck.footerLink')}
+              </Link>
+            </li>
             <li>
               <Link className="ds-link" to="/oppna-data">
                 {t('openData.footerLink')}

@@ -1,13 +1,26 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Breadcrumbs, type Crumb } from './nav/Breadcrumbs.tsx';
 
 let firstPage = true;
 
 /**
- * One page: sets the document title ("… – Välfärdsnavet"), renders the single <h1>, and after a
- * client-side navigation moves focus to the heading so screen readers announce the new page.
+ * One page: sets the document title ("… – Välfärdsnavet"), renders the breadcrumb trail and then the
+ * single <h1>, and after a client-side navigation moves focus to the heading so screen readers announce
+ * the new page.
  */
-export function Page({ title, children, lead }: { title: string; children?: ReactNode; lead?: ReactNode }) {
+export function Page({
+  title,
+  children,
+  lead,
+  breadcrumbs,
+}: {
+  title: string;
+  children?: ReactNode;
+  lead?: ReactNode;
+  /** The trail above this page; comes before the heading in reading order. */
+  breadcrumbs?: readonly Crumb[];
+}) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -25,6 +38,7 @@ export function Page({ title, children, lead }: { title: string; children?: Reac
 
   return (
     <>
+      {breadcrumbs ? <Breadcrumbs items={breadcrumbs} /> : null}
       <h1 className="ds-heading page-title" data-size="lg" tabIndex={-1} ref={heading}>
         {title}
       </h1>

@@ -29,17 +29,10 @@ export function ActionPlanPage() {
   const historic = p.at !== null;
   const editable = p.canEdit && !historic;
   return (
-    <Page title={p.title}>
-      <nav className="breadcrumbs" aria-label={t('actionPlans.plan.breadcrumbs')}>
-        <ol>
-          <li>
-            <Link className="ds-link" to="/handlingsplaner">
-              {t('actionPlans.list.title')}
-            </Link>
-          </li>
-          <li aria-current="page">{p.title}</li>
-        </ol>
-      </nav>
+    <Page
+      title={p.title}
+      breadcrumbs={[{ to: '/handlingsplaner', label: t('actionPlans.list.title') }, { label: p.title }]}
+    >
       {historic && p.at ? <HistoryNotice planId={p.id} at={p.at} /> : null}
       {p.description ? <p className="ds-paragraph lead">{p.description}</p> : null}
       <dl className="facts">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { LiveStatus, Loading } from '../../components/Feedback.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
@@ -28,18 +28,11 @@ export function InitiativePage() {
   if (query.isError) return <QueryFailure error={query.error} onRetry={() => void query.refetch()} />;
   const i = query.data;
   return (
-    <Page title={i.title}>
+    <Page
+      title={i.title}
+      breadcrumbs={[{ to: '/insatser', label: t('initiatives.nav') }, { label: i.title }]}
+    >
       <div className="initiative-page">
-        <nav className="breadcrumbs" aria-label={t('initiativePage.breadcrumbs')}>
-          <ol>
-            <li>
-              <Link className="ds-link" to="/insatser">
-                {t('initiatives.nav')}
-              </Link>
-            </li>
-            <li aria-current="page">{i.title}</li>
-          </ol>
-        </nav>
         {!i.canEdit ? (
           <p className="ds-paragraph muted">{t('initiativePage.readOnly', { owner: i.owner.name })}</p>
         ) : null}

@@ -1,5 +1,5 @@
 /** The learner's pages, loaded on demand (one chunk) by the router. */
-export { MyCertificatePage, VerifyCertificatePage } from './CertificatePages.tsx';
+export { MyCertificatePage } from './CertificatePages.tsx';
 export { CoursePage } from './CoursePage.tsx';
 export { LessonPage } from './LessonPage.tsx';
 export { MyLearningPage } from './MyLearningPage.tsx';

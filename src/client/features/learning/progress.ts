@@ -96,4 +96,3 @@ export const lessonPath = (courseId: string, moduleKey: string, lessonKey: strin
 export const quizPath = (courseId: string, moduleKey: string) =>
   `/utbildning/kurser/${courseId}/moduler/${moduleKey}/quiz`;
 export const certificatePath = (courseId: string) => `/utbildning/kurser/${courseId}/intyg`;
-export const verifyPath = (code: string) => `/intyg/${code}`;

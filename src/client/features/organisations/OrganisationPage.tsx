@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Organisation, OrganisationSummary } from '../../../shared/contracts/organisations.ts';
 import { ErrorAlert, Loading, Tag } from '../../components/Feedback.tsx';
+import { Breadcrumbs as TrailBreadcrumbs } from '../../components/nav/Breadcrumbs.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { ApiError } from '../../lib/api.ts';
@@ -12,40 +13,18 @@ import { scopeSearch } from '../mapping/mapping-scope.ts';
 import { MembersPreview } from '../people/MembersPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 
+/** The trail from "Organisationer" down through the organisation's parents to it (or a page of it). */
 export function Breadcrumbs({ org, current }: { org: Organisation; current?: string }) {
   const { t } = useTranslation();
-  const trail = [...org.ancestors].reverse();
+  const trail = [...org.ancestors]
+    .reverse()
+    .filter((a) => a.kind !== 'nation')
+    .map((a) => ({ to: orgPath(a.id), label: a.name }));
+  const here = current
+    ? [{ to: orgPath(org.id), label: org.name }, { label: current }]
+    : [{ label: org.name }];
   return (
-    <nav aria-label={t('orgs.breadcrumbs')} className="breadcrumbs">
-      <ol>
-        <li>
-          <Link className="ds-link" to="/organisationer">
-            {t('nav.organisations')}
-          </Link>
-        </li>
-        {trail
-          .filter((a) => a.kind !== 'nation')
-          .map((a) => (
-            <li key={a.id}>
-              <Link className="ds-link" to={orgPath(a.id)}>
-                {a.name}
-              </Link>
-            </li>
-          ))}
-        {current ? (
-          <>
-            <li>
-              <Link className="ds-link" to={orgPath(org.id)}>
-                {org.name}
-              </Link>
-            </li>
-            <li aria-current="page">{current}</li>
-          </>
-        ) : (
-          <li aria-current="page">{org.name}</li>
-        )}
-      </ol>
-    </nav>
+    <TrailBreadcrumbs items={[{ to: '/organisationer', label: t('nav.organisations') }, ...trail, ...here]} />
   );
 }
 

@@ -405,17 +405,7 @@ export function ProgrammePage() {
     return <ErrorAlert error={programme.error} onRetry={() => void programme.refetch()} />;
   const p = programme.data;
   return (
-    <Page title={p.name}>
-      <nav aria-label={t('orgs.breadcrumbs')} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link className="ds-link" to="/program">
-              {t('programmes.title')}
-            </Link>
-          </li>
-          <li aria-current="page">{p.name}</li>
-        </ol>
-      </nav>
+    <Page title={p.name} breadcrumbs={[{ to: '/program', label: t('programmes.title') }, { label: p.name }]}>
       {p.canReport ? (
         <p className="ds-paragraph">
           <Link className="ds-link" to={`/program/${p.id}/rapport`}>

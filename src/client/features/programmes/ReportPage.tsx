@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ProgrammeReport, type ReportGroup } from '../../../shared/contracts/programmes.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { Page, Section } from '../../components/Page.tsx';
@@ -71,22 +71,14 @@ export function ReportPage() {
   const download = (format: 'csv' | 'xlsx') =>
     `${API}/programmes/${r.programme.id}/report?format=${format}&lang=${lang}`;
   return (
-    <Page title={t('programmes.rapport.title', { name: r.programme.name })}>
-      <nav aria-label={t('orgs.breadcrumbs')} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link className="ds-link" to="/program">
-              {t('programmes.title')}
-            </Link>
-          </li>
-          <li>
-            <Link className="ds-link" to={`/program/${r.programme.id}`}>
-              {r.programme.name}
-            </Link>
-          </li>
-          <li aria-current="page">{t('programmes.report')}</li>
-        </ol>
-      </nav>
+    <Page
+      title={t('programmes.rapport.title', { name: r.programme.name })}
+      breadcrumbs={[
+        { to: '/program', label: t('programmes.title') },
+        { to: `/program/${r.programme.id}`, label: r.programme.name },
+        { label: t('programmes.report') },
+      ]}
+    >
       <p className="ds-paragraph muted">
         {t('programmes.rapport.generated', {
           at: new Date(r.generatedAt).toLocaleString(lang === 'en' ? 'en-GB' : 'sv-SE'),

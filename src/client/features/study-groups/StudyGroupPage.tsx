@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { CourseDetail } from '../../../shared/contracts/learning.ts';
 import { MeetingView, StudyGroupView } from '../../../shared/contracts/study-groups.ts';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
@@ -237,17 +237,8 @@ export function StudyGroupPage() {
     <Page
       title={g.name}
       lead={`${g.organisation.name} · ${t('studyGroups.courseLabel', { title: g.course.title })}`}
+      breadcrumbs={[{ to: '/studiegrupper', label: t('studyGroups.title') }, { label: g.name }]}
     >
-      <nav aria-label={t('orgs.breadcrumbs')} className="breadcrumbs">
-        <ol>
-          <li>
-            <Link className="ds-link" to="/studiegrupper">
-              {t('studyGroups.title')}
-            </Link>
-          </li>
-          <li aria-current="page">{g.name}</li>
-        </ol>
-      </nav>
       <Section title={t('studyGroups.membersHeading')} id="members">
         <ul className="ds-list">
           {g.members.map((m) => (

@@ -8,6 +8,9 @@ export interface CertificatePdfInput {
   issuer: string;
   issuedAt: Date;
   code: string;
+  /** The public check page, printed so that a reader can type the code there (`<PUBLIC_URL>/intyg`). */
+  checkUrl: string;
+  /** The same page with this code filled in: the link behind the printed address. */
   verifyUrl: string;
 }
 
@@ -20,6 +23,7 @@ const texts = {
     issuer: 'Utfärdat av',
     code: 'Verifieringskod',
     verify: 'Kontrollera intyget på',
+    withCode: 'med verifieringskoden ovan.',
     erased: 'en person vars namn har tagits bort',
   },
   en: {
@@ -30,6 +34,7 @@ const texts = {
     issuer: 'Issued by',
     code: 'Verification code',
     verify: 'Verify the certificate at',
+    withCode: 'with the verification code above.',
     erased: 'a person whose name has been erased',
   },
 };
@@ -93,7 +98,7 @@ export function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer
   );
   add('P', () => doc.text(`${t.code}: ${input.code}`, 64, 404, centred));
   add('P', () =>
-    doc.text(`${t.verify} ${input.verifyUrl}`, 64, 428, {
+    doc.text(`${t.verify} ${input.checkUrl} ${t.withCode}`, 64, 428, {
       ...centred,
       link: input.verifyUrl,
       underline: true,

@@ -421,6 +421,7 @@ export async function certificatePdf(db: Db, code: string, lang: 'sv' | 'en', pu
     issuer: cert.issuer,
     issuedAt: cert.issuedAt,
     code: cert.code,
+    checkUrl: `${publicUrl}/intyg`,
     verifyUrl: `${publicUrl}/intyg/${cert.code}`,
   });
 }
