@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, runnerImport } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -38,7 +38,7 @@ function serviceWorker(): Plugin {
     },
     generateBundle(_options, bundle) {
       const built = Object.keys(bundle)
-        .filter((f) => !f.endsWith('.map') && f !== 'index.html')
+        .filter((f) => !f.endsWith('.map') && f !== 'index.html' && !f.startsWith('.vite/'))
         .sort()
         .map((f) => `/${f}`);
       const files = [...PUBLIC_SHELL, ...built];
@@ -88,14 +88,65 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The interface strings a care worker's lesson needs first; the rest of the Swedish catalogue (~30 kB
+ * gzipped of management pages' strings) is a chunk of its own. Pages outside this list that render
+ * before it has arrived re-render when it does (i18n.ts).
+ */
+export const CORE_NAMESPACES = [
+  'app',
+  'nav',
+  'learning',
+  'notFound',
+  'languages',
+  'certificateCheck',
+  'login',
+  'form',
+  'formKit',
+  'roles',
+  'kinds',
+] as const;
+
+const STRINGS = 'virtual:vn-strings/';
+
+/**
+ * Splits src/shared/i18n/sv.ts at build time into `virtual:vn-strings/sv/core` (CORE_NAMESPACES) and
+ * `virtual:vn-strings/sv/rest`, so the catalogue stays one file for the server, the tests and everyone
+ * editing it, while the browser loads only what a page needs. Emitted as JSON.parse of a string, which
+ * V8 parses faster than an object literal of the same size.
+ */
+function splitStrings(): Plugin {
+  const catalogue = here('./src/shared/i18n/sv.ts');
+  return {
+    name: 'valfardsnavet-split-strings',
+    resolveId(id) {
+      return id.startsWith(STRINGS) ? `\0${id}` : undefined;
+    },
+    async load(id) {
+      if (!id.startsWith(`\0${STRINGS}`)) return undefined;
+      const part = id.slice(STRINGS.length + 1);
+      if (part !== 'sv/core' && part !== 'sv/rest') throw new Error(`unknown strings module ${id}`);
+      this.addWatchFile(catalogue);
+      const { module } = await runnerImport<{ sv: Record<string, unknown> }>(catalogue);
+      const core = new Set<string>(CORE_NAMESPACES);
+      const picked = Object.fromEntries(
+        Object.entries(module.sv).filter(([ns]) => core.has(ns) === (part === 'sv/core')),
+      );
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(picked))});`;
+    },
+  };
+}
+
 /** The web app lives in src/client; the server serves the build from dist/client (see registerClient). */
 export default defineConfig({
   root: here('./src/client'),
   publicDir: here('./public'),
-  plugins: [react(), serviceWorker(), precompress()],
+  plugins: [react(), splitStrings(), serviceWorker(), precompress()],
   build: {
     outDir: here('./dist/client'),
     emptyOutDir: true,
+    // .vite/manifest.json: which chunks each entry and lazy page loads (scripts/check-bundle-budget.mjs).
+    manifest: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
   },

@@ -2,17 +2,6 @@ import { type ComponentType, lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Loading } from './components/Feedback.tsx';
 import { Layout, RequireAuth } from './components/Layout.tsx';
-import { AccountPage } from './features/account/AccountPage.tsx';
-import { AcceptInvitationPage } from './features/auth/AcceptInvitationPage.tsx';
-import { ForgotPasswordPage } from './features/auth/ForgotPasswordPage.tsx';
-import { LoginPage } from './features/auth/LoginPage.tsx';
-import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
-import { UnlockAccountPage } from './features/auth/UnlockAccountPage.tsx';
-import { StartPage } from './features/home/StartPage.tsx';
-import { MunicipalitiesPage, MunicipalityByCode } from './features/organisations/MunicipalitiesPage.tsx';
-import { OrganisationPage } from './features/organisations/OrganisationPage.tsx';
-import { SwedenPage } from './features/organisations/SwedenPage.tsx';
-import { AccessibilityPage } from './features/static/AccessibilityPage.tsx';
 import { NotFoundPage } from './features/static/NotFoundPage.tsx';
 // Read before the router starts: the entry the app was loaded on (focus handling of learning pages).
 import './features/learning/landing.ts';
@@ -33,6 +22,9 @@ function lazyFrom<M extends Record<string, ComponentType>>(load: () => Promise<M
 // learning (with the Markdown renderer); programmes, reports and study groups; course authoring; and
 // managing people and organisations; mapping.
 const lazyLearning = lazyFrom(() => import('./features/learning/index.ts'));
+// Signing in, the account, the start page and organisations are chunks too: a lesson loads none of them.
+const lazyAccount = lazyFrom(() => import('./features/account-pages.ts'));
+const lazyHome = lazyFrom(() => import('./features/home-pages.ts'));
 const lazyProgrammes = lazyFrom(() => import('./features/programmes/index.ts'));
 const lazyAuthoring = lazyFrom(() => import('./features/authoring/index.ts'));
 const lazyManage = lazyFrom(() => import('./features/manage.ts'));
@@ -59,12 +51,12 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { path: '/logga-in', element: <LoginPage /> },
-      { path: '/glomt-losenord', element: <ForgotPasswordPage /> },
-      { path: '/aterstall-losenord', element: <ResetPasswordPage /> },
-      { path: '/las-upp-konto', element: <UnlockAccountPage /> },
-      { path: '/inbjudan/:token', element: <AcceptInvitationPage /> },
-      { path: '/tillganglighet', element: <AccessibilityPage /> },
+      { path: '/logga-in', element: lazyAccount('LoginPage') },
+      { path: '/glomt-losenord', element: lazyAccount('ForgotPasswordPage') },
+      { path: '/aterstall-losenord', element: lazyAccount('ResetPasswordPage') },
+      { path: '/las-upp-konto', element: lazyAccount('UnlockAccountPage') },
+      { path: '/inbjudan/:token', element: lazyAccount('AcceptInvitationPage') },
+      { path: '/tillganglighet', element: lazyHome('AccessibilityPage') },
       // One page for a typed code and for a link with the code (`/intyg/ABCD-EFGH-JK23`).
       { path: '/intyg/:code?', element: lazyCertificateCheck('CertificateCheckPage') },
       { path: '/evenemang/:id', element: lazyNetworks('EventPage') },
@@ -80,15 +72,15 @@ export const router = createBrowserRouter([
       {
         element: <RequireAuth />,
         children: [
-          { path: '/', element: <StartPage /> },
-          { path: '/organisationer', element: <SwedenPage /> },
-          { path: '/organisationer/:id', element: <OrganisationPage /> },
+          { path: '/', element: lazyHome('StartPage') },
+          { path: '/organisationer', element: lazyHome('SwedenPage') },
+          { path: '/organisationer/:id', element: lazyHome('OrganisationPage') },
           { path: '/organisationer/:id/personer', element: lazyManage('MembersPage') },
           { path: '/organisationer/:id/bjud-in', element: lazyManage('InvitePage') },
           { path: '/organisationer/:id/ny-enhet', element: lazyManage('AddUnitPage') },
           { path: '/organisationer/:id/importera', element: lazyManage('ImportPage') },
-          { path: '/kommuner', element: <MunicipalitiesPage /> },
-          { path: '/kommuner/:code', element: <MunicipalityByCode /> },
+          { path: '/kommuner', element: lazyHome('MunicipalitiesPage') },
+          { path: '/kommuner/:code', element: lazyHome('MunicipalityByCode') },
           { path: '/kommuner/:code/valfardsteknik', element: lazyMapping('MunicipalityTechnologiesPage') },
           { path: '/valfardsteknik', element: lazyMapping('AdoptionMatrixPage') },
           { path: '/natverk', element: lazyNetworks('NetworksPage') },
@@ -140,7 +132,7 @@ export const router = createBrowserRouter([
           // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },
-          { path: '/mitt-konto', element: <AccountPage /> },
+          { path: '/mitt-konto', element: lazyAccount('AccountPage') },
           { path: '/organisationer/:id/aktiveringskoder', element: lazyIdentity('ActivationCodesPage') },
           { path: '/organisationer/:id/inloggning', element: lazyIdentity('IdentityPage') },
           { path: '/organisationer/:id/inloggning/ny', element: lazyIdentity('IdentityProviderPage') },

@@ -1,7 +1,7 @@
+import svCore from 'virtual:vn-strings/sv/core';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { type UiLanguage, uiLanguages } from '../../shared/contracts/common.ts';
-import { sv } from '../../shared/i18n/sv.ts';
 
 const STORAGE_KEY = 'vn_lang';
 
@@ -34,19 +34,34 @@ function applyLanguage(lang: UiLanguage) {
 }
 
 /**
- * Swedish, the language of most users, is in the main bundle; English (~10 KB gzipped) is a chunk of
- * its own, fetched only by those who use it. The service worker precaches it for offline use.
+ * Swedish, the language of most users, comes in two parts: what the main bundle and the learner's pages
+ * need is in the main bundle; the rest (the management pages' strings) is a chunk of its own, loaded
+ * at once but awaited only by pages outside learning (split at build time, see vite.config.ts).
+ * English (~35 kB gzipped) is a chunk of its own, fetched only by those who use it. The service worker
+ * precaches every chunk for offline use.
  */
 const bundles: Record<UiLanguage, () => Promise<Record<string, unknown>>> = {
-  sv: async () => sv,
+  sv: () => import('virtual:vn-strings/sv/rest').then((m) => m.default),
   en: () => import('../../shared/i18n/en.ts').then((m) => m.en),
 };
 
-async function ensureBundle(lang: UiLanguage) {
-  if (!i18next.hasResourceBundle(lang, 'translation')) {
-    i18next.addResourceBundle(lang, 'translation', await bundles[lang](), true, true);
-  }
+const loading: Partial<Record<UiLanguage, Promise<void>>> = {};
+
+function ensureBundle(lang: UiLanguage): Promise<void> {
+  loading[lang] ??= bundles[lang]().then(
+    (strings) => {
+      i18next.addResourceBundle(lang, 'translation', strings, true, true);
+    },
+    (err: unknown) => {
+      loading[lang] = undefined;
+      throw err;
+    },
+  );
+  return loading[lang];
 }
+
+/** A lesson opened directly renders with the core strings; everything else waits for all of them. */
+const learnerEntry = /^\/utbildning(\/|$)/.test(window.location.pathname);
 
 const initial = rememberedLanguage();
 applyLanguage(initial);
@@ -61,8 +76,18 @@ export const i18nReady: Promise<void> = i18next
     fallbackLng: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Pages re-render when the rest of the strings arrive (a learner moving on before they have).
+    react: { bindI18nStore: 'added' },
   })
-  .then(() => ensureBundle(initial))
+  .then(() => {
+    i18next.addResourceBundle('sv', 'translation', svCore, true, true);
+    const all = ensureBundle(initial);
+    if (initial === 'sv' && learnerEntry) {
+      all.catch(() => undefined);
+      return undefined;
+    }
+    return all;
+  })
   .then(() => i18next.changeLanguage(initial))
   .then(() => undefined);
 

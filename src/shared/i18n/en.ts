@@ -466,8 +466,8 @@ export const en: Messages = {
     modules_one: '{{count}} module',
     modules_other: '{{count}} modules',
     percentDone: '{{percent}}% done',
-    unsynced_one: '{{count}} step you have done is waiting to be sent.',
-    unsynced_other: '{{count}} steps you have done are waiting to be sent.',
+    unsynced_one: '{{count}} step is saved on your phone but not sent yet.',
+    unsynced_other: '{{count}} steps are saved on your phone but not sent yet.',
     continue: 'Continue',
     start: 'Start',
     enrol: 'Enrol me',
@@ -479,22 +479,25 @@ export const en: Messages = {
       'You have finished the course. You can get the certificate once everything has been sent.',
     offlineCopy: 'You are offline. This is the copy saved on this device at {{time}}.',
     contentLanguage: 'Course language',
+    contentLanguageHint:
+      'The language the course texts are shown in. It is saved on your account. Choose the language of the website in the page header.',
+    contentLanguageSaved: 'The course language is saved on your account.',
     languageMissing:
       'The course is not fully available in {{language}}. What is missing is shown in Swedish.',
     sync: {
-      pending_one: '{{count}} event is waiting to be sent.',
-      pending_other: '{{count}} events are waiting to be sent.',
+      pending_one: '{{count}} step is saved on your phone and will be sent shortly.',
+      pending_other: '{{count}} steps are saved on your phone and will be sent shortly.',
       pendingOffline_one:
-        'You are offline. {{count}} event is waiting to be sent and will be sent when you are back online.',
+        'You are not connected. {{count}} step is saved on your phone and will be sent when you are connected again.',
       pendingOffline_other:
-        'You are offline. {{count}} events are waiting to be sent and will be sent when you are back online.',
-      sending_one: 'Sending {{count}} event …',
-      sending_other: 'Sending {{count}} events …',
+        'You are not connected. {{count}} steps are saved on your phone and will be sent when you are connected again.',
+      sending_one: 'Sending {{count}} step …',
+      sending_other: 'Sending {{count}} steps …',
       allSaved: 'Everything is saved.',
       allSavedOffline:
-        'You are offline. What you do is saved on this device and sent when you are back online.',
-      rejected_one: '{{count}} event could not be accepted and was removed.',
-      rejected_other: '{{count}} events could not be accepted and were removed.',
+        'You are not connected. What you do is saved on your phone and sent when you are connected again.',
+      rejected_one: '{{count}} step could not be accepted and was removed.',
+      rejected_other: '{{count}} steps could not be accepted and were removed.',
       sendNow: 'Send now',
     },
     mine: {

@@ -7,7 +7,7 @@ import { NotFoundPage } from '../static/NotFoundPage.tsx';
 import {
   Breadcrumbs,
   Content,
-  LanguagePicker,
+  CourseLanguageControl,
   LearningPage,
   OfflineNote,
   ProgressBar,
@@ -97,7 +97,7 @@ export function CoursePage() {
           {t('learning.modules', { count: c.modules.length })}
         </p>
         {offline && course.data ? <OfflineNote savedAt={course.data.savedAt} /> : null}
-        <LanguagePicker languages={c.languages} value={lang} onChange={setLang} />
+        <CourseLanguageControl languages={c.languages} value={lang} onChange={setLang} />
         {progress ? <SyncStatus /> : null}
 
         <div className="course-status">

@@ -8,6 +8,7 @@ import { NotFoundPage } from '../static/NotFoundPage.tsx';
 import {
   Breadcrumbs,
   Content,
+  CourseLanguageControl,
   LearningPage,
   LessonMarkdown,
   OfflineNote,
@@ -27,7 +28,7 @@ export function LessonPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { id = '', moduleKey = '', lessonKey = '' } = useParams();
-  const { lang, course, detail, progress, offline, mine } = useCourseContext(id);
+  const { lang, setLang, course, detail, progress, offline, mine } = useCourseContext(id);
   const enrol = useEnrol();
   const activeSeconds = useActiveSeconds(`${id}/${moduleKey}/${lessonKey}`);
   const [saving, setSaving] = useState(false);
@@ -84,7 +85,7 @@ export function LessonPage() {
   };
 
   return (
-    <>
+    <div className="lesson-page">
       <Breadcrumbs
         items={[
           { to: '/utbildning', label: t('learning.mine.title') },
@@ -179,7 +180,10 @@ export function LessonPage() {
           </nav>
         </div>
         {progress ? <SyncStatus /> : null}
+        {c.languages.length > 1 ? (
+          <CourseLanguageControl languages={c.languages} value={lang} onChange={setLang} />
+        ) : null}
       </LearningPage>
-    </>
+    </div>
   );
 }

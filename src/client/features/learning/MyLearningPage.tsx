@@ -7,7 +7,14 @@ import { Section } from '../../components/Page.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { useQueued, useSyncState } from '../../lib/offline/sync.ts';
-import { Content, LearningPage, OfflineNote, ProgressBar, SyncStatus } from './components.tsx';
+import {
+  Content,
+  CourseLanguageControl,
+  LearningPage,
+  OfflineNote,
+  ProgressBar,
+  SyncStatus,
+} from './components.tsx';
 import { useContentLanguage, useCourses, useEnrol, useMyLearning, usePrefetchCourses } from './data.ts';
 import { certificatePath, coursePath, nextPath, type Progress, withQueued } from './progress.ts';
 
@@ -146,7 +153,7 @@ function AvailableCourses({ lang, enrolledIds }: { lang: string; enrolledIds: Se
 /** "Mina utbildningar": my courses with progress and where to continue, completed ones, and more. */
 export function MyLearningPage() {
   const { t } = useTranslation();
-  const [lang] = useContentLanguage();
+  const [lang, setLang] = useContentLanguage();
   const mine = useMyLearning(lang);
   const queued = useQueued();
   const prefetch = usePrefetchCourses();
@@ -160,11 +167,16 @@ export function MyLearningPage() {
   const progress = (items ?? []).map((e) => withQueued(e, queued));
   const active = progress.filter((p) => !p.completedAt && p.percent < 100);
   const completed = progress.filter((p) => p.completedAt || p.percent >= 100);
+  // Swedish first, then the other languages the learner's courses are given in.
+  const languages = [...new Set(['sv', ...(items ?? []).flatMap((e) => e.course.languages)])];
 
   return (
     <LearningPage title={t('learning.mine.title')}>
       <p className="ds-paragraph lead">{t('learning.mine.lead')}</p>
       <SyncStatus />
+      {languages.length > 1 ? (
+        <CourseLanguageControl languages={languages} value={lang} onChange={setLang} />
+      ) : null}
       {mine.data?.offline ? <OfflineNote savedAt={mine.data.savedAt} /> : null}
       {mine.isPending ? <Loading /> : null}
       {mine.isError ? (

@@ -188,26 +188,30 @@ function Quiz({
 
   if (sentId && grading) {
     const passed = grading.success;
+    const retryButton = (
+      <p className="card-actions">
+        <button
+          type="button"
+          className="ds-button big-button"
+          data-variant={passed ? 'secondary' : 'primary'}
+          onClick={retry}
+        >
+          {t('learning.quiz.retry')}
+        </button>
+      </p>
+    );
+    // The next step comes first, within the first screen of a phone: onwards when passed, another try when not.
     return (
       <>
         <h2 className="ds-heading" data-size="md" tabIndex={-1} ref={resultHeading}>
           {passed ? t('learning.quiz.passed') : t('learning.quiz.failed')}
         </h2>
         <Score grading={grading} />
+        {passed ? <Continue course={course} moduleIndex={moduleIndex} progress={progress} /> : null}
+        {retryButton}
         <Review module={m} grading={grading} />
-        <p className="card-actions">
-          <button
-            type="button"
-            className="ds-button big-button"
-            data-variant={passed ? 'secondary' : 'primary'}
-            onClick={retry}
-          >
-            {t('learning.quiz.retry')}
-          </button>
-        </p>
         {passed ? <Reflection module={m} lang={lang} /> : null}
         {passed && progress ? <ModuleRating enrolmentId={progress.id} moduleKey={m.key} /> : null}
-        {passed ? <Continue course={course} moduleIndex={moduleIndex} progress={progress} /> : null}
       </>
     );
   }
@@ -319,7 +323,7 @@ export function QuizPage() {
   const passed = !!progress?.modules.find((x) => x.key === m.key)?.quizPassed;
 
   return (
-    <>
+    <div className="lesson-page">
       <Breadcrumbs
         items={[
           { to: '/utbildning', label: t('learning.mine.title') },
@@ -350,6 +354,6 @@ export function QuizPage() {
         />
         {progress ? <SyncStatus /> : null}
       </LearningPage>
-    </>
+    </div>
   );
 }

@@ -159,7 +159,11 @@ export function OfflineNote({ savedAt }: { savedAt: string }) {
   );
 }
 
-export function LanguagePicker({
+/**
+ * The one control for the course language, wherever a learner picks it (my learning, a course, a
+ * lesson). Its label and hint tell it apart from the website's language in the header.
+ */
+export function CourseLanguageControl({
   languages,
   value,
   onChange,
@@ -170,13 +174,26 @@ export function LanguagePicker({
 }) {
   const { t } = useTranslation();
   const id = useId();
+  const [saved, setSaved] = useState(false);
   const options = languages.includes(value) ? languages : [value, ...languages];
   return (
     <div className="field language-picker">
       <label className="ds-label" htmlFor={id}>
         {t('learning.contentLanguage')}
       </label>
-      <select id={id} className="ds-input" value={value} onChange={(e) => onChange(e.target.value)}>
+      <p className="field-hint" id={`${id}-hint`}>
+        {t('learning.contentLanguageHint')}
+      </p>
+      <select
+        id={id}
+        className="ds-input"
+        value={value}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          onChange(e.target.value);
+          setSaved(true);
+        }}
+      >
         {options.map((l) => (
           <option key={l} value={l} lang={htmlLang(l)}>
             {languageName(l)}
@@ -186,6 +203,9 @@ export function LanguagePicker({
       {languages.includes(value) ? null : (
         <p className="field-hint">{t('learning.languageMissing', { language: languageName(value) })}</p>
       )}
+      <p className="field-hint" role="status">
+        {saved ? t('learning.contentLanguageSaved') : ''}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Me } from '../../../shared/contracts/auth.ts';
+import { CourseLanguageChoice } from '../../../shared/contracts/course-language.ts';
 import {
   CertificateView,
   CourseDetail,
@@ -10,7 +12,13 @@ import {
 } from '../../../shared/contracts/learning.ts';
 import { ApiError, api, qs } from '../../lib/api.ts';
 import { getValue, putValue } from '../../lib/offline/db.ts';
-import { useMe } from '../../lib/session.ts';
+import { meKey, useMe } from '../../lib/session.ts';
+import {
+  readDeviceCourseLanguage,
+  subscribeDeviceCourseLanguage,
+  writeDeviceCourseLanguage,
+} from './course-language.ts';
+import { takeEarlyCourse } from './landing.ts';
 
 /** An answer that may come from the device's store instead of the server (when offline). */
 export interface Stored<T> {
@@ -53,38 +61,43 @@ async function networkThenDevice<T>(
 
 const offlineQuery = { networkMode: 'always' as const, retry: false, staleTime: 30_000 };
 
-/** The content language the learner picked, remembered per user on this device. */
-const LANGUAGE_KEY = (userId: string) => `vn_course_lang:${userId}`;
-const languageListeners = new Set<() => void>();
-
+/**
+ * The course language: the account's choice (`/me`), else the device's copy of it (before `/me` has
+ * answered, or offline), else the interface language. Choosing saves it on the account and the device.
+ */
 export function useContentLanguage(): [string, (lang: string) => void] {
   const { i18n } = useTranslation();
   const me = useMe();
-  const userId = me.data?.id ?? 'anonymous';
-  const read = useCallback(() => {
-    try {
-      return localStorage.getItem(LANGUAGE_KEY(userId));
-    } catch {
-      return null;
+  const qc = useQueryClient();
+  const device = useSyncExternalStore(subscribeDeviceCourseLanguage, readDeviceRaw);
+  const userId = me.data?.id;
+  const account = me.data?.courseLanguage;
+  const copy = parseDevice(device);
+  const mine = copy && (!userId || copy.userId === userId) ? copy.lang : null;
+  const lang = (account !== undefined ? account : mine) ?? (i18n.language === 'en' ? 'en' : 'sv');
+
+  // Another device may have changed the account's choice: follow it here too.
+  useEffect(() => {
+    if (userId && account !== undefined && account !== mine) {
+      writeDeviceCourseLanguage(account ? { userId, lang: account } : null);
     }
-  }, [userId]);
-  const stored = useSyncExternalStore((cb) => {
-    languageListeners.add(cb);
-    return () => languageListeners.delete(cb);
-  }, read);
+  }, [userId, account, mine]);
+
   const set = useCallback(
-    (lang: string) => {
-      try {
-        localStorage.setItem(LANGUAGE_KEY(userId), lang);
-      } catch {
-        // Storage blocked: the choice lasts until reload.
-      }
-      for (const l of languageListeners) l();
+    (next: string) => {
+      if (!userId) return;
+      writeDeviceCourseLanguage({ userId, lang: next });
+      qc.setQueryData<Me | null>(meKey, (m) => (m ? { ...m, courseLanguage: next } : m));
+      // Offline the device's copy keeps the choice; the account learns it at the next choice online.
+      void api.put('/me/course-language', CourseLanguageChoice, { language: next }).catch(() => undefined);
     },
-    [userId],
+    [userId, qc],
   );
-  return [stored ?? (i18n.language === 'en' ? 'en' : 'sv'), set];
+  return [lang, set];
 }
+
+const readDeviceRaw = () => JSON.stringify(readDeviceCourseLanguage());
+const parseDevice = (raw: string) => JSON.parse(raw) as ReturnType<typeof readDeviceCourseLanguage>;
 
 export const learningKeys = {
   mine: (userId: string, lang: string) => ['learning', 'mine', userId, lang] as const,
@@ -116,21 +129,45 @@ export function useCourses(lang: string) {
   });
 }
 
-const fetchCourse = (userId: string, id: string, lang: string) =>
-  networkThenDevice(() => api.get(`/courses/${id}${qs({ lang })}`, CourseDetail), 'content', [
-    `${userId}:${id}:${lang}`,
-    `${userId}:${id}:sv`,
-  ]);
+const courseKeys = (userId: string, id: string, lang: string) => [
+  `${userId}:${id}:${lang}`,
+  `${userId}:${id}:sv`,
+];
 
+const fetchCourse = (userId: string, id: string, lang: string) =>
+  networkThenDevice(
+    () => takeEarlyCourse(id, lang) ?? api.get(`/courses/${id}${qs({ lang })}`, CourseDetail),
+    'content',
+    courseKeys(userId, id, lang),
+  );
+
+/**
+ * A course version is published once and rarely replaced, so a copy saved on the device is shown at
+ * once (the installed app opens a lesson without waiting for the network) while the server is asked
+ * in the background; its answer replaces the copy when it comes.
+ */
 export function useCourse(id: string, lang: string) {
   const me = useMe();
+  const qc = useQueryClient();
   const userId = me.data?.id ?? '';
+  const queryKey = learningKeys.course(userId, id, lang);
   return useQuery({
-    queryKey: learningKeys.course(userId, id, lang),
+    queryKey,
     enabled: !!userId,
     ...offlineQuery,
     staleTime: 5 * 60_000,
-    queryFn: () => fetchCourse(userId, id, lang),
+    queryFn: async () => {
+      const fresh = fetchCourse(userId, id, lang);
+      const saved = await getValue<Saved<CourseDetail>>('content', courseKeys(userId, id, lang)[0]!).catch(
+        () => undefined,
+      );
+      if (!saved) return fresh;
+      fresh.then(
+        (answer) => qc.setQueryData(queryKey, answer),
+        () => undefined,
+      );
+      return { data: saved.data, offline: false, savedAt: saved.savedAt } satisfies Stored<CourseDetail>;
+    },
   });
 }
 

@@ -2,8 +2,9 @@
  * Välfärdsnavet's service worker, emitted as /sw.js by the `serviceWorker` plugin in vite.config.ts,
  * which replaces the BUILD line below with the build's version and its files.
  *
- * - App shell and built assets: precached at install; pages are network-first with the cached
- *   index.html as the offline fallback; hashed assets are cache-first.
+ * - App shell and built assets: precached at install; the learner's pages (/utbildning…) answer with
+ *   the cached shell at once, other pages are network-first with it as the offline fallback; hashed
+ *   assets are cache-first.
  * - GET /api/v1/me: network-first with the last answer as the offline fallback, so that a logged-in
  *   learner can open the app without network. Forgotten at login, logout and on a 401.
  * - Every other API call passes through: course content and the statement queue live in IndexedDB and
@@ -72,7 +73,18 @@ async function networkFirstMe(request) {
   }
 }
 
+/**
+ * The learner's pages open from the installed app's shell at once: it belongs to this worker's build
+ * (a new build installs a new worker and shell), and the page fetches its data itself. Other pages
+ * ask the network first, so a new deployment shows at once there.
+ */
+const SHELL_FIRST = /^\/utbildning(\/|$)/;
+
 async function page(request) {
+  if (SHELL_FIRST.test(new URL(request.url).pathname)) {
+    const shell = await caches.match('/index.html', { cacheName: SHELL });
+    if (shell) return shell;
+  }
   try {
     return await fetch(request);
   } catch (err) {
