@@ -47,6 +47,7 @@ import { networkRoutes } from './features/networks/networks.routes.ts';
 import { openDataRoutes } from './features/open-data/open-data.routes.ts';
 import { organisationRoutes } from './features/organisations/organisations.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
+import { peopleSearchRoutes } from './features/people/people-search.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
 import { scimRoutes } from './features/scim/scim.routes.ts';
@@ -193,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(apiClientRoutes({ db, config }));
       await api.register(teamRoutes({ db, mailer, config }));
       await api.register(startRoutes({ db }));
+      await api.register(peopleSearchRoutes({ db }));
       // @issue16-routes (helpers register their routes above this line)
       await api.register(
         systemRoutes({

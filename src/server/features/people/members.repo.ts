@@ -35,13 +35,16 @@ export async function listMembers(db: Db, query: MemberQuery & { kind: string })
   // municipality with its units (memberships carry their municipality, kept by a trigger).
   let scope: SQL;
   if (!query.includeBelow) scope = sql`m.organisation_id = ${query.organisationId}`;
+  // Everyone lies below the nation ("Personer i Sverige" with sub-units found nobody: regions were
+  // left out of the walk below, so it never reached a municipality).
+  else if (query.kind === 'nation') scope = sql`true`;
   else if (query.kind === 'municipality') scope = sql`m.municipality_id = ${query.organisationId}`;
   else {
     scope = sql`m.organisation_id in (
       with recursive below as (
         select id from organisations where id = ${query.organisationId}
         union all
-        select o.id from organisations o join below b on o.parent_id = b.id where o.kind in ('municipality', 'unit')
+        select o.id from organisations o join below b on o.parent_id = b.id where o.kind in ('region', 'municipality', 'unit')
       ) select id from below)`;
   }
   const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
