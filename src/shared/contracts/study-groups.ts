@@ -17,6 +17,17 @@ export const CreateMeeting = z.object({
 });
 export type CreateMeeting = z.infer<typeof CreateMeeting>;
 
+/** A change to a planned meeting: any of its fields; at least one. */
+export const UpdateMeeting = z
+  .object({
+    moduleKey: CreateMeeting.shape.moduleKey.optional(),
+    startsAt: CreateMeeting.shape.startsAt.optional(),
+    durationMinutes: z.number().int().min(10).max(480).optional(),
+    place: CreateMeeting.shape.place.optional(),
+  })
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'required', path: ['startsAt'] });
+export type UpdateMeeting = z.infer<typeof UpdateMeeting>;
+
 export const RecordAttendance = z.object({
   attended: z.array(Uuid).max(100).describe('Members who attended; others are recorded as absent'),
   note: z
@@ -39,6 +50,10 @@ export const MeetingView = z.object({
   /** The module's questions for the reflection meeting, in the reader's language. */
   reflectionQuestions: z.array(z.string()),
   attendanceRecordedAt: IsoDateTime.nullable(),
+  /** A cancelled meeting stays in the list, marked, so members see what happened. */
+  cancelledAt: IsoDateTime.nullable(),
+  /** When the meeting's time, place or module last changed. */
+  changedAt: IsoDateTime.nullable(),
   /** For those who run the group: everyone who attended; for a member: themself, if they attended. */
   attended: z.array(Uuid),
   /** Only for those who run the group. */

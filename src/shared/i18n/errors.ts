@@ -466,6 +466,14 @@ export const problemMessages = {
     sv: 'Ditt konto har ingen e-postadress, så kontaktpersonen kan inte svara dig. Be en samordnare lägga till en.',
     en: 'Your account has no e-mail address, so the contact person cannot answer you. Ask a coordinator to add one.',
   },
+  meeting_cancelled: {
+    sv: 'Träffen är inställd och kan inte ändras eller få närvaro registrerad.',
+    en: 'The meeting is cancelled and cannot be changed or have attendance recorded.',
+  },
+  meeting_attendance_recorded: {
+    sv: 'Närvaron är redan registrerad, så träffen kan inte flyttas, byta modul eller ställas in.',
+    en: 'Attendance is already recorded, so the meeting cannot be moved, change module or be cancelled.',
+  },
   // @issue16-problems (helpers insert their problem codes above this line)
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)

@@ -66,7 +66,7 @@ export async function listGroups(db: Db, opts: { organisationIds: string[]; user
       isMember: sql<boolean>`exists (select 1 from study_group_members m where m.group_id = ${studyGroups.id} and m.user_id = ${opts.userId})`,
       nextMeetingAt: sql<
         string | null
-      >`(select min(starts_at) from study_group_meetings x where x.group_id = ${studyGroups.id} and x.starts_at >= now())`,
+      >`(select min(starts_at) from study_group_meetings x where x.group_id = ${studyGroups.id} and x.starts_at >= now() and x.cancelled_at is null)`,
     })
     .from(studyGroups)
     .innerJoin(organisations, eq(organisations.id, studyGroups.organisationId))
@@ -132,6 +132,23 @@ export async function findMeeting(db: Db, groupId: string, meetingId: string) {
     .from(studyGroupMeetings)
     .where(and(eq(studyGroupMeetings.id, meetingId), eq(studyGroupMeetings.groupId, groupId)));
   return row ?? null;
+}
+
+/** Changes a meeting's time, length, place or module, or cancels it (`cancelledAt`). */
+export async function updateMeeting(
+  db: Db,
+  meetingId: string,
+  values: Partial<
+    Pick<
+      typeof studyGroupMeetings.$inferInsert,
+      'moduleKey' | 'startsAt' | 'durationMinutes' | 'place' | 'cancelledAt' | 'cancelledBy'
+    >
+  > & { changedBy: string },
+) {
+  await db
+    .update(studyGroupMeetings)
+    .set({ ...values, changedAt: sql`now()` })
+    .where(eq(studyGroupMeetings.id, meetingId));
 }
 
 export async function setMeetingNote(

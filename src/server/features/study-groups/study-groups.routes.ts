@@ -10,11 +10,13 @@ import {
   StudyGroupListQuery,
   StudyGroupQuery,
   StudyGroupView,
+  UpdateMeeting,
 } from '../../../shared/contracts/study-groups.ts';
 import type { Db } from '../../db/client.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
+import { cancelMeeting, updateMeeting } from './meeting-changes.service.ts';
 import {
   createStudyGroup,
   getStudyGroup,
@@ -120,6 +122,51 @@ export const studyGroupRoutes =
           req.params.id,
           req.params.meetingId,
           req.body,
+          req.query.lang ?? requestLanguage(req),
+        ),
+    );
+
+    app.patch(
+      '/study-groups/:id/meetings/:meetingId',
+      {
+        schema: {
+          tags,
+          summary:
+            'Change a meeting’s time, length, place or module (not once cancelled; time and module not once attendance is recorded)',
+          params: MeetingParams,
+          body: UpdateMeeting,
+          querystring: StudyGroupQuery,
+          response: { 200: MeetingView, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) =>
+        updateMeeting(
+          db,
+          actorOf(req),
+          req.params.id,
+          req.params.meetingId,
+          req.body,
+          req.query.lang ?? requestLanguage(req),
+        ),
+    );
+
+    app.post(
+      '/study-groups/:id/meetings/:meetingId/cancel',
+      {
+        schema: {
+          tags,
+          summary: 'Cancel a meeting without recorded attendance; it stays listed as cancelled',
+          params: MeetingParams,
+          querystring: StudyGroupQuery,
+          response: { 200: MeetingView, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) =>
+        cancelMeeting(
+          db,
+          actorOf(req),
+          req.params.id,
+          req.params.meetingId,
           req.query.lang ?? requestLanguage(req),
         ),
     );

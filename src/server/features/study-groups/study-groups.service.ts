@@ -25,7 +25,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 /** Loads a group the actor runs (studygroup.manage on its unit) or belongs to; 404 otherwise. */
-async function loadGroup(db: Db, actor: Actor, id: string) {
+export async function loadGroup(db: Db, actor: Actor, id: string) {
   const group = await repo.findGroup(db, id);
   if (!group) throw notFound();
   const ctx = await requireOrgContext(db, group.organisationId);
@@ -35,7 +35,7 @@ async function loadGroup(db: Db, actor: Actor, id: string) {
   return { group, ctx, canManage, members };
 }
 
-async function requireCourse(db: Db, courseId: string) {
+export async function requireCourse(db: Db, courseId: string) {
   const course = await courseRepo.findPublishedCourse(db, courseId);
   if (!course) throw notFound();
   return course;
@@ -148,6 +148,8 @@ export async function getStudyGroup(db: Db, actor: Actor, id: string, lang: stri
         place: m.place,
         reflectionQuestions: module ? module.reflectionQuestions.map((q) => pick(q, lang).text) : [],
         attendanceRecordedAt: m.attendanceRecordedAt?.toISOString() ?? null,
+        cancelledAt: m.cancelledAt?.toISOString() ?? null,
+        changedAt: m.changedAt?.toISOString() ?? null,
         attended: ownOnly ? attended.filter((u) => u === actor.userId) : attended,
         note: canManage ? m.note : null,
       };
@@ -244,6 +246,7 @@ export async function recordAttendance(
     .filter((u) => !members.some((m) => m.userId === u))
     .map((u) => ({ path: `body.attended.${input.attended.indexOf(u)}`, code: 'not_group_member' }));
   if (errors.length) throw new AppError(400, 'validation_failed', errors);
+  if (meeting.cancelledAt) throw new AppError(409, 'meeting_cancelled');
   if (meeting.startsAt.getTime() > Date.now()) throw new AppError(409, 'meeting_not_started');
   const course = await requireCourse(db, group.courseId);
 

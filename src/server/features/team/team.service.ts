@@ -51,8 +51,9 @@ export async function teamUnits(db: Db, actor: Actor, unitId: string | undefined
 
 function decodeOffset(cursor: string | undefined): number {
   if (!cursor) return 0;
-  const n = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!Number.isInteger(n) || n < 0) {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const n = Number(text);
+  if (!/^\d{1,9}$/.test(text) || !Number.isSafeInteger(n)) {
     throw new AppError(400, 'validation_failed', [{ path: 'querystring.cursor', code: 'invalid_format' }]);
   }
   return n;
