@@ -40,20 +40,25 @@ function vitest(name, project, outFile, env = {}) {
   return countVitest(file, run(name, 'npx', vitestArgs(project, file), env));
 }
 
-/** Several Vitest runs at once, each on its own database, their output kept apart and printed whole when all are done. */
-async function vitestTogether(runs) {
+/**
+ * Several commands at once, their output kept apart and printed whole when all are done. A run with an
+ * `outFile` is a Vitest run counted from its JSON report; any other counts as one check.
+ */
+async function together(runs) {
   const started = Date.now();
   const results = await Promise.all(
     runs.map(
-      ({ name, project, outFile, env = {} }) =>
+      ({ name, project, outFile, cmd, args, env = {} }) =>
         new Promise((resolve) => {
-          const file = path.join(resultsDir, outFile);
-          const log = path.join(resultsDir, `${outFile}.log`);
+          const file = outFile ? path.join(resultsDir, outFile) : null;
+          const log = path.join(resultsDir, `${(outFile ?? name).replace(/[^\w.-]+/g, '-')}.log`);
           const out = fs.openSync(log, 'w');
-          const child = spawn('npx', vitestArgs(project, file), {
-            stdio: ['ignore', out, out],
-            env: { ...process.env, ...env },
-          });
+          const child = file
+            ? spawn('npx', vitestArgs(project, file), {
+                stdio: ['ignore', out, out],
+                env: { ...process.env, ...env },
+              })
+            : spawn(cmd, args, { stdio: ['ignore', out, out], env: { ...process.env, ...env } });
           child.on('close', (code) => {
             fs.closeSync(out);
             resolve({ name, file, log, ok: code === 0 });
@@ -66,8 +71,11 @@ async function vitestTogether(runs) {
     console.log(`\n▶ ${r.name} (run alongside the others)`);
     process.stdout.write(fs.readFileSync(r.log, 'utf8'));
     steps.push({ name: r.name, ok: r.ok, seconds });
-    countVitest(r.file, r.ok);
+    if (r.file) countVitest(r.file, r.ok);
+    else if (r.ok) passed += 1;
+    else failed += 1;
   }
+  return results.every((r) => r.ok);
 }
 
 function countVitest(file, ok) {
@@ -93,7 +101,7 @@ check('type check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 // core less one, and the PostgreSQL run mostly waits for the database server, so together they use the
 // two cores of a CI machine better. The browser tests come after, with the machine to themselves.
 if (process.env.TEST_DATABASE_URL) {
-  await vitestTogether([
+  await together([
     {
       name: 'unit and API tests on PGlite',
       project: 'unit',
@@ -107,13 +115,26 @@ if (process.env.TEST_DATABASE_URL) {
   console.log('\n(TEST_DATABASE_URL not set: API tests ran on PGlite only)');
 }
 
-// The real server killed with SIGKILL under acknowledged writes and restarted on the same data.
-vitest('crash test on PGlite', 'durability', 'durability-pglite.json', { TEST_DATABASE_URL: '' });
-if (process.env.TEST_DATABASE_URL) {
-  vitest('crash test on PostgreSQL', 'durability', 'durability-postgres.json');
-}
+// The real server killed with SIGKILL under acknowledged writes and restarted on the same data, on each
+// database, while the web app is built: the crash tests mostly wait for servers to start and stop.
+const chromiumMissing = !fs.existsSync(chromium);
+await together([
+  {
+    name: 'crash test on PGlite',
+    project: 'durability',
+    outFile: 'durability-pglite.json',
+    env: { TEST_DATABASE_URL: '' },
+  },
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ name: 'crash test on PostgreSQL', project: 'durability', outFile: 'durability-postgres.json' }]
+    : []),
+  ...(chromiumMissing
+    ? []
+    : [{ name: 'build web app', cmd: 'npx', args: ['vite', 'build', '--logLevel', 'warn'] }]),
+]);
+const built = steps.some((s) => s.name === 'build web app' && s.ok);
 
-if (!fs.existsSync(chromium)) {
+if (chromiumMissing) {
   console.error(`
 ############################################################################
 #  CHROMIUM IS MISSING: the browser tests cannot run.                      #
@@ -123,13 +144,11 @@ if (!fs.existsSync(chromium)) {
 `);
   failed += 1;
   steps.push({ name: 'browser tests', ok: false, seconds: 0 });
-} else if (run('build web app', 'npx', ['vite', 'build', '--logLevel', 'warn'])) {
+} else if (built) {
   vitest('browser tests (Chromium + axe)', 'e2e', 'e2e.json', {
     TEST_DATABASE_URL: '',
     CHROMIUM_PATH: chromium,
   });
-} else {
-  failed += 1;
 }
 
 const summary = { passed, failed, steps };
