@@ -46,8 +46,8 @@ describe('rolling action plans, the needs backlog and the funding overview', () 
     ({ page: region } = await e.newPage());
     await loginAs(region, 'region.dalarna', 'Lars Dahlberg');
     await region.goto('/handlingsplaner');
-    await region.getByRole('heading', { level: 1, name: 'Handlingsplaner' }).waitFor();
-    await region.getByRole('link', { name: 'Ny handlingsplan' }).waitFor();
+    await region.getByRole('heading', { level: 1, name: 'Rullande aktivitetsplaner' }).waitFor();
+    await region.getByRole('link', { name: 'Ny rullande aktivitetsplan' }).waitFor();
     await expectAccessible(region, 'plan list');
     await region.getByRole('link', { name: PLAN }).click();
     await region.getByRole('heading', { level: 1, name: PLAN }).waitFor();
@@ -152,7 +152,7 @@ describe('rolling action plans, the needs backlog and the funding overview', () 
     await expectAccessible(region, 'needs backlog (region)');
     const card = region.getByRole('article', { name: PROPOSED_NEED });
     await card.getByRole('button', { name: 'Prioritera in i en plan' }).click();
-    await card.getByLabel('Handlingsplan').selectOption({ label: PLAN });
+    await card.getByLabel('Rullande aktivitetsplan').selectOption({ label: PLAN });
     await card.getByLabel('Anteckning (frivilligt)').fill('Styrgruppen prioriterade behovet.');
     await expectAccessible(region, 'prioritise form');
     await card.getByRole('button', { name: 'Prioritera behovet' }).click();
@@ -167,9 +167,9 @@ describe('rolling action plans, the needs backlog and the funding overview', () 
 
   it('the Dalarna coordinator starts a new plan with focus areas and a steering group', async () => {
     await region.goto('/handlingsplaner');
-    await region.getByRole('link', { name: 'Ny handlingsplan' }).click();
-    await region.getByRole('heading', { level: 1, name: 'Ny handlingsplan' }).waitFor();
-    await region.getByRole('button', { name: 'Skapa handlingsplanen' }).click();
+    await region.getByRole('link', { name: 'Ny rullande aktivitetsplan' }).click();
+    await region.getByRole('heading', { level: 1, name: 'Ny rullande aktivitetsplan' }).waitFor();
+    await region.getByRole('button', { name: 'Skapa aktivitetsplanen' }).click();
     await region.getByRole('link', { name: 'Skriv ett namn med minst tre tecken.' }).waitFor();
     await expectAccessible(region, 'new plan with errors');
     await region.getByLabel('Namn', { exact: true }).fill('Handlingsplan för välfärdsteknik i Dalarna 2027');
@@ -182,7 +182,7 @@ describe('rolling action plans, the needs backlog and the funding overview', () 
     await region.getByRole('button', { name: 'Ta bort Trygghet' }).click();
     await region.getByLabel('Styrgrupp').selectOption({ label: DALARNA_STEERING_GROUP });
     await expectAccessible(region, 'new plan filled in');
-    await region.getByRole('button', { name: 'Skapa handlingsplanen' }).click();
+    await region.getByRole('button', { name: 'Skapa aktivitetsplanen' }).click();
     await region
       .getByRole('heading', { level: 1, name: 'Handlingsplan för välfärdsteknik i Dalarna 2027' })
       .waitFor();

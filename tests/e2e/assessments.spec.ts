@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTemplateContent } from '../../src/server/db/reference/assessment-template.ts';
 import { type E2E, expectAccessible, inviteNewUser, loginAs, startE2E } from '../support/browser.ts';
+import { followMenu } from '../support/nav.ts';
 
 /**
  * Issue 6's "done when", as one journey through the UI: a new Dalarna coordinator opens a round for Falun
@@ -20,7 +21,6 @@ afterAll(() => e?.close());
 const ROUND = 'Förutsättningar våren 2027';
 const questions = defaultTemplateContent.sections.flatMap((s) => s.questions);
 const textOf = (key: string) => questions.find((q) => q.key === key)!.text.sv;
-const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 const question = (page: Page, key: string) => page.getByRole('group', { name: textOf(key), exact: true });
 let roundUrl = '';
 
@@ -44,7 +44,7 @@ describe('an assessment round, from the region to the municipalities and back', 
       'Ylva Bergkvist',
       'ylva.bergkvist@regiondalarna.example.se',
     );
-    await menu(region).getByRole('link', { name: 'Bedömningar' }).click();
+    await followMenu(region, 'Kartläggning', 'Bedömningar');
     await region.getByRole('heading', { level: 1, name: 'Bedömningar' }).waitFor();
     await region.getByRole('link', { name: 'Förutsättningar för välfärdsteknik 2026' }).waitFor();
     await expectAccessible(region, 'round list');
@@ -75,7 +75,7 @@ describe('an assessment round, from the region to the municipalities and back', 
       'Nils Forsberg',
       'nils.forsberg@falun.example.se',
     );
-    await menu(maria).getByRole('link', { name: 'Bedömningar' }).click();
+    await followMenu(maria, 'Kartläggning', 'Bedömningar');
     await maria.getByRole('link', { name: ROUND }).click();
     await maria.getByRole('heading', { level: 1, name: ROUND }).waitFor();
     await maria.getByRole('link', { name: 'Falun', exact: true }).click();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+import { followMenu } from '../support/nav.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -16,8 +17,7 @@ describe('a coordinator authors a course', () => {
     const { page } = await e.newPage({ width: 360, height: 740 });
     await loginAs(page, 'samordnare.falun');
     // On a phone the main menu sits behind its button.
-    await page.getByRole('button', { name: 'Meny' }).click();
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Författa' }).click();
+    await followMenu(page, 'Lärande', 'Författa');
     await page.getByRole('heading', { name: 'Författa kurser', level: 1 }).waitFor();
     await expectAccessible(page, 'authoring list');
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+import { followMenu } from '../support/nav.ts';
 
 /**
  * Issue 8's dashboards: the Dalarna coordinator opens the region's dashboard, reads a figure in a
@@ -17,7 +18,7 @@ describe('dashboards', () => {
   it('the Dalarna coordinator reads the region’s figures and follows one to its list', async () => {
     const { page } = await e.newPage();
     await loginAs(page, 'region.dalarna', 'Lars Dahlberg');
-    await page.getByRole('link', { name: 'Lägesbild' }).first().click();
+    await followMenu(page, 'Utveckling', 'Lägesbild');
     await page.getByRole('heading', { level: 1, name: 'Lägesbild – Region Dalarna' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/lagesbild/20');
     await expectAccessible(page, 'region dashboard');

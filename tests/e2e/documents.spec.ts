@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfWith, windowsExecutable } from '../fixtures/document-files.ts';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+import { followMenu } from '../support/nav.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -22,8 +23,7 @@ describe('governing documents', () => {
       .getByRole('region', { name: 'Dags att se över' })
       .getByRole('link', { name: 'Handlingsplan för trygghet och tillsyn i hemmet, Falu kommun' })
       .waitFor();
-    await page.getByRole('button', { name: 'Meny' }).click();
-    await page.getByRole('link', { name: 'Styrdokument' }).click();
+    await followMenu(page, 'Kunskap', 'Styrdokument');
     await page.getByRole('heading', { level: 1, name: 'Styrdokument' }).waitFor();
     // The demo's overdue action plan is Falun's: its coordinator is reminded.
     const reminders = page.getByRole('region', { name: 'Dags att se över' });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, expectAccessible, inviteNewUser, startE2E } from '../support/browser.ts';
+import { followMenu } from '../support/nav.ts';
 
 /**
  * Issue 7's "done when", as one journey through the UI by two new users: Falun's new coordinator turns
@@ -34,7 +35,6 @@ const swedishDay = (daysAgo: number) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
     new Date(Date.now() - daysAgo * 86_400_000),
   );
-const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const planOrder = (page: Page) =>
   page
@@ -53,7 +53,7 @@ describe('an initiative from an assessment gap to the regional plan', () => {
       name: 'Kerstin Åhlin',
       email: 'kerstin.ahlin@falun.example.se',
     });
-    await menu(falun).getByRole('link', { name: 'Bedömningar' }).click();
+    await followMenu(falun, 'Kartläggning', 'Bedömningar');
     await falun.getByRole('link', { name: ROUND, exact: true }).click();
     await falun.getByRole('heading', { level: 1, name: ROUND }).waitFor();
     await falun.getByRole('link', { name: 'Resultat', exact: true }).click();
@@ -151,9 +151,9 @@ describe('an initiative from an assessment gap to the regional plan', () => {
       name: 'Mats Ekholm',
       email: 'mats.ekholm@regiondalarna.example.se',
     });
-    await menu(region).getByRole('link', { name: 'Insatser' }).click();
+    await followMenu(region, 'Utveckling', 'Insatser');
     await region.getByRole('link', { name: TITLE }).waitFor();
-    await region.getByRole('link', { name: 'Handlingsplaner' }).click();
+    await region.getByRole('link', { name: 'Rullande aktivitetsplaner' }).click();
     await region.getByRole('link', { name: PLAN }).click();
     await region.getByRole('heading', { level: 1, name: PLAN }).waitFor();
     await region.getByRole('button', { name: 'Lägg till i planen' }).click();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+import { followMenu } from '../support/nav.ts';
 
 /**
  * Issue 7's initiatives list: the Dalarna coordinator reads Falun's and Borlänge's initiatives as a
@@ -16,7 +17,6 @@ beforeAll(async () => {
 afterAll(() => e?.close());
 
 const year = new Date().getUTCFullYear();
-const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 const table = (page: Page) => page.getByRole('table', { name: 'Insatser' });
 const shown = (page: Page) => page.getByRole('status').filter({ hasText: /insatse?r? visas|Inga insatser/ });
 
@@ -29,7 +29,7 @@ describe('the initiatives list, board and timeline', () => {
   it('the Dalarna coordinator sees Falun’s and Borlänge’s initiatives and filters them', async () => {
     const { page } = await e.newPage();
     await loginAs(page, 'region.dalarna');
-    await menu(page).getByRole('link', { name: 'Insatser' }).click();
+    await followMenu(page, 'Utveckling', 'Insatser');
     await page.getByRole('heading', { level: 1, name: 'Insatser' }).waitFor();
     await table(page).getByRole('link', { name: NIGHT }).waitFor();
     await table(page)
@@ -39,7 +39,7 @@ describe('the initiatives list, board and timeline', () => {
       .getByRole('row', { name: new RegExp(`^${DISPENSERS} Falun`) })
       .waitFor();
     expect(await page.getByRole('link', { name: 'Ny insats' }).count()).toBe(1);
-    await page.getByRole('link', { name: 'Handlingsplaner' }).waitFor();
+    await page.getByRole('link', { name: 'Rullande aktivitetsplaner' }).waitFor();
     await page.getByRole('link', { name: 'Behovslista' }).waitFor();
     await page.getByRole('link', { name: 'Finansiering och nytta' }).waitFor();
     await expectAccessible(page, 'initiatives list');

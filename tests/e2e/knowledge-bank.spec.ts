@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import { pngImage } from '../fixtures/document-files.ts';
 import { type E2E, expectAccessible, inviteNewUser, loginAs, startE2E } from '../support/browser.ts';
+import { followMenu } from '../support/nav.ts';
 
 /**
  * Issue 8's "done when", as a new Falun coordinator: finds who runs digital night supervision (from the
@@ -22,7 +23,6 @@ const NIGHT = 'Digital nattillsyn (kamera)';
 const MODEL_CASE = 'Digital nattillsyn i hela hemtjänsten i Skellefteå';
 const NEW_CASE = 'Nattillsyn med kamera i Hemtjänsten Söder';
 const NEW_USER = { name: 'Nora Lindgren', email: 'nora.lindgren@falun.example.se' };
-const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
 
 describe('the knowledge bank', () => {
   let nora: Page;
@@ -34,7 +34,7 @@ describe('the knowledge bank', () => {
       role: 'Kommunsamordnare',
       ...NEW_USER,
     });
-    await menu(nora).getByRole('link', { name: 'Kunskapsbank' }).click();
+    await followMenu(nora, 'Kunskap', 'Kunskapsbank');
     await nora.getByRole('heading', { level: 1, name: 'Kunskapsbank' }).waitFor();
     await nora.getByRole('link', { name: MODEL_CASE }).waitFor();
     await expectAccessible(nora, 'knowledge bank');
@@ -77,7 +77,7 @@ describe('the knowledge bank', () => {
   });
 
   it('writes a case with an attachment and sends it for review', async () => {
-    await menu(nora).getByRole('link', { name: 'Kunskapsbank' }).click();
+    await followMenu(nora, 'Kunskap', 'Kunskapsbank');
     await nora.getByRole('link', { name: 'Skriv ett nytt exempel' }).click();
     await nora.getByRole('heading', { level: 1, name: 'Nytt exempel' }).waitFor();
     await nora.getByRole('button', { name: 'Spara utkastet' }).click();
@@ -111,7 +111,7 @@ describe('the knowledge bank', () => {
   it('Region Dalarna publishes it from the review queue', async () => {
     const { page } = await e.newPage();
     await loginAs(page, 'region.dalarna', 'Lars Dahlberg');
-    await menu(page).getByRole('link', { name: 'Kunskapsbank' }).click();
+    await followMenu(page, 'Kunskap', 'Kunskapsbank');
     await page.getByRole('link', { name: 'Granska exempel' }).click();
     await page.getByRole('heading', { level: 1, name: 'Granska exempel' }).waitFor();
     await page.getByRole('link', { name: 'Läkemedelsrobotar hos tio brukare i Borlänge' }).waitFor();

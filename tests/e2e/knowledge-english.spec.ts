@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+import { followMenu } from '../support/nav.ts';
 
 /**
  * Issue 8's pages in English: the Dalarna coordinator switches the interface language and reads the
@@ -24,14 +25,13 @@ describe('knowledge sharing and reporting in English', () => {
     await page.getByRole('button', { name: /^English/ }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
 
-    const nav = page.getByRole('navigation', { name: 'Main menu' });
-    await nav.getByRole('link', { name: 'Overview' }).click();
+    await followMenu(page, 'Development', 'Overview');
     await page.getByRole('heading', { level: 1, name: 'Overview – Region Dalarna' }).waitFor();
     expect(await page.locator('main').textContent()).not.toMatch(leftovers);
     await page.getByRole('link', { name: 'Steering-group report' }).waitFor();
     await expectAccessible(page, 'region dashboard in English');
 
-    await nav.getByRole('link', { name: 'Knowledge bank' }).click();
+    await followMenu(page, 'Knowledge', 'Knowledge bank');
     await page.getByRole('heading', { level: 1, name: 'Knowledge bank' }).waitFor();
     await page.getByRole('button', { name: 'Search' }).waitFor();
     await expectAccessible(page, 'knowledge bank in English');

@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DALARNA_REFERENCE_GROUP } from '../../src/server/db/demo/networks-demo.ts';
 import { pdfWith } from '../fixtures/document-files.ts';
 import { type E2E, expectAccessible, inviteNewUser, startE2E } from '../support/browser.ts';
+import { followMenu } from '../support/nav.ts';
 
 /**
  * Issue 5's "done when", in one journey: a new Falun coordinator updates an adoption and uploads a
@@ -23,8 +23,6 @@ const STRATEGY = 'Strategi för välfärdsteknik i Falu kommun 2027–2030';
 const newCoordinator = (by: string, orgName: string, role: string, name: string, email: string) =>
   inviteNewUser(e, { by, orgName, role, name, email });
 
-const menu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
-
 describe('mapping, from a municipality to the region', () => {
   it('a new Falun coordinator records digital locks and uploads a strategy', async () => {
     const page = await newCoordinator(
@@ -34,7 +32,7 @@ describe('mapping, from a municipality to the region', () => {
       'Nora Lindqvist',
       'nora.lindqvist@falun.example.se',
     );
-    await menu(page).getByRole('link', { name: 'Välfärdsteknik' }).click();
+    await followMenu(page, 'Kartläggning', 'Välfärdsteknik');
     await page.getByRole('heading', { level: 1, name: 'Välfärdsteknik i Falun' }).waitFor();
     await page.getByRole('button', { name: `Ändra: ${LOCK}` }).click();
     await page.getByLabel('Läge').selectOption({ label: 'I drift' });
@@ -45,7 +43,7 @@ describe('mapping, from a municipality to the region', () => {
     await page.getByText(`${LOCK} är sparad.`).waitFor();
     await expectAccessible(page, 'Falun technologies after the update');
 
-    await menu(page).getByRole('link', { name: 'Styrdokument' }).click();
+    await followMenu(page, 'Kunskap', 'Styrdokument');
     await page.getByRole('link', { name: 'Lägg till styrdokument' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nytt styrdokument' }).waitFor();
     await page.getByLabel('Titel').fill(STRATEGY);
@@ -77,7 +75,7 @@ describe('mapping, from a municipality to the region', () => {
       'Ove Dalin',
       'ove.dalin@regiondalarna.example.se',
     );
-    await menu(page).getByRole('link', { name: 'Välfärdsteknik' }).click();
+    await followMenu(page, 'Kartläggning', 'Välfärdsteknik');
     const matrix = page.getByRole('table', { name: 'Välfärdsteknik per kommun i Region Dalarna' });
     await matrix
       .getByRole('row', { name: /^Falun/ })
@@ -106,7 +104,7 @@ describe('mapping, from a municipality to the region', () => {
     await expectAccessible(page, 'map by the status of digital locks');
 
     // "strategier" is not in the title; "Strategi" is, and the file says "strategier".
-    await menu(page).getByRole('link', { name: 'Styrdokument' }).click();
+    await followMenu(page, 'Kunskap', 'Styrdokument');
     await page.getByLabel('Sök i styrdokument').fill('strategier');
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     const hit = page.locator('.document-item', { hasText: STRATEGY });
@@ -114,7 +112,7 @@ describe('mapping, from a municipality to the region', () => {
     expect((await hit.locator('mark').allTextContents()).length).toBeGreaterThan(0);
     await expectAccessible(page, 'search for strategier');
 
-    await menu(page).getByRole('link', { name: 'Nätverk och grupper' }).click();
+    await followMenu(page, 'Kunskap', 'Nätverk och grupper');
     await page.getByRole('link', { name: DALARNA_REFERENCE_GROUP }).click();
     const uncovered = page.getByRole('table', {
       name: `Kommuner utan representant i ${DALARNA_REFERENCE_GROUP}`,
@@ -125,7 +123,7 @@ describe('mapping, from a municipality to the region', () => {
     await expectAccessible(page, 'reference group coverage');
 
     // The gaps view says the same, and Falun has a strategy in force now.
-    await menu(page).getByRole('link', { name: 'Välfärdsteknik' }).click();
+    await followMenu(page, 'Kartläggning', 'Välfärdsteknik');
     await page.getByRole('navigation', { name: 'Vyer' }).getByRole('link', { name: 'Luckor' }).click();
     const gaps = page.getByRole('table', { name: 'Luckor per kommun i Region Dalarna' });
     await gaps

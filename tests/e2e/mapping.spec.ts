@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+import { followMenu } from '../support/nav.ts';
 
 let e: E2E;
 beforeAll(async () => {
@@ -83,7 +84,7 @@ describe('welfare technology in a municipality', () => {
   it('the Dalarna coordinator colours the map by use, reads its table, and finds the gaps', async () => {
     const { page } = await e.newPage();
     await loginAs(page, 'region.dalarna');
-    await page.getByRole('link', { name: 'Välfärdsteknik', exact: true }).click();
+    await followMenu(page, 'Kartläggning', 'Välfärdsteknik');
     await page.getByRole('table', { name: 'Välfärdsteknik per kommun i Region Dalarna' }).waitFor();
     const views = page.getByRole('navigation', { name: 'Vyer' });
     await views.getByRole('link', { name: 'Karta' }).click();
@@ -159,10 +160,7 @@ describe('welfare technology in a municipality', () => {
   it('the national administrator narrows the country view to a region, keeping the chosen measure', async () => {
     const { page } = await e.newPage();
     await loginAs(page, 'admin');
-    await page
-      .getByRole('navigation', { name: 'Huvudmeny' })
-      .getByRole('link', { name: 'Välfärdsteknik' })
-      .click();
+    await followMenu(page, 'Kartläggning', 'Välfärdsteknik');
     await page.getByRole('heading', { level: 1, name: 'Välfärdsteknik i Sverige' }).waitFor();
     await page.getByRole('navigation', { name: 'Vyer' }).getByRole('link', { name: 'Karta' }).click();
     await page.getByLabel('Färga efter').selectOption({ label: 'Antal tekniker i drift' });

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+import { followMenu } from '../support/nav.ts';
 
 /**
  * Browsing the organisations of Sweden: nation → region → municipality → unit, the list of all 290
@@ -50,10 +51,7 @@ describe('browsing from Sverige down to a unit', () => {
     const { page } = await e.newPage();
     await loginAs(page, 'samordnare.falun', 'Maria Sundin');
 
-    await page
-      .getByRole('navigation', { name: 'Huvudmeny' })
-      .getByRole('link', { name: 'Organisationer' })
-      .click();
+    await followMenu(page, 'Administration', 'Organisationer');
     await page.getByRole('heading', { level: 1, name: 'Sveriges organisationer' }).waitFor();
     const regions = main(page).getByRole('table', { name: 'Regioner' });
     const regionNames = await rowNames(regions);
@@ -160,7 +158,7 @@ describe('the list of municipalities', () => {
   it('shows all 290 and finds Övertorneå, a model municipality', async () => {
     const { page } = await e.newPage();
     await loginAs(page, 'samordnare.falun', 'Maria Sundin');
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Kommuner' }).click();
+    await followMenu(page, 'Administration', 'Kommuner');
     await page.getByRole('heading', { level: 1, name: 'Kommuner' }).waitFor();
     await main(page).getByText('290 kommuner visas').waitFor();
     const table = main(page).getByRole('table', { name: 'Kommuner' });
@@ -264,6 +262,7 @@ describe('on a 360-pixel phone', () => {
 
     await menu.click();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await nav.getByRole('button', { name: 'Administration' }).click();
     await nav.getByRole('link', { name: 'Kommuner' }).waitFor();
     await expectAccessible(page, 'open menu at 360px');
     await nav.getByRole('link', { name: 'Kommuner' }).click();
@@ -275,6 +274,7 @@ describe('on a 360-pixel phone', () => {
     await main(page).getByText('1 kommun visas').waitFor();
     await expectAccessible(page, 'municipality search at 360px');
 
+    // Reopened, the menu shows the current page's group open.
     await menu.click();
     await nav.getByRole('link', { name: 'Organisationer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sveriges organisationer' }).waitFor();

@@ -118,7 +118,9 @@ describe('setting up a programme', () => {
     await page.getByLabel('Mål, antal deltagare').fill('120');
     for (const m of ['Malung-Sälen', 'Vansbro', 'Älvdalen'])
       await page.getByLabel(m, { exact: true }).check();
-    await page.getByLabel('Personal', { exact: true }).selectOption({ label: 'Välfärdsteknik i vardagen' });
+    await page
+      .getByLabel('Medarbetare', { exact: true })
+      .selectOption({ label: 'Välfärdsteknik i vardagen' });
     await page.getByLabel('ESF-projektnummer').fill('2027/00042');
     await page.getByRole('button', { name: 'Skapa programmet' }).click();
 

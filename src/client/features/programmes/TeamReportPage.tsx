@@ -58,7 +58,7 @@ export function TeamReportPage() {
             </thead>
             <tbody>
               {r.members.flatMap((m) => {
-                const role = t(`programmes.team.roles.${m.role}`);
+                const role = t(`roles.${m.role}`);
                 if (m.enrolments.length === 0)
                   return [
                     <tr key={m.userId}>
