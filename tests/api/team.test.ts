@@ -155,7 +155,7 @@ describe('reminding people', () => {
     expect(mail!.text).toContain('/utbildning');
     const [audit] = await queryRows<{ after: unknown }>(
       t.db,
-      sql`select after from audit_log where action = 'learning.reminded' order by created_at desc limit 1`,
+      sql`select after from audit_log where action = 'learning.reminded' order by at desc limit 1`,
     );
     expect(audit!.after).toEqual({ userIds: [u.erik] });
     const again = await chef.post('/api/v1/team/reminders', { userIds: [u.erik] });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Uuid } from './common.ts';
+import { IsoDateTime, ParamText, Uuid } from './common.ts';
 import { Track } from './learning.ts';
 import { OrganisationKind } from './organisations.ts';
 import { Gender } from './people.ts';
@@ -88,6 +88,26 @@ export const ProgrammeIdParams = z.object({ id: Uuid });
 export const ProgrammeEnrolmentInput = z.object({
   userIds: z.array(Uuid).min(1).max(1000).optional().describe('Omitted: enrol myself (self-enrolment)'),
 });
+/** Search people the caller may enrol in the programme (its municipalities, within the caller's scope). */
+export const EnrolmentCandidatesQuery = z.object({
+  q: ParamText.trim().max(100).optional().describe('Part of a name or e-mail address'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export const EnrolmentCandidates = z.object({
+  items: z.array(
+    z.object({
+      userId: Uuid,
+      name: z.string(),
+      organisationName: z.string().describe('Unit (or municipality) the person works in'),
+      municipalityName: z.string(),
+      track: Track,
+      enrolled: z.boolean().describe('Already enrolled in the programme'),
+    }),
+  ),
+  /** More people match than were listed: narrow the search. */
+  more: z.boolean(),
+});
+export type EnrolmentCandidates = z.infer<typeof EnrolmentCandidates>;
 export const ProgrammeEnrolmentOutcome = z.enum(['created', 'existing', 'error']);
 export const ProgrammeEnrolmentResult = z.object({
   created: z.number().int(),

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateProgramme,
+  EnrolmentCandidates,
+  EnrolmentCandidatesQuery,
   ProgrammeEnrolmentInput,
   ProgrammeEnrolmentResult,
   ProgrammeIdParams,
@@ -15,6 +17,7 @@ import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { uploadedFile } from '../../lib/upload.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
+import { enrolmentCandidates } from './enrolment-candidates.service.ts';
 import { enrolInProgramme, importEnrolments } from './programme-enrolments.service.ts';
 import { createProgramme, getProgramme, listProgrammes, updateProgramme } from './programmes.service.ts';
 
@@ -92,6 +95,21 @@ export const programmeRoutes =
         },
       },
       async (req) => enrolInProgramme(db, actorOf(req), req.params.id, req.body.userIds),
+    );
+
+    app.get(
+      '/programmes/:id/enrolment-candidates',
+      {
+        schema: {
+          tags,
+          summary:
+            'People I may enrol in the programme, by name or e-mail: the owner’s coordinators all its municipalities, others their own municipality or unit',
+          params: ProgrammeIdParams,
+          querystring: EnrolmentCandidatesQuery,
+          response: { 200: EnrolmentCandidates, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) => enrolmentCandidates(db, actorOf(req), req.params.id, req.query),
     );
 
     app.post(
