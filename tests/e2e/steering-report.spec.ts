@@ -11,7 +11,7 @@ import { type E2E, expectAccessible, inviteNewUser, startE2E } from '../support/
 /**
  * Issue 8's steering-group report, as one journey by a new regional coordinator of Dalarna: from the
  * steering group's page to a new report for the last half-year, a narrative section written, saved
- * and still there after a reload, the PDF (Swedish text intact) and the Word file downloaded, and the
+ * by itself and still there after a reload, a warning before leaving text that could not be saved, the PDF (Swedish text intact) and the Word file downloaded, and the
  * report issued and read-only. axe on every page.
  */
 
@@ -24,6 +24,8 @@ afterAll(() => e?.close());
 const TITLE = 'Rapport från Styrgrupp för välfärdsteknik och digitalisering';
 const BACKGROUND =
   'Styrgruppen har under hösten mötts fem gånger. Länets kommuner, Region Dalarna och Högskolan Dalarna är företrädda.';
+
+const NEXT_STEPS = 'Styrgruppen följer upp handlingsplanen i mars.';
 
 const swedishDay = (d: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(d);
 
@@ -76,17 +78,50 @@ describe('a steering-group report from live data to issued', () => {
     await expectAccessible(page, 'the new report');
   });
 
-  it('writes and saves the background, which is kept after a reload', async () => {
-    const background = page.getByRole('form', { name: 'Bakgrund' });
-    await background.getByLabel('Text: Bakgrund').fill(BACKGROUND);
-    await background.getByText('Ändringarna är inte sparade.').waitFor();
-    await background.getByRole('button', { name: 'Spara avsnittet' }).click();
-    await background.getByText('Avsnittet Bakgrund är sparat.').waitFor();
-    await background.getByText('Sparat.', { exact: true }).waitFor();
+  it('writes the background, which saves itself and is kept after a reload', async () => {
+    const state = (key: string) => page.locator(`#narrative-${key}-state`);
+    // Untouched sections say nothing about saving (not "Sparat.").
+    expect(await state('background').textContent()).toBe('');
+    await page.getByLabel('Text: Bakgrund').fill(BACKGROUND);
+    await state('background')
+      .getByText(/^Sparat \d\d:\d\d$/)
+      .waitFor();
+    expect(await state('mission').textContent()).toBe('');
+    // One form, no save button per section.
+    expect(await page.getByRole('button', { name: /Spara avsnittet/ }).count()).toBe(0);
+    await expectAccessible(page, 'the report saved as it was written');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     expect(await page.getByLabel('Text: Bakgrund').inputValue()).toBe(BACKGROUND);
+    expect(await state('background').textContent()).toBe('');
     await expectAccessible(page, 'the report after a reload');
+  });
+
+  it('asks before leaving with text that could not be saved, and saves it on a retry', async () => {
+    // The connection drops: the save fails, so the text stays unsaved.
+    const narrativeSaves = `**/api/v1/reports/steering-group/*/narrative`;
+    await page.route(narrativeSaves, (route) => route.abort('internetdisconnected'));
+    await page.getByLabel('Text: Fortsatt arbete').fill(NEXT_STEPS);
+    await page.getByText('Kunde inte spara – försök igen.').waitFor();
+    await page.getByRole('link', { name: 'Alla styrgruppsrapporter' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Du har ändringar som inte är sparade' });
+    await dialog.waitFor();
+    await expectAccessible(page, 'the warning before leaving unsaved text');
+    await dialog.getByRole('button', { name: 'Stanna kvar och spara' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('Text: Fortsatt arbete').inputValue()).toBe(NEXT_STEPS);
+    // Back online: the retry saves, and leaving no longer asks.
+    await page.unroute(narrativeSaves);
+    await page.getByRole('button', { name: 'Försök spara igen' }).click();
+    await page
+      .locator('#narrative-nextSteps-state')
+      .getByText(/^Sparat \d\d:\d\d$/)
+      .waitFor();
+    await page.getByRole('link', { name: 'Alla styrgruppsrapporter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Styrgruppsrapporter' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    expect(await page.getByLabel('Text: Fortsatt arbete').inputValue()).toBe(NEXT_STEPS);
   });
 
   it('downloads the PDF with its Swedish text intact, and the Word file', async () => {

@@ -2858,11 +2858,11 @@ export const en: Messages = {
     narrative: {
       label: 'Text: {{section}}',
       hintFigures: 'The text appears above the figures in the report.',
-      save: 'Save the section',
-      saving: 'Saving …',
-      saved: 'The section {{section}} is saved.',
-      unsaved: 'The changes are not saved.',
-      upToDate: 'Saved.',
+      formLabel: 'The report’s text',
+      autosaveLead: 'The text is saved automatically when you stop typing.',
+      pending: 'Saving shortly …',
+      savedAt: 'Saved {{time}}',
+      conflictTitle: 'Someone else has changed the section {{section}}',
       conflict:
         'Someone else saved the section while you were writing. Copy your text, reload the page and paste it in again.',
       empty: 'No text yet.',

@@ -2848,11 +2848,11 @@ export const sv = {
     narrative: {
       label: 'Text: {{section}}',
       hintFigures: 'Texten står ovanför siffrorna i rapporten.',
-      save: 'Spara avsnittet',
-      saving: 'Sparar …',
-      saved: 'Avsnittet {{section}} är sparat.',
-      unsaved: 'Ändringarna är inte sparade.',
-      upToDate: 'Sparat.',
+      formLabel: 'Rapportens text',
+      autosaveLead: 'Texten sparas automatiskt när du slutar skriva.',
+      pending: 'Sparas strax …',
+      savedAt: 'Sparat {{time}}',
+      conflictTitle: 'Någon annan har ändrat avsnittet {{section}}',
       conflict:
         'Någon annan har sparat avsnittet medan du skrev. Kopiera din text, ladda om sidan och för in den igen.',
       empty: 'Ingen text ännu.',

@@ -1,100 +1,91 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  NARRATIVE_MAX,
-  type SectionKey,
-  SteeringReport,
-} from '../../../shared/contracts/steering-reports.ts';
-import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
-import { SubmitButton, TextAreaField } from '../../components/Form.tsx';
-import { ApiError, api } from '../../lib/api.ts';
-import { API_BASE, reportKey, reportsKey } from './data.ts';
+import { NARRATIVE_MAX, type SectionKey } from '../../../shared/contracts/steering-reports.ts';
+import { TextAreaField } from '../../components/Form.tsx';
+import type { NarrativeDraft } from './useNarrativeDraft.ts';
+
+const timeOf = (d: Date, lang: string) =>
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { hour: '2-digit', minute: '2-digit' }).format(
+    d,
+  );
 
 /**
- * One section's narrative: a text field with its own save button and a clear saved / not saved
- * state. The save sends the text last loaded as `base`, so a section someone else saved meanwhile
- * is not overwritten (409) — while two people writing different sections never disturb each other.
+ * One section's text in the report's form. Its status says only what is true: nothing while untouched,
+ * "saved automatically when you stop typing" while changed, "Sparat 14:05" once saved from this page.
+ * The status is plain text; the page has one polite live status for the whole form.
  */
 export function NarrativeEditor({
-  reportId,
+  draft,
   sectionKey,
   title,
-  saved,
+  theirs,
   withFigures,
 }: {
-  reportId: string;
+  draft: NarrativeDraft;
   sectionKey: SectionKey;
   title: string;
-  saved: string;
+  /** The text stored on the server now (someone else's, after a conflict). */
+  theirs: string;
   withFigures: boolean;
 }) {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [text, setText] = useState(saved);
-  const [message, setMessage] = useState('');
-  const lastSaved = useRef(saved);
-  // A fresh copy from the server replaces the text only when the person has not changed it.
-  useEffect(() => {
-    setText((current) => (current === lastSaved.current ? saved : current));
-    lastSaved.current = saved;
-  }, [saved]);
-  const save = useMutation({
-    mutationFn: () =>
-      api.put(`${API_BASE}/${reportId}/narrative`, SteeringReport, {
-        sections: { [sectionKey]: text },
-        base: { [sectionKey]: saved },
-      }),
-  });
-  const dirty = text !== saved;
+  const { t, i18n } = useTranslation();
   const id = `narrative-${sectionKey}`;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setMessage('');
-    save.mutate(undefined, {
-      onSuccess: (report) => {
-        lastSaved.current = text;
-        qc.setQueryData(reportKey(reportId), report);
-        void qc.invalidateQueries({ queryKey: reportsKey, exact: true });
-        setMessage(t('steeringReports.narrative.saved', { section: title }));
-      },
-    });
-  };
-  const conflict = save.error instanceof ApiError && save.error.code === 'narrative_conflict';
+  const savedAt = draft.savedAt[sectionKey];
+  const conflict = draft.conflicts.includes(sectionKey);
+  const status = conflict
+    ? ''
+    : draft.isPending(sectionKey)
+      ? t('steeringReports.narrative.pending')
+      : savedAt
+        ? t('steeringReports.narrative.savedAt', { time: timeOf(savedAt, i18n.language) })
+        : '';
   return (
-    <form onSubmit={submit} noValidate className="form narrative-form" aria-label={title}>
+    <div className="narrative-form">
       <TextAreaField
         id={id}
         label={t('steeringReports.narrative.label', { section: title })}
         hint={withFigures ? t('steeringReports.narrative.hintFigures') : undefined}
-        value={text}
-        onValueChange={(v) => {
-          setText(v);
-          setMessage('');
-        }}
+        value={draft.texts[sectionKey] ?? ''}
+        onValueChange={(v) => draft.setText(sectionKey, v)}
         maxLength={NARRATIVE_MAX}
         rows={6}
       />
-      <div className="form-actions narrative-actions">
-        <SubmitButton
-          busy={save.isPending}
-          label={t('steeringReports.narrative.save')}
-          busyLabel={t('steeringReports.narrative.saving')}
-        />
-        <span className="narrative-state" data-dirty={dirty}>
-          {dirty ? t('steeringReports.narrative.unsaved') : t('steeringReports.narrative.upToDate')}
-        </span>
-      </div>
-      {save.isError ? (
-        conflict ? (
-          <div className="ds-alert" data-color="danger" role="alert">
-            <p className="ds-paragraph">{t('steeringReports.narrative.conflict')}</p>
+      <p className="ds-paragraph narrative-state" data-size="sm" id={`${id}-state`}>
+        {status}
+      </p>
+      {conflict ? (
+        <div className="ds-alert" data-color="warning">
+          <h3 className="ds-heading" data-size="2xs">
+            {t('steeringReports.narrative.conflictTitle', { section: title })}
+          </h3>
+          <p className="ds-paragraph" role="alert">
+            {t('steeringReports.narrative.conflict')}
+          </p>
+          <p className="ds-paragraph" data-weight="medium">
+            {t('steeringReports.narrative.theirText')}
+          </p>
+          <blockquote className="narrative-theirs">
+            {theirs || t('steeringReports.narrative.empty')}
+          </blockquote>
+          <div className="row-actions">
+            <button
+              type="button"
+              className="ds-button"
+              data-variant="primary"
+              onClick={() => draft.keepMine(sectionKey, theirs)}
+            >
+              {t('steeringReports.narrative.keepMine')}
+            </button>
+            <button
+              type="button"
+              className="ds-button"
+              data-variant="secondary"
+              onClick={() => draft.takeTheirs(sectionKey, theirs)}
+            >
+              {t('steeringReports.narrative.takeTheirs')}
+            </button>
           </div>
-        ) : (
-          <ErrorAlert error={save.error} />
-        )
+        </div>
       ) : null}
-      <LiveStatus message={message} />
-    </form>
+    </div>
   );
 }
