@@ -76,6 +76,13 @@ const cases: {
     value: () => ({ title: 'ab', ownerOrganisationId: falun, budgetSek: -1 }),
   },
   {
+    name: 'network: a kind and a level left at "choose" (nothing sent) and a name of spaces',
+    url: '/api/v1/networks',
+    schema: CreateNetwork,
+    as: 'samordnare.falun',
+    value: () => ({ name: '   ', ownerOrganisationId: falun }),
+  },
+  {
     name: 'initiative: the end date before the start date (a rule across fields)',
     url: '/api/v1/initiatives',
     schema: CreateInitiative,
@@ -110,6 +117,9 @@ describe('contract forms say what the API says', () => {
     expect(client.name).toBe('Uppgiften måste fyllas i.');
     agent.cookies.set('vn_lang', 'sv');
     const res = await agent.post('/api/v1/networks', value);
+    expect(await clientPairs(CreateNetwork, { ...value, kind: undefined }, 'sv')).toMatchObject({
+      kind: 'Uppgiften måste fyllas i.',
+    });
     expect((res.json() as Problem).errors).toContainEqual({
       path: 'body.name',
       code: 'required',

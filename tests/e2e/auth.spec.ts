@@ -43,6 +43,38 @@ describe('logging in and out', () => {
     await page.getByText('Du är utloggad.').waitFor();
   });
 
+  it('names the wrong fields in an error summary that takes focus and links to them, keyboard only', async () => {
+    const { page } = await e.newPage({ width: 360 });
+    await page.goto('/logga-in');
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    for (let i = 0; i < 30 && (await focusedId()) !== 'login-identifier'; i++)
+      await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('login-identifier');
+    await page.keyboard.type('maria@');
+    await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('login-password');
+    await page.keyboard.press('Enter');
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
+    const links = summary.getByRole('link');
+    expect(await links.allInnerTexts()).toEqual([
+      'E-postadress eller användarnamn: Ange en giltig e-postadress.',
+      'Lösenord: Uppgiften måste fyllas i.',
+    ]);
+    await expectAccessible(page, 'login error summary');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await focusedId()).toBe('login-password');
+    expect(await page.locator('#login-password').getAttribute('aria-describedby')).toBe(
+      'login-password-error',
+    );
+  });
+
   it('lists the demo accounts on the login page in demo mode', async () => {
     const { page } = await e.newPage();
     await page.goto('/logga-in');

@@ -37,7 +37,8 @@ describe('governing documents', () => {
     await page.getByRole('link', { name: 'Lägg till styrdokument' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nytt styrdokument' }).waitFor();
     await page.getByRole('button', { name: 'Spara' }).click();
-    await page.getByRole('link', { name: 'Skriv dokumentets titel.' }).waitFor();
+    await page.getByRole('link', { name: 'Titel: Uppgiften måste fyllas i.' }).waitFor();
+    await page.getByRole('link', { name: 'Typ av dokument: Uppgiften måste fyllas i.' }).waitFor();
     await expectAccessible(page, 'new document form with errors');
 
     await page.getByLabel('Titel').fill(TITLE);
@@ -57,8 +58,8 @@ describe('governing documents', () => {
     await page.getByRole('button', { name: 'Spara' }).click();
     const refusal =
       'Filen är ett program, oavsett vad den heter, och kan inte laddas upp. Inget har sparats.';
-    await page.getByRole('link', { name: refusal }).waitFor();
-    await expect(page.locator('#document-file-error').textContent()).resolves.toBe(refusal);
+    await page.getByRole('link', { name: `Fil: ${refusal}` }).waitFor();
+    await expect(page.locator('#document-file-error').textContent()).resolves.toBe(`Fil: ${refusal}`);
     await expectAccessible(page, 'disguised file refused');
 
     const pdf = await pdfWith([

@@ -26,7 +26,7 @@ describe('welfare technology in a municipality', () => {
     await page.getByRole('heading', { level: 2, name: `Ändra: ${LOCK}` }).waitFor();
     // Without a status the summary says so.
     await page.getByRole('button', { name: 'Spara' }).click();
-    await page.getByRole('link', { name: 'Välj var kommunen står med tekniken.' }).waitFor();
+    await page.getByRole('link', { name: 'Läge: Uppgiften måste fyllas i.' }).waitFor();
     await expectAccessible(page, 'technology form with an error');
 
     await page.getByLabel('Läge').selectOption({ label: 'I drift' });
@@ -35,6 +35,10 @@ describe('welfare technology in a municipality', () => {
     await page.getByLabel('Antal som skulle kunna ha nytta av den').fill('400');
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByText(`${LOCK} är sparad.`).waitFor();
+    // The form closes on saving; focus is on the saved message, not on the page body.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe(`${LOCK} är sparad.`);
     const row = table.getByRole('row', { name: new RegExp(LOCK.replace(/[()]/g, '\\$&')) });
     await row.getByText('I drift').waitFor();
     await row.getByText('120 av 400 (30 %)').waitFor();

@@ -102,7 +102,7 @@ describe('networks and groups', () => {
     await page.goto('/natverk/nytt');
     await page.getByRole('heading', { level: 1, name: 'Nytt nätverk eller ny grupp' }).waitFor();
     await page.getByRole('button', { name: 'Skapa' }).click();
-    await page.getByRole('link', { name: 'Skriv gruppens namn.' }).waitFor();
+    await page.getByRole('link', { name: 'Namn: Uppgiften måste fyllas i.' }).waitFor();
     await expectAccessible(page, 'new network with an error');
     await page.getByLabel('Namn', { exact: true }).fill('Projektgrupp trygghetslarm');
     await page.getByLabel('Typ av grupp', { exact: true }).selectOption({ label: 'Projektgrupp' });

@@ -137,10 +137,8 @@ describe('inviting a person', () => {
 
     await main(page).getByLabel('E-postadress').fill('inte-en-adress');
     await main(page).getByRole('button', { name: 'Skicka inbjudan' }).click();
-    await main(page)
-      .getByRole('link', { name: 'Ange en giltig e-postadress, till exempel namn@kommun.se.' })
-      .waitFor();
-    await main(page).getByRole('link', { name: 'Fyll i namn.' }).waitFor();
+    await main(page).getByRole('link', { name: 'E-postadress: Ange en giltig e-postadress.' }).waitFor();
+    await main(page).getByRole('link', { name: 'Namn: Uppgiften måste fyllas i.' }).waitFor();
     await expectAccessible(page, 'invite form with errors');
 
     await main(page).getByLabel('E-postadress').fill(email);

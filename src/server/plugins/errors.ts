@@ -37,6 +37,23 @@ export function sendProblem(
   return reply.status(status).type('application/problem+json').send(body);
 }
 
+function requestPart(req: FastifyRequest, where: string): unknown {
+  if (where === 'querystring') return req.query;
+  if (where === 'params') return req.params;
+  if (where === 'headers') return req.headers;
+  return req.body;
+}
+
+/** The value a validation issue is about, as sent (zod does not report it back). */
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let value = root;
+  for (const key of segments) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 /** One error shape for the whole API: RFC 9457 problem+json with a stable code and a localised title. */
 export function registerErrorHandling(app: FastifyInstance, hooks: { onWriteUnavailable?: () => void } = {}) {
   app.setErrorHandler((err, req, reply) => {
@@ -44,10 +61,14 @@ export function registerErrorHandling(app: FastifyInstance, hooks: { onWriteUnav
       return sendProblem(req, reply, err.status, err.code, err.fieldErrors, err.detail, err.extensions);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = (err as { validationContext?: string }).validationContext ?? 'body';
-      const fieldErrors = err.validation.map((v) => ({
-        path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-        code: issueCode({ ...v.params, code: v.keyword, message: v.message }),
-      }));
+      const fieldErrors = err.validation.map((v) => {
+        const segments = v.instancePath.split('/').filter(Boolean);
+        const input = valueAt(requestPart(req, where), segments);
+        return {
+          path: [where, ...segments].join('.'),
+          code: issueCode({ ...v.params, code: v.keyword, message: v.message }, { value: input }),
+        };
+      });
       return sendProblem(req, reply, 400, 'validation_failed', fieldErrors);
     }
     if (isResponseSerializationError(err)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueCode } from '../i18n/issue-code.ts';
 import { IsoDateTime, UiLanguage, Uuid } from './common.ts';
 import { MfaChallenge } from './mfa.ts';
 import { Email, Gender, MembershipView } from './people.ts';
@@ -23,6 +24,28 @@ export const LoginRequest = z
     message: 'email_or_username',
     path: ['email'],
   });
+
+/** An identifier with '@' is an e-mail address; anything else is a username (people without work e-mail). */
+export function loginCredentials(identifier: string, password: string) {
+  const id = identifier.trim();
+  return id.includes('@') ? { email: id, password } : { username: id, password };
+}
+
+/**
+ * The login form: one field for the e-mail address or the username, checked by the request it becomes,
+ * so that the form refuses exactly what the API refuses.
+ */
+export const LoginForm = z
+  .object({ identifier: z.string().trim().min(1).max(254), password: LoginPassword })
+  .superRefine((v, ctx) => {
+    const parsed = LoginRequest.safeParse(loginCredentials(v.identifier, v.password));
+    if (parsed.success) return;
+    for (const issue of parsed.error.issues) {
+      const path = issue.path[0] === 'password' ? 'password' : 'identifier';
+      ctx.addIssue({ code: 'custom', message: issueCode(issue), path: [path] });
+    }
+  });
+export type LoginForm = z.infer<typeof LoginForm>;
 
 export const Me = z.object({
   id: Uuid,

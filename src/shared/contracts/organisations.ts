@@ -59,13 +59,16 @@ export const OrganisationListQuery = z.object({
 });
 export const OrganisationList = z.object({ items: z.array(OrganisationSummary) });
 
+/** A unit in a municipality (also the "add a unit" form's contract). */
+export const CreateUnit = z.object({
+  kind: z.literal('unit'),
+  name: z.string().trim().min(2).max(120),
+  parentId: Uuid.describe('The municipality the unit belongs to'),
+  subtype: z.enum(unitTypes).default('other'),
+});
+
 export const CreateOrganisation = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('unit'),
-    name: z.string().trim().min(2).max(120),
-    parentId: Uuid.describe('The municipality the unit belongs to'),
-    subtype: z.enum(unitTypes).default('other'),
-  }),
+  CreateUnit,
   z.object({
     kind: z.literal('association'),
     name: z.string().trim().min(2).max(120),

@@ -1,7 +1,3 @@
-import type { z } from 'zod';
-import type { UiLanguage } from '../contracts/common.ts';
-import { fieldMessage } from './errors.ts';
-
 /**
  * The parts of a zod issue that decide its field-error code. The server reads them from
  * fastify-type-provider-zod's validation entries (`keyword`, `message`, `params`), the browser from the
@@ -17,46 +13,23 @@ export interface IssueLike {
 /** Our own codes are lower_snake_case messages on the contract (`.regex(re, 'invalid_email')`). */
 const OWN_CODE = /^[a-z_]+$/;
 
+export function isOwnCode(message: string | undefined): message is string {
+  return message !== undefined && OWN_CODE.test(message);
+}
+
+/** Left out: no value, or only spaces (a select left at "Choose …" sends nothing or ''). */
+function isEmpty(input: unknown): boolean {
+  return input === undefined || input === null || (typeof input === 'string' && input.trim() === '');
+}
+
 /**
- * Maps a zod issue to our field-error code. An empty text where one character is the minimum is
- * "required" (the person left it out), not "too short".
+ * Maps a zod issue to our field-error code. `sent` is the value the issue is about, when known (zod
+ * hands it to an error map; the server looks it up in the request). A field left out is "required" —
+ * not "wrong type", "not allowed" or "too short" — unless the contract names its own code.
  */
-export function issueCode(issue: IssueLike): string {
-  if (issue.message && OWN_CODE.test(issue.message)) return issue.message;
+export function issueCode(issue: IssueLike, sent?: { value: unknown }): string {
+  if (isOwnCode(issue.message)) return issue.message;
+  if (issue.code !== 'custom' && sent && isEmpty(sent.value)) return 'required';
   if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return 'required';
   return issue.code;
-}
-
-export interface ContractFieldError {
-  /** Dotted path inside the validated value (`name`, `items.0.title`); '' for the whole value. */
-  path: string;
-  code: string;
-  message: string;
-}
-
-/** The field errors of a value against a contract, first error per field, localised as the API does it. */
-export function contractFieldErrors(
-  schema: z.ZodType,
-  value: unknown,
-  lang: UiLanguage,
-): ContractFieldError[] {
-  const result = schema.safeParse(value);
-  if (result.success) return [];
-  return issuesToFieldErrors(result.error.issues, lang);
-}
-
-export function issuesToFieldErrors(
-  issues: readonly z.core.$ZodIssue[],
-  lang: UiLanguage,
-): ContractFieldError[] {
-  const seen = new Set<string>();
-  const out: ContractFieldError[] = [];
-  for (const issue of issues) {
-    const path = issue.path.map(String).join('.');
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const code = issueCode(issue as IssueLike);
-    out.push({ path, code, message: fieldMessage(code, lang) });
-  }
-  return out;
 }

@@ -19,6 +19,13 @@ interface BoundProps<T extends FieldValues> {
   label?: ReactNode;
 }
 
+// Spaces are thousands separators in Swedish ("1 200").
+const toNumber = (v: unknown) =>
+  v === '' || v === null ? null : typeof v === 'string' ? Number(v.replace(/\s/g, '')) : v;
+const toNull = (v: unknown) => (v === '' ? null : v);
+// A select left at its "Choose …" option sends nothing, so that the contract says "required".
+const toUndefined = (v: unknown) => (v === '' ? undefined : v);
+
 type InputRest = Omit<
   React.InputHTMLAttributes<HTMLInputElement>,
   'id' | 'name' | 'required' | 'value' | 'onChange'
@@ -31,15 +38,32 @@ export function ContractTextField<T extends FieldValues>({
   required,
   hint,
   label,
+  onBlur,
+  asNumber,
+  emptyAsNull,
   ...rest
-}: BoundProps<T> & InputRest) {
+}: BoundProps<T> &
+  InputRest & {
+    /** A whole number typed as text: empty is null (left out); anything else goes to the contract. */
+    asNumber?: boolean;
+    /** An optional date or address: empty is null, as the contract wants it. */
+    emptyAsNull?: boolean;
+  }) {
   const id = cf.fieldId(name);
   const error = cf.errorFor(name);
+  const field = cf.form.register(
+    name,
+    asNumber ? { setValueAs: toNumber } : emptyAsNull ? { setValueAs: toNull } : {},
+  );
   return (
     <FieldFrame id={id} label={label ?? cf.label(name)} required={required} hint={hint} error={error}>
       <input
         {...rest}
-        {...cf.form.register(name)}
+        {...field}
+        onBlur={(e) => {
+          void field.onBlur(e);
+          onBlur?.(e);
+        }}
         id={id}
         className="ds-input"
         required={required}
@@ -96,7 +120,7 @@ export function ContractSelectField<T extends FieldValues>({
   return (
     <FieldFrame id={id} label={label ?? cf.label(name)} required={required} hint={hint} error={error}>
       <select
-        {...cf.form.register(name)}
+        {...cf.form.register(name, placeholder === undefined ? {} : { setValueAs: toUndefined })}
         id={id}
         className="ds-input"
         required={required}

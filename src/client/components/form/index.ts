@@ -37,5 +37,10 @@ export {
   ContractTextField,
 } from './fields.tsx';
 export { type Autosave, type AutosaveState, useAutosave } from './useAutosave.tsx';
-export { type ContractForm, type ContractFormOptions, useContractForm } from './useContractForm.tsx';
+export {
+  type ContractForm,
+  type ContractFormOptions,
+  type SubmitHelpers,
+  useContractForm,
+} from './useContractForm.tsx';
 export { useUnsavedChangesWarning } from './useUnsavedChangesWarning.tsx';

@@ -3,11 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { Me, PersonalDataExport, SessionList, type SessionView } from '../../../shared/contracts/auth.ts';
-import { Ok, type UiLanguage } from '../../../shared/contracts/common.ts';
-import type { Gender } from '../../../shared/contracts/people.ts';
+import {
+  Me,
+  PersonalDataExport,
+  SessionList,
+  type SessionView,
+  UpdateMe,
+} from '../../../shared/contracts/auth.ts';
+import { Ok } from '../../../shared/contracts/common.ts';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
 import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { NewPasswordFields, newPasswordErrors } from '../../components/NewPasswordFields.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { LanguageAndGenderFields } from '../../components/ProfileFields.tsx';
@@ -20,38 +26,33 @@ import { meKey, useMe } from '../../lib/session.ts';
 function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [name, setName] = useState(me.name);
-  const [language, setLang] = useState<UiLanguage>(me.preferredLanguage);
-  const [gender, setGender] = useState<Gender>(me.gender ?? 'not_stated');
-  const [status, setStatus] = useState<string | null>(null);
-  const form = useFormErrors('profile');
-  const save = useMutation({
-    mutationFn: () => api.patch('/me', Me, { name: name.trim(), preferredLanguage: language, gender }),
-    onSuccess: async (updated) => {
+  const cf = useContractForm(UpdateMe, {
+    id: 'profile',
+    defaultValues: {
+      name: me.name,
+      preferredLanguage: me.preferredLanguage,
+      gender: me.gender ?? 'not_stated',
+    },
+    labels: {
+      name: t('account.name'),
+      preferredLanguage: t('account.language'),
+      gender: t('account.gender'),
+    },
+    onSubmit: async (body) => {
+      const updated = await api.patch('/me', Me, body);
       qc.setQueryData(meKey, updated);
       await setLanguage(updated.preferredLanguage);
-      setStatus(t('account.profileSaved', { lng: updated.preferredLanguage }));
+      return t('account.profileSaved', { lng: updated.preferredLanguage });
     },
-    onError: (err) => form.failFromApi(err, ['name', 'preferredLanguage', 'gender']),
   });
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setStatus(null);
-    if (!name.trim())
-      return form.fail({ name: t('form.requiredField', { field: t('account.name').toLowerCase() }) });
-    form.clear();
-    save.mutate();
-  }
 
   return (
     <Section title={t('account.profileTitle')} id="profile">
-      <LiveStatus message={status} />
-      <form onSubmit={submit} noValidate className="form">
-        {form.summary}
+      <form onSubmit={cf.onSubmit} noValidate className="form">
+        {cf.summary}
         {me.email === null && me.username ? (
           <TextField
-            id={form.fieldId('username')}
+            id={cf.fieldId('username')}
             label={t('account.username')}
             hint={t('account.usernameHint')}
             value={me.username}
@@ -60,7 +61,7 @@ function ProfileForm({ me }: { me: Me }) {
           />
         ) : (
           <TextField
-            id={form.fieldId('email')}
+            id={cf.fieldId('email')}
             label={t('account.email')}
             hint={t('account.emailHint')}
             type="email"
@@ -69,31 +70,24 @@ function ProfileForm({ me }: { me: Me }) {
             onValueChange={() => {}}
           />
         )}
-        <TextField
-          id={form.fieldId('name')}
-          label={t('account.name')}
-          autoComplete="name"
-          required
-          value={name}
-          onValueChange={setName}
-          error={form.errors.name}
-        />
+        <ContractTextField cf={cf} name="name" autoComplete="name" required />
         <LanguageAndGenderFields
-          languageId={form.fieldId('preferredLanguage')}
-          genderId={form.fieldId('gender')}
+          languageId={cf.fieldId('preferredLanguage')}
+          genderId={cf.fieldId('gender')}
           languageLabel={t('account.language')}
           genderLabel={t('account.gender')}
           genderHint={t('account.genderHint')}
-          language={language}
-          gender={gender}
-          onLanguage={setLang}
-          onGender={setGender}
-          languageError={form.errors.preferredLanguage}
-          genderError={form.errors.gender}
+          language={cf.form.watch('preferredLanguage') ?? me.preferredLanguage}
+          gender={cf.form.watch('gender') ?? 'not_stated'}
+          onLanguage={(v) => cf.form.setValue('preferredLanguage', v, { shouldDirty: true })}
+          onGender={(v) => cf.form.setValue('gender', v, { shouldDirty: true })}
+          languageError={cf.errorFor('preferredLanguage')}
+          genderError={cf.errorFor('gender')}
         />
         <div className="form-actions">
-          <SubmitButton busy={save.isPending} label={t('account.saveProfile')} busyLabel={t('app.saving')} />
+          <SubmitButton busy={cf.busy} label={t('account.saveProfile')} busyLabel={t('app.saving')} />
         </div>
+        {cf.saved}
       </form>
     </Section>
   );

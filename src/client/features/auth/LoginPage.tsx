@@ -2,23 +2,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { LoginResponse, type Me } from '../../../shared/contracts/auth.ts';
+import { LoginForm, LoginResponse, loginCredentials, type Me } from '../../../shared/contracts/auth.ts';
 import { Ok } from '../../../shared/contracts/common.ts';
 import { SystemInfo } from '../../../shared/contracts/system.ts';
 import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
-import { EMAIL_RE, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { setLanguage } from '../../lib/i18n.ts';
 import { meKey, useMe } from '../../lib/session.ts';
 import { PasskeyLoginButton } from './PasskeyLoginButton.tsx';
 import { OrganisationLoginLink, SsoSuggestion } from './SsoSuggestion.tsx';
-
-/** An identifier with '@' is an e-mail address; anything else is a username (people without work e-mail). */
-function credentials(identifier: string, password: string) {
-  const id = identifier.trim();
-  return id.includes('@') ? { email: id, password } : { username: id, password };
-}
 
 /** Only same-site paths are allowed as the return address after login. */
 export function safeNext(next: string | null): string {
@@ -31,8 +26,6 @@ export function LoginPage() {
   const navigate = useNavigate();
   const qc = useQueryClient();
   const me = useMe();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   // The address as it was when the field was left: its domain may belong to an organisation's IdP.
   const [discoverFor, setDiscoverFor] = useState('');
   // The address that was answered "locked", so its owner can ask for an unlock link.
@@ -40,7 +33,6 @@ export function LoginPage() {
   const [unlockSentTo, setUnlockSentTo] = useState<string | null>(null);
   // The person's organisation signs in with its own IdP (403 sso_required after the right password).
   const [sso, setSso] = useState<{ loginUrl: string; name: string } | null>(null);
-  const form = useFormErrors('login');
   const next = safeNext(params.get('next'));
   const system = useQuery({
     queryKey: ['system'],
@@ -58,21 +50,35 @@ export function LoginPage() {
   }
 
   const login = useMutation({
-    mutationFn: () => api.post('/auth/login', LoginResponse, credentials(email, password)),
+    mutationFn: (v: LoginForm) =>
+      api.post('/auth/login', LoginResponse, loginCredentials(v.identifier, v.password)),
     onSuccess: async (result) => {
       // A second factor is needed: the one-time token travels in the router state, never in the URL.
       if ('mfaRequired' in result)
         return navigate('/logga-in/andra-steget', { state: { mfa: result, next } });
       await loggedIn(result);
     },
-    onError: (err) => {
-      if (err instanceof ApiError && err.code === 'account_locked') setLockedEmail(email.trim());
-      if (err instanceof ApiError && err.code === 'sso_required' && err.problem?.loginUrl) {
-        const url = `${err.problem.loginUrl}?returnTo=${encodeURIComponent(next)}`;
-        setSso({ loginUrl: url, name: err.problem.identityProviderName ?? '' });
-        return;
+  });
+
+  const cf = useContractForm(LoginForm, {
+    id: 'login',
+    defaultValues: { identifier: '', password: '' },
+    labels: { identifier: t('mfa.identifier'), password: t('login.password') },
+    onSubmit: async (v) => {
+      setSso(null);
+      setLockedEmail(null);
+      setUnlockSentTo(null);
+      try {
+        await login.mutateAsync(v);
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'account_locked') setLockedEmail(v.identifier);
+        if (err instanceof ApiError && err.code === 'sso_required' && err.problem?.loginUrl) {
+          const url = `${err.problem.loginUrl}?returnTo=${encodeURIComponent(next)}`;
+          setSso({ loginUrl: url, name: err.problem.identityProviderName ?? '' });
+          return;
+        }
+        throw err;
       }
-      form.failFromApi(err, ['email', 'username', 'password']);
     },
   });
 
@@ -82,20 +88,6 @@ export function LoginPage() {
   });
 
   if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (!email.trim()) errs.email = t('form.requiredField', { field: t('mfa.identifier').toLowerCase() });
-    else if (email.includes('@') && !EMAIL_RE.test(email.trim())) errs.email = t('form.invalidEmail');
-    if (!password) errs.password = t('form.requiredField', { field: t('login.password').toLowerCase() });
-    if (Object.keys(errs).length) return form.fail(errs);
-    form.clear();
-    setSso(null);
-    setLockedEmail(null);
-    setUnlockSentTo(null);
-    login.mutate();
-  }
 
   return (
     <div className="narrow">
@@ -109,8 +101,8 @@ export function LoginPage() {
                 : null
           }
         />
-        <form onSubmit={submit} noValidate className="form">
-          {form.summary}
+        <form onSubmit={cf.onSubmit} noValidate className="form">
+          {cf.summary}
           {sso ? (
             <div className="ds-alert" data-color="info" role="alert">
               <h2 className="ds-heading" data-size="xs">
@@ -138,36 +130,26 @@ export function LoginPage() {
               {unlock.isError ? <ErrorAlert error={unlock.error} /> : null}
             </div>
           ) : null}
-          <TextField
-            id={form.fieldId('email')}
-            label={t('mfa.identifier')}
+          <ContractTextField
+            cf={cf}
+            name="identifier"
             type="text"
             autoCapitalize="none"
             spellCheck={false}
             autoComplete="username"
             required
-            value={email}
-            onValueChange={setEmail}
-            onBlur={() => setDiscoverFor(email)}
-            error={form.errors.email}
+            onBlur={(e) => setDiscoverFor(e.currentTarget.value)}
           />
           <SsoSuggestion email={discoverFor} next={next} />
-          <TextField
-            id={form.fieldId('password')}
-            label={t('login.password')}
+          <ContractTextField
+            cf={cf}
+            name="password"
             type="password"
             autoComplete="current-password"
             required
-            value={password}
-            onValueChange={setPassword}
-            error={form.errors.password}
           />
           <div className="form-actions">
-            <SubmitButton
-              busy={login.isPending}
-              label={t('login.submit')}
-              busyLabel={t('login.submitting')}
-            />
+            <SubmitButton busy={cf.busy} label={t('login.submit')} busyLabel={t('login.submitting')} />
             <Link className="ds-link" to="/glomt-losenord">
               {t('login.forgot')}
             </Link>
@@ -191,9 +173,9 @@ export function LoginPage() {
                     data-variant="secondary"
                     aria-label={t('login.demoUseLabel', { email: a.email })}
                     onClick={() => {
-                      setEmail(a.email);
-                      setPassword(demo.demoPassword ?? '');
-                      document.getElementById(form.fieldId('email'))?.focus();
+                      cf.form.setValue('identifier', a.email);
+                      cf.form.setValue('password', demo.demoPassword ?? '');
+                      document.getElementById(cf.fieldId('identifier'))?.focus();
                     }}
                   >
                     {t('login.demoUse')}

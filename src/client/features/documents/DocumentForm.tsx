@@ -1,21 +1,25 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DOCUMENT_MAX_BYTES,
   DOCUMENT_MAX_MB,
-  type DocumentFields,
+  DocumentFields,
   type DocumentOwner,
-  documentFieldNames,
   documentKinds,
   documentLevels,
   documentStatuses,
   GoverningDocument,
 } from '../../../shared/contracts/documents.ts';
-import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton, TextField } from '../../components/Form.tsx';
+import {
+  ContractSelectField,
+  ContractTextAreaField,
+  ContractTextField,
+  describedBy,
+  useContractForm,
+} from '../../components/form/index.ts';
 import { api } from '../../lib/api.ts';
-
-const formFields = [...documentFieldNames, 'file'] as const;
 
 const splitFocusAreas = (s: string) =>
   s
@@ -40,39 +44,14 @@ export function DocumentForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useFormErrors('document');
   const fileInput = useRef<HTMLInputElement>(null);
   const ownerOptions =
     existing && !owners.some((o) => o.id === existing.owner.id) ? [existing.owner, ...owners] : owners;
-  const [title, setTitle] = useState(existing?.title ?? '');
-  const [kind, setKind] = useState<string>(existing?.kind ?? '');
-  const [level, setLevel] = useState<string>(existing?.level ?? '');
-  const [owner, setOwner] = useState(existing?.owner.id ?? (owners.length === 1 ? owners[0]!.id : ''));
-  const [status, setStatus] = useState<string>(existing?.status ?? '');
-  const [adoptedOn, setAdoptedOn] = useState(existing?.adoptedOn ?? '');
-  const [validUntil, setValidUntil] = useState(existing?.validUntil ?? '');
-  const [reviewOn, setReviewOn] = useState(existing?.reviewOn ?? '');
-  const [focusAreas, setFocusAreas] = useState(existing?.focusAreas.join(', ') ?? '');
-  const [summary, setSummary] = useState(existing?.summary ?? '');
-  const [url, setUrl] = useState(existing?.url ?? '');
-
-  const fields = () => ({
-    title: title.trim(),
-    kind,
-    level,
-    ownerOrganisationId: owner,
-    status,
-    adoptedOn: adoptedOn || null,
-    validUntil: validUntil || null,
-    reviewOn: reviewOn || null,
-    focusAreas: splitFocusAreas(focusAreas),
-    summary: summary.trim() || null,
-    url: url.trim() || null,
-  });
+  // Typed as a comma-separated line, sent as the list the contract wants.
+  const [focusText, setFocusText] = useState(existing?.focusAreas.join(', ') ?? '');
 
   const save = useMutation({
-    mutationFn: async (file: File | null) => {
-      const values = fields();
+    mutationFn: async ({ values, file }: { values: DocumentFields; file: File | null }) => {
       if (existing) {
         let doc = await api.put(`/documents/${existing.id}`, GoverningDocument, values);
         if (file) {
@@ -85,183 +64,143 @@ export function DocumentForm({
       const body = new FormData();
       for (const [k, v] of Object.entries(values)) {
         if (Array.isArray(v)) for (const item of v) body.append(k, item);
-        else if (v !== null) body.append(k, v);
+        else if (v !== null && v !== undefined) body.append(k, v);
       }
       if (file) body.append('file', file);
       return api.post('/documents', GoverningDocument, body);
     },
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const file = fileInput.current?.files?.[0] ?? null;
-    const errors: Record<string, string> = {};
-    if (!title.trim()) errors.title = t('documents.form.titleRequired');
-    if (!kind) errors.kind = t('documents.form.kindRequired');
-    if (!level) errors.level = t('documents.form.levelRequired');
-    if (!owner) errors.ownerOrganisationId = t('documents.form.ownerRequired');
-    if (!status) errors.status = t('documents.form.statusRequired');
-    if (file && file.size > DOCUMENT_MAX_BYTES)
-      errors.file = t('documents.form.fileTooLarge', { mb: DOCUMENT_MAX_MB });
-    if (Object.keys(errors).length) {
-      form.fail(errors);
-      return;
-    }
-    form.clear();
-    save.mutate(file, {
-      onSuccess: onSaved,
-      onError: (err) => form.failFromApi(err, formFields),
-    });
-  };
+  const cf = useContractForm(DocumentFields, {
+    id: 'document',
+    defaultValues: {
+      title: existing?.title ?? '',
+      kind: existing?.kind,
+      level: existing?.level,
+      ownerOrganisationId: existing?.owner.id ?? (owners.length === 1 ? owners[0]!.id : undefined),
+      status: existing?.status,
+      adoptedOn: existing?.adoptedOn ?? null,
+      validUntil: existing?.validUntil ?? null,
+      reviewOn: existing?.reviewOn ?? null,
+      focusAreas: existing?.focusAreas ?? [],
+      summary: existing?.summary ?? '',
+      url: existing?.url ?? null,
+    },
+    labels: {
+      title: t('documents.fields.title'),
+      kind: t('documents.fields.kind'),
+      level: t('documents.fields.level'),
+      ownerOrganisationId: t('documents.fields.owner'),
+      status: t('documents.fields.status'),
+      adoptedOn: t('documents.fields.adoptedOn'),
+      validUntil: t('documents.fields.validUntil'),
+      reviewOn: t('documents.fields.reviewOn'),
+      focusAreas: t('documents.fields.focusAreas'),
+      summary: t('documents.fields.summary'),
+      url: t('documents.fields.url'),
+      file: existing?.file ? t('documents.fields.replaceFile') : t('documents.fields.file'),
+    },
+    onSubmit: async (values, { form, fail }) => {
+      const file = fileInput.current?.files?.[0] ?? null;
+      // Checked before sending ten megabytes for nothing; the server checks it again.
+      if (file && file.size > DOCUMENT_MAX_BYTES)
+        return fail({ file: t('documents.form.fileTooLarge', { mb: DOCUMENT_MAX_MB }) });
+      const doc = await save.mutateAsync({ values: { ...values, summary: values.summary || null }, file });
+      form.reset(form.getValues());
+      onSaved(doc);
+    },
+  });
 
-  const err = (f: keyof DocumentFields | 'file') => form.errors[f];
-  const id = (f: keyof DocumentFields | 'file') => form.fieldId(f);
-  const choose = { value: '', label: t('documents.fields.choose') };
+  const choose = t('documents.fields.choose');
+  const fileId = cf.fieldId('file');
+  const fileError = cf.errorFor('file');
 
   return (
-    <form onSubmit={submit} noValidate className="document-form">
-      {form.summary}
-      <TextField
-        id={id('title')}
-        label={t('documents.fields.title')}
+    <form onSubmit={cf.onSubmit} noValidate className="document-form">
+      {cf.summary}
+      <ContractTextField cf={cf} name="title" required maxLength={300} />
+      <ContractSelectField
+        cf={cf}
+        name="kind"
         required
-        value={title}
-        onValueChange={setTitle}
-        error={err('title')}
-        maxLength={300}
+        placeholder={choose}
+        options={documentKinds.map((k) => ({ value: k, label: t(`documents.kinds.${k}`) }))}
       />
-      <SelectField
-        id={id('kind')}
-        label={t('documents.fields.kind')}
+      <ContractSelectField
+        cf={cf}
+        name="level"
         required
-        value={kind}
-        onValueChange={setKind}
-        error={err('kind')}
-        options={[choose, ...documentKinds.map((k) => ({ value: k, label: t(`documents.kinds.${k}`) }))]}
+        placeholder={choose}
+        options={documentLevels.map((l) => ({ value: l, label: t(`documents.levels.${l}`) }))}
       />
-      <SelectField
-        id={id('level')}
-        label={t('documents.fields.level')}
+      <ContractSelectField
+        cf={cf}
+        name="ownerOrganisationId"
         required
-        value={level}
-        onValueChange={setLevel}
-        error={err('level')}
-        options={[choose, ...documentLevels.map((l) => ({ value: l, label: t(`documents.levels.${l}`) }))]}
+        {...(ownerOptions.length === 1 ? {} : { placeholder: choose })}
+        options={ownerOptions.map((o) => ({ value: o.id, label: o.name }))}
       />
-      <SelectField
-        id={id('ownerOrganisationId')}
-        label={t('documents.fields.owner')}
+      <ContractSelectField
+        cf={cf}
+        name="status"
         required
-        value={owner}
-        onValueChange={setOwner}
-        error={err('ownerOrganisationId')}
-        options={[
-          ...(ownerOptions.length === 1 ? [] : [choose]),
-          ...ownerOptions.map((o) => ({ value: o.id, label: o.name })),
-        ]}
+        placeholder={choose}
+        options={documentStatuses.map((s) => ({ value: s, label: t(`documents.statuses.${s}`) }))}
       />
-      <SelectField
-        id={id('status')}
-        label={t('documents.fields.status')}
-        required
-        value={status}
-        onValueChange={setStatus}
-        error={err('status')}
-        options={[
-          choose,
-          ...documentStatuses.map((s) => ({ value: s, label: t(`documents.statuses.${s}`) })),
-        ]}
-      />
-      <TextField
-        id={id('adoptedOn')}
-        label={t('documents.fields.adoptedOn')}
+      <ContractTextField cf={cf} name="adoptedOn" type="date" emptyAsNull />
+      <ContractTextField cf={cf} name="validUntil" type="date" emptyAsNull />
+      <ContractTextField
+        cf={cf}
+        name="reviewOn"
         type="date"
-        value={adoptedOn}
-        onValueChange={setAdoptedOn}
-        error={err('adoptedOn')}
-      />
-      <TextField
-        id={id('validUntil')}
-        label={t('documents.fields.validUntil')}
-        type="date"
-        value={validUntil}
-        onValueChange={setValidUntil}
-        error={err('validUntil')}
-      />
-      <TextField
-        id={id('reviewOn')}
-        label={t('documents.fields.reviewOn')}
+        emptyAsNull
         hint={t('documents.fields.reviewHint')}
-        type="date"
-        value={reviewOn}
-        onValueChange={setReviewOn}
-        error={err('reviewOn')}
       />
       <TextField
-        id={id('focusAreas')}
-        label={t('documents.fields.focusAreas')}
+        id={cf.fieldId('focusAreas')}
+        label={cf.label('focusAreas')}
         hint={t('documents.fields.focusHint')}
-        value={focusAreas}
-        onValueChange={setFocusAreas}
-        error={err('focusAreas')}
+        value={focusText}
+        onValueChange={(v) => {
+          setFocusText(v);
+          cf.form.setValue('focusAreas', splitFocusAreas(v), { shouldDirty: true });
+        }}
+        error={cf.errorFor('focusAreas')}
       />
-      <div className="ds-field field">
-        <label className="ds-label" data-weight="medium" htmlFor={id('summary')}>
-          {t('documents.fields.summary')}
-        </label>
-        {err('summary') ? (
-          <div className="ds-validation-message" data-color="danger" id={`${id('summary')}-error`}>
-            {err('summary')}
-          </div>
-        ) : null}
-        <textarea
-          id={id('summary')}
-          className="ds-input"
-          rows={4}
-          maxLength={4000}
-          value={summary}
-          onChange={(e) => setSummary(e.target.value)}
-          aria-invalid={err('summary') ? true : undefined}
-          aria-describedby={err('summary') ? `${id('summary')}-error` : undefined}
-        />
-      </div>
-      <TextField
-        id={id('url')}
-        label={t('documents.fields.url')}
-        hint={t('documents.fields.urlHint')}
+      <ContractTextAreaField cf={cf} name="summary" rows={4} maxLength={4000} />
+      <ContractTextField
+        cf={cf}
+        name="url"
         type="url"
-        value={url}
-        onValueChange={setUrl}
-        error={err('url')}
+        emptyAsNull
+        hint={t('documents.fields.urlHint')}
         maxLength={2000}
       />
       <div className="ds-field field">
-        <label className="ds-label" data-weight="medium" htmlFor={id('file')}>
-          {existing?.file ? t('documents.fields.replaceFile') : t('documents.fields.file')}
+        <label className="ds-label" data-weight="medium" htmlFor={fileId}>
+          {cf.label('file')}
         </label>
-        <div className="field-hint" id={`${id('file')}-hint`}>
+        <div className="field-hint" id={`${fileId}-hint`}>
           {t('documents.fields.fileHint', { mb: DOCUMENT_MAX_MB })}
         </div>
-        {err('file') ? (
-          <div className="ds-validation-message" data-color="danger" id={`${id('file')}-error`}>
-            {err('file')}
+        {fileError ? (
+          <div className="ds-validation-message" data-color="danger" id={`${fileId}-error`}>
+            {fileError}
           </div>
         ) : null}
         <input
           ref={fileInput}
-          id={id('file')}
+          id={fileId}
           className="file-input"
           type="file"
           accept=".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text"
-          aria-invalid={err('file') ? true : undefined}
-          aria-describedby={[`${id('file')}-hint`, err('file') ? `${id('file')}-error` : null]
-            .filter(Boolean)
-            .join(' ')}
+          aria-invalid={fileError ? true : undefined}
+          aria-describedby={describedBy(fileId, true, fileError)}
         />
       </div>
       <p className="card-actions">
         <SubmitButton
-          busy={save.isPending}
+          busy={cf.busy}
           label={t('documents.form.save')}
           busyLabel={t('documents.form.saving')}
         />

@@ -1,17 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
-  type AdoptionField,
   type AdoptionStatus,
+  AdoptionUpdate,
   type AdoptionView,
-  adoptionFields,
   adoptionStatuses,
   MunicipalityTechnologies,
 } from '../../../shared/contracts/mapping.ts';
-import { LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
-import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { Loading, Tag } from '../../components/Feedback.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import { ContractSelectField, ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
@@ -28,16 +28,13 @@ const statusColor: Record<AdoptionStatus, string> = {
   discontinued: 'danger',
 };
 
-const numberOrNull = (v: string) => (v.trim() === '' ? null : Number(v.replace(/\s/g, '')));
-const textOrNull = (v: string) => (v.trim() === '' ? null : v.trim());
-
 /** A municipality's welfare technologies: where each stands and how much it is used; its coordinators edit. */
 export function MunicipalityTechnologiesPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const { code = '' } = useParams();
   const [editing, setEditing] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ text: string; n: number } | null>(null);
   const data = useQuery({
     queryKey: ['municipality-technologies', code, lang],
     queryFn: () =>
@@ -55,7 +52,20 @@ export function MunicipalityTechnologiesPage() {
       title={t('mapping.technologies.title', { name: d.municipality.name })}
       lead={t('mapping.technologies.lead', { recorded, count: d.items.length })}
     >
-      <LiveStatus message={saved} />
+      <div role="status" aria-live="polite" className="live-status">
+        {saved ? (
+          // The edit form closes on saving: focus moves to the saved message, not to the page body.
+          <div
+            className="ds-alert"
+            data-color="success"
+            key={saved.n}
+            tabIndex={-1}
+            ref={(el) => el?.focus()}
+          >
+            <p className="ds-paragraph">{saved.text}</p>
+          </div>
+        ) : null}
+      </div>
       <TableWrap label={t('mapping.technologies.caption', { name: d.municipality.name })}>
         <table className="ds-table" data-border="true">
           <caption>{t('mapping.technologies.caption', { name: d.municipality.name })}</caption>
@@ -89,7 +99,7 @@ export function MunicipalityTechnologiesPage() {
           item={d.items.find((i) => i.technology.key === editing)!}
           onDone={(name) => {
             setEditing(null);
-            setSaved(t('mapping.technologies.saved', { name }));
+            setSaved((s) => ({ text: t('mapping.technologies.saved', { name }), n: (s?.n ?? 0) + 1 }));
           }}
           onCancel={() => setEditing(null)}
         />
@@ -172,72 +182,53 @@ function EditForm({
 }) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
-  const form = useFormErrors('technology-edit');
-  const [status, setStatus] = useState<AdoptionStatus | ''>(item.status ?? '');
-  const [since, setSince] = useState(item.since ?? '');
-  const [scope, setScope] = useState(item.scope ?? '');
-  const [served, setServed] = useState(item.usersServed?.toString() ?? '');
-  const [eligible, setEligible] = useState(item.eligibleUsers?.toString() ?? '');
-  const [contactName, setContactName] = useState(item.contactName ?? '');
-  const [contactEmail, setContactEmail] = useState(item.contactEmail ?? '');
-  const [comment, setComment] = useState(item.comment ?? '');
-  const [evidenceUrl, setEvidenceUrl] = useState(item.evidenceUrl ?? '');
-
-  const save = useMutation({
-    mutationFn: () =>
-      api.put(
+  const label = (f: string) => t(`mapping.technologies.${f}`);
+  const cf = useContractForm(AdoptionUpdate, {
+    id: 'technology-edit',
+    // The API takes a list; this form sends one item, so the server's `items.0.status` is `status` here.
+    serverPrefix: 'items.0',
+    defaultValues: {
+      technologyKey: item.technology.key,
+      status: item.status ?? undefined,
+      since: item.since,
+      scope: item.scope ?? '',
+      usersServed: item.usersServed,
+      eligibleUsers: item.eligibleUsers,
+      contactName: item.contactName ?? '',
+      contactEmail: item.contactEmail,
+      comment: item.comment ?? '',
+      evidenceUrl: item.evidenceUrl,
+    },
+    labels: {
+      status: label('status'),
+      since: label('since'),
+      scope: label('scope'),
+      usersServed: label('usersServed'),
+      eligibleUsers: label('eligibleUsers'),
+      contactName: label('contactName'),
+      contactEmail: label('contactEmail'),
+      comment: label('comment'),
+      evidenceUrl: label('evidenceUrl'),
+    },
+    onSubmit: async (update) => {
+      const next = await api.put(
         `/municipalities/${encodeURIComponent(code)}/technologies${qs({ lang: i18n.language })}`,
         MunicipalityTechnologies,
         {
           items: [
             {
-              technologyKey: item.technology.key,
-              status,
-              since: since || null,
-              scope: textOrNull(scope),
-              usersServed: numberOrNull(served),
-              eligibleUsers: numberOrNull(eligible),
-              contactName: textOrNull(contactName),
-              contactEmail: textOrNull(contactEmail),
-              comment: textOrNull(comment),
-              evidenceUrl: textOrNull(evidenceUrl),
+              ...update,
+              scope: update.scope || null,
+              contactName: update.contactName || null,
+              comment: update.comment || null,
             },
           ],
         },
-      ),
+      );
+      qc.setQueryData(['municipality-technologies', code, i18n.language], next);
+      onDone(item.technology.name);
+    },
   });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!status) errors['items.0.status'] = t('mapping.technologies.statusRequired');
-    for (const [field, value] of [
-      ['usersServed', served],
-      ['eligibleUsers', eligible],
-    ] as const) {
-      const n = numberOrNull(value);
-      if (n !== null && (!Number.isInteger(n) || n < 0))
-        errors[`items.0.${field}`] = t('mapping.technologies.wholeNumber');
-    }
-    if (Object.keys(errors).length) {
-      form.fail(errors);
-      return;
-    }
-    form.clear();
-    save.mutate(undefined, {
-      onSuccess: (next) => {
-        qc.setQueryData(['municipality-technologies', code, i18n.language], next);
-        onDone(item.technology.name);
-      },
-      onError: (err) =>
-        form.failFromApi(
-          err,
-          adoptionFields.map((f) => `items.0.${f}`),
-        ),
-    });
-  };
-  const err = (f: AdoptionField) => form.errors[`items.0.${f}`];
-  const id = (f: AdoptionField) => form.fieldId(`items.0.${f}`);
 
   return (
     <section className="section" id="technology-edit" aria-labelledby="technology-edit-heading">
@@ -250,90 +241,38 @@ function EditForm({
       >
         {t('mapping.technologies.editTitle', { name: item.technology.name })}
       </h2>
-      <form onSubmit={submit} noValidate className="stack">
-        {form.summary}
-        <SelectField
-          id={id('status')}
-          label={t('mapping.technologies.status')}
+      <form onSubmit={cf.onSubmit} noValidate className="stack">
+        {cf.summary}
+        <ContractSelectField
+          cf={cf}
+          name="status"
           required
-          value={status}
-          onValueChange={setStatus}
-          error={err('status')}
-          options={[
-            { value: '' as const, label: t('mapping.technologies.chooseStatus') },
-            ...adoptionStatuses.map((s) => ({ value: s, label: t(`mapping.status.${s}`) })),
-          ]}
+          placeholder={t('mapping.technologies.chooseStatus')}
+          options={adoptionStatuses.map((s) => ({ value: s, label: t(`mapping.status.${s}`) }))}
         />
-        <TextField
-          id={id('since')}
-          label={t('mapping.technologies.since')}
-          type="date"
-          value={since}
-          onValueChange={setSince}
-          error={err('since')}
-        />
-        <TextField
-          id={id('scope')}
-          label={t('mapping.technologies.scope')}
-          hint={t('mapping.technologies.scopeHint')}
-          value={scope}
-          onValueChange={setScope}
-          error={err('scope')}
-          maxLength={500}
-        />
-        <TextField
-          id={id('usersServed')}
-          label={t('mapping.technologies.usersServed')}
-          inputMode="numeric"
-          value={served}
-          onValueChange={setServed}
-          error={err('usersServed')}
-        />
-        <TextField
-          id={id('eligibleUsers')}
-          label={t('mapping.technologies.eligibleUsers')}
+        <ContractTextField cf={cf} name="since" type="date" emptyAsNull />
+        <ContractTextField cf={cf} name="scope" hint={t('mapping.technologies.scopeHint')} maxLength={500} />
+        <ContractTextField cf={cf} name="usersServed" inputMode="numeric" asNumber />
+        <ContractTextField
+          cf={cf}
+          name="eligibleUsers"
           hint={t('mapping.technologies.eligibleHint')}
           inputMode="numeric"
-          value={eligible}
-          onValueChange={setEligible}
-          error={err('eligibleUsers')}
+          asNumber
         />
-        <TextField
-          id={id('contactName')}
-          label={t('mapping.technologies.contactName')}
-          value={contactName}
-          onValueChange={setContactName}
-          error={err('contactName')}
-          maxLength={200}
-        />
-        <TextField
-          id={id('contactEmail')}
-          label={t('mapping.technologies.contactEmail')}
-          type="email"
-          value={contactEmail}
-          onValueChange={setContactEmail}
-          error={err('contactEmail')}
-        />
-        <TextField
-          id={id('comment')}
-          label={t('mapping.technologies.comment')}
-          value={comment}
-          onValueChange={setComment}
-          error={err('comment')}
-          maxLength={2000}
-        />
-        <TextField
-          id={id('evidenceUrl')}
-          label={t('mapping.technologies.evidenceUrl')}
-          hint={t('mapping.technologies.evidenceHint')}
+        <ContractTextField cf={cf} name="contactName" maxLength={200} />
+        <ContractTextField cf={cf} name="contactEmail" type="email" emptyAsNull />
+        <ContractTextField cf={cf} name="comment" maxLength={2000} />
+        <ContractTextField
+          cf={cf}
+          name="evidenceUrl"
           type="url"
-          value={evidenceUrl}
-          onValueChange={setEvidenceUrl}
-          error={err('evidenceUrl')}
+          emptyAsNull
+          hint={t('mapping.technologies.evidenceHint')}
         />
         <p className="card-actions">
           <SubmitButton
-            busy={save.isPending}
+            busy={cf.busy}
             label={t('mapping.technologies.save')}
             busyLabel={t('mapping.technologies.saving')}
           />

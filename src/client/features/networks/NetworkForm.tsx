@@ -1,42 +1,32 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { scopeAt, scopeFor } from '../../../shared/access/index.ts';
 import {
-  type NetworkKind,
+  CreateNetwork,
   type NetworkLevel,
   NetworkView,
   networkKinds,
   networkLevels,
 } from '../../../shared/contracts/networks.ts';
 import { Loading } from '../../components/Feedback.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
 import {
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  useFormErrors,
-} from '../../components/Form.tsx';
+  ContractSelectField,
+  ContractTextAreaField,
+  ContractTextField,
+  useContractForm,
+} from '../../components/form/index.ts';
 import { Page } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { api } from '../../lib/api.ts';
 import { useMe } from '../../lib/session.ts';
 import { networkKey, networksKey } from './data.ts';
 
-const FIELDS = [
-  'name',
-  'kind',
-  'level',
-  'ownerOrganisationId',
-  'purpose',
-  'representativesMin',
-  'representativesMax',
-];
 const COVERAGE_KINDS = new Set(['nation', 'region', 'association']);
 const levelOf = (kind: string): NetworkLevel =>
   kind === 'nation' ? 'national' : kind === 'municipality' ? 'local' : 'regional';
-const whole = (v: string) => (v.trim() === '' ? null : Number(v));
 
 /** A coordinator creates a group owned by an organisation where they may manage networks. */
 export function NewNetworkPage() {
@@ -75,10 +65,7 @@ export function EditNetworkPage() {
 }
 
 function NetworkForm({ existing }: { existing: NetworkView | null }) {
-  const { t } = useTranslation();
   const me = useMe();
-  const qc = useQueryClient();
-  const navigate = useNavigate();
   const owners = existing
     ? [
         {
@@ -90,153 +77,129 @@ function NetworkForm({ existing }: { existing: NetworkView | null }) {
     : me.data
       ? scopeAt(scopeFor(me.data, 'network.manage'), ['nation', 'region', 'association', 'municipality'])
       : [];
-  const [ownerId, setOwnerId] = useState('');
-  const owner = owners.find((o) => o.organisationId === ownerId) ?? owners[0];
-  const [name, setName] = useState(existing?.name ?? '');
-  const [kind, setKind] = useState<NetworkKind>(existing?.kind ?? 'network');
-  const [level, setLevel] = useState<NetworkLevel | ''>(existing?.level ?? '');
-  const [purpose, setPurpose] = useState(existing?.purpose ?? '');
-  const [covered, setCovered] = useState(Boolean(existing?.coverageOrganisationId));
-  const [min, setMin] = useState(String(existing?.representativesMin ?? 1));
-  const [max, setMax] = useState(existing ? String(existing.representativesMax ?? '') : '2');
-  const form = useFormErrors('network-form');
-  const canCover = owner ? COVERAGE_KINDS.has(owner.organisationKind) : false;
+  const { t } = useTranslation();
+  if (owners.length === 0) return <p className="ds-paragraph">{t('networks.create.noOwner')}</p>;
+  return <NetworkFields existing={existing} owners={owners} />;
+}
 
-  const create = useMutation({
-    mutationFn: () => {
-      const body = {
-        name: name.trim(),
-        kind,
-        level: level || levelOf(owner?.organisationKind ?? ''),
-        purpose: purpose.trim() || null,
-        ...(canCover && covered
-          ? {
-              coverageOrganisationId: existing?.coverageOrganisationId ?? owner?.organisationId,
-              representativesMin: whole(min),
-              representativesMax: whole(max),
-            }
+interface Owner {
+  organisationId: string;
+  organisationName: string;
+  organisationKind: string;
+}
+
+/** A changed group keeps its owner: the form checks the create contract, a PUT leaves the owner out. */
+function NetworkFields({ existing, owners }: { existing: NetworkView | null; owners: readonly Owner[] }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const first = owners[0]!;
+  const cf = useContractForm(CreateNetwork, {
+    id: 'network-form',
+    defaultValues: {
+      name: existing?.name ?? '',
+      kind: existing?.kind ?? 'network',
+      level: existing?.level ?? levelOf(first.organisationKind),
+      purpose: existing?.purpose ?? '',
+      ownerOrganisationId: first.organisationId,
+      coverageOrganisationId: existing?.coverageOrganisationId ?? null,
+      representativesMin: existing ? existing.representativesMin : 1,
+      representativesMax: existing ? existing.representativesMax : 2,
+    },
+    labels: {
+      name: t('networks.create.name'),
+      ownerOrganisationId: t('networks.create.owner'),
+      kind: t('networks.create.kind'),
+      level: t('networks.create.level'),
+      purpose: t('networks.create.purpose'),
+      representativesMin: t('networks.create.min'),
+      representativesMax: t('networks.create.max'),
+    },
+    onSubmit: async ({ ownerOrganisationId, ...body }, { form }) => {
+      // Coverage is the owner's own area, so it follows the owner chosen last.
+      const kind = owners.find((o) => o.organisationId === ownerOrganisationId)?.organisationKind ?? '';
+      const covered = Boolean(body.coverageOrganisationId) && COVERAGE_KINDS.has(kind);
+      const payload = {
+        ...body,
+        purpose: body.purpose || null,
+        ...(covered
+          ? { coverageOrganisationId: existing?.coverageOrganisationId ?? ownerOrganisationId }
           : { coverageOrganisationId: null, representativesMin: null, representativesMax: null }),
       };
-      return existing
-        ? api.put(`/networks/${existing.id}`, NetworkView, body)
-        : api.post('/networks', NetworkView, { ...body, ownerOrganisationId: owner?.organisationId ?? '' });
-    },
-    onSuccess: (n) => {
+      const n = existing
+        ? await api.put(`/networks/${existing.id}`, NetworkView, payload)
+        : await api.post('/networks', NetworkView, { ...payload, ownerOrganisationId });
+      form.reset(form.getValues());
       void qc.invalidateQueries({ queryKey: networksKey });
       qc.setQueryData(networkKey(n.id), n);
       navigate(`/natverk/${n.id}`);
     },
-    onError: (err) => form.failFromApi(err, FIELDS),
   });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!name.trim()) errors.name = t('networks.create.nameRequired');
-    if (canCover && covered) {
-      const lo = whole(min);
-      const hi = whole(max);
-      if (lo === null || !Number.isInteger(lo) || lo < 1)
-        errors.representativesMin = t('networks.create.minInvalid');
-      if (hi !== null && (!Number.isInteger(hi) || (lo !== null && hi < lo)))
-        errors.representativesMax = t('networks.create.maxInvalid');
-    }
-    if (Object.keys(errors).length) return form.fail(errors);
-    form.clear();
-    create.mutate();
-  };
+  const ownerId = cf.form.watch('ownerOrganisationId');
+  const owner = owners.find((o) => o.organisationId === ownerId) ?? first;
+  const canCover = COVERAGE_KINDS.has(owner.organisationKind);
+  const coverage = cf.form.watch('coverageOrganisationId');
+  // The level follows the owner until the person picks one.
+  useEffect(() => {
+    if (!cf.form.getFieldState('level').isDirty) cf.form.setValue('level', levelOf(owner.organisationKind));
+  }, [cf.form, owner.organisationKind]);
+  const covered = canCover && Boolean(coverage);
 
   return (
-    <>
-      {owners.length === 0 ? (
-        <p className="ds-paragraph">{t('networks.create.noOwner')}</p>
-      ) : (
-        <form className="form" onSubmit={submit} noValidate>
-          {form.summary}
-          <TextField
-            id={form.fieldId('name')}
-            label={t('networks.create.name')}
-            required
-            value={name}
-            onValueChange={setName}
-            error={form.errors.name}
-            maxLength={200}
-          />
-          {existing ? null : (
-            <SelectField
-              id={form.fieldId('ownerOrganisationId')}
-              label={t('networks.create.owner')}
-              value={owner?.organisationId ?? ''}
-              onValueChange={setOwnerId}
-              options={owners.map((o) => ({ value: o.organisationId, label: o.organisationName }))}
-              error={form.errors.ownerOrganisationId}
-            />
-          )}
-          <SelectField
-            id={form.fieldId('kind')}
-            label={t('networks.create.kind')}
-            value={kind}
-            onValueChange={setKind}
-            options={networkKinds.map((k) => ({ value: k, label: t(`networks.kinds.${k}`) }))}
-          />
-          <SelectField
-            id={form.fieldId('level')}
-            label={t('networks.create.level')}
-            value={level || levelOf(owner?.organisationKind ?? '')}
-            onValueChange={setLevel}
-            options={networkLevels.map((l) => ({ value: l, label: t(`networks.levels.${l}`) }))}
-          />
-          <TextAreaField
-            id={form.fieldId('purpose')}
-            label={t('networks.create.purpose')}
-            value={purpose}
-            onValueChange={setPurpose}
-            error={form.errors.purpose}
-            rows={4}
-          />
-          {canCover ? (
-            <div className="ds-field checkbox">
-              <input
-                className="ds-input"
-                type="checkbox"
-                id="network-coverage"
-                checked={covered}
-                onChange={(e) => setCovered(e.target.checked)}
-              />
-              <label className="ds-label" data-weight="regular" htmlFor="network-coverage">
-                {t('networks.create.coverage', { area: owner?.organisationName })}
-              </label>
-            </div>
-          ) : null}
-          {canCover && covered ? (
-            <>
-              <TextField
-                id={form.fieldId('representativesMin')}
-                label={t('networks.create.min')}
-                inputMode="numeric"
-                value={min}
-                onValueChange={setMin}
-                error={form.errors.representativesMin}
-              />
-              <TextField
-                id={form.fieldId('representativesMax')}
-                label={t('networks.create.max')}
-                inputMode="numeric"
-                value={max}
-                onValueChange={setMax}
-                error={form.errors.representativesMax}
-              />
-            </>
-          ) : null}
-          <div className="form-actions">
-            <SubmitButton
-              busy={create.isPending}
-              label={existing ? t('networks.edit.submit') : t('networks.create.submit')}
-              busyLabel={existing ? t('networks.edit.busy') : t('networks.create.busy')}
-            />
-          </div>
-        </form>
+    <form className="form" onSubmit={cf.onSubmit} noValidate>
+      {cf.summary}
+      <ContractTextField cf={cf} name="name" required maxLength={200} />
+      {existing ? null : (
+        <ContractSelectField
+          cf={cf}
+          name="ownerOrganisationId"
+          options={owners.map((o) => ({ value: o.organisationId, label: o.organisationName }))}
+        />
       )}
-    </>
+      <ContractSelectField
+        cf={cf}
+        name="kind"
+        options={networkKinds.map((k) => ({ value: k, label: t(`networks.kinds.${k}`) }))}
+      />
+      <ContractSelectField
+        cf={cf}
+        name="level"
+        options={networkLevels.map((l: NetworkLevel) => ({ value: l, label: t(`networks.levels.${l}`) }))}
+      />
+      <ContractTextAreaField cf={cf} name="purpose" rows={4} />
+      {canCover ? (
+        <div className="ds-field checkbox">
+          <input
+            className="ds-input"
+            type="checkbox"
+            id="network-coverage"
+            checked={covered}
+            onChange={(e) =>
+              cf.form.setValue(
+                'coverageOrganisationId',
+                e.target.checked ? (existing?.coverageOrganisationId ?? owner.organisationId) : null,
+                { shouldDirty: true },
+              )
+            }
+          />
+          <label className="ds-label" data-weight="regular" htmlFor="network-coverage">
+            {t('networks.create.coverage', { area: owner.organisationName })}
+          </label>
+        </div>
+      ) : null}
+      {covered ? (
+        <>
+          <ContractTextField cf={cf} name="representativesMin" inputMode="numeric" asNumber />
+          <ContractTextField cf={cf} name="representativesMax" inputMode="numeric" asNumber />
+        </>
+      ) : null}
+      <div className="form-actions">
+        <SubmitButton
+          busy={cf.busy}
+          label={existing ? t('networks.edit.submit') : t('networks.create.submit')}
+          busyLabel={existing ? t('networks.edit.busy') : t('networks.create.busy')}
+        />
+      </div>
+    </form>
   );
 }

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { DOCUMENT_MAX_BYTES, DocumentFields } from '../../../shared/contracts/documents.ts';
+import { issueCode } from '../../../shared/i18n/issue-code.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { refuseNul } from '../../plugins/nul-in-body.ts';
 import type { Upload } from './documents.service.ts';
@@ -55,11 +56,12 @@ async function readMultipart(req: FastifyRequest) {
   return { fields, upload };
 }
 
+/** The same codes as the JSON endpoints and the browser forms (the issues carry their input for it). */
 function issueToFieldError(issue: z.core.$ZodIssue): FieldError {
-  const path = ['body', ...issue.path.map(String)].join('.');
-  if (/^[a-z_]+$/.test(issue.message)) return { path, code: issue.message };
-  const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
-  return { path, code: missing ? 'required' : issue.code };
+  return {
+    path: ['body', ...issue.path.map(String)].join('.'),
+    code: issueCode(issue, { value: issue.input }),
+  };
 }
 
 /**
@@ -73,7 +75,7 @@ export async function readNewDocument(
     ? await readMultipart(req)
     : { fields: req.body, upload: null };
   refuseNul(fields);
-  const parsed = DocumentFields.safeParse(fields ?? {});
+  const parsed = DocumentFields.safeParse(fields ?? {}, { reportInput: true });
   if (!parsed.success)
     throw new AppError(400, 'validation_failed', parsed.error.issues.map(issueToFieldError));
   return { fields: parsed.data, upload };
