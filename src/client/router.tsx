@@ -43,6 +43,7 @@ const lazySteeringReports = lazyFrom(() => import('./features/steering-reports/i
 const lazyCases = lazyFrom(() => import('./features/cases/index.ts'));
 const lazyIdentity = lazyFrom(() => import('./features/identity/index.ts'));
 const lazyCertificateCheck = lazyFrom(() => import('./features/certificate-check/index.ts'));
+const lazyTeam = lazyFrom(() => import('./features/team/index.ts'));
 // @issue16-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
 
@@ -128,6 +129,7 @@ export const router = createBrowserRouter([
           { path: '/kunskapsbank/vem-har-gjort/:technologyKey', element: lazyCases('WhoHasDoneThisPage') },
           { path: '/kunskapsbank/:id', element: lazyCases('CasePage') },
           { path: '/kunskapsbank/:id/redigera', element: lazyCases('EditCasePage') },
+          { path: '/mitt-team', element: lazyTeam('TeamPage') },
           // @issue16-routes (signed-in routes above this line)
           // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
@@ -159,7 +161,8 @@ export const router = createBrowserRouter([
           { path: '/program/:id/rapport', element: lazyProgrammes('ReportPage') },
           { path: '/studiegrupper', element: lazyProgrammes('StudyGroupsPage') },
           { path: '/studiegrupper/:id', element: lazyProgrammes('StudyGroupPage') },
-          { path: '/enheter/:unitId/utbildning', element: lazyProgrammes('TeamReportPage') },
+          // The old team report is the team page of one unit now: old links and bookmarks land there.
+          { path: '/enheter/:unitId/utbildning', element: lazyTeam('OldTeamReportRedirect') },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

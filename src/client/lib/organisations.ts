@@ -39,6 +39,8 @@ export interface OrgAbilities {
   manageIdentity: boolean;
   /** Accounts with a username and activation codes for people without work e-mail. */
   activateAccounts: boolean;
+  /** The unit's team page: its people's learning progress, enrolling and reminding. */
+  teamProgress: boolean;
 }
 
 /** What the user may do at an organisation, from the shared access matrix. */
@@ -56,6 +58,7 @@ export function abilitiesAt(me: Me, org: Organisation): OrgAbilities {
       (org.kind === 'region' || org.kind === 'nation' || org.kind === 'association') && can('adoption.read'),
     manageIdentity: org.kind !== 'unit' && authorizeOwn(actor, 'identity.manage', ctx),
     activateAccounts: (org.kind === 'municipality' || org.kind === 'unit') && can('people.activate'),
+    teamProgress: org.kind === 'unit' && can('learning.report'),
   };
 }
 

@@ -104,6 +104,7 @@ export function OrganisationPage() {
   const regions = org.children.filter((c) => c.kind === 'region');
   const model = org.flags.includes('model_municipality');
   const actions = [
+    can.teamProgress ? { to: `/mitt-team?enhet=${org.id}`, label: t('team.unitLink') } : null,
     can.listMembers ? { to: `${base}/personer`, label: t('orgs.showMembers') } : null,
     can.invite ? { to: `${base}/bjud-in`, label: t('orgs.invite') } : null,
     can.importStaff ? { to: `${base}/importera`, label: t('orgs.importStaff') } : null,

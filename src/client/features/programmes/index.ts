@@ -6,4 +6,3 @@ export { NewProgrammePage } from './NewProgrammePage.tsx';
 export { ProgrammePage } from './ProgrammePage.tsx';
 export { ProgrammesPage } from './ProgrammesPage.tsx';
 export { ReportPage } from './ReportPage.tsx';
-export { TeamReportPage } from './TeamReportPage.tsx';

@@ -152,7 +152,7 @@ function TeamLinks() {
       <ul className="link-list">
         {units.map((u) => (
           <li key={u.organisationId}>
-            <Link className="ds-link" to={`/enheter/${u.organisationId}/utbildning`}>
+            <Link className="ds-link" to={`/mitt-team?enhet=${u.organisationId}`}>
               {t('programmes.team.title', { name: u.organisationName })}
             </Link>
           </li>

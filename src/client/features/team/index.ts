@@ -1,0 +1,2 @@
+export { OldTeamReportRedirect } from './OldTeamReportRedirect.tsx';
+export { TeamPage } from './TeamPage.tsx';
