@@ -9,8 +9,9 @@ import { followMenu } from '../support/nav.ts';
 /**
  * Issue 8's "done when", as a new Falun coordinator: finds who runs digital night supervision (from the
  * technology catalogue), reads a model municipality's case and asks its contact person (the e-mail lands
- * in the outbox); then writes a case of Falun's own, attaches a picture and sends it for review, and
- * Region Dalarna publishes it from the review queue. axe on every page.
+ * in the outbox); then writes a case of Falun's own by keyboard (issue 16: an error summary that names
+ * the fields), attaches a picture, lets the long texts save themselves and sends it for review from
+ * the same page, and Region Dalarna publishes it from the review queue. axe on every page.
  */
 
 let e: E2E;
@@ -23,6 +24,7 @@ const NIGHT = 'Digital nattillsyn (kamera)';
 const MODEL_CASE = 'Digital nattillsyn i hela hemtjänsten i Skellefteå';
 const NEW_CASE = 'Nattillsyn med kamera i Hemtjänsten Söder';
 const NEW_USER = { name: 'Nora Lindgren', email: 'nora.lindgren@falun.example.se' };
+const LESSONS = 'Börja med de brukare som själva vill ha nattillsyn med kamera.';
 
 describe('the knowledge bank', () => {
   let nora: Page;
@@ -76,34 +78,80 @@ describe('the knowledge bank', () => {
     await expectAccessible(nora, 'case after contacting');
   });
 
-  it('writes a case with an attachment and sends it for review', async () => {
+  it('writes a case by keyboard: the error summary names each field and its links move focus there', async () => {
     await followMenu(nora, 'Kunskap', 'Kunskapsbank');
     await nora.getByRole('link', { name: 'Skriv ett nytt exempel' }).click();
     await nora.getByRole('heading', { level: 1, name: 'Nytt exempel' }).waitFor();
-    await nora.getByRole('button', { name: 'Spara utkastet' }).click();
-    await nora.locator('.ds-error-summary').getByRole('link').first().waitFor();
+    const save = nora.getByRole('button', { name: 'Spara utkastet' });
+    await save.focus();
+    await nora.keyboard.press('Enter');
+    const summary = nora.locator('.ds-error-summary');
+    await summary.getByRole('link').first().waitFor();
+    // Each message names its field, in the form's words (not "Uppgiften måste fyllas i." twice).
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Rubrik: Skriv minst 3 tecken.',
+      'Sammanfattning: Skriv minst 10 tecken.',
+      'Teknik som exemplet handlar om: Välj minst en teknik.',
+    ]);
+    expect(await nora.evaluate(() => document.activeElement?.classList.contains('ds-error-summary'))).toBe(
+      true,
+    );
     await expectAccessible(nora, 'new case with errors');
-    await nora.getByLabel('Rubrik').fill(NEW_CASE);
-    await nora
-      .getByLabel('Sammanfattning')
-      .fill('Hemtjänsten Söder prövade digital nattillsyn i tre månader.');
-    await nora.getByRole('checkbox', { name: NIGHT }).check();
+    const focusedId = () => nora.evaluate(() => document.activeElement?.id ?? '');
+
+    await summary.getByRole('link', { name: 'Rubrik: Skriv minst 3 tecken.' }).focus();
+    await nora.keyboard.press('Enter');
+    expect(await focusedId()).toBe('case-title');
+    await nora.keyboard.type(NEW_CASE);
+    await summary.getByRole('link', { name: /^Sammanfattning:/ }).focus();
+    await nora.keyboard.press('Enter');
+    expect(await focusedId()).toBe('case-summary');
+    await nora.keyboard.type('Hemtjänsten Söder prövade digital nattillsyn i tre månader.');
+    await summary.getByRole('link', { name: /^Teknik som exemplet handlar om:/ }).focus();
+    await nora.keyboard.press('Enter');
+    expect(await focusedId()).toBe('case-technologyKeys');
+    // Tab through the technologies to digital night supervision and tick it with the space bar.
+    for (let i = 0; i < 40; i++) {
+      await nora.keyboard.press('Tab');
+      const label = await nora.evaluate(() => {
+        const el = document.activeElement as HTMLInputElement | null;
+        return el?.labels?.[0]?.textContent ?? '';
+      });
+      if (label === NIGHT) break;
+    }
+    await nora.keyboard.press('Space');
+    expect(await nora.getByRole('checkbox', { name: NIGHT }).isChecked()).toBe(true);
     await nora.getByLabel('Vad som gjordes').fill('Test med tolv brukare som ville sova ostört.');
     await nora.getByLabel('Namn', { exact: true }).fill(NEW_USER.name);
     await nora.getByLabel('E-postadress').fill(NEW_USER.email);
     await nora.getByLabel('Kontaktpersonen har gått med på att visas och kontaktas').check();
-    await nora.getByRole('button', { name: 'Spara utkastet' }).click();
+    await save.focus();
+    await nora.keyboard.press('Enter');
     await nora.getByRole('heading', { level: 1, name: 'Ändra exemplet' }).waitFor();
-    await nora.getByText('Exemplet är sparat.').waitFor();
+    const created = nora.getByText(/^Utkastet är sparat\./);
+    await created.waitFor();
+    // Focus lands on what happened, not on the page body.
+    expect(await nora.evaluate(() => document.activeElement?.textContent ?? '')).toMatch(
+      /^Utkastet är sparat\./,
+    );
+  });
+
+  it('saves the draft’s long texts by itself and sends it for review from the same page', async () => {
     await nora
       .getByLabel('Fil att bifoga')
       .setInputFiles({ name: 'skarmbild.png', mimeType: 'image/png', buffer: pngImage() });
     await nora.getByRole('button', { name: 'Ladda upp' }).click();
     await nora.getByText('skarmbild.png är uppladdad.').waitFor();
+    await nora.getByLabel('Lärdomar').fill(LESSONS);
+    await nora.getByText(/^Sparat \d\d:\d\d$/).waitFor();
     await expectAccessible(nora, 'editing the case');
-    await nora.getByRole('link', { name: 'Avbryt' }).click();
-    await nora.getByRole('heading', { level: 1, name: NEW_CASE }).waitFor();
+    await nora.reload();
+    await nora.getByRole('heading', { level: 1, name: 'Ändra exemplet' }).waitFor();
+    expect(await nora.getByLabel('Lärdomar').inputValue()).toBe(LESSONS);
+    // The way back says where it goes (it was "Avbryt").
+    await nora.getByRole('link', { name: 'Tillbaka till exemplet' }).waitFor();
     await nora.getByRole('button', { name: 'Skicka för granskning' }).click();
+    await nora.getByRole('heading', { level: 1, name: NEW_CASE }).waitFor();
     await nora.getByText('Exemplet är skickat för granskning.').waitFor();
     await expectAccessible(nora, 'case sent for review');
   });

@@ -40,8 +40,9 @@ const text = (max: number) => z.string().trim().max(max).nullable().optional();
 
 /** What an author writes; the municipality is chosen when the draft is created and never changes. */
 const caseFieldShape = {
-  title: z.string().trim().min(3).max(200),
-  summary: z.string().trim().min(10).max(2000),
+  // Own codes, so that the form and the API both say what is wanted, not just "too short".
+  title: z.string().trim().min(3, 'min_three_chars').max(200),
+  summary: z.string().trim().min(10, 'min_ten_chars').max(2000),
   context: text(4000).describe('The setting: size, organisation, service area'),
   sizeBand: SizeBand.nullable().optional(),
   serviceArea: ServiceArea.nullable().optional(),
@@ -50,8 +51,14 @@ const caseFieldShape = {
   results: text(8000),
   lessons: text(8000),
   costs: text(4000),
-  costSek: z.number().int().min(0).max(1_000_000_000_000).nullable().optional(),
-  technologyKeys: z.array(TechnologyKey).min(1).max(CASE_MAX_TECHNOLOGIES),
+  costSek: z
+    .number('cost_whole_kronor')
+    .int('cost_whole_kronor')
+    .min(0, 'cost_whole_kronor')
+    .max(1_000_000_000_000)
+    .nullable()
+    .optional(),
+  technologyKeys: z.array(TechnologyKey).min(1, 'choose_technology').max(CASE_MAX_TECHNOLOGIES),
   indicatorIds: z.array(Uuid).max(CASE_MAX_INDICATORS).default([]),
   initiativeId: Uuid.nullable().optional(),
   contactName: text(200),

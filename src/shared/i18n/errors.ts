@@ -661,6 +661,14 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Insatsen ägs inte av kommunen och kommunen deltar inte i den.',
     en: 'The municipality neither owns nor takes part in the initiative.',
   },
+  // Knowledge-bank cases (issue 16): what the field wants, so the form's summary says it
+  min_three_chars: { sv: 'Skriv minst 3 tecken.', en: 'Write at least 3 characters.' },
+  min_ten_chars: { sv: 'Skriv minst 10 tecken.', en: 'Write at least 10 characters.' },
+  choose_technology: { sv: 'Välj minst en teknik.', en: 'Choose at least one technology.' },
+  cost_whole_kronor: {
+    sv: 'Ange kostnaden som ett heltal i kronor.',
+    en: 'Give the cost as a whole number of kronor.',
+  },
   // @issue16-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)
 };

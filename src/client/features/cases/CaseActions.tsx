@@ -8,13 +8,13 @@ import { Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { casesKey } from './case-queries.ts';
 
-type Step = 'submit' | 'publish' | 'withdraw';
+export type Step = 'submit' | 'publish' | 'withdraw';
 
 /**
  * The workflow buttons the server says the caller may use: authors send for review, reviewers publish
  * or return with a note, and a published case may be withdrawn by either.
  */
-export function CaseActions({ d }: { d: CaseView }) {
+export function CaseActions({ d, onDone }: { d: CaseView; onDone?: (step: Step) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [done, setDone] = useState<string | null>(null);
@@ -25,6 +25,7 @@ export function CaseActions({ d }: { d: CaseView }) {
         t(`cases.actions.${s === 'submit' ? 'submitted' : s === 'publish' ? 'published' : 'withdrawn'}`),
       );
       await qc.invalidateQueries({ queryKey: casesKey });
+      onDone?.(s);
     },
   });
   if (!d.canSubmit && !d.canReview && !d.canWithdraw) return <LiveStatus message={done} />;

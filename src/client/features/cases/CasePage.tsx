@@ -8,7 +8,7 @@ import { API } from '../../lib/api.ts';
 import { formatSek } from '../../lib/format.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { formatSize } from '../documents/document-queries.ts';
-import { CaseActions } from './CaseActions.tsx';
+import { CaseActions, type Step } from './CaseActions.tsx';
 import { CaseIndicators } from './CaseIndicators.tsx';
 import { ContactCard } from './ContactCard.tsx';
 import { ContactForm } from './ContactForm.tsx';
@@ -19,7 +19,14 @@ export function CasePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const location = useLocation();
-  const saved = (location.state as { saved?: boolean } | null)?.saved ?? false;
+  const state = location.state as { saved?: boolean; done?: Step } | null;
+  // Sent for review (or published, withdrawn) from the edit page: say so here, where the person lands.
+  const done = state?.done;
+  const message = done
+    ? t(`cases.actions.${done === 'submit' ? 'submitted' : done === 'publish' ? 'published' : 'withdrawn'}`)
+    : state?.saved
+      ? t('cases.form.saved')
+      : null;
   const c = useCase(id);
   if (c.isPending) return <Loading />;
   if (c.isError) return <QueryFailure error={c.error} onRetry={() => void c.refetch()} />;
@@ -31,7 +38,7 @@ export function CasePage() {
           {t('cases.detail.back')}
         </Link>
       </p>
-      <LiveStatus message={saved ? t('cases.form.saved') : null} />
+      <LiveStatus message={message} />
       <p className="tags">
         {d.municipality.isModel ? <Tag color="info">{t('cases.modelBadge')}</Tag> : null}
         <Tag color={d.status === 'published' ? 'success' : 'warning'}>{t(`cases.status.${d.status}`)}</Tag>

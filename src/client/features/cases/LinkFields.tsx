@@ -1,69 +1,56 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseLinkChoices } from '../../../shared/contracts/cases.ts';
-import { SelectField } from '../../components/Form.tsx';
 import { api, qs } from '../../lib/api.ts';
-import type { CaseFormValues } from './case-form-state.ts';
-
-type Setter = <K extends keyof CaseFormValues>(k: K) => (value: CaseFormValues[K]) => void;
+import { CheckboxList, NullableSelect } from './case-fields.tsx';
+import type { CaseForm } from './case-form-state.ts';
 
 /**
  * Results linked to measurements: the initiative the case grew out of and the benefit indicators that
  * show its results, chosen among the municipality's own initiatives. Nothing shows without any.
  */
-export function LinkFields({
-  municipalityCode,
-  values: v,
-  set,
-}: {
-  municipalityCode: string;
-  values: CaseFormValues;
-  set: Setter;
-}) {
+export function LinkFields({ cf, municipalityCode }: { cf: CaseForm; municipalityCode: string }) {
   const { t } = useTranslation();
   const choices = useQuery({
     queryKey: ['cases', 'link-choices', municipalityCode],
     queryFn: () => api.get(`/cases/link-choices${qs({ municipality: municipalityCode })}`, CaseLinkChoices),
   });
+  // Links are the municipality's own: another municipality starts without them.
+  const shownFor = useRef(municipalityCode);
+  useEffect(() => {
+    if (shownFor.current === municipalityCode) return;
+    shownFor.current = municipalityCode;
+    cf.form.setValue('initiativeId', null);
+    cf.form.setValue('indicatorIds', []);
+  }, [cf.form, municipalityCode]);
   const initiatives = choices.data?.initiatives ?? [];
   if (initiatives.length === 0) return null;
   const indicators = initiatives.flatMap((i) => i.indicators.map((ind) => ({ ...ind, initiative: i.title })));
   return (
-    <fieldset className="ds-fieldset fieldset case-contact-fields" aria-describedby="case-links-hint">
-      <legend className="ds-label" data-weight="medium">
-        {t('cases.fields.indicators')}
-      </legend>
-      <p className="field-hint" id="case-links-hint">
-        {t('cases.fields.indicatorsHint')}
-      </p>
-      <SelectField
-        id="case-initiativeId"
-        label={t('cases.fields.initiative')}
-        value={v.initiativeId}
-        onValueChange={set('initiativeId')}
-        options={[
-          { value: '', label: t('cases.fields.noInitiative') },
-          ...initiatives.map((i) => ({ value: i.id, label: i.title })),
-        ]}
+    <div className="case-links">
+      <NullableSelect
+        cf={cf}
+        name="initiativeId"
+        empty={t('cases.fields.noInitiative')}
+        options={initiatives.map((i) => ({ value: i.id, label: i.title }))}
       />
-      {indicators.map((ind) => (
-        <div className="ds-field checkbox" key={ind.id}>
-          <input
-            className="ds-input"
-            type="checkbox"
-            id={`case-indicator-${ind.id}`}
-            checked={v.indicatorIds.includes(ind.id)}
-            onChange={(e) =>
-              set('indicatorIds')(
-                e.target.checked ? [...v.indicatorIds, ind.id] : v.indicatorIds.filter((x) => x !== ind.id),
-              )
-            }
-          />
-          <label className="ds-label" data-weight="regular" htmlFor={`case-indicator-${ind.id}`}>
-            {t('cases.fields.indicatorLabel', { name: ind.name, unit: ind.unit, initiative: ind.initiative })}
-          </label>
-        </div>
-      ))}
-    </fieldset>
+      {indicators.length > 0 ? (
+        <CheckboxList
+          cf={cf}
+          name="indicatorIds"
+          legend={t('cases.fields.indicators')}
+          hint={t('cases.fields.indicatorsHint')}
+          options={indicators.map((ind) => ({
+            value: ind.id,
+            label: t('cases.fields.indicatorLabel', {
+              name: ind.name,
+              unit: ind.unit,
+              initiative: ind.initiative,
+            }),
+          }))}
+        />
+      ) : null}
+    </div>
   );
 }

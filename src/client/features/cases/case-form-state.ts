@@ -1,117 +1,116 @@
-import type { CaseFields, CaseView } from '../../../shared/contracts/cases.ts';
-import { parseNumber } from '../../lib/format.ts';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { type CaseFields, type CaseView, CreateCase } from '../../../shared/contracts/cases.ts';
+import { type ContractForm, useContractForm } from '../../components/form/index.ts';
 
-/** The form's values as typed (strings), and the conversion to the contract's fields. */
-export interface CaseFormValues {
-  title: string;
-  summary: string;
-  context: string;
-  sizeBand: string;
-  serviceArea: string;
-  phaseReached: string;
-  whatWasDone: string;
-  results: string;
-  lessons: string;
-  costs: string;
-  costSek: string;
-  technologyKeys: string[];
-  contactName: string;
-  contactTitle: string;
-  contactEmail: string;
-  contactPhone: string;
-  contactConsent: boolean;
-  initiativeId: string;
-  indicatorIds: string[];
+/**
+ * The case form's values are the contract's own (CreateCase): the browser checks them with the same
+ * schema as the server, so there is no second, hand-written set of rules to drift.
+ */
+export type CaseFormValues = z.input<typeof CreateCase>;
+export type CaseFormParsed = z.output<typeof CreateCase>;
+export type CaseForm = ContractForm<typeof CreateCase>;
+
+export function emptyCase(municipalityCode: string): CaseFormValues {
+  return {
+    municipalityCode,
+    title: '',
+    summary: '',
+    context: null,
+    sizeBand: null,
+    serviceArea: null,
+    phaseReached: 'try_out',
+    whatWasDone: null,
+    results: null,
+    lessons: null,
+    costs: null,
+    costSek: null,
+    technologyKeys: [],
+    contactName: null,
+    contactTitle: null,
+    contactEmail: null,
+    contactPhone: null,
+    contactConsent: false,
+    initiativeId: null,
+    indicatorIds: [],
+  };
 }
-
-export const emptyCase: CaseFormValues = {
-  title: '',
-  summary: '',
-  context: '',
-  sizeBand: '',
-  serviceArea: '',
-  phaseReached: 'try_out',
-  whatWasDone: '',
-  results: '',
-  lessons: '',
-  costs: '',
-  costSek: '',
-  technologyKeys: [],
-  contactName: '',
-  contactTitle: '',
-  contactEmail: '',
-  contactPhone: '',
-  contactConsent: false,
-  initiativeId: '',
-  indicatorIds: [],
-};
 
 export function valuesOf(c: CaseView): CaseFormValues {
   return {
+    municipalityCode: c.municipality.code,
     title: c.title,
     summary: c.summary,
-    context: c.context ?? '',
-    sizeBand: c.sizeBand ?? '',
-    serviceArea: c.serviceArea ?? '',
+    context: c.context,
+    sizeBand: c.sizeBand,
+    serviceArea: c.serviceArea,
     phaseReached: c.phaseReached,
-    whatWasDone: c.whatWasDone ?? '',
-    results: c.results ?? '',
-    lessons: c.lessons ?? '',
-    costs: c.costs ?? '',
-    costSek: c.costSek === null ? '' : String(c.costSek),
+    whatWasDone: c.whatWasDone,
+    results: c.results,
+    lessons: c.lessons,
+    costs: c.costs,
+    costSek: c.costSek,
     technologyKeys: c.technologies.map((t) => t.key),
-    contactName: c.editor?.contactName ?? '',
-    contactTitle: c.editor?.contactTitle ?? '',
-    contactEmail: c.editor?.contactEmail ?? '',
-    contactPhone: c.editor?.contactPhone ?? '',
+    contactName: c.editor?.contactName ?? null,
+    contactTitle: c.editor?.contactTitle ?? null,
+    contactEmail: c.editor?.contactEmail ?? null,
+    contactPhone: c.editor?.contactPhone ?? null,
     contactConsent: c.editor?.contactConsent ?? false,
-    initiativeId: c.editor?.initiativeId ?? '',
+    initiativeId: c.editor?.initiativeId ?? null,
     indicatorIds: c.editor?.indicatorIds ?? [],
   };
 }
 
-const orNull = (s: string) => (s.trim() ? s.trim() : null);
-
-/** The body for the API. */
-export function fieldsOf(v: CaseFormValues): CaseFields {
-  const cost = parseNumber(v.costSek);
+/** The body of a change (the municipality never changes); an empty text is stored as no text. */
+export function fieldsOf({ municipalityCode: _, ...v }: CaseFormParsed): CaseFields {
+  const blank = (s: string | null | undefined) => (s ? s : null);
   return {
-    title: v.title.trim(),
-    summary: v.summary.trim(),
-    context: orNull(v.context),
-    sizeBand: (v.sizeBand || null) as CaseFields['sizeBand'],
-    serviceArea: (v.serviceArea || null) as CaseFields['serviceArea'],
-    phaseReached: v.phaseReached as CaseFields['phaseReached'],
-    whatWasDone: orNull(v.whatWasDone),
-    results: orNull(v.results),
-    lessons: orNull(v.lessons),
-    costs: orNull(v.costs),
-    costSek: Number.isNaN(cost) ? null : cost,
-    technologyKeys: v.technologyKeys,
-    indicatorIds: v.indicatorIds,
-    initiativeId: v.initiativeId || null,
-    contactName: orNull(v.contactName),
-    contactTitle: orNull(v.contactTitle),
-    contactEmail: orNull(v.contactEmail),
-    contactPhone: orNull(v.contactPhone),
-    contactConsent: v.contactConsent,
+    ...v,
+    context: blank(v.context),
+    whatWasDone: blank(v.whatWasDone),
+    results: blank(v.results),
+    lessons: blank(v.lessons),
+    costs: blank(v.costs),
+    contactName: blank(v.contactName),
+    contactTitle: blank(v.contactTitle),
+    contactPhone: blank(v.contactPhone),
   };
 }
 
-/** Checks made before sending (the server checks the same and more). */
-export function clientErrors(
-  v: CaseFormValues,
-  t: (k: string) => string,
-  required: string,
-): Record<string, string> {
-  const e: Record<string, string> = {};
-  if (v.title.trim().length < 3) e.title = required;
-  if (v.summary.trim().length < 10) e.summary = required;
-  if (v.technologyKeys.length === 0) e.technologyKeys = t('cases.form.chooseTechnology');
-  const cost = parseNumber(v.costSek);
-  if (v.costSek.trim() && (Number.isNaN(cost) || !Number.isInteger(cost) || cost < 0))
-    e.costSek = t('cases.form.costInvalid');
-  if (v.contactConsent && !v.contactName.trim()) e.contactName = t('cases.fields.consentNeedsName');
-  if (v.contactConsent && !v.contactEmail.trim()) e.contactEmail = t('cases.fields.consentNeedsEmail');
-  return e;
+/** The long texts a draft saves by itself while they are written. */
+export const longTexts = ['summary', 'context', 'whatWasDone', 'results', 'lessons', 'costs'] as const;
+
+/** The case form over the CreateCase contract; every message names its field by these labels. */
+export function useCaseForm(
+  initial: CaseFormValues,
+  onSubmit: (values: CaseFormParsed) => Promise<string | undefined>,
+): CaseForm {
+  const { t } = useTranslation();
+  const labels = useMemo(
+    () => ({
+      municipalityCode: t('cases.fields.municipality'),
+      title: t('cases.fields.title'),
+      summary: t('cases.fields.summary'),
+      context: t('cases.fields.context'),
+      sizeBand: t('cases.fields.sizeBand'),
+      serviceArea: t('cases.fields.serviceArea'),
+      phaseReached: t('cases.fields.phaseReached'),
+      whatWasDone: t('cases.fields.whatWasDone'),
+      results: t('cases.fields.results'),
+      lessons: t('cases.fields.lessons'),
+      costs: t('cases.fields.costs'),
+      costSek: t('cases.fields.costSek'),
+      technologyKeys: t('cases.fields.technologies'),
+      initiativeId: t('cases.fields.initiative'),
+      indicatorIds: t('cases.fields.indicators'),
+      contactName: t('cases.fields.contactNameFull'),
+      contactTitle: t('cases.fields.contactTitleFull'),
+      contactEmail: t('cases.fields.contactEmailFull'),
+      contactPhone: t('cases.fields.contactPhoneFull'),
+      contactConsent: t('cases.fields.consent'),
+    }),
+    [t],
+  );
+  return useContractForm(CreateCase, { id: 'case', defaultValues: initial, labels, onSubmit });
 }

@@ -1,0 +1,149 @@
+import type { ReactNode } from 'react';
+import { describedBy, FieldFrame } from '../../components/form/index.ts';
+import { parseNumber } from '../../lib/format.ts';
+import type { CaseForm, CaseFormValues } from './case-form-state.ts';
+
+/**
+ * The case fields whose typed text is not yet the contract's value: an empty choice or address is
+ * "none" (null), a cost is a number. The shared bound fields send text as typed, so these convert it
+ * on the way in (react-hook-form's `setValueAs`) and leave the checking to the contract.
+ */
+
+type NullableName = 'sizeBand' | 'serviceArea' | 'initiativeId' | 'contactEmail';
+
+const emptyIsNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
+/** "12 500" and "12500" are numbers; anything else stays NaN, which the contract words as a field error. */
+const toCost = (v: unknown) => {
+  if (typeof v !== 'string') return v;
+  return v.trim() === '' ? null : parseNumber(v);
+};
+
+interface Props {
+  cf: CaseForm;
+  label?: ReactNode;
+  hint?: ReactNode;
+}
+
+export function NullableSelect({
+  cf,
+  name,
+  label,
+  hint,
+  options,
+  empty,
+}: Props & {
+  name: Exclude<NullableName, 'contactEmail'>;
+  options: readonly { value: string; label: string }[];
+  /** The option that means "none". */
+  empty: string;
+}) {
+  const id = cf.fieldId(name);
+  const error = cf.errorFor(name);
+  return (
+    <FieldFrame id={id} label={label ?? cf.label(name)} hint={hint} error={error}>
+      <select
+        {...cf.form.register(name, { setValueAs: emptyIsNull })}
+        id={id}
+        className="ds-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        <option value="">{empty}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function ConvertedInput({
+  cf,
+  name,
+  label,
+  hint,
+  ...rest
+}: Props & { name: 'costSek' | 'contactEmail' } & Omit<
+    React.InputHTMLAttributes<HTMLInputElement>,
+    'id' | 'name' | 'value' | 'onChange'
+  >) {
+  const id = cf.fieldId(name);
+  const error = cf.errorFor(name);
+  return (
+    <FieldFrame id={id} label={label ?? cf.label(name)} hint={hint} error={error}>
+      <input
+        {...rest}
+        {...cf.form.register(name, { setValueAs: name === 'costSek' ? toCost : emptyIsNull })}
+        id={id}
+        className="ds-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A group of checkboxes whose value is the list of the ticked ones (react-hook-form's own returns a
+ * boolean when the group has a single box). */
+export function CheckboxList({
+  cf,
+  name,
+  legend,
+  hint,
+  options,
+}: {
+  cf: CaseForm;
+  name: 'technologyKeys' | 'indicatorIds';
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: readonly { value: string; label: string }[];
+}) {
+  const id = cf.fieldId(name);
+  const error = cf.errorFor(name);
+  const chosen = (cf.form.watch(name) ?? []) as string[];
+  const submitted = cf.form.formState.isSubmitted;
+  const set = (next: CaseFormValues[typeof name]) =>
+    cf.form.setValue(name, next, { shouldDirty: true, shouldValidate: submitted });
+  return (
+    <fieldset
+      className="ds-fieldset fieldset"
+      id={id}
+      tabIndex={-1}
+      aria-describedby={describedBy(id, hint, error)}
+    >
+      <legend className="ds-label" data-weight="medium">
+        {legend}
+      </legend>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <div className="ds-validation-message" data-color="danger" id={`${id}-error`}>
+          {error}
+        </div>
+      ) : null}
+      <div className="checkbox-columns">
+        {options.map((o) => (
+          <div className="ds-field checkbox" key={o.value}>
+            <input
+              className="ds-input"
+              type="checkbox"
+              id={`${id}-${o.value}`}
+              checked={chosen.includes(o.value)}
+              onChange={(e) =>
+                set(e.target.checked ? [...chosen, o.value] : chosen.filter((k) => k !== o.value))
+              }
+            />
+            <label className="ds-label" data-weight="regular" htmlFor={`${id}-${o.value}`}>
+              {o.label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
