@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { CourseDetail } from '../../../shared/contracts/learning.ts';
 import { MeetingView, StudyGroupView } from '../../../shared/contracts/study-groups.ts';
-import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
+import { ErrorAlert, LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
 import { SelectField, SubmitButton, TextField } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
+import { MeetingChanges } from './MeetingChanges.tsx';
 import { formatDateTime } from './StudyGroupsPage.tsx';
 
 const groupKey = (id: string, lang: string) => ['study-group', id, lang] as const;
@@ -87,6 +88,9 @@ function Attendance({ group, meeting }: { group: StudyGroupView; meeting: Meetin
 function Meeting({ group, meeting }: { group: StudyGroupView; meeting: MeetingView }) {
   const { t, i18n } = useTranslation();
   const headingId = `meeting-${meeting.id}`;
+  // Attendance is for a meeting that has begun (the server refuses it earlier); a cancelled one has none.
+  const begun = Date.parse(meeting.startsAt) <= Date.now();
+  const cancelled = meeting.cancelledAt !== null;
   return (
     <article className="meeting" aria-labelledby={headingId}>
       <h3 className="ds-heading" data-size="xs" id={headingId}>
@@ -94,7 +98,18 @@ function Meeting({ group, meeting }: { group: StudyGroupView; meeting: MeetingVi
           module: meeting.moduleTitle,
           when: formatDateTime(meeting.startsAt, i18n.language),
         })}
+        {cancelled ? (
+          <>
+            {' '}
+            <Tag color="danger">{t('meetingChanges.cancelled')}</Tag>
+          </>
+        ) : null}
       </h3>
+      {meeting.changedAt && !cancelled ? (
+        <p className="ds-paragraph" data-size="sm">
+          {t('meetingChanges.changedAt', { at: formatDateTime(meeting.changedAt, i18n.language) })}
+        </p>
+      ) : null}
       <p className="ds-paragraph">
         {t('studyGroups.place')}: {meeting.place} · {meeting.durationMinutes} min
         {meeting.attendanceRecordedAt
@@ -113,7 +128,15 @@ function Meeting({ group, meeting }: { group: StudyGroupView; meeting: MeetingVi
           </ul>
         </>
       ) : null}
-      {group.canManage ? <Attendance group={group} meeting={meeting} /> : null}
+      {group.canManage && !cancelled && begun ? <Attendance group={group} meeting={meeting} /> : null}
+      {group.canManage && !cancelled && !begun ? (
+        <p className="ds-paragraph" data-size="sm">
+          {t('meetingChanges.attendanceLater')}
+        </p>
+      ) : null}
+      {group.canManage && !cancelled && !meeting.attendanceRecordedAt ? (
+        <MeetingChanges group={group} meeting={meeting} queryKey={groupKey(group.id, i18n.language)} />
+      ) : null}
     </article>
   );
 }
