@@ -116,8 +116,10 @@ describe('the initiatives list, board and timeline', () => {
     await page.getByLabel('Startdatum').fill(`${year + 1}-03-01`);
     await page.getByLabel('Slutdatum').fill(`${year + 1}-02-01`);
     await page.getByRole('button', { name: 'Skapa insatsen' }).click();
-    await page.getByRole('link', { name: 'Skriv ett namn med minst tre tecken.' }).waitFor();
-    await page.getByRole('link', { name: 'Slutdatumet kan inte vara före startdatumet.' }).waitFor();
+    await page.getByRole('link', { name: 'Insatsens namn: Uppgiften måste fyllas i.' }).waitFor();
+    await page
+      .getByRole('link', { name: 'Slutdatum: Slutdatum kan inte ligga före startdatum.' })
+      .waitFor();
     await expectAccessible(page, 'new initiative with errors');
 
     const title = 'Fallsensorer och läkemedelsautomater i Falun';

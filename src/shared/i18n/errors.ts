@@ -669,6 +669,10 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Ange kostnaden som ett heltal i kronor.',
     en: 'Give the cost as a whole number of kronor.',
   },
+  key_format: {
+    sv: 'Skriv en nyckel med små bokstäver, siffror och bindestreck.',
+    en: 'Write a key in lower-case letters, digits and hyphens.',
+  },
   // @issue16-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)
 };

@@ -20,9 +20,8 @@ interface BoundProps<T extends FieldValues> {
 }
 
 // Spaces are thousands separators in Swedish ("1 200").
-const toNumber = (v: unknown) =>
-  v === '' || v === null ? null : typeof v === 'string' ? Number(v.replace(/\s/g, '')) : v;
-const toNull = (v: unknown) => (v === '' ? null : v);
+const toNumber = (v: unknown, empty: null | undefined) =>
+  v === '' || v === null ? empty : typeof v === 'string' ? Number(v.replace(/\s/g, '')) : v;
 // A select left at its "Choose …" option sends nothing, so that the contract says "required".
 const toUndefined = (v: unknown) => (v === '' ? undefined : v);
 
@@ -41,6 +40,7 @@ export function ContractTextField<T extends FieldValues>({
   onBlur,
   asNumber,
   emptyAsNull,
+  emptyAsUndefined,
   ...rest
 }: BoundProps<T> &
   InputRest & {
@@ -48,12 +48,19 @@ export function ContractTextField<T extends FieldValues>({
     asNumber?: boolean;
     /** An optional date or address: empty is null, as the contract wants it. */
     emptyAsNull?: boolean;
+    /** Empty is left out (for a contract field that is optional but not nullable). */
+    emptyAsUndefined?: boolean;
   }) {
   const id = cf.fieldId(name);
   const error = cf.errorFor(name);
+  const empty = emptyAsUndefined ? undefined : null;
   const field = cf.form.register(
     name,
-    asNumber ? { setValueAs: toNumber } : emptyAsNull ? { setValueAs: toNull } : {},
+    asNumber
+      ? { setValueAs: (v: unknown) => toNumber(v, empty) }
+      : emptyAsNull || emptyAsUndefined
+        ? { setValueAs: (v: unknown) => (v === '' ? empty : v) }
+        : {},
   );
   return (
     <FieldFrame id={id} label={label ?? cf.label(name)} required={required} hint={hint} error={error}>
