@@ -1,9 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { scopeFor } from '../../../shared/access/index.ts';
-import { MemberPage } from '../../../shared/contracts/people.ts';
 import {
   ProgrammeEnrolmentResult,
   type ProgrammeImportResult,
@@ -11,11 +10,12 @@ import {
   type ProgrammeView,
 } from '../../../shared/contracts/programmes.ts';
 import { ErrorAlert, LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
-import { SelectField, SubmitButton, TextField } from '../../components/Form.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { api, qs } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { useMe } from '../../lib/session.ts';
+import { EnrolPanel } from './EnrolPanel.tsx';
 import { formatDate, formatNumber, formatSek, programmeKey, useProgramme } from './shared.ts';
 
 function Facts({ p }: { p: ProgrammeView }) {
@@ -139,124 +139,6 @@ function SelfEnrol({ p }: { p: ProgrammeView }) {
           {t('programmes.selfEnrol')}
         </button>
       )}
-    </Section>
-  );
-}
-
-function EnrolPeople({ p }: { p: ProgrammeView }) {
-  const { t } = useTranslation();
-  const me = useMe();
-  const qc = useQueryClient();
-  const orgs = me.data ? scopeFor(me.data, 'learning.enrol').memberships : [];
-  const [orgId, setOrgId] = useState(orgs[0]?.organisationId ?? '');
-  const [q, setQ] = useState('');
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [problem, setProblem] = useState<string | null>(null);
-  const members = useQuery({
-    queryKey: ['members', orgId, { q, includeBelow: true, limit: 200 }],
-    queryFn: () =>
-      api.get(
-        `/organisations/${orgId}/members${qs({ limit: 200, q: q.trim() || undefined, includeBelow: 'true' })}`,
-        MemberPage,
-      ),
-    enabled: orgId !== '',
-  });
-  const enrol = useMutation({
-    mutationFn: (userIds: string[]) =>
-      api.post(`/programmes/${p.id}/enrolments`, ProgrammeEnrolmentResult, { userIds }),
-    onSuccess: () => {
-      setSelected(new Set());
-      void qc.invalidateQueries({ queryKey: programmeKey(p.id) });
-    },
-  });
-  if (orgs.length === 0) return null;
-  const people = members.data?.items.filter((m) => m.status !== 'disabled') ?? [];
-  const uniquePeople = [...new Map(people.map((m) => [m.userId, m])).values()];
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (selected.size === 0) {
-      setProblem(t('programmes.selectSomeone'));
-      return;
-    }
-    setProblem(null);
-    enrol.mutate([...selected]);
-  };
-  return (
-    <Section title={t('programmes.enrol')} id="enrol">
-      <p className="ds-paragraph">{t('programmes.enrolLead')}</p>
-      <form className="form" onSubmit={onSubmit} noValidate>
-        {orgs.length > 1 ? (
-          <SelectField
-            id="enrol-org"
-            label={t('programmes.organisation')}
-            value={orgId}
-            onValueChange={(v) => {
-              setOrgId(v);
-              setSelected(new Set());
-            }}
-            options={orgs.map((m) => ({ value: m.organisationId, label: m.organisationName }))}
-          />
-        ) : null}
-        <TextField
-          id="enrol-search"
-          type="search"
-          label={t('programmes.search')}
-          value={q}
-          onValueChange={setQ}
-          autoComplete="off"
-        />
-        <fieldset className="ds-fieldset fieldset">
-          <legend className="ds-label" data-weight="medium">
-            {t('programmes.people')}
-          </legend>
-          {members.isPending ? <Loading /> : null}
-          {members.isError ? <ErrorAlert error={members.error} /> : null}
-          {members.data && uniquePeople.length === 0 ? (
-            <p className="ds-paragraph">{t('programmes.noPeople')}</p>
-          ) : null}
-          <ul className="checklist">
-            {uniquePeople.map((m) => (
-              <li key={m.userId} className="ds-field checkbox">
-                <input
-                  className="ds-input"
-                  type="checkbox"
-                  id={`enrol-${m.userId}`}
-                  checked={selected.has(m.userId)}
-                  onChange={(e) => {
-                    const next = new Set(selected);
-                    if (e.target.checked) next.add(m.userId);
-                    else next.delete(m.userId);
-                    setSelected(next);
-                  }}
-                />
-                <label className="ds-label" data-weight="regular" htmlFor={`enrol-${m.userId}`}>
-                  {m.name} <span className="muted">({m.organisationName})</span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        {problem ? (
-          <div className="ds-alert" data-color="danger" role="alert">
-            <p className="ds-paragraph">{problem}</p>
-          </div>
-        ) : null}
-        {enrol.isError ? <ErrorAlert error={enrol.error} /> : null}
-        <LiveStatus
-          message={
-            enrol.data
-              ? t('programmes.enrolResult', { created: enrol.data.created, existing: enrol.data.existing })
-              : null
-          }
-        />
-        <div className="form-actions">
-          <SubmitButton
-            busy={enrol.isPending}
-            label={t('programmes.enrolSelected', { count: selected.size })}
-            busyLabel={t('app.loading')}
-          />
-        </div>
-      </form>
     </Section>
   );
 }
@@ -400,6 +282,9 @@ export function ProgrammePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const programme = useProgramme(id);
+  const me = useMe();
+  // A manager enrols the people of her units here too; the server lists only whom she may enrol.
+  const mayEnrol = me.data ? scopeFor(me.data, 'learning.enrol').memberships.length > 0 : false;
   if (programme.isPending) return <Loading />;
   if (programme.isError)
     return <ErrorAlert error={programme.error} onRetry={() => void programme.refetch()} />;
@@ -416,12 +301,8 @@ export function ProgrammePage() {
       <Facts p={p} />
       <Courses p={p} />
       {p.canSelfEnrol ? <SelfEnrol p={p} /> : null}
-      {p.canManage || p.canReport ? (
-        <>
-          <EnrolPeople p={p} />
-          <CsvEnrol p={p} />
-        </>
-      ) : null}
+      {p.canManage || p.canReport || mayEnrol ? <EnrolPanel p={p} /> : null}
+      {p.canManage || p.canReport ? <CsvEnrol p={p} /> : null}
     </Page>
   );
 }
