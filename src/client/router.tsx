@@ -44,6 +44,7 @@ const lazyCases = lazyFrom(() => import('./features/cases/index.ts'));
 const lazyIdentity = lazyFrom(() => import('./features/identity/index.ts'));
 const lazyCertificateCheck = lazyFrom(() => import('./features/certificate-check/index.ts'));
 const lazyTeam = lazyFrom(() => import('./features/team/index.ts'));
+const lazyPeopleSearch = lazyFrom(() => import('./features/people/search.ts'));
 // @issue16-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
 
@@ -130,6 +131,8 @@ export const router = createBrowserRouter([
           { path: '/kunskapsbank/:id', element: lazyCases('CasePage') },
           { path: '/kunskapsbank/:id/redigera', element: lazyCases('EditCasePage') },
           { path: '/mitt-team', element: lazyTeam('TeamPage') },
+          { path: '/personer', element: lazyPeopleSearch('PeopleSearchPage') },
+          { path: '/personer/:id', element: lazyPeopleSearch('PersonPage') },
           // @issue16-routes (signed-in routes above this line)
           // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },

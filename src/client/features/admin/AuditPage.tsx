@@ -1,10 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type AuditEntry, AuditPage as AuditPageSchema } from '../../../shared/contracts/audit.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
-import { SelectField, TextField } from '../../components/Form.tsx';
 import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 import { Page } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
@@ -12,8 +10,8 @@ import { api, qs } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/i18n.ts';
 import { isNationalAdmin, useMe } from '../../lib/session.ts';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
-
-const entityTypes = ['organisation', 'user', 'membership', 'invitation', 'import'] as const;
+import { AuditFilters, type AuditFilterValues } from './AuditFilters.tsx';
+import { ActorCell, ObjectCell, useEventName } from './audit-entry.tsx';
 
 function show(value: unknown): string {
   if (value === undefined) return '–';
@@ -29,6 +27,7 @@ function asRecord(v: unknown): Record<string, unknown> | null {
 /** Before/after as a readable table of the fields that changed. */
 export function Diff({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation();
+  const eventName = useEventName();
   const before = asRecord(entry.before);
   const after = asRecord(entry.after);
   if (entry.before == null && entry.after == null)
@@ -46,7 +45,7 @@ export function Diff({ entry }: { entry: AuditEntry }) {
       <summary>{t('audit.showChanges')}</summary>
       <table className="ds-table diff-table" data-border="true">
         <caption className="sr-only">
-          {t('audit.changes')}: {entry.action}
+          {t('audit.changes')}: {eventName(entry.action)}
         </caption>
         <thead>
           <tr>
@@ -76,18 +75,44 @@ function endOfDay(date: string) {
   return date ? new Date(`${date}T23:59:59.999`).toISOString() : undefined;
 }
 
-export function AuditLogPage() {
-  const { t } = useTranslation();
-  const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const applied = {
-    entityType: params.get('typ') ?? '',
-    action: params.get('handelse') ?? '',
+/** The filters live in the page's address (Swedish parameter names), so a filtered log can be linked. */
+function filtersFrom(params: URLSearchParams): AuditFilterValues {
+  return {
+    event: params.get('handelse') ?? '',
+    personId: params.get('person') ?? '',
+    personName: params.get('personnamn') ?? '',
+    organisationId: params.get('org') ?? '',
+    organisationName: params.get('orgnamn') ?? '',
     from: params.get('fran') ?? '',
     to: params.get('till') ?? '',
   };
-  const [draft, setDraft] = useState(applied);
+}
+
+function paramsOf(f: AuditFilterValues): URLSearchParams {
+  const next = new URLSearchParams();
+  const set = (k: string, v: string) => {
+    if (v) next.set(k, v);
+  };
+  set('handelse', f.event);
+  set('person', f.personId);
+  set('personnamn', f.personId ? f.personName : '');
+  set('org', f.organisationId);
+  set('orgnamn', f.organisationId ? f.organisationName : '');
+  set('fran', f.from);
+  set('till', f.to);
+  return next;
+}
+
+const UUID = /^[0-9a-f-]{36}$/i;
+
+export function AuditLogPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const eventName = useEventName();
+  const [params, setParams] = useSearchParams();
+  const applied = filtersFrom(params);
   const admin = me.data ? isNationalAdmin(me.data) : false;
+  const group = applied.event.startsWith('grupp:') ? applied.event.slice('grupp:'.length) : '';
   const log = useInfiniteQuery({
     queryKey: ['audit', applied],
     queryFn: ({ pageParam }) =>
@@ -95,8 +120,10 @@ export function AuditLogPage() {
         `/audit${qs({
           limit: 50,
           cursor: pageParam,
-          entityType: applied.entityType || undefined,
-          action: applied.action.trim() || undefined,
+          action: group ? undefined : applied.event || undefined,
+          actionGroup: group || undefined,
+          personId: UUID.test(applied.personId) ? applied.personId : undefined,
+          organisationId: UUID.test(applied.organisationId) ? applied.organisationId : undefined,
           from: startOfDay(applied.from),
           to: endOfDay(applied.to),
         })}`,
@@ -111,57 +138,13 @@ export function AuditLogPage() {
   if (!admin) return <NotFoundPage forbidden />;
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
 
-  function apply(e: React.FormEvent) {
-    e.preventDefault();
-    const next = new URLSearchParams();
-    if (draft.entityType) next.set('typ', draft.entityType);
-    if (draft.action.trim()) next.set('handelse', draft.action.trim());
-    if (draft.from) next.set('fran', draft.from);
-    if (draft.to) next.set('till', draft.to);
-    setParams(next, { replace: true });
-  }
-
   return (
-    <Page title={t('audit.title')} lead={t('audit.intro')}>
-      <form className="filters" onSubmit={apply} aria-labelledby="audit-filter-heading">
-        <h2 className="ds-heading sr-only" data-size="xs" id="audit-filter-heading">
-          {t('audit.filters')}
-        </h2>
-        <SelectField
-          id="audit-type"
-          label={t('audit.entityType')}
-          value={draft.entityType}
-          onValueChange={(entityType) => setDraft({ ...draft, entityType })}
-          options={[
-            { value: '', label: t('audit.allTypes') },
-            ...entityTypes.map((e) => ({ value: e, label: t(`audit.entityTypes.${e}`) })),
-          ]}
-        />
-        <TextField
-          id="audit-action"
-          label={t('audit.action')}
-          hint={t('audit.actionHint')}
-          value={draft.action}
-          onValueChange={(action) => setDraft({ ...draft, action })}
-        />
-        <TextField
-          id="audit-from"
-          label={t('audit.from')}
-          type="date"
-          value={draft.from}
-          onValueChange={(from) => setDraft({ ...draft, from })}
-        />
-        <TextField
-          id="audit-to"
-          label={t('audit.to')}
-          type="date"
-          value={draft.to}
-          onValueChange={(to) => setDraft({ ...draft, to })}
-        />
-        <button type="submit" className="ds-button" data-variant="primary">
-          {t('audit.apply')}
-        </button>
-      </form>
+    <Page title={t('audit.title')} lead={t('auditLog.intro')}>
+      <AuditFilters
+        key={params.toString()}
+        applied={applied}
+        onApply={(f) => setParams(paramsOf(f), { replace: true })}
+      />
       {log.isPending ? <Loading /> : null}
       {log.isError ? <ErrorAlert error={log.error} onRetry={() => void log.refetch()} /> : null}
       {log.data && items.length === 0 ? <p className="ds-paragraph">{t('audit.none')}</p> : null}
@@ -184,13 +167,12 @@ export function AuditLogPage() {
                   <th scope="row" className="nowrap">
                     {formatDateTime(e.at)}
                   </th>
-                  <td>{e.actorName ?? t('audit.system')}</td>
                   <td>
-                    <code>{e.action}</code>
+                    <ActorCell entry={e} />
                   </td>
+                  <td>{eventName(e.action)}</td>
                   <td className="break">
-                    {t(`audit.entityTypes.${e.entityType}`, e.entityType)}
-                    {e.entityId ? <span className="muted id"> {e.entityId}</span> : null}
+                    <ObjectCell entry={e} />
                   </td>
                   <td>
                     <Diff entry={e} />

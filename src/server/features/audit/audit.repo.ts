@@ -1,10 +1,11 @@
-import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, lte, or } from 'drizzle-orm';
+import type { AuditAction } from '../../../shared/contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { auditLog, users } from '../../db/schema/index.ts';
 
 export interface AuditInput {
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   organisationId?: string | null;
@@ -28,7 +29,9 @@ export async function recordAudit(db: Db, entry: AuditInput) {
 export interface AuditFilter {
   entityType?: string | undefined;
   action?: string | undefined;
+  actionGroup?: string | undefined;
   actorId?: string | undefined;
+  personId?: string | undefined;
   organisationId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -55,7 +58,17 @@ export async function listAudit(db: Db, filter: AuditFilter, limit: number, afte
       and(
         filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
         filter.action ? eq(auditLog.action, filter.action) : undefined,
+        filter.actionGroup
+          ? like(auditLog.action, `${filter.actionGroup.replaceAll('_', '\\_')}.%`)
+          : undefined,
         filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+        // By the person or about her account: two index ranges (actor, subject) OR'ed.
+        filter.personId
+          ? or(
+              eq(auditLog.actorId, filter.personId),
+              and(eq(auditLog.entityType, 'user'), eq(auditLog.entityId, filter.personId)),
+            )
+          : undefined,
         filter.organisationId ? eq(auditLog.organisationId, filter.organisationId) : undefined,
         filter.from ? gte(auditLog.at, new Date(filter.from)) : undefined,
         filter.to ? lte(auditLog.at, new Date(filter.to)) : undefined,

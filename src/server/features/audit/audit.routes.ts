@@ -6,7 +6,7 @@ import { forbidden } from '../../lib/errors.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { listOutbox } from '../mail/mailer.ts';
-import { listAudit } from './audit.repo.ts';
+import { auditPage } from './audit.service.ts';
 
 function decodeCursor(cursor: string | undefined): string | null {
   return cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : null;
@@ -25,21 +25,12 @@ export const auditRoutes =
       {
         schema: {
           tags: ['audit'],
-          summary: 'The audit log, newest first (national administrators)',
+          summary: 'The audit log, newest first, with the names of its objects (national administrators)',
           querystring: AuditQuery,
           response: { 200: AuditPage, ...problems(400, 401, 403) },
         },
       },
-      async (req) => {
-        if (!authorize(actorOf(req), 'audit.read', null)) throw forbidden();
-        const { limit, cursor, ...filter } = req.query;
-        const afterRaw = decodeCursor(cursor);
-        const afterId = afterRaw && /^\d+$/.test(afterRaw) ? Number(afterRaw) : null;
-        const rows = await listAudit(deps.db, filter, limit, afterId);
-        const items = rows.slice(0, limit).map((r) => ({ ...r, id: String(r.id), at: r.at.toISOString() }));
-        const last = items.at(-1);
-        return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
-      },
+      async (req) => auditPage(deps.db, actorOf(req), req.query),
     );
 
     app.get(

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../shared/access/index.ts';
+import type { AuditAction } from '../../../shared/contracts/audit.ts';
 import type { CaseView } from '../../../shared/contracts/cases.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import type { Db } from '../../db/client.ts';
@@ -18,7 +19,7 @@ import { getCase, loadVisible, lockForAuthor } from './cases.service.ts';
 const audit = (
   tx: Db,
   actor: Actor,
-  action: string,
+  action: AuditAction,
   row: { id: string; municipality_id: string },
   before: string,
   after: Record<string, unknown>,

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { type Actor, authorize } from '../../../shared/access/index.ts';
+import type { AuditAction } from '../../../shared/contracts/audit.ts';
 import {
   type BenefitCalculation,
   type CreateIndicator,
@@ -123,7 +124,7 @@ function audit(
   tx: Db,
   actor: Actor,
   access: InitiativeAccess,
-  action: string,
+  action: AuditAction,
   id: string,
   after: unknown,
   before?: unknown,

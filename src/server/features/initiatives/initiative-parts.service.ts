@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../../../shared/access/index.ts';
+import type { AuditAction } from '../../../shared/contracts/audit.ts';
 import {
   type ChecklistEntry,
   type CreateFunding,
@@ -81,7 +82,7 @@ function audit(
   tx: Db,
   actor: Actor,
   access: InitiativeAccess,
-  action: string,
+  action: AuditAction,
   after: unknown,
   before?: unknown,
 ) {
@@ -119,7 +120,7 @@ async function childWrite<R>(
   db: Db,
   actor: Actor,
   initiativeId: string,
-  action: string,
+  action: AuditAction,
   work: (tx: Db) => Promise<{ result: R; before?: unknown; after: unknown }>,
 ): Promise<R> {
   const access = await loadEditableInitiative(db, actor, initiativeId);

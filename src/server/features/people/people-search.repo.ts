@@ -28,19 +28,38 @@ export interface PlacementRow {
 
 /**
  * Where the caller may list members: `null` is the whole country; otherwise the organisations her roles
- * sit at, each covering itself, the municipalities of a region or an association, and their units.
+ * sit at and the municipalities below them (`expandScope`), each covering itself and its units.
  */
 export type SearchScope = string[] | null;
 
-/** A membership lies in the scope (memberships carry their municipality, kept by a trigger). */
-function membershipInScope(scope: string[]): SQL {
-  const ids = sql`array[${sql.join(
-    scope.map((id) => sql`${id}::uuid`),
+const uuidArray = (ids: string[]) =>
+  sql`array[${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
     sql`, `,
   )}]::uuid[]`;
-  return sql`(m.organisation_id = any(${ids}) or m.municipality_id = any(${ids})
-    or m.municipality_id in (select o.id from organisations o where o.kind = 'municipality' and o.parent_id = any(${ids}))
-    or m.municipality_id in (select am.municipality_id from association_members am where am.association_id = any(${ids})))`;
+
+/**
+ * The scope's organisations with the municipalities of its regions and associations: then a membership
+ * lies in it when its organisation or its municipality (kept on the row by a trigger) is listed, two
+ * index ranges. Matching regions and associations inside the search instead made PostgreSQL hash all
+ * memberships (116 ms for a region on 234,000 people).
+ */
+export async function expandScope(db: Db, scope: string[]): Promise<string[]> {
+  if (scope.length === 0) return [];
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select o.id from organisations o where o.kind = 'municipality' and o.parent_id = any(${uuidArray(scope)})
+        union
+        select am.municipality_id from association_members am where am.association_id = any(${uuidArray(scope)})`,
+  );
+  return [...new Set([...scope, ...rows.map((r) => r.id)])];
+}
+
+/** A membership lies in the (expanded) scope. An empty scope matches nothing, never everything. */
+function membershipInScope(scope: string[]): SQL {
+  if (scope.length === 0) return sql`false`;
+  const ids = uuidArray(scope);
+  return sql`(m.organisation_id = any(${ids}) or m.municipality_id = any(${ids}))`;
 }
 
 /**
@@ -97,10 +116,7 @@ export async function searchPeople(
 /** The roles of the given people within the scope, with where each organisation sits. */
 export async function placementsOf(db: Db, userIds: string[], scope: SearchScope): Promise<PlacementRow[]> {
   if (userIds.length === 0) return [];
-  const users = sql`array[${sql.join(
-    userIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  )}]::uuid[]`;
+  const users = uuidArray(userIds);
   return queryRows<PlacementRow>(
     db,
     sql`select m.user_id, m.id as membership_id, m.role, o.id as organisation_id, o.name as organisation_name,

@@ -16,10 +16,10 @@ import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { swedishCollator } from '../../lib/swedish-sort.ts';
 import * as repo from './people-search.repo.ts';
 
-function requireScope(actor: Actor): repo.SearchScope {
+async function requireScope(db: Db, actor: Actor): Promise<repo.SearchScope> {
   const scope = peopleSearchScope(actor);
   if (scope === false) throw forbidden();
-  return scope;
+  return scope === null ? null : repo.expandScope(db, scope);
 }
 
 function encodeCursor(row: repo.PersonRow): string {
@@ -99,7 +99,7 @@ export async function searchPeople(
   actor: Actor,
   query: { q: string; limit: number; cursor?: string | undefined },
 ): Promise<PeopleSearchPage> {
-  const scope = requireScope(actor);
+  const scope = await requireScope(db, actor);
   const rows = await repo.searchPeople(db, {
     q: query.q,
     scope,
@@ -115,7 +115,7 @@ export async function searchPeople(
 
 /** One person with her roles in the caller's scope; 404 for anyone outside it (nothing is revealed). */
 export async function getPerson(db: Db, actor: Actor, userId: string): Promise<PersonHit> {
-  const scope = requireScope(actor);
+  const scope = await requireScope(db, actor);
   const [row] = await repo.searchPeople(db, { q: '', userId, scope, limit: 1, after: null });
   if (!row) throw notFound();
   const [person] = await withPlacements(db, actor, [row], scope);

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../../shared/contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { revokeAllSessions } from '../auth/session.repo.ts';
@@ -25,7 +26,7 @@ const uniqueness = (detail: string) => new ScimError(409, 'uniqueness', detail);
 /** Entries in the audit log say what changed and by which token, never the values (no personal data). */
 const auditEntry = (
   ctx: ScimContext,
-  action: string,
+  action: AuditAction,
   userId: string,
   after: Record<string, unknown> = {},
 ) => ({

@@ -4,6 +4,7 @@ import {
   roleFitsOrganisation,
   roleRank,
 } from '../../../shared/access/index.ts';
+import type { AuditAction } from '../../../shared/contracts/audit.ts';
 import {
   type AttributeMapping,
   defaultClaimNames,
@@ -150,7 +151,7 @@ export async function signInWithIdentity(
   const logoutHintEnc = meta.logoutHint ? secretBox(deps.config.secretsKey).seal(meta.logoutHint) : null;
 
   return deps.db.transaction(async (tx) => {
-    const audit = (action: string, userId: string, after: Record<string, unknown>) =>
+    const audit = (action: AuditAction, userId: string, after: Record<string, unknown>) =>
       recordAudit(tx, {
         actorId: userId,
         action,
@@ -222,7 +223,7 @@ async function refreshMembership(
   mapping: AttributeMapping,
   userId: string,
   profile: ReturnType<typeof readProfile>,
-  audit: (action: string, userId: string, after: Record<string, unknown>) => Promise<void>,
+  audit: (action: AuditAction, userId: string, after: Record<string, unknown>) => Promise<void>,
 ) {
   const subtree = await repo.subtreeOf(db, idp.organisationId);
   const home = subtree.find((o) => o.id === idp.organisationId);
