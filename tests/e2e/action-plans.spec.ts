@@ -170,7 +170,8 @@ describe('rolling action plans, the needs backlog and the funding overview', () 
     await region.getByRole('link', { name: 'Ny rullande aktivitetsplan' }).click();
     await region.getByRole('heading', { level: 1, name: 'Ny rullande aktivitetsplan' }).waitFor();
     await region.getByRole('button', { name: 'Skapa aktivitetsplanen' }).click();
-    await region.getByRole('link', { name: 'Skriv ett namn med minst tre tecken.' }).waitFor();
+    await region.getByRole('link', { name: 'Namn: Uppgiften måste fyllas i.' }).waitFor();
+    await region.getByRole('link', { name: 'Periodens början: Uppgiften måste fyllas i.' }).waitFor();
     await expectAccessible(region, 'new plan with errors');
     await region.getByLabel('Namn', { exact: true }).fill('Handlingsplan för välfärdsteknik i Dalarna 2027');
     await region.getByLabel('Periodens början').fill('2027-01-01');
@@ -197,6 +198,10 @@ describe('rolling action plans, the needs backlog and the funding overview', () 
     await expectAccessible(region, 'edit plan form');
     await region.getByRole('button', { name: 'Spara ändringarna' }).click();
     await region.getByText('Planen är uppdaterad.').waitFor();
+    // The form closes on saving; focus is on the saved message, not on the page body.
+    await expect
+      .poll(() => region.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('Planen är uppdaterad.');
     await region.getByText('Kompetens, Upphandling, Trygghet').waitFor();
   });
 

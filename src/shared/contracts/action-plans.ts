@@ -23,16 +23,20 @@ export const CreateActionPlan = z
   })
   .refine((p) => p.periodEnd >= p.periodStart, { message: 'ends_before_starts', path: ['periodEnd'] });
 export type CreateActionPlan = z.input<typeof CreateActionPlan>;
-export const UpdateActionPlan = z
-  .object({
-    title: z.string().trim().min(3).max(200),
-    description: z.string().trim().max(4000).nullable(),
-    periodStart: IsoDate,
-    periodEnd: IsoDate,
-    focusAreas: z.array(z.string().trim().min(1).max(120)).max(20),
-  })
-  .partial();
+const planRevision = z.object({
+  title: z.string().trim().min(3).max(200),
+  description: z.string().trim().max(4000).nullable(),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  focusAreas: z.array(z.string().trim().min(1).max(120)).max(20),
+});
+export const UpdateActionPlan = planRevision.partial();
 export type UpdateActionPlan = z.infer<typeof UpdateActionPlan>;
+/** Every detail revised at once (the edit form), the period in order as when a plan is started. */
+export const ActionPlanRevision = planRevision.refine((p) => p.periodEnd >= p.periodStart, {
+  message: 'ends_before_starts',
+  path: ['periodEnd'],
+});
 
 export const ActionPlanSummary = z.object({
   id: z.uuid(),

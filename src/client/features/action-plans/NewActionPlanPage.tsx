@@ -1,33 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ActionPlanView } from '../../../shared/contracts/action-plans.ts';
+import { ActionPlanView, CreateActionPlan } from '../../../shared/contracts/action-plans.ts';
 import { NetworkList } from '../../../shared/contracts/networks.ts';
 import { Loading } from '../../components/Feedback.tsx';
-import { SelectField, SubmitButton, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import { ContractSelectField, useContractForm } from '../../components/form/index.ts';
 import { Page } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { useOrganisationsOfKind } from '../../lib/organisations.ts';
 import { isNationalAdmin, useMe } from '../../lib/session.ts';
 import { planOwnersOf, plansKey } from './data.ts';
-import { type PlanDetails, PlanDetailsFields, planDetailsErrors } from './PlanDetailsFields.tsx';
+import { PlanDetailsFields, planDetailsLabels } from './PlanDetailsFields.tsx';
 
-const FIELDS = [
-  'title',
-  'description',
-  'ownerOrganisationId',
-  'steeringGroupId',
-  'periodStart',
-  'periodEnd',
-  'focusAreas',
-] as const;
+interface Owner {
+  id: string;
+  name: string;
+}
 
 /** A coordinator starts a rolling action plan for their municipality, region or association. */
 export function NewActionPlanPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
   const me = useMe();
   const admin = me.data ? isNationalAdmin(me.data) : false;
   const regions = useOrganisationsOfKind('region', admin);
@@ -38,53 +32,6 @@ export function NewActionPlanPage() {
     return [...mine, ...more].filter((o) => !seen.has(o.id) && seen.add(o.id));
   }, [me.data, regions.data]);
 
-  const [ownerId, setOwnerId] = useState('');
-  const owner = owners.find((o) => o.id === (ownerId || owners[0]?.id));
-  const groups = useQuery({
-    queryKey: ['networks', 'steering', owner?.id],
-    queryFn: () => api.get(`/networks${qs({ owner: owner?.id, kind: 'steering_group' })}`, NetworkList),
-    enabled: !!owner,
-  });
-  const [details, setDetails] = useState<PlanDetails>({
-    title: '',
-    description: '',
-    periodStart: '',
-    periodEnd: '',
-    focusAreas: [],
-  });
-  const [steeringGroupId, setSteeringGroupId] = useState('');
-  const form = useFormErrors('new-plan');
-
-  const create = useMutation({
-    mutationFn: () =>
-      api.post('/action-plans', ActionPlanView, {
-        title: details.title.trim(),
-        ...(details.description.trim() ? { description: details.description.trim() } : {}),
-        ownerOrganisationId: owner?.id ?? '',
-        ...(steeringGroupId ? { steeringGroupId } : {}),
-        periodStart: details.periodStart,
-        periodEnd: details.periodEnd,
-        focusAreas: details.focusAreas,
-      }),
-  });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors = planDetailsErrors(details, t);
-    if (Object.keys(errors).length > 0) {
-      form.fail(errors);
-      return;
-    }
-    form.clear();
-    create.mutate(undefined, {
-      onSuccess: async (p) => {
-        await qc.invalidateQueries({ queryKey: plansKey });
-        navigate(`/handlingsplaner/${p.id}`);
-      },
-      onError: (err) => form.failFromApi(err, FIELDS),
-    });
-  };
-
   if (me.isPending || (admin && regions.isPending)) return <Loading />;
   if (owners.length === 0) {
     return (
@@ -93,46 +40,81 @@ export function NewActionPlanPage() {
       </Page>
     );
   }
+  return (
+    <Page title={t('actionPlans.create.title')} lead={t('actionPlans.create.lead')}>
+      <NewPlanForm owners={owners} />
+    </Page>
+  );
+}
+
+function NewPlanForm({ owners }: { owners: readonly Owner[] }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const cf = useContractForm(CreateActionPlan, {
+    id: 'new-plan',
+    defaultValues: {
+      title: '',
+      description: '',
+      ownerOrganisationId: owners[0]!.id,
+      periodStart: '',
+      periodEnd: '',
+      focusAreas: [],
+    },
+    labels: {
+      ownerOrganisationId: t('actionPlans.plan.owner'),
+      ...planDetailsLabels(t),
+      steeringGroupId: t('actionPlans.plan.steeringGroup'),
+    },
+    onSubmit: async (values, { form }) => {
+      const p = await api.post('/action-plans', ActionPlanView, {
+        ...values,
+        description: values.description || undefined,
+      });
+      form.reset(form.getValues());
+      await qc.invalidateQueries({ queryKey: plansKey });
+      navigate(`/handlingsplaner/${p.id}`);
+    },
+  });
+  const ownerId = cf.form.watch('ownerOrganisationId');
+  // Another owner has other steering groups.
+  useEffect(() => {
+    const sub = cf.form.watch((_, { name }) => {
+      if (name === 'ownerOrganisationId') cf.form.setValue('steeringGroupId', undefined);
+    });
+    return () => sub.unsubscribe();
+  }, [cf.form]);
+  const groups = useQuery({
+    queryKey: ['networks', 'steering', ownerId],
+    queryFn: () => api.get(`/networks${qs({ owner: ownerId, kind: 'steering_group' })}`, NetworkList),
+  });
   const steering = groups.data?.items.filter((g) => g.kind === 'steering_group') ?? [];
 
   return (
-    <Page title={t('actionPlans.create.title')} lead={t('actionPlans.create.lead')}>
-      <form onSubmit={submit} noValidate className="form narrow-form">
-        {form.summary}
-        <SelectField
-          id={form.fieldId('ownerOrganisationId')}
-          label={t('actionPlans.plan.owner')}
-          value={owner?.id ?? ''}
-          onValueChange={(v) => {
-            setOwnerId(v);
-            setSteeringGroupId('');
-          }}
-          error={form.errors.ownerOrganisationId}
-          options={owners.map((o) => ({ value: o.id, label: o.name }))}
+    <form onSubmit={cf.onSubmit} noValidate className="form narrow-form">
+      {cf.summary}
+      <ContractSelectField
+        cf={cf}
+        name="ownerOrganisationId"
+        options={owners.map((o) => ({ value: o.id, label: o.name }))}
+      />
+      <PlanDetailsFields cf={cf} />
+      {steering.length > 0 ? (
+        <ContractSelectField
+          cf={cf}
+          name="steeringGroupId"
+          hint={t('actionPlans.create.steeringHint')}
+          placeholder={t('actionPlans.create.noSteeringGroup')}
+          options={steering.map((g) => ({ value: g.id, label: g.name }))}
         />
-        <PlanDetailsFields form={form} value={details} onChange={setDetails} />
-        {steering.length > 0 ? (
-          <SelectField
-            id={form.fieldId('steeringGroupId')}
-            label={t('actionPlans.plan.steeringGroup')}
-            hint={t('actionPlans.create.steeringHint')}
-            value={steeringGroupId}
-            onValueChange={setSteeringGroupId}
-            error={form.errors.steeringGroupId}
-            options={[
-              { value: '', label: t('actionPlans.create.noSteeringGroup') },
-              ...steering.map((g) => ({ value: g.id, label: g.name })),
-            ]}
-          />
-        ) : null}
-        <div className="form-actions">
-          <SubmitButton
-            busy={create.isPending}
-            label={t('actionPlans.create.submit')}
-            busyLabel={t('actionPlans.create.submitting')}
-          />
-        </div>
-      </form>
-    </Page>
+      ) : null}
+      <div className="form-actions">
+        <SubmitButton
+          busy={cf.busy}
+          label={t('actionPlans.create.submit')}
+          busyLabel={t('actionPlans.create.submitting')}
+        />
+      </div>
+    </form>
   );
 }

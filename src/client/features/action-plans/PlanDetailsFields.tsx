@@ -1,83 +1,46 @@
-import { useTranslation } from 'react-i18next';
-import { TextAreaField, TextField, type useFormErrors } from '../../components/Form.tsx';
+import type { FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
+import { type BoundForm, ContractTextAreaField, ContractTextField } from '../../components/form/index.ts';
 import { FocusAreasField } from './FocusAreasField.tsx';
 
-export interface PlanDetails {
+interface PlanShape {
   title: string;
-  description: string;
+  description?: string | null | undefined;
   periodStart: string;
   periodEnd: string;
-  focusAreas: string[];
+  focusAreas?: string[] | undefined;
 }
 
-/** Client checks of a plan's details, as the server makes them; field → message. */
-export function planDetailsErrors(d: PlanDetails, t: (key: string) => string): Record<string, string> {
-  const errors: Record<string, string> = {};
-  if (d.title.trim().length < 3) errors.title = t('actionPlans.create.titleRequired');
-  if (!d.periodStart) errors.periodStart = t('actionPlans.create.dateRequired');
-  if (!d.periodEnd) errors.periodEnd = t('actionPlans.create.dateRequired');
-  else if (d.periodStart && d.periodEnd < d.periodStart)
-    errors.periodEnd = t('actionPlans.create.endsBeforeStart');
-  return errors;
-}
+export const planDetailsLabels = (t: (key: string) => string) => ({
+  title: t('actionPlans.plan.title'),
+  description: t('actionPlans.plan.description'),
+  periodStart: t('actionPlans.create.periodStart'),
+  periodEnd: t('actionPlans.create.periodEnd'),
+  focusAreas: t('actionPlans.plan.focusAreas'),
+});
 
 /** Name, description, period and focus areas of a plan: the same fields when starting and revising one. */
-export function PlanDetailsFields({
-  form,
-  value,
-  onChange,
+export function PlanDetailsFields<T extends FieldValues & PlanShape>({
+  cf,
 }: {
-  form: ReturnType<typeof useFormErrors>;
-  value: PlanDetails;
-  onChange: (next: PlanDetails) => void;
+  cf: BoundForm<T> & { form: Pick<UseFormReturn<T, unknown, unknown>, 'watch' | 'setValue'> };
 }) {
-  const { t } = useTranslation();
-  const set = (patch: Partial<PlanDetails>) => onChange({ ...value, ...patch });
+  const name = (f: keyof PlanShape) => f as Path<T>;
+  const focusAreas = (cf.form.watch(name('focusAreas')) as string[] | undefined) ?? [];
   return (
     <>
-      <TextField
-        id={form.fieldId('title')}
-        label={t('actionPlans.plan.title')}
-        required
-        value={value.title}
-        onValueChange={(title) => set({ title })}
-        error={form.errors.title}
-        maxLength={200}
-      />
-      <TextAreaField
-        id={form.fieldId('description')}
-        label={t('actionPlans.plan.description')}
-        value={value.description}
-        onValueChange={(description) => set({ description })}
-        error={form.errors.description}
-        maxLength={4000}
-        rows={4}
-      />
+      <ContractTextField cf={cf} name={name('title')} required maxLength={200} />
+      <ContractTextAreaField cf={cf} name={name('description')} maxLength={4000} rows={4} />
       <div className="period-fields">
-        <TextField
-          id={form.fieldId('periodStart')}
-          label={t('actionPlans.create.periodStart')}
-          type="date"
-          required
-          value={value.periodStart}
-          onValueChange={(periodStart) => set({ periodStart })}
-          error={form.errors.periodStart}
-        />
-        <TextField
-          id={form.fieldId('periodEnd')}
-          label={t('actionPlans.create.periodEnd')}
-          type="date"
-          required
-          value={value.periodEnd}
-          onValueChange={(periodEnd) => set({ periodEnd })}
-          error={form.errors.periodEnd}
-        />
+        <ContractTextField cf={cf} name={name('periodStart')} type="date" required />
+        <ContractTextField cf={cf} name={name('periodEnd')} type="date" required />
       </div>
       <FocusAreasField
-        id={form.fieldId('focusAreas')}
-        value={value.focusAreas}
-        onChange={(focusAreas) => set({ focusAreas })}
-        error={form.errors.focusAreas}
+        id={cf.fieldId('focusAreas')}
+        value={focusAreas}
+        onChange={(v) =>
+          cf.form.setValue(name('focusAreas'), v as PathValue<T, Path<T>>, { shouldDirty: true })
+        }
+        error={cf.errorFor('focusAreas')}
       />
     </>
   );
