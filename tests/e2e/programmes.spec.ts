@@ -82,18 +82,61 @@ describe('study groups', () => {
   });
 });
 
+describe('study group meetings', () => {
+  it('chef.falun moves the next meeting to another room and then cancels it', async () => {
+    const { page } = await e.newPage({ width: 360 });
+    await loginAs(page, 'chef.falun');
+    await page.goto('/studiegrupper');
+    await page.getByRole('link', { name: /Studiecirkel välfärdsteknik/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Studiecirkel välfärdsteknik/ }).waitFor();
+    // The future meeting offers no attendance yet, only a change or a cancellation.
+    const next = page.locator('article.meeting').last();
+    await next.getByText('Närvaro kan registreras när träffen har börjat.').waitFor();
+    expect(await next.getByRole('button', { name: 'Spara närvaro' }).count()).toBe(0);
+    await next.getByText('Ändra träffen').click();
+    await next.getByLabel('Plats').fill('Stora rummet');
+    await next.getByRole('button', { name: 'Spara ändringen' }).click();
+    await page.getByText(/^Träffen är ändrad\./).waitFor();
+    await page.getByText(/Plats: Stora rummet/).waitFor();
+    await expectAccessible(page, 'study group after changing a meeting');
+    page.once('dialog', (d) => void d.accept());
+    await page.locator('article.meeting').last().getByRole('button', { name: 'Ställ in träffen' }).click();
+    await page.locator('article.meeting').last().getByText('Inställd', { exact: true }).waitFor();
+    await expectAccessible(page, 'study group with a cancelled meeting');
+  });
+});
+
+describe('enrolling by search', () => {
+  it('the programme owner finds people of the member municipalities and enrols one', async () => {
+    const { page } = await e.newPage({ width: 360 });
+    await loginAs(page, 'samordnare.akademinorr');
+    await page.goto('/program');
+    await page.getByRole('link', { name: /Välfärdsteknologi i omsorgen/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Välfärdsteknologi i omsorgen/ }).waitFor();
+    const panel = page.getByRole('region', { name: 'Skriv in personer' });
+    await page.getByLabel('Sök namn eller e-post').fill('an');
+    await expect.poll(() => panel.getByRole('checkbox').count()).toBeGreaterThan(1);
+    const labels = await panel.locator('label').allTextContents();
+    const free = labels.findIndex((l) => !l.includes('redan inskriven'));
+    await panel.getByRole('checkbox').nth(Math.max(0, free)).check();
+    await panel.getByRole('button', { name: 'Skriv in 1 person' }).click();
+    await page.getByText(/nya inskrivningar, \d+ fanns redan\./).waitFor();
+    await expectAccessible(page, 'programme enrolment by search');
+  });
+});
+
 describe('team report', () => {
-  it('chef.falun sees the people of Hemtjänsten Norr and their courses', async () => {
+  it('chef.falun goes from the study groups to the team page of Hemtjänsten Norr', async () => {
     const { page } = await e.newPage({ width: 360 });
     await loginAs(page, 'chef.falun');
     await page.goto('/studiegrupper');
     await page.getByRole('link', { name: /Utbildning i Hemtjänsten Norr/ }).click();
-    await page.getByRole('heading', { level: 1, name: /Utbildning i Hemtjänsten Norr/ }).waitFor();
-    await page.getByRole('table', { name: 'Personer och deras kurser' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mitt team' }).waitFor();
+    await page.getByRole('table', { name: 'Medarbetare och deras utbildning' }).waitFor();
     expect(
-      await page.getByRole('table', { name: 'Personer och deras kurser' }).getByRole('row').count(),
+      await page.getByRole('table', { name: 'Medarbetare och deras utbildning' }).getByRole('row').count(),
     ).toBeGreaterThan(2);
-    await expectAccessible(page, 'team report');
+    await expectAccessible(page, 'team page');
   });
 });
 
