@@ -6,6 +6,7 @@ import './mapping.ts';
 import './assessments.ts';
 import './initiatives.ts';
 import './dashboards.ts';
+import './start.ts';
 import './knowledge.ts';
 import './sso.ts';
 import './scim.ts';

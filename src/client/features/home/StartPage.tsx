@@ -1,73 +1,48 @@
-import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { scopeFor, seesOnlyOwnProgress } from '../../../shared/access/index.ts';
-import type { Me } from '../../../shared/contracts/auth.ts';
-import type { MembershipView } from '../../../shared/contracts/people.ts';
+import { isPlacementRole, seesOnlyOwnProgress } from '../../../shared/access/index.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { Page, Section } from '../../components/Page.tsx';
-import { abilitiesAt, orgPath, useOrganisation } from '../../lib/organisations.ts';
 import { isNationalAdmin, useMe } from '../../lib/session.ts';
+import { ContinueLearning } from './ContinueLearning.tsx';
+import { FigureList } from './FigureList.tsx';
+import { MembershipCard } from './MembershipCard.tsx';
+import { NewsList } from './NewsList.tsx';
+import { useStart } from './start-queries.ts';
+import { TodoList } from './TodoList.tsx';
+import './start.css';
 
-// Loaded only for people who look after governing documents: the start page stays light for staff.
-const ReviewReminders = lazy(() =>
-  import('../documents/ReviewReminders.tsx').then((m) => ({ default: m.ReviewReminders })),
-);
-
-function MembershipCard({ me, membership }: { me: Me; membership: MembershipView }) {
+/** To-do items, the role's figures and what is new: everything from one request. */
+function WorkOverview({ showTodos }: { showTodos: boolean }) {
   const { t } = useTranslation();
-  const org = useOrganisation(membership.organisationId);
-  const name = membership.organisationName;
+  const start = useStart();
+  if (start.isPending) return <Loading />;
+  if (start.isError) return <ErrorAlert error={start.error} onRetry={() => void start.refetch()} />;
+  const { todos, figures, news, since } = start.data;
   return (
-    <li className="ds-card card" data-variant="default">
-      <h3 className="ds-heading" data-size="xs">
-        <Link className="ds-link" to={orgPath(membership.organisationId)}>
-          {name}
-        </Link>
-      </h3>
-      <p className="ds-paragraph card-meta">
-        {[
-          t(`roles.${membership.role}`),
-          t(`kinds.${membership.organisationKind}`),
-          membership.organisationCode,
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-      </p>
-      {org.isPending ? <Loading /> : null}
-      {org.isError ? <ErrorAlert error={org.error} /> : null}
-      {org.data ? <ActionLinks me={me} membership={membership} /> : null}
-    </li>
+    <>
+      {showTodos ? (
+        <Section title={t('start.todoTitle')} id="todo">
+          <TodoList todos={todos} />
+        </Section>
+      ) : null}
+      {figures.length ? (
+        <Section title={t('start.figuresTitle')} id="figures">
+          <FigureList figures={figures} />
+        </Section>
+      ) : null}
+      <Section title={since ? t('start.newsTitle') : t('start.newsTitleFirst')} id="news">
+        <NewsList news={news} since={since} />
+      </Section>
+    </>
   );
 }
 
-function ActionLinks({ me, membership }: { me: Me; membership: MembershipView }) {
-  const { t } = useTranslation();
-  const org = useOrganisation(membership.organisationId);
-  if (!org.data) return null;
-  const can = abilitiesAt(me, org.data);
-  const name = membership.organisationName;
-  const base = orgPath(membership.organisationId);
-  const links = [
-    can.listMembers ? { to: `${base}/personer`, label: t('start.members', { name }) } : null,
-    can.invite ? { to: `${base}/bjud-in`, label: t('start.invite', { name }) } : null,
-    can.importStaff ? { to: `${base}/importera`, label: t('start.importStaff', { name }) } : null,
-    can.addUnit ? { to: `${base}/ny-enhet`, label: t('start.addUnit', { name }) } : null,
-  ].filter((l) => l !== null);
-  if (links.length === 0) return null;
-  return (
-    <ul className="action-list">
-      {links.map((l) => (
-        <li key={l.to}>
-          <Link className="ds-link" to={l.to}>
-            {l.label}
-          </Link>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
+/**
+ * The start page by role, built from the person's real work: care staff first get their next lesson,
+ * one tap away; everyone else what is waiting for them, their figures and what changed since their
+ * previous visit. Their organisations and shortcuts follow below.
+ */
 export function StartPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -75,10 +50,16 @@ export function StartPage() {
   const user = me.data;
   const admin = isNationalAdmin(user);
   const onlyStaff = seesOnlyOwnProgress(user);
-  const keepsDocuments = scopeFor(user, 'document.manage').organisationIds.length > 0;
+  const learns = user.memberships.some((m) => isPlacementRole(m.role));
 
   return (
-    <Page title={t('start.greeting', { name: user.name })} lead={t('start.intro')}>
+    <Page
+      title={t('start.greeting', { name: user.name })}
+      lead={onlyStaff ? t('start.leadStaff') : t('start.leadWork')}
+    >
+      {onlyStaff ? <ContinueLearning /> : null}
+      <WorkOverview showTodos={!onlyStaff} />
+      {learns && !onlyStaff ? <ContinueLearning /> : null}
       <Section title={t('start.yourOrganisations')} id="your-organisations">
         {user.memberships.length === 0 ? (
           <p className="ds-paragraph">{t('start.noMemberships')}</p>
@@ -90,11 +71,6 @@ export function StartPage() {
           </ul>
         )}
       </Section>
-      {keepsDocuments ? (
-        <Suspense fallback={null}>
-          <ReviewReminders />
-        </Suspense>
-      ) : null}
       {onlyStaff ? (
         <Section title={t('start.staffTitle')} id="staff">
           <p className="ds-paragraph">{t('start.staffText')}</p>
