@@ -2,7 +2,7 @@ import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 
 import { useTranslation } from 'react-i18next';
 import { splitApiError } from './form/api-errors.ts';
 import { ErrorSummary } from './form/ErrorSummary.tsx';
-import { type BaseFieldProps, describedBy, FieldFrame } from './form/FieldFrame.tsx';
+import { type BaseFieldProps, controlProps, describedBy, FieldFrame, Options } from './form/FieldFrame.tsx';
 
 export { RequiredTag } from './form/FieldFrame.tsx';
 
@@ -67,13 +67,9 @@ export function TextField({ id, label, required, hint, error, value, onValueChan
     <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
       <input
         {...rest}
-        id={id}
-        className="ds-input"
         value={value}
         onChange={(e) => onValueChange(e.target.value)}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlProps(id, hint, error, required)}
       />
     </FieldFrame>
   );
@@ -101,14 +97,10 @@ export function TextAreaField({
     <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
       <textarea
         {...rest}
-        id={id}
-        className="ds-input"
         rows={rows}
         value={value}
         onChange={(e) => onValueChange(e.target.value)}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlProps(id, hint, error, required)}
       />
     </FieldFrame>
   );
@@ -133,20 +125,12 @@ export function SelectField<V extends string>({
   return (
     <FieldFrame id={id} label={label} required={required} hint={hint} error={error}>
       <select
-        id={id}
         name={name}
-        className="ds-input"
         value={value}
         onChange={(e) => onValueChange(e.target.value as V)}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlProps(id, hint, error, required)}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </FieldFrame>
   );

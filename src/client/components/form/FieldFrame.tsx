@@ -26,6 +26,25 @@ export function describedBy(id: string, hint: unknown, error: unknown): string |
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** What every input of a field carries: its id and class, required state, validity and description. */
+export function controlProps(id: string, hint: unknown, error: unknown, required?: boolean) {
+  return {
+    id,
+    className: 'ds-input',
+    required,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+  } as const;
+}
+
+export function Options({ options }: { options: readonly { value: string; label: string }[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
 /** Label, required tag, hint and error around one input; the same frame for every field in the app. */
 export function FieldFrame({
   id,

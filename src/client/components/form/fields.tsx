@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import { describedBy, FieldFrame } from './FieldFrame.tsx';
+import { controlProps, FieldFrame, Options } from './FieldFrame.tsx';
 
 /** What a bound field needs from useContractForm: the form, ids, labels and named messages. */
 export interface BoundForm<T extends FieldValues> {
@@ -17,6 +17,19 @@ interface BoundProps<T extends FieldValues> {
   hint?: ReactNode;
   /** A label other than the one the form names its messages with (rarely needed). */
   label?: ReactNode;
+}
+
+/** The id, the named error and the frame's props of a bound field. */
+function bound<T extends FieldValues>(
+  cf: BoundForm<T>,
+  name: Path<T>,
+  label: ReactNode,
+  required: boolean | undefined,
+  hint: ReactNode,
+) {
+  const id = cf.fieldId(name);
+  const error = cf.errorFor(name);
+  return { id, error, frame: { id, label: label ?? cf.label(name), required, hint, error } };
 }
 
 // Spaces are thousands separators in Swedish ("1 200").
@@ -51,8 +64,7 @@ export function ContractTextField<T extends FieldValues>({
     /** Empty is left out (for a contract field that is optional but not nullable). */
     emptyAsUndefined?: boolean;
   }) {
-  const id = cf.fieldId(name);
-  const error = cf.errorFor(name);
+  const { id, error, frame } = bound(cf, name, label, required, hint);
   const empty = emptyAsUndefined ? undefined : null;
   const field = cf.form.register(
     name,
@@ -63,7 +75,7 @@ export function ContractTextField<T extends FieldValues>({
         : {},
   );
   return (
-    <FieldFrame id={id} label={label ?? cf.label(name)} required={required} hint={hint} error={error}>
+    <FieldFrame {...frame}>
       <input
         {...rest}
         {...field}
@@ -71,11 +83,7 @@ export function ContractTextField<T extends FieldValues>({
           void field.onBlur(e);
           onBlur?.(e);
         }}
-        id={id}
-        className="ds-input"
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlProps(id, hint, error, required)}
       />
     </FieldFrame>
   );
@@ -95,19 +103,14 @@ export function ContractTextAreaField<T extends FieldValues>({
   rows = 5,
   ...rest
 }: BoundProps<T> & TextAreaRest) {
-  const id = cf.fieldId(name);
-  const error = cf.errorFor(name);
+  const { id, error, frame } = bound(cf, name, label, required, hint);
   return (
-    <FieldFrame id={id} label={label ?? cf.label(name)} required={required} hint={hint} error={error}>
+    <FieldFrame {...frame}>
       <textarea
         {...rest}
         {...cf.form.register(name)}
-        id={id}
         rows={rows}
-        className="ds-input"
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlProps(id, hint, error, required)}
       />
     </FieldFrame>
   );
@@ -122,24 +125,15 @@ export function ContractSelectField<T extends FieldValues>({
   options,
   placeholder,
 }: BoundProps<T> & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
-  const id = cf.fieldId(name);
-  const error = cf.errorFor(name);
+  const { id, error, frame } = bound(cf, name, label, required, hint);
   return (
-    <FieldFrame id={id} label={label ?? cf.label(name)} required={required} hint={hint} error={error}>
+    <FieldFrame {...frame}>
       <select
         {...cf.form.register(name, placeholder === undefined ? {} : { setValueAs: toUndefined })}
-        id={id}
-        className="ds-input"
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlProps(id, hint, error, required)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </FieldFrame>
   );
@@ -152,8 +146,7 @@ export function ContractCheckbox<T extends FieldValues>({
   hint,
   label,
 }: Omit<BoundProps<T>, 'required'>) {
-  const id = cf.fieldId(name);
-  const error = cf.errorFor(name);
+  const { id, error, frame } = bound(cf, name, label, false, hint);
   return (
     <div className="ds-field checkbox">
       {error ? (
@@ -161,16 +154,9 @@ export function ContractCheckbox<T extends FieldValues>({
           {error}
         </div>
       ) : null}
-      <input
-        {...cf.form.register(name)}
-        type="checkbox"
-        id={id}
-        className="ds-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      />
+      <input {...cf.form.register(name)} type="checkbox" {...controlProps(id, hint, error)} />
       <label className="ds-label" data-weight="regular" htmlFor={id}>
-        {label ?? cf.label(name)}
+        {frame.label}
       </label>
       {hint ? (
         <div className="field-hint" id={`${id}-hint`}>
