@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
 import { followMenu } from '../support/nav.ts';
 
@@ -31,6 +31,28 @@ describe('a coordinator authors a course', () => {
     await page.getByLabel('Sammanfattning').fill('Så använder vi digitala lås i hemtjänsten.');
     await page.getByRole('button', { name: 'Skapa kurs' }).click();
     await page.getByRole('heading', { name: `Redigera: ${TITLE}`, level: 1 }).waitFor();
+
+    // Keyboard only, one editor form: a language code is checked by the contract and added with Enter.
+    await page.getByLabel('Lägg till språk (BCP 47-kod)').focus();
+    await page.keyboard.type('Arabiska');
+    await page.keyboard.press('Enter');
+    const problem = page.getByRole('link', { name: /^Lägg till språk \(BCP 47-kod\): / });
+    await problem.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expectAccessible(page, 'course editor with a bad language code');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('new-language-code');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('fa');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#edit-language').inputValue()).toBe('fa');
+    expect(await problem.count()).toBe(0);
+    // Not declared after all: publishing would then want every text in Persian too.
+    // (Undeclared, Persian leaves the lists: it was only there because the course declared it.)
+    await page.locator('#declared-fa').click();
+    await expect.poll(() => page.locator('#declared-fa').count()).toBe(0);
+    await page.locator('#edit-language').selectOption('sv');
 
     await page.getByRole('button', { name: 'Lägg till modul' }).click();
     await field(page, 'modules.0.title').fill('Låset i vardagen');

@@ -22,11 +22,13 @@ export const DraftOption = z.object({
   correct: z.boolean(),
   feedback: DraftLocalised,
 });
+/** Answer options a quiz question may have (the editor offers "add option" up to this many). */
+export const MAX_QUIZ_OPTIONS = 8;
 export const DraftQuestion = z.object({
   key: Key,
   kind: z.enum(['single', 'multiple', 'true_false']),
   prompt: DraftLocalised,
-  options: z.array(DraftOption).max(8),
+  options: z.array(DraftOption).max(MAX_QUIZ_OPTIONS),
 });
 export const DraftLesson = z.object({
   key: Key,

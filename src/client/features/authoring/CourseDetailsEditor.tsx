@@ -1,0 +1,101 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type DraftContent,
+  DraftContent as DraftContentSchema,
+} from '../../../shared/contracts/authoring.ts';
+import { Section } from '../../components/Page.tsx';
+import type { Edit } from './draft-edit.ts';
+import { type LocalisedProps, NumberField } from './editor-fields.tsx';
+
+const tracks = DraftContentSchema.shape.track.options;
+const minutes = DraftContentSchema.shape.estimatedMinutes;
+
+/** The course's title, summary, track, length and whether meetings are needed to complete it. */
+export function CourseDetailsEditor({
+  content,
+  edit,
+  localised,
+  invalid,
+}: {
+  content: DraftContent;
+  edit: Edit;
+  localised: (props: LocalisedProps) => ReactNode;
+  invalid: (path: string) => boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('authoring.courseDetails')} id="authoring-details">
+      {localised({
+        path: 'title',
+        label: t('authoring.title'),
+        value: content.title,
+        set: (v) =>
+          edit((d) => {
+            d.title = v;
+          }),
+      })}
+      {localised({
+        path: 'summary',
+        label: t('authoring.summary'),
+        value: content.summary,
+        set: (v) =>
+          edit((d) => {
+            d.summary = v;
+          }),
+        multiline: true,
+      })}
+      <div className="ds-field field">
+        <label className="ds-label" data-weight="medium" htmlFor="course-track">
+          {t('authoring.track')}
+        </label>
+        <select
+          id="course-track"
+          className="ds-input"
+          value={content.track}
+          onChange={(e) => {
+            const track = e.target.value as DraftContent['track'];
+            edit((d) => {
+              d.track = track;
+            });
+          }}
+        >
+          {tracks.map((v) => (
+            <option key={v} value={v}>
+              {t(`authoring.tracks.${v}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <NumberField
+        id="f-estimatedMinutes"
+        label={t('authoring.estimatedMinutes')}
+        value={content.estimatedMinutes}
+        min={minutes.minValue ?? undefined}
+        invalid={invalid('estimatedMinutes')}
+        set={(v) =>
+          edit((d) => {
+            d.estimatedMinutes = v;
+          })
+        }
+      />
+      <div className="ds-field checkbox">
+        <input
+          className="ds-input"
+          type="checkbox"
+          id="course-meetings"
+          checked={content.completionRequiresMeetings}
+          onChange={(e) => {
+            const on = e.target.checked;
+            edit((d) => {
+              d.completionRequiresMeetings = on;
+            });
+          }}
+        />
+        <label className="ds-label" data-weight="regular" htmlFor="course-meetings">
+          {t('authoring.requiresMeetings')}
+        </label>
+      </div>
+    </Section>
+  );
+}
