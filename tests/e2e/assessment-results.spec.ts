@@ -60,7 +60,7 @@ describe('assessment results', () => {
     // The page opens with what the results say, in words; how they are calculated comes last, folded.
     const main = page.getByRole('main');
     expect(await main.getByRole('heading', { level: 2 }).first().textContent()).toBe('I korthet');
-    const brief = main.locator('#brief');
+    const brief = main.getByRole('region', { name: 'I korthet' });
     await brief.getByText('Prioriterat högst: Upphandlingsstöd').waitFor();
     await brief.getByText('Starkast område (medelvärdet): Styrning och ledning, 63 av 100').waitFor();
     await brief.getByText('Svagast område (medelvärdet): Kompetens, 47 av 100').waitFor();
@@ -127,7 +127,10 @@ describe('assessment results', () => {
     expect(await page.getByText('Falun').count()).toBe(0);
     // Avesta's sheet is a draft: its wish is nowhere on a participant's page.
     expect(await page.getByText('Avestas utkast').count()).toBe(0);
-    await page.locator('#brief').getByText('Prioriterat högst: Upphandlingsstöd').waitFor();
+    await page
+      .getByRole('region', { name: 'I korthet' })
+      .getByText('Prioriterat högst: Upphandlingsstöd')
+      .waitFor();
     await expectAccessible(page, 'own results on a phone');
   });
 });

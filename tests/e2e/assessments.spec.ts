@@ -76,7 +76,7 @@ describe('an assessment round, from the region to the municipalities and back', 
       'nils.forsberg@falun.example.se',
     );
     await followMenu(maria, 'Kartläggning', 'Bedömningar');
-    await maria.getByRole('link', { name: ROUND }).click();
+    await maria.getByRole('main').getByRole('link', { name: ROUND }).first().click();
     await maria.getByRole('heading', { level: 1, name: ROUND }).waitFor();
     await maria.getByRole('link', { name: 'Falun', exact: true }).click();
     await nils.goto(`${roundUrl}/kommuner/2080`);
@@ -160,12 +160,15 @@ describe('an assessment round, from the region to the municipalities and back', 
     await wish.blur();
     await question(page, 'onskemal-region').getByRole('status').getByText('Sparat').waitFor();
     await page.getByText('26 av 26 besvarade').waitFor();
-    await page.getByRole('button', { name: 'Skicka in svaren' }).click();
+    // The confirmation stays open and follows the answers.
     await confirm.getByText('Alla frågor är besvarade.').waitFor();
     await confirm.getByRole('button', { name: 'Ja, skicka in' }).click();
     await page.getByRole('heading', { name: 'Svaren är inskickade. Tack!' }).waitFor();
     await page.getByText(/^Inskickat .*: 26 av 26 frågor besvarade\.$/).waitFor();
     await expectAccessible(page, 'submitted answer sheet');
+    // The comment and evidence link of a submitted sheet are read-only, with no faded hint (issue 16).
+    await question(page, 'strategi').getByText('Kommentar / Länk till underlag').click();
+    await expectAccessible(page, 'submitted answer sheet with a comment field open');
   });
 
   it('the region sees completion at a glance', async () => {

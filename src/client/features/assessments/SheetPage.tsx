@@ -112,6 +112,7 @@ export function SheetPage() {
         fieldId={form.fieldId}
         summary={form.summary}
         onMissing={failMissing}
+        onReady={form.clear}
         onSubmit={() => submit.mutate()}
         pending={submit.isPending}
         done={submit.isSuccess}

@@ -11,6 +11,8 @@ interface SubmitSheetProps {
   summary: React.ReactNode;
   /** Required questions left unanswered: shown in the error summary instead of the confirmation. */
   onMissing: (missing: Question[]) => void;
+  /** Everything required is answered: the summary of an earlier attempt no longer applies. */
+  onReady: () => void;
   onSubmit: () => void;
   pending: boolean;
   /** The sheet was submitted from this page just now: show the receipt. */
@@ -47,6 +49,7 @@ export function SubmitSheet({
   fieldId,
   summary,
   onMissing,
+  onReady,
   onSubmit,
   pending,
   done,
@@ -96,7 +99,10 @@ export function SubmitSheet({
     if (missing.length) {
       setConfirming(false);
       onMissing(missing);
-    } else setConfirming(true);
+    } else {
+      onReady();
+      setConfirming(true);
+    }
   };
 
   return (
