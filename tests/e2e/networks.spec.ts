@@ -152,7 +152,8 @@ describe('networks and groups', () => {
     await page.getByText('Platser kvar: 74 av 80').waitFor();
     await expectAccessible(page, 'public event page');
     await page.getByRole('button', { name: 'Anmäl mig' }).click();
-    await page.getByRole('link', { name: 'Skriv ditt namn.' }).waitFor();
+    await page.getByRole('link', { name: 'Namn: Uppgiften måste fyllas i.' }).waitFor();
+    await page.getByRole('link', { name: 'E-postadress: Ange en giltig e-postadress.' }).waitFor();
     await expectAccessible(page, 'registration with errors');
     await page.getByLabel('Namn', { exact: true }).fill('Greta Besökare');
     await page.getByLabel('E-postadress', { exact: true }).fill('greta@exempel.se');

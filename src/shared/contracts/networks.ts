@@ -265,7 +265,7 @@ export type PublicEvent = z.infer<typeof PublicEvent>;
 
 export const CreateRegistration = z.object({
   name: text(200),
-  email: z.email().max(254),
+  email: z.email({ message: 'invalid_email' }).max(254),
   organisationName: optionalText(200),
   attendance: AttendanceMode.default('on_site'),
 });

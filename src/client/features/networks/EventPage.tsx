@@ -1,16 +1,20 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { type AttendanceMode, PublicEvent, RegistrationReceipt } from '../../../shared/contracts/networks.ts';
+import {
+  type AttendanceMode,
+  CreateRegistration,
+  PublicEvent,
+  RegistrationReceipt,
+} from '../../../shared/contracts/networks.ts';
 import { LiveStatus, Loading } from '../../components/Feedback.tsx';
-import { EMAIL_RE, RadioGroup, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { RadioGroup, SubmitButton } from '../../components/Form.tsx';
+import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { ApiError, api } from '../../lib/api.ts';
 import { formatDay, formatWhen } from './data.ts';
-
-const FIELDS = ['name', 'email', 'organisationName', 'attendance'];
 
 function RegistrationForm({ event, onDone }: { event: PublicEvent; onDone: (email: string) => void }) {
   const { t } = useTranslation();
@@ -19,88 +23,55 @@ function RegistrationForm({ event, onDone }: { event: PublicEvent; onDone: (emai
     ...(event.location ? ['on_site' as const] : []),
     ...(event.online ? ['online' as const] : []),
   ];
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [organisation, setOrganisation] = useState('');
-  const [mode, setMode] = useState<AttendanceMode>(modes[0] ?? 'on_site');
-  const form = useFormErrors('register');
-  const register = useMutation({
-    mutationFn: () =>
-      api.post(`/events/${event.id}/registrations`, RegistrationReceipt, {
-        name: name.trim(),
-        email: email.trim(),
-        organisationName: organisation.trim() || null,
-        attendance: mode,
-      }),
-    onSuccess: () => {
-      onDone(email.trim());
+  const cf = useContractForm(CreateRegistration, {
+    id: 'register',
+    defaultValues: { name: '', email: '', organisationName: '', attendance: modes[0] ?? 'on_site' },
+    labels: {
+      name: t('networks.event.name'),
+      email: t('networks.event.email'),
+      organisationName: t('networks.event.organisation'),
+      attendance: t('networks.event.attendance'),
+    },
+    onSubmit: async (body) => {
+      try {
+        await api.post(`/events/${event.id}/registrations`, RegistrationReceipt, {
+          ...body,
+          organisationName: body.organisationName || null,
+        });
+      } catch (err) {
+        // Someone else may have taken the last place: show the page as it is now.
+        if (err instanceof ApiError && err.code === 'event_full')
+          void qc.invalidateQueries({ queryKey: ['event', event.id] });
+        throw err;
+      }
+      onDone(body.email);
       void qc.invalidateQueries({ queryKey: ['event', event.id] });
     },
-    onError: (err) => {
-      form.failFromApi(err, FIELDS);
-      // Someone else may have taken the last place: show the page as it is now.
-      if (err instanceof ApiError && err.code === 'event_full')
-        void qc.invalidateQueries({ queryKey: ['event', event.id] });
-    },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!name.trim()) errors.name = t('networks.event.nameRequired');
-    if (!EMAIL_RE.test(email.trim())) errors.email = t('networks.event.emailInvalid');
-    if (Object.keys(errors).length) return form.fail(errors);
-    form.clear();
-    register.mutate();
-  };
+  const attendance = cf.form.watch('attendance') ?? modes[0] ?? 'on_site';
   return (
-    <form className="form" onSubmit={submit} noValidate>
-      {form.summary}
-      <TextField
-        id={form.fieldId('name')}
-        label={t('networks.event.name')}
-        required
-        autoComplete="name"
-        value={name}
-        onValueChange={setName}
-        error={form.errors.name}
-        maxLength={200}
-      />
-      <TextField
-        id={form.fieldId('email')}
-        label={t('networks.event.email')}
-        required
-        type="email"
-        autoComplete="email"
-        value={email}
-        onValueChange={setEmail}
-        error={form.errors.email}
-      />
-      <TextField
-        id={form.fieldId('organisationName')}
-        label={t('networks.event.organisation')}
-        autoComplete="organization"
-        value={organisation}
-        onValueChange={setOrganisation}
-        error={form.errors.organisationName}
-        maxLength={200}
-      />
+    <form className="form" onSubmit={cf.onSubmit} noValidate>
+      {cf.summary}
+      <ContractTextField cf={cf} name="name" required autoComplete="name" maxLength={200} />
+      <ContractTextField cf={cf} name="email" required type="email" autoComplete="email" />
+      <ContractTextField cf={cf} name="organisationName" autoComplete="organization" maxLength={200} />
       {modes.length > 1 ? (
         <RadioGroup
-          id={form.fieldId('attendance')}
-          legend={t('networks.event.attendance')}
-          value={mode}
-          onValueChange={setMode}
+          id={cf.fieldId('attendance')}
+          legend={cf.label('attendance')}
+          value={attendance}
+          onValueChange={(v) => cf.form.setValue('attendance', v, { shouldDirty: true })}
           options={modes.map((m) => ({
             value: m,
             label: m === 'online' ? t('networks.event.online_mode') : t('networks.event.onSite'),
           }))}
-          error={form.errors.attendance}
+          error={cf.errorFor('attendance')}
         />
       ) : null}
       <p className="ds-paragraph muted">{t('networks.event.privacy')}</p>
       <div className="form-actions">
         <SubmitButton
-          busy={register.isPending}
+          busy={cf.busy}
           label={t('networks.event.submit')}
           busyLabel={t('networks.event.busy')}
         />
