@@ -21,7 +21,8 @@
  *
  * Errors the server finds (a name taken, a date in the future) land on the same fields: `onSubmit`
  * throws the ApiError and the hook maps `body.name` → `name`; what no field shows goes in the summary.
- * `useUnsavedChangesWarning(cf.form.formState.isDirty)` asks before unsaved work is left behind;
+ * `useUnsavedChangesWarning(cf.form.formState.isDirty)` asks before unsaved work is left behind (one per
+ * page: react-router keeps only the last blocker);
  * `useAutosave(value, save)` saves long texts as they are written, with a polite status line.
  * One save per form: a page with several forms has one submit button in each.
  */
