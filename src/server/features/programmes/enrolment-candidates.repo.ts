@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { PlacementRole } from '../../../shared/access/index.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { placementRoleList, uuidArray } from './programmes.repo.ts';
 
@@ -7,7 +8,7 @@ export interface CandidateRow {
   name: string;
   organisation_name: string;
   municipality_name: string;
-  role: 'staff' | 'manager';
+  roles: PlacementRole[];
   enrolled: boolean;
 }
 
@@ -27,7 +28,7 @@ export async function candidateRows(
   return queryRows<CandidateRow>(
     db,
     sql`select u.id as user_id, u.name, min(o.name) as organisation_name, min(mun.name) as municipality_name,
-               case when bool_or(m.role = 'manager') then 'manager' else 'staff' end as role,
+               array_agg(distinct m.role) as roles,
                exists (select 1 from enrolments e where e.user_id = u.id and e.programme_id = ${f.programmeId}) as enrolled
         from memberships m
         join users u on u.id = m.user_id

@@ -1,4 +1,4 @@
-import { type Actor, authorize, scopeFor, trackOfPlacement } from '../../../shared/access/index.ts';
+import { type Actor, authorize, roleRank, scopeFor, trackOfPlacement } from '../../../shared/access/index.ts';
 import type { EnrolmentCandidates } from '../../../shared/contracts/programmes.ts';
 import type { Db } from '../../db/client.ts';
 import { forbidden } from '../../lib/errors.ts';
@@ -48,7 +48,8 @@ export async function enrolmentCandidates(
       name: r.name,
       organisationName: r.organisation_name,
       municipalityName: r.municipality_name,
-      track: trackOfPlacement(r.role),
+      // The highest placement decides the track, as the enrolment itself does.
+      track: trackOfPlacement([...r.roles].sort((a, b) => roleRank[b] - roleRank[a])[0]!),
       enrolled: r.enrolled,
     })),
     more: rows.length > query.limit,

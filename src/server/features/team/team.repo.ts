@@ -1,4 +1,5 @@
 import { and, gte, inArray, sql } from 'drizzle-orm';
+import type { PlacementRole } from '../../../shared/access/index.ts';
 import type { TeamStatus } from '../../../shared/contracts/team.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { learningReminders } from '../../db/schema/index.ts';
@@ -17,7 +18,8 @@ export interface TeamFilter {
 export interface PersonRow {
   user_id: string;
   name: string;
-  role: 'staff' | 'manager';
+  /** The person's placement roles in these units. */
+  roles: PlacementRole[];
   units: { id: string; name: string }[];
   status: TeamStatus;
   n: number;
@@ -54,7 +56,7 @@ export async function teamPeople(db: Db, f: TeamFilter): Promise<PersonRow[]> {
     db,
     sql`with people as (
           select m.user_id, u.name, min(m.sort_name collate "C") as sort_name,
-                 case when bool_or(m.role = 'manager') then 'manager' else 'staff' end as role,
+                 array_agg(distinct m.role) as roles,
                  jsonb_agg(jsonb_build_object('id', o.id, 'name', o.name) order by o.name) as units
           from memberships m
           join users u on u.id = m.user_id
@@ -72,14 +74,14 @@ export async function teamPeople(db: Db, f: TeamFilter): Promise<PersonRow[]> {
           ${f.courseId ? sql`where e.course_id = ${f.courseId}` : sql``}
         ),
         st as (
-          select p.user_id, p.name, p.sort_name, p.role, p.units,
+          select p.user_id, p.name, p.sort_name, p.roles, p.units,
                  count(enr.user_id)::int as n,
                  count(enr.started_at)::int as started,
                  count(enr.completed_at)::int as completed,
                  coalesce(bool_or(enr.overdue), false) as overdue,
                  max(enr.last_activity_at) as last_activity_at
           from people p left join enr on enr.user_id = p.user_id
-          group by p.user_id, p.name, p.sort_name, p.role, p.units
+          group by p.user_id, p.name, p.sort_name, p.roles, p.units
         ),
         s as (
           select st.*,
@@ -87,7 +89,7 @@ export async function teamPeople(db: Db, f: TeamFilter): Promise<PersonRow[]> {
                       when started > 0 then 'in_progress' else 'not_started' end as status
           from st
         )
-        select user_id, name, role, units, status, n, started, completed, last_activity_at,
+        select user_id, name, roles, units, status, n, started, completed, last_activity_at,
                (select max(r.sent_at) from learning_reminders r where r.user_id = s.user_id) as last_reminded_at,
                count(*) over ()::int as total,
                case status when 'overdue' then 0 when 'not_started' then 1 when 'not_enrolled' then 2

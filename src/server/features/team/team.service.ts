@@ -1,4 +1,11 @@
-import { type Actor, authorize, scopeFor } from '../../../shared/access/index.ts';
+import {
+  type Actor,
+  authorize,
+  type PlacementRole,
+  placementRoles,
+  roleRank,
+  scopeFor,
+} from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import type {
   TeamEnrolment,
@@ -20,6 +27,10 @@ import { requireOrgContext } from '../organisations/organisations.service.ts';
 import { orgContexts, placementsOf } from '../programmes/programmes.repo.ts';
 import { learningReminderMail } from './reminder-mail.ts';
 import * as repo from './team.repo.ts';
+
+/** The role a person is shown with: the highest of their placements (a manager who also works shifts). */
+const highestPlacement = (roles: PlacementRole[]) =>
+  [...roles].sort((a, b) => roleRank[b] - roleRank[a])[0] ?? placementRoles[0];
 
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 const DAY_MS = 24 * 3600 * 1000;
@@ -135,7 +146,7 @@ export async function teamView(
     return {
       userId: r.user_id,
       name: r.name,
-      role: r.role,
+      role: highestPlacement(r.roles),
       units: r.units,
       status: r.status,
       percent: mine.length ? Math.round(mine.reduce((s, e) => s + e.percent, 0) / mine.length) : 0,
