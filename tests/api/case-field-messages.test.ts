@@ -1,5 +1,6 @@
 import type { FieldErrors } from 'react-hook-form';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import {
   clientMessage,
   contractResolver,
@@ -53,7 +54,9 @@ describe('case field messages', () => {
 
   it('gives the browser’s form the same codes and words from the same contract', async () => {
     // The resolver the case form uses (react-hook-form over the CreateCase contract).
-    const { errors } = await contractResolver(CreateCase)(empty, undefined, {
+    // What the form holds is the contract's input; the fixture's plain strings stand for its choices.
+    const values = empty as z.input<typeof CreateCase>;
+    const { errors } = await contractResolver(CreateCase)(values, undefined, {
       fields: {},
       shouldUseNativeValidation: false,
     });

@@ -121,10 +121,15 @@ describe('the knowledge bank', () => {
     }
     await nora.keyboard.press('Space');
     expect(await nora.getByRole('checkbox', { name: NIGHT }).isChecked()).toBe(true);
-    await nora.getByLabel('Vad som gjordes').fill('Test med tolv brukare som ville sova ostört.');
-    await nora.getByLabel('Namn', { exact: true }).fill(NEW_USER.name);
-    await nora.getByLabel('E-postadress').fill(NEW_USER.email);
-    await nora.getByLabel('Kontaktpersonen har gått med på att visas och kontaktas').check();
+    const typeInto = async (label: string, text: string) => {
+      await nora.getByLabel(label, { exact: true }).focus();
+      await nora.keyboard.type(text);
+    };
+    await typeInto('Vad som gjordes', 'Test med tolv brukare som ville sova ostört.');
+    await typeInto('Namn', NEW_USER.name);
+    await typeInto('E-postadress', NEW_USER.email);
+    await nora.getByLabel('Kontaktpersonen har gått med på att visas och kontaktas').focus();
+    await nora.keyboard.press('Space');
     await save.focus();
     await nora.keyboard.press('Enter');
     await nora.getByRole('heading', { level: 1, name: 'Ändra exemplet' }).waitFor();
