@@ -117,9 +117,7 @@ describe('the initiatives list, board and timeline', () => {
     await page.getByLabel('Slutdatum').fill(`${year + 1}-02-01`);
     await page.getByRole('button', { name: 'Skapa insatsen' }).click();
     await page.getByRole('link', { name: 'Insatsens namn: Uppgiften måste fyllas i.' }).waitFor();
-    await page
-      .getByRole('link', { name: 'Slutdatum: Slutdatum kan inte ligga före startdatum.' })
-      .waitFor();
+    await page.getByRole('link', { name: 'Slutdatum: Slutdatum kan inte ligga före startdatum.' }).waitFor();
     await expectAccessible(page, 'new initiative with errors');
 
     const title = 'Fallsensorer och läkemedelsautomater i Falun';
@@ -134,6 +132,16 @@ describe('the initiatives list, board and timeline', () => {
     await page.getByRole('button', { name: 'Skapa insatsen' }).click();
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/insatser\/[0-9a-f-]{36}$/);
+
+    // Its first milestone: the form checks the contract, then adds it.
+    await page.getByRole('button', { name: 'Lägg till milstolpe' }).click();
+    await page.getByRole('button', { name: 'Lägg till milstolpen' }).click();
+    await page.getByRole('link', { name: 'Milstolpe: Uppgiften måste fyllas i.' }).waitFor();
+    await page.getByRole('link', { name: 'Datum: Uppgiften måste fyllas i.' }).waitFor();
+    await page.getByLabel('Milstolpe', { exact: true }).fill('Upphandlingen klar');
+    await page.getByLabel('Datum', { exact: true }).fill(`${year + 1}-06-30`);
+    await page.getByRole('button', { name: 'Lägg till milstolpen' }).click();
+    await page.getByText('Milstolpen ”Upphandlingen klar” är tillagd.').waitFor();
 
     await page.goto('/insatser');
     await table(page)

@@ -1,9 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type InitiativeView, Milestone } from '../../../shared/contracts/initiatives.ts';
+import { CreateMilestone, type InitiativeView, Milestone } from '../../../shared/contracts/initiatives.ts';
 import { Tag } from '../../components/Feedback.tsx';
-import { TextField, useFormErrors } from '../../components/Form.tsx';
+import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
@@ -11,8 +10,6 @@ import { swedishToday } from '../../lib/format.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
 import { ChildEditorFooter, type Editing, RowActions, SaveOrCancel, useRemove } from './RowActions.tsx';
-
-const FIELDS = ['title', 'dueOn', 'doneOn'];
 
 function MilestoneForm({
   initiativeId,
@@ -27,20 +24,19 @@ function MilestoneForm({
 }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateInitiative(initiativeId);
-  const form = useFormErrors('milestone');
-  const [title, setTitle] = useState(milestone?.title ?? '');
-  const [dueOn, setDueOn] = useState(milestone?.dueOn ?? '');
-  const [done, setDone] = useState(Boolean(milestone?.doneOn));
-  const [doneOn, setDoneOn] = useState(milestone?.doneOn ?? swedishToday());
-  useFocusFirstField(form.fieldId('title'));
-  const save = useMutation({
-    mutationFn: () => {
-      const body = { title: title.trim(), dueOn, doneOn: done ? doneOn : null };
-      return milestone
-        ? api.patch(`/initiatives/${initiativeId}/milestones/${milestone.id}`, Milestone, body)
-        : api.post(`/initiatives/${initiativeId}/milestones`, Milestone, body);
+  const label = (f: string) => t(`initiativePage.milestones.${f}`);
+  const cf = useContractForm(CreateMilestone, {
+    id: 'milestone',
+    defaultValues: {
+      title: milestone?.title ?? '',
+      dueOn: milestone?.dueOn ?? '',
+      doneOn: milestone?.doneOn ?? null,
     },
-    onSuccess: async (m) => {
+    labels: { title: label('title'), dueOn: label('dueOn'), doneOn: label('doneOn') },
+    onSubmit: async (body) => {
+      const m = milestone
+        ? await api.patch(`/initiatives/${initiativeId}/milestones/${milestone.id}`, Milestone, body)
+        : await api.post(`/initiatives/${initiativeId}/milestones`, Milestone, body);
       await invalidate();
       onDone(
         t(milestone ? 'initiativePage.milestones.saved' : 'initiativePage.milestones.added', {
@@ -48,68 +44,37 @@ function MilestoneForm({
         }),
       );
     },
-    onError: (err) => form.failFromApi(err, FIELDS),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (title.trim().length < 3) errors.title = t('initiativePage.titleMissing');
-    if (!dueOn) errors.dueOn = t('initiativePage.milestones.dueMissing');
-    if (done && !doneOn) errors.doneOn = t('initiativePage.milestones.doneOnMissing');
-    if (Object.keys(errors).length) return form.fail(errors);
-    form.clear();
-    save.mutate();
-  };
+  useFocusFirstField(cf.fieldId('title'));
+  // Done or not is the checkbox; the date it was done is asked only when it is.
+  const done = cf.form.watch('doneOn') != null;
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="milestone-form-heading">
+    <form className="form" onSubmit={cf.onSubmit} noValidate aria-labelledby="milestone-form-heading">
       <h3 className="ds-heading" data-size="xs" id="milestone-form-heading">
         {milestone
           ? t('initiativePage.milestones.editTitle', { title: milestone.title })
           : t('initiativePage.milestones.add')}
       </h3>
-      {form.summary}
-      <TextField
-        id={form.fieldId('title')}
-        label={t('initiativePage.milestones.title')}
-        required
-        value={title}
-        onValueChange={setTitle}
-        error={form.errors.title}
-        maxLength={200}
-      />
-      <TextField
-        id={form.fieldId('dueOn')}
-        label={t('initiativePage.milestones.dueOn')}
-        type="date"
-        required
-        value={dueOn}
-        onValueChange={setDueOn}
-        error={form.errors.dueOn}
-      />
+      {cf.summary}
+      <ContractTextField cf={cf} name="title" required maxLength={200} />
+      <ContractTextField cf={cf} name="dueOn" type="date" required />
       <div className="ds-field checkbox">
         <input
           className="ds-input"
           type="checkbox"
           id="milestone-done"
           checked={done}
-          onChange={(e) => setDone(e.target.checked)}
+          onChange={(e) =>
+            cf.form.setValue('doneOn', e.target.checked ? swedishToday() : null, { shouldDirty: true })
+          }
         />
         <label className="ds-label" data-weight="regular" htmlFor="milestone-done">
           {t('initiativePage.milestones.done')}
         </label>
       </div>
-      {done ? (
-        <TextField
-          id={form.fieldId('doneOn')}
-          label={t('initiativePage.milestones.doneOn')}
-          type="date"
-          value={doneOn}
-          onValueChange={setDoneOn}
-          error={form.errors.doneOn}
-        />
-      ) : null}
+      {done ? <ContractTextField cf={cf} name="doneOn" type="date" emptyAsNull /> : null}
       <SaveOrCancel
-        busy={save.isPending}
+        busy={cf.busy}
         label={t(milestone ? 'initiativePage.save' : 'initiativePage.milestones.submitAdd')}
         onCancel={onCancel}
       />
