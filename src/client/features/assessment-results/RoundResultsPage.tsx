@@ -52,12 +52,15 @@ export function RoundResultsPage() {
           {t('assessmentResults.round.back')}
         </Link>
       </p>
-      <ResultsInBrief
-        areas={r.areas}
-        scores={r.average}
-        topNeed={r.supportNeeds.items[0]?.label}
-        scoresOf={t('assessmentResults.brief.average')}
-      />
+      {/* With too few others to hide among there is no summary to give: the notice below says why. */}
+      {r.aggregatesHidden ? null : (
+        <ResultsInBrief
+          areas={r.areas}
+          scores={r.average}
+          topNeed={r.supportNeeds.items[0]?.label}
+          scoresOf={t('assessmentResults.brief.average')}
+        />
+      )}
       {r.view === 'own' ? (
         <div className="ds-alert" data-color="info">
           <p className="ds-paragraph">{t('assessmentResults.round.ownOnly')}</p>
