@@ -53,6 +53,7 @@ describe('GET /people', () => {
         canRemove: true,
         canSeeLearning: true,
         canResendInvitation: false,
+        grantableRoles: ['manager'],
       }),
     ]);
   });

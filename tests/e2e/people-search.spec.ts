@@ -29,7 +29,7 @@ const main = (page: Page) => page.getByRole('main');
 async function search(page: Page, q: string) {
   await main(page).getByLabel('Namn, e-post eller anställningsnummer').fill(q);
   await main(page).getByRole('button', { name: 'Sök', exact: true }).click();
-  await page.waitForURL(new RegExp(`q=${encodeURIComponent(q)}`));
+  await page.waitForURL(/[?&]q=/);
 }
 
 describe('people search', () => {
@@ -59,7 +59,7 @@ describe('people search', () => {
       if (width === 1280) {
         const borlange = roles.getByRole('row').filter({ hasText: 'Borlänge' });
         page.once('dialog', (d) => void d.accept());
-        await borlange.getByRole('button', { name: 'Ta bort rollen Medarbetare i Borlänge' }).click();
+        await borlange.getByRole('button', { name: 'Ta bort roll: Medarbetare i Borlänge' }).click();
         await main(page).getByText('Amir Haddad har inte längre rollen Medarbetare i Borlänge.').waitFor();
         await expect.poll(() => roles.getByRole('row').filter({ hasText: 'Borlänge' }).count()).toBe(0);
       }

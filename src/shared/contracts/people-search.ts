@@ -27,6 +27,11 @@ export const PersonPlacement = z.object({
   canRemove: z.boolean(),
   /** The caller may send the invitation again (`POST /invitations`), for a person who has not accepted. */
   canResendInvitation: z.boolean(),
+  /**
+   * The roles the caller may give the person here instead of this one (change of role: the new role is
+   * added, `POST /organisations/{id}/members`, then this one removed). Empty when she may not remove it.
+   */
+  grantableRoles: z.array(Role),
   /** The caller may see this unit's learning progress (the unit's team report). */
   canSeeLearning: z.boolean(),
 });

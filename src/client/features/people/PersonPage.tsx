@@ -4,15 +4,60 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
 import { searchesPeople } from '../../../shared/access/index.ts';
-import { InvitationCreated } from '../../../shared/contracts/people.ts';
+import { Ok } from '../../../shared/contracts/common.ts';
+import { AddMembership, InvitationCreated } from '../../../shared/contracts/people.ts';
 import { PersonHit, type PersonPlacement } from '../../../shared/contracts/people-search.ts';
 import { ErrorAlert, LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
+import { ContractSelectField, useContractForm } from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { orgPath } from '../../lib/organisations.ts';
 import { actorOf, isNationalAdmin, useMe } from '../../lib/session.ts';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
+
+const ChangeRole = AddMembership.pick({ role: true });
+
+/** Gives the person another role here and then takes this one away, through the people endpoints. */
+function ChangeRoleForm({
+  person,
+  placement: p,
+  onDone,
+}: {
+  person: PersonHit;
+  placement: PersonPlacement;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const where = p.organisationName;
+  const cf = useContractForm(ChangeRole, {
+    id: `change-role-${p.membershipId}`,
+    defaultValues: { role: p.grantableRoles[0] },
+    labels: { role: t('peopleSearch.newRole', { where }) },
+    onSubmit: async ({ role }) => {
+      await api.post(`/organisations/${p.organisationId}/members`, Ok, { email: person.email ?? '', role });
+      await api.delete(`/memberships/${p.membershipId}`, z.unknown());
+      // The row of the old role goes away with this form, so the page's status line says it is done.
+      onDone(t('peopleSearch.roleChanged', { name: person.name, role: t(`roles.${role}`), where }));
+      await qc.invalidateQueries({ queryKey: ['people-search'] });
+      await qc.invalidateQueries({ queryKey: ['person', person.userId] });
+    },
+  });
+  return (
+    <form className="change-role" noValidate onSubmit={cf.onSubmit}>
+      {cf.summary}
+      <ContractSelectField
+        cf={cf}
+        name="role"
+        options={p.grantableRoles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
+      <button type="submit" className="ds-button" data-variant="secondary" aria-busy={cf.busy || undefined}>
+        {t('peopleSearch.changeRole')}
+      </button>
+    </form>
+  );
+}
 
 function PlacementActions({
   person,
@@ -103,11 +148,14 @@ function PlacementActions({
                   remove.mutate();
               }}
             >
-              {t('members.remove')}
+              {t('peopleSearch.remove')}
             </button>
           </li>
         ) : null}
       </ul>
+      {person.email && p.grantableRoles.length > 0 ? (
+        <ChangeRoleForm person={person} placement={p} onDone={onDone} />
+      ) : null}
     </>
   );
 }

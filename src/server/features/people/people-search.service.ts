@@ -2,6 +2,7 @@ import {
   type Actor,
   authorize,
   canGrantRole,
+  grantableRoles,
   isPlacementRole,
   type OrgContext,
   peopleSearchScope,
@@ -48,6 +49,7 @@ function placementOf(actor: Actor, person: repo.PersonRow, row: repo.PlacementRo
     associationIds: row.association_ids ?? [],
   };
   const grantable = canGrantRole(actor, row.role, ctx);
+  const canRemove = grantable && person.id !== actor.userId;
   return {
     membershipId: row.membership_id,
     organisationId: row.organisation_id,
@@ -55,7 +57,8 @@ function placementOf(actor: Actor, person: repo.PersonRow, row: repo.PlacementRo
     organisationKind: row.organisation_kind,
     parentName: row.parent_name,
     role: row.role,
-    canRemove: grantable && person.id !== actor.userId,
+    canRemove,
+    grantableRoles: canRemove ? grantableRoles(actor, ctx).filter((r) => r !== row.role) : [],
     canResendInvitation: grantable && person.status === 'invited' && person.email !== null,
     canSeeLearning:
       row.organisation_kind === 'unit' &&
