@@ -155,7 +155,7 @@ export const MemberList = z.object({ items: z.array(MemberView) });
 export const AddMember = z
   .object({
     userId: Uuid.optional(),
-    email: z.email().max(254).optional(),
+    email: z.email({ message: 'invalid_email' }).max(254).optional(),
     name: text(200).optional().describe('For an external person without an account'),
     representsOrganisationId: Uuid.nullable().optional(),
     representsName: optionalText(200).describe('An organisation that is not on the platform'),

@@ -1,23 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  AddMember,
   MemberList,
-  type MemberRole,
   MemberView,
   memberRoles,
   type NetworkView,
 } from '../../../shared/contracts/networks.ts';
 import { LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
-import { EMAIL_RE, SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import {
+  ContractCheckbox,
+  ContractSelectField,
+  ContractTextField,
+  useContractForm,
+} from '../../components/form/index.ts';
 import { Section } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
 import { useMunicipalities } from '../organisations/MunicipalitiesPage.tsx';
 import { membersKey, networkKey } from './data.ts';
-
-const FIELDS = ['email', 'name', 'representsOrganisationId', 'representsName', 'roleInGroup', 'userId'];
 
 /** Organisations a member can represent: the group's area (or the owner's region) and the owner itself. */
 function useRepresentable(network: NetworkView) {
@@ -37,116 +41,64 @@ function AddMemberForm({ network, onDone }: { network: NetworkView; onDone: (mes
   const { t } = useTranslation();
   const qc = useQueryClient();
   const organisations = useRepresentable(network);
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [represents, setRepresents] = useState('');
-  const [representsName, setRepresentsName] = useState('');
-  const [role, setRole] = useState<MemberRole>('member');
-  const [invite, setInvite] = useState(true);
-  const form = useFormErrors('add-member');
-  const add = useMutation({
-    mutationFn: () =>
-      api.post(`/networks/${network.id}/members`, MemberView, {
-        ...(email.trim() ? { email: email.trim() } : {}),
-        ...(name.trim() ? { name: name.trim() } : {}),
-        representsOrganisationId: represents || null,
-        representsName: representsName.trim() || null,
-        roleInGroup: role,
-        invite,
-      }),
-    onSuccess: (m) => {
+  const m = (key: string) => t(`networks.members.${key}`);
+  const empty = { roleInGroup: 'member', invite: true } as const;
+  const cf = useContractForm(AddMember, {
+    id: 'add-member',
+    defaultValues: empty,
+    labels: {
+      email: m('emailField'),
+      name: m('personName'),
+      representsOrganisationId: m('representsOrg'),
+      representsName: m('representsName'),
+      roleInGroup: m('roleField'),
+      invite: m('invite'),
+    },
+    onSubmit: async (body, { form }) => {
+      const member = await api.post(`/networks/${network.id}/members`, MemberView, {
+        ...body,
+        representsName: body.representsName || null,
+      });
       void qc.invalidateQueries({ queryKey: networkKey(network.id) });
-      setEmail('');
-      setName('');
-      setRepresents('');
-      setRepresentsName('');
+      form.reset({ ...empty, roleInGroup: body.roleInGroup, invite: body.invite });
       onDone(
-        t(m.status === 'invited' ? 'networks.members.invited' : 'networks.members.added', { name: m.name }),
+        t(member.status === 'invited' ? 'networks.members.invited' : 'networks.members.added', {
+          name: member.name,
+        }),
       );
     },
-    onError: (err) => form.failFromApi(err, FIELDS),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (email.trim() && !EMAIL_RE.test(email.trim())) errors.email = t('networks.members.emailInvalid');
-    else if (invite && !email.trim()) errors.email = t('networks.members.emailRequired');
-    else if (!email.trim() && !name.trim()) errors.name = t('networks.members.whoRequired');
-    if (Object.keys(errors).length) return form.fail(errors);
-    form.clear();
-    add.mutate();
-  };
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="add-member-heading">
+    <form className="form" onSubmit={cf.onSubmit} noValidate aria-labelledby="add-member-heading">
       <h3 className="ds-heading" data-size="xs" id="add-member-heading">
-        {t('networks.members.addTitle')}
+        {m('addTitle')}
       </h3>
-      <p className="ds-paragraph">{t('networks.members.addLead')}</p>
-      {form.summary}
-      <TextField
-        id={form.fieldId('email')}
-        label={t('networks.members.emailField')}
-        hint={t('networks.members.emailHint')}
+      <p className="ds-paragraph">{m('addLead')}</p>
+      {cf.summary}
+      <ContractTextField
+        cf={cf}
+        name="email"
+        hint={m('emailHint')}
         type="email"
         autoComplete="off"
-        value={email}
-        onValueChange={setEmail}
-        error={form.errors.email}
+        emptyAsUndefined
       />
-      <TextField
-        id={form.fieldId('name')}
-        label={t('networks.members.personName')}
-        hint={t('networks.members.personNameHint')}
-        value={name}
-        onValueChange={setName}
-        error={form.errors.name}
-        maxLength={200}
+      <ContractTextField cf={cf} name="name" hint={m('personNameHint')} maxLength={200} emptyAsUndefined />
+      <ContractSelectField
+        cf={cf}
+        name="representsOrganisationId"
+        placeholder={m('nobody')}
+        options={organisations.map((o) => ({ value: o.id, label: o.name }))}
       />
-      <SelectField
-        id={form.fieldId('representsOrganisationId')}
-        label={t('networks.members.representsOrg')}
-        value={represents}
-        onValueChange={setRepresents}
-        options={[
-          { value: '', label: t('networks.members.nobody') },
-          ...organisations.map((o) => ({ value: o.id, label: o.name })),
-        ]}
-        error={form.errors.representsOrganisationId}
-      />
-      <TextField
-        id={form.fieldId('representsName')}
-        label={t('networks.members.representsName')}
-        hint={t('networks.members.representsNameHint')}
-        value={representsName}
-        onValueChange={setRepresentsName}
-        error={form.errors.representsName}
-        maxLength={200}
-      />
-      <SelectField
-        id={form.fieldId('roleInGroup')}
-        label={t('networks.members.roleField')}
-        value={role}
-        onValueChange={setRole}
+      <ContractTextField cf={cf} name="representsName" hint={m('representsNameHint')} maxLength={200} />
+      <ContractSelectField
+        cf={cf}
+        name="roleInGroup"
         options={memberRoles.map((r) => ({ value: r, label: t(`networks.roles.${r}`) }))}
       />
-      <div className="ds-field checkbox">
-        <input
-          className="ds-input"
-          type="checkbox"
-          id="add-member-invite"
-          checked={invite}
-          onChange={(e) => setInvite(e.target.checked)}
-        />
-        <label className="ds-label" data-weight="regular" htmlFor="add-member-invite">
-          {t('networks.members.invite')}
-        </label>
-      </div>
+      <ContractCheckbox cf={cf} name="invite" />
       <div className="form-actions">
-        <SubmitButton
-          busy={add.isPending}
-          label={t('networks.members.submit')}
-          busyLabel={t('networks.members.busy')}
-        />
+        <SubmitButton busy={cf.busy} label={m('submit')} busyLabel={m('busy')} />
       </div>
     </form>
   );
