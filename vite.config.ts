@@ -28,6 +28,12 @@ function serviceWorker(): Plugin {
     transformIndexHtml() {
       return [
         { tag: 'link', attrs: { rel: 'manifest', href: '/manifest.webmanifest' }, injectTo: 'head' },
+        // Every page asks who is logged in before it renders: ask while the scripts are still loading.
+        {
+          tag: 'link',
+          attrs: { rel: 'preload', href: '/api/v1/me', as: 'fetch', crossorigin: 'anonymous' },
+          injectTo: 'head',
+        },
         { tag: 'meta', attrs: { name: 'theme-color', content: '#0062ba' }, injectTo: 'head' },
         {
           tag: 'link',
@@ -105,6 +111,9 @@ export const CORE_NAMESPACES = [
   'formKit',
   'roles',
   'kinds',
+  // The footer's links (Layout).
+  'definitions',
+  'openData',
 ] as const;
 
 const STRINGS = 'virtual:vn-strings/';

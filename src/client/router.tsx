@@ -3,13 +3,24 @@ import { createBrowserRouter } from 'react-router';
 import { Loading } from './components/Feedback.tsx';
 import { Layout, RequireAuth } from './components/Layout.tsx';
 import { NotFoundPage } from './features/static/NotFoundPage.tsx';
+import { allStrings } from './lib/i18n.ts';
 // Read before the router starts: the entry the app was loaded on (focus handling of learning pages).
 import './features/learning/landing.ts';
 
-/** A page from a chunk that loads on demand, with the loading indicator meanwhile. */
-function lazyFrom<M extends Record<string, ComponentType>>(load: () => Promise<M>) {
+/**
+ * A page from a chunk that loads on demand, with the loading indicator meanwhile. Its strings come
+ * with it: all of them, or only the core strings the learner's pages use (`'core'`, see i18n.ts).
+ */
+function lazyFrom<M extends Record<string, ComponentType>>(
+  load: () => Promise<M>,
+  strings: 'all' | 'core' = 'all',
+) {
   return (name: keyof M & string) => {
-    const Page = lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+    const Page = lazy(() =>
+      Promise.all([load(), strings === 'all' ? allStrings() : undefined]).then(([m]) => ({
+        default: m[name] as ComponentType,
+      })),
+    );
     return (
       <Suspense fallback={<Loading />}>
         <Page />
@@ -21,7 +32,7 @@ function lazyFrom<M extends Record<string, ComponentType>>(load: () => Promise<M
 // Chunks, each loaded when first needed, so a care worker's phone loads only the learner's pages:
 // learning (with the Markdown renderer); programmes, reports and study groups; course authoring; and
 // managing people and organisations; mapping.
-const lazyLearning = lazyFrom(() => import('./features/learning/index.ts'));
+const lazyLearning = lazyFrom(() => import('./features/learning/index.ts'), 'core');
 // Signing in, the account, the start page and organisations are chunks too: a lesson loads none of them.
 const lazyAccount = lazyFrom(() => import('./features/account-pages.ts'));
 const lazyHome = lazyFrom(() => import('./features/home-pages.ts'));

@@ -81,15 +81,23 @@ export const i18nReady: Promise<void> = i18next
   })
   .then(() => {
     i18next.addResourceBundle('sv', 'translation', svCore, true, true);
-    const all = ensureBundle(initial);
     if (initial === 'sv' && learnerEntry) {
-      all.catch(() => undefined);
+      // Pages outside learning ask for the rest when they load (allStrings); otherwise it comes well
+      // after the lesson is on screen, so that parsing it does not compete with the first render.
+      const later = () => setTimeout(() => void allStrings().catch(() => undefined), 5000);
+      if (document.readyState === 'complete') later();
+      else window.addEventListener('load', later, { once: true });
       return undefined;
     }
-    return all;
+    return ensureBundle(initial);
   })
   .then(() => i18next.changeLanguage(initial))
   .then(() => undefined);
+
+/** Resolves when every string of the UI language is loaded (a page outside learning awaits it). */
+export function allStrings(): Promise<void> {
+  return ensureBundle(currentLanguage());
+}
 
 export function currentLanguage(): UiLanguage {
   return isUiLanguage(i18next.language) ? i18next.language : 'sv';
