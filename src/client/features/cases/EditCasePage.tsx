@@ -43,7 +43,12 @@ export function EditCasePage() {
 function Created() {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  // After the page has put focus on its heading (a parent's effect runs after this one): the person
+  // hears what happened and what comes next, not only the page's name.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => ref.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <div className="ds-alert" data-color="success" tabIndex={-1} ref={ref}>
       <p className="ds-paragraph">{t('cases.form.createdNext')}</p>
