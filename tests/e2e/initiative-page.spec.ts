@@ -42,6 +42,15 @@ describe('the initiative page', () => {
     await expectAccessible(page, 'initiative page (owner)');
   });
 
+  it('refuses an empty name in the details form, naming the field, and saves nothing', async () => {
+    await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
+    await page.getByLabel('Insatsens namn').fill('');
+    await page.getByRole('button', { name: 'Spara uppgifterna' }).click();
+    await page.getByRole('link', { name: 'Insatsens namn: Uppgiften måste fyllas i.' }).waitFor();
+    await page.getByRole('button', { name: 'Avbryt' }).first().click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+  });
+
   it('ticks a decision-basis item and moves to implement, with a warning', async () => {
     const basis = section(page, 'Beslutsunderlag inför införande');
     await basis.getByText('0 av 5 klara').waitFor();
