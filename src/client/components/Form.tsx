@@ -228,4 +228,3 @@ export function SubmitButton({
   );
 }
 
-export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
