@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
 import { followMenu } from '../support/nav.ts';
+import { followMenu } from '../support/nav.ts';
 
 /**
  * Every demo account logs in, sees its start page with its real organisations, and only what its
@@ -31,7 +32,8 @@ async function settled(page: Page) {
 }
 
 const main = (page: Page) => page.getByRole('main');
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+// Hidden too: on a phone the whole menu is behind its button.
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny', includeHidden: true });
 
 /** The organisation id from the href of the first main-area link with this exact name. */
 async function orgIdOf(page: Page, linkName: string): Promise<string> {

@@ -827,7 +827,7 @@ export const sv = {
       ownerHint: 'Den region, det samverkansorgan eller den kommun som äger programmet och följer upp det.',
       startsOn: 'Startdatum',
       endsOn: 'Slutdatum',
-      selfEnrolment: 'Personal i de deltagande kommunerna får anmäla sig själva',
+      selfEnrolment: 'Medarbetare i de deltagande kommunerna får anmäla sig själva',
       onlyOwnMunicipality: 'Programmet gäller {{name}}.',
       pickMunicipalities: 'Välj deltagande kommuner',
       pickAll: 'Välj alla {{count}}',

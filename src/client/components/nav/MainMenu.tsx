@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FocusEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '../../../shared/contracts/auth.ts';
@@ -56,8 +56,17 @@ export function MainMenu({ me, expandCurrent }: { me: Me | null; expandCurrent: 
     document.getElementById(`${idPrefix}-${expanded}-button`)?.focus();
   };
 
+  // A desktop panel also closes when focus moves on past the menu, so that it covers nothing focused.
+  // (No related target is a click, which the listener above handles: some browsers do not focus links.)
+  const onBlur = (e: FocusEvent) => {
+    const to = e.relatedTarget;
+    if (expanded && !expandCurrent && to instanceof Node && !nav.current?.contains(to)) {
+      setChoice({ at: pathname, id: null });
+    }
+  };
+
   return (
-    <nav aria-label={t('app.mainNav')} className="main-nav" ref={nav} onKeyDown={onKeyDown}>
+    <nav aria-label={t('app.mainNav')} className="main-nav" ref={nav} onKeyDown={onKeyDown} onBlur={onBlur}>
       <ul className="nav-list">
         {menu.map((entry) =>
           entry.kind === 'link' ? (
