@@ -174,7 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(authoringRoutes({ db }));
       await api.register(programmeRoutes({ db }));
       await api.register(reportRoutes({ db }));
-      await api.register(studyGroupRoutes({ db }));
+      await api.register(studyGroupRoutes({ db, mailer, publicUrl: config.publicUrl }));
       await api.register(userRoutes({ db }));
       await api.register(technologyRoutes({ db }));
       await api.register(networkRoutes(authDeps));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import { upsertReferenceCourse } from '../../src/server/features/learning/courses.repo.ts';
@@ -54,6 +54,35 @@ async function answerQuiz(page: Page, answer: 'Svar A' | 'Svar B', scan = false)
   }
 }
 
+/** The same quiz, keyboard only: Tab to the first option, Space to choose, Enter to go on. */
+async function answerQuizByKeyboard(page: Page, answer: 'Svar A' | 'Svar B') {
+  for (let q = 1; q <= 3; q++) {
+    await page.getByRole('heading', { name: `Fråga ${q} av 3` }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await page.keyboard.press('Tab');
+    if (answer === 'Svar B') await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    expect(await page.getByRole('radio', { name: answer }).isChecked()).toBe(true);
+    if (q === 1) await expectAccessible(page, 'quiz question');
+    await page.keyboard.press('Enter');
+  }
+}
+
+/** Within the first screen of the page as it is scrolled now (the result heading has focus). */
+async function expectFirstScreen(target: Locator) {
+  await target.waitFor();
+  const box = await target.boundingBox();
+  const height = await target.page().evaluate(() => window.innerHeight);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(height);
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+}
+
+async function expectBefore(first: Locator, then: Locator) {
+  const a = (await first.boundingBox())!.y;
+  const b = (await then.boundingBox())!.y;
+  expect(a).toBeLessThan(b);
+}
+
 describe('a staff member takes a course on a phone, partly offline', () => {
   it('enrols, learns, syncs offline work exactly once, passes the quizzes and gets a verifiable certificate', async () => {
     const { context, page } = await e.newPage({ width: 360, height: 740 });
@@ -93,17 +122,17 @@ describe('a staff member takes a course on a phone, partly offline', () => {
     await context.setOffline(true);
     await page.getByRole('button', { name: 'Klar, nästa' }).click();
     await page.getByRole('heading', { name: 'Quiz: Modul m1', level: 1 }).waitFor();
-    await expect.poll(() => syncStatus(page).textContent()).toContain('1 händelse väntar på att skickas');
+    await expect.poll(() => syncStatus(page).textContent()).toContain('1 steg är sparat i telefonen');
     await page.getByRole('link', { name: 'Testkurs' }).click();
     await page.getByRole('heading', { name: 'Testkurs', level: 1 }).waitFor();
     await page.getByText('2 av 2 lektioner klara').waitFor();
-    await page.getByText('Du är offline.', { exact: false }).first().waitFor();
+    await page.getByText('Du är inte uppkopplad.', { exact: false }).first().waitFor();
     await expectAccessible(page, 'course page offline with a pending event');
     // The installed app opens without network: shell from the service worker, course and queue from IndexedDB.
     await page.reload();
     await page.getByRole('heading', { name: 'Testkurs', level: 1 }).waitFor();
     await page.getByText('2 av 2 lektioner klara').waitFor();
-    await expect.poll(() => syncStatus(page).textContent()).toContain('1 händelse väntar på att skickas');
+    await expect.poll(() => syncStatus(page).textContent()).toContain('1 steg är sparat i telefonen');
     const [offlineStatementCount] = await queryRows<{ n: number }>(
       e.t.db,
       sql`select count(*)::int as n from learning_statements s join users u on u.id = s.user_id
@@ -135,10 +164,20 @@ describe('a staff member takes a course on a phone, partly offline', () => {
     expect(await page.getByText('Ditt svar – fel.').count()).toBe(3);
     expect(await page.getByText('Rätt svar.').count()).toBe(3);
     await expectAccessible(page, 'quiz result graded by the server');
+    // Failed: another try is the first thing after the result, on the first screen of the phone.
+    await expectFirstScreen(page.getByRole('button', { name: 'Gör om quizet' }));
     await page.getByRole('button', { name: 'Gör om quizet' }).click();
-    await answerQuiz(page, 'Svar A', true);
+    await answerQuizByKeyboard(page, 'Svar A');
     await page.getByRole('heading', { name: 'Godkänt!' }).waitFor();
     expect(await page.getByText('Ditt svar – rätt.').count()).toBe(3);
+    // Passed: the next module comes first (the next Tab from the result), another try after it.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Till nästa modul');
+    await expectFirstScreen(page.getByRole('link', { name: 'Till nästa modul' }));
+    await expectBefore(
+      page.getByRole('link', { name: 'Till nästa modul' }),
+      page.getByRole('button', { name: 'Gör om quizet' }),
+    );
     await page.getByRole('heading', { name: 'Att prata om på arbetsplatsträffen' }).waitFor();
     await page.getByText('Vad tar du med dig?').waitFor();
     await expectAccessible(page, 'quiz result with reflection questions');
@@ -168,6 +207,11 @@ describe('a staff member takes a course on a phone, partly offline', () => {
     await context.setOffline(false);
     await page.getByRole('heading', { name: 'Godkänt!' }).waitFor({ timeout: 15_000 });
     await page.getByText('Grattis! Du har gått klart kursen.').waitFor({ timeout: 15_000 });
+    await expectFirstScreen(page.getByRole('button', { name: 'Hämta intyg' }));
+    await expectBefore(
+      page.getByRole('button', { name: 'Hämta intyg' }),
+      page.getByRole('button', { name: 'Gör om quizet' }),
+    );
 
     // Every statement the browser sent is stored exactly once, replays included.
     await expect.poll(() => syncStatus(page).textContent()).toContain('Allt är sparat.');
@@ -258,7 +302,9 @@ describe('course languages', () => {
     await page.getByText('Du är anmäld till Testkurs på arabiska.').waitFor();
     await page.getByRole('link', { name: 'Testkurs på arabiska' }).first().click();
     await page.getByRole('heading', { name: 'Testkurs på arabiska', level: 1 }).waitFor();
-    await page.getByLabel('Språk i kursen').selectOption('ar');
+    // The course's language is its own control, apart from the website's language in the header.
+    await page.getByLabel('Kursens språk').selectOption('ar');
+    await page.getByText('Kursens språk är sparat på ditt konto.').waitFor();
     await page.getByRole('heading', { name: 'دورة تجريبية', level: 1 }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).getAttribute('dir')).toBe('rtl');
     await expectAccessible(page, 'course page in Arabic');
@@ -270,9 +316,15 @@ describe('course languages', () => {
     expect(await article.getAttribute('lang')).toBe('ar');
     await expectAccessible(page, 'lesson in Arabic');
 
-    // The choice is remembered for this user on this device.
+    // The choice is remembered on the account: after a reload, and on another device.
     await page.reload();
     await page.getByRole('heading', { name: 'الدرس l1', level: 1 }).waitFor();
+    const lessonUrl = page.url();
+    const other = await e.newPage({ width: 360 });
+    await loginAs(other.page, 'personal.falun');
+    await other.page.goto(lessonUrl);
+    await other.page.getByRole('heading', { name: 'الدرس l1', level: 1 }).waitFor();
+    expect(await other.page.getByLabel('Kursens språk').inputValue()).toBe('ar');
 
     // English for the Swedish/English course; plain Swedish would fall back to Swedish.
     await page.goto('/utbildning');

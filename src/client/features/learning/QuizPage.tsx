@@ -128,12 +128,13 @@ function Quiz({
   const chosen = responses[q.key] ?? [];
   const isLast = index + 1 === questions.length;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows each step of the quiz
+  // Focus follows each step of the quiz: the next question, the sent answers, then the result.
+  const step = sentId ? `${sentId}:${grading ? 'graded' : 'sent'}` : `question:${attempt}/${index}`;
   useEffect(() => {
     if (!moved.current) return;
-    if (sentId) resultHeading.current?.focus();
-    else questionHeading.current?.focus();
-  }, [sentId, !!grading, index, attempt]);
+    if (step.startsWith('question:')) questionHeading.current?.focus();
+    else resultHeading.current?.focus();
+  }, [step]);
 
   const next = () => {
     if (!chosen.length) {

@@ -156,6 +156,8 @@ export function useCourse(id: string, lang: string) {
     enabled: !!userId,
     ...offlineQuery,
     staleTime: 5 * 60_000,
+    // Choosing another language keeps the page (and its language control) while the new text comes.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === id ? previous : undefined),
     queryFn: async () => {
       const fresh = fetchCourse(userId, id, lang);
       const saved = await getValue<Saved<CourseDetail>>('content', courseKeys(userId, id, lang)[0]!).catch(
