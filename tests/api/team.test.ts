@@ -180,3 +180,36 @@ describe('reminding people', () => {
     expect(await count(t, 'outbox')).toBe(outboxBefore);
   });
 });
+
+describe('overdue', () => {
+  it('marks an unfinished programme enrolment past the programme’s end as overdue', async () => {
+    const created = await (await t.as('samordnare.falun')).post('/api/v1/programmes', {
+      name: 'Falun sent ute',
+      ownerOrganisationId: falun,
+      startsOn: '2025-01-01',
+      endsOn: '2027-06-30',
+      municipalityCodes: ['2080'],
+      targetParticipants: 5,
+      funding: {},
+      courses: [{ track: 'staff', courseId: course }],
+    });
+    expect(created.statusCode).toBe(201);
+    const programme = created.json().id;
+    const chef = await t.as('chef.falun');
+    expect(
+      (await chef.post(`/api/v1/programmes/${programme}/enrolments`, { userIds: [u.jonas] })).statusCode,
+    ).toBe(200);
+    await queryRows(
+      t.db,
+      sql`update programmes set ends_on = '2025-06-30' where id = ${programme} returning id`,
+    );
+    const overdue = (await chef.get('/api/v1/team?status=overdue')).json();
+    expect(overdue.items.map((m: Member) => m.name)).toEqual(['Jonas Öberg']);
+    expect(overdue.items[0].enrolments).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ programmeName: 'Falun sent ute', status: 'overdue' }),
+      ]),
+    );
+    expect(overdue.counts.overdue).toBe(1);
+  });
+});
