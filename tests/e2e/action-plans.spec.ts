@@ -117,7 +117,8 @@ describe('rolling action plans, the needs backlog and the funding overview', () 
     await falun.getByRole('heading', { level: 1, name: 'Behovslistan' }).waitFor();
     await falun.getByRole('heading', { name: 'Behov i Region Dalarna' }).waitFor();
     await falun.getByRole('button', { name: 'Föreslå behovet' }).click();
-    await falun.getByRole('link', { name: 'Skriv en rubrik med minst tre tecken.' }).waitFor();
+    await falun.getByRole('link', { name: 'Behov: Uppgiften måste fyllas i.' }).waitFor();
+    await falun.getByRole('link', { name: 'Problem: Uppgiften måste fyllas i.' }).waitFor();
     await expectAccessible(falun, 'propose need with errors (360 px)');
     await falun.getByLabel('Behov', { exact: true }).fill(NEW_NEED);
     await falun
