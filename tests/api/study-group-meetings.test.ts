@@ -50,6 +50,7 @@ const audits = async (action: string) =>
 describe('changing a meeting', () => {
   it('moves a planned meeting and changes its place, audited; members see the change', async () => {
     const chef = await t.as('chef.falun');
+    const mails = await count(t, 'outbox');
     const startsAt = inDays(8);
     const res = await chef.patch(`/api/v1/study-groups/${groupId}/meetings/${future}`, {
       startsAt,
@@ -61,6 +62,13 @@ describe('changing a meeting', () => {
     expect(Date.parse(res.json().startsAt)).toBe(Date.parse(startsAt));
     expect(res.json().changedAt).toEqual(expect.any(String));
     expect(await audits('studygroup.meeting_updated')).toBe(1);
+    // Both members hear of it by e-mail as well.
+    expect(await count(t, 'outbox')).toBe(mails + 2);
+    const [notice] = await queryRows<{ subject: string }>(
+      t.db,
+      sql`select subject from outbox order by created_at desc limit 1`,
+    );
+    expect(notice!.subject).toBe('Träffen är ändrad – Träffgruppen');
     const member = (await (await t.as('personal.falun')).get(`/api/v1/study-groups/${groupId}`)).json();
     expect(member.meetings.find((m: { id: string }) => m.id === future)).toMatchObject({
       place: 'Stora rummet',
@@ -70,6 +78,7 @@ describe('changing a meeting', () => {
   it('refuses members, other managers, bad input and moving an attended meeting, writing nothing', async () => {
     const url = `/api/v1/study-groups/${groupId}/meetings/${future}`;
     const before = await audits('studygroup.meeting_updated');
+    const mails = await count(t, 'outbox');
     const staff = await t.as('personal.falun');
     expect((await staff.patch(url, { place: 'X' })).statusCode).toBe(403);
     expect((await (await t.as('chef.borlange')).patch(url, { place: 'X' })).statusCode).toBe(404);
@@ -96,6 +105,7 @@ describe('changing a meeting', () => {
     expect(moved.statusCode).toBe(409);
     expect(moved.json().code).toBe('meeting_attendance_recorded');
     expect(await audits('studygroup.meeting_updated')).toBe(before);
+    expect(await count(t, 'outbox')).toBe(mails);
     // The place of a held meeting may still be corrected.
     expect(
       (await chef.patch(`/api/v1/study-groups/${groupId}/meetings/${past}`, { place: 'Köket' })).statusCode,
@@ -111,10 +121,12 @@ describe('cancelling a meeting', () => {
     expect((await (await t.as('chef.borlange')).post(`${url}/cancel`)).statusCode).toBe(404);
     expect((await chef.post(`/api/v1/study-groups/x/meetings/${future}/cancel`)).statusCode).toBe(400);
     expect(await audits('studygroup.meeting_cancelled')).toBe(0);
+    const mails = await count(t, 'outbox');
     const res = await chef.post(`${url}/cancel`);
     expect(res.statusCode).toBe(200);
     expect(res.json().cancelledAt).toEqual(expect.any(String));
     expect(await audits('studygroup.meeting_cancelled')).toBe(1);
+    expect(await count(t, 'outbox')).toBe(mails + 2);
     const member = (await (await t.as('personal.falun')).get(`/api/v1/study-groups/${groupId}`)).json();
     expect(member.meetings.find((m: { id: string }) => m.id === future).cancelledAt).toEqual(
       expect.any(String),

@@ -3,6 +3,8 @@ import type { UpdateMeeting } from '../../../shared/contracts/study-groups.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { meetingChangedMail } from './meeting-mail.ts';
 import * as repo from './study-groups.repo.ts';
 import { getStudyGroup, loadGroup, requireCourse } from './study-groups.service.ts';
 
@@ -16,6 +18,40 @@ async function changeableMeeting(db: Db, actor: Actor, groupId: string, meetingI
   return { ...loaded, meeting };
 }
 
+export interface MeetingDeps {
+  db: Db;
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+/** Members hear of a moved or cancelled meeting by e-mail too: care staff on shifts rarely look first. */
+async function notifyMembers(
+  deps: MeetingDeps,
+  group: { id: string; name: string },
+  meeting: { startsAt: Date; place: string },
+  cancelled: boolean,
+) {
+  const members = await repo.memberContacts(deps.db, group.id);
+  await deps.mailer.sendMany(
+    members.flatMap((m) =>
+      m.email
+        ? [
+            meetingChangedMail({
+              to: m.email,
+              name: m.name,
+              group: group.name,
+              startsAt: meeting.startsAt,
+              place: meeting.place,
+              cancelled,
+              link: `${deps.publicUrl}/studiegrupper/${group.id}`,
+              lang: m.language,
+            }),
+          ]
+        : [],
+    ),
+  );
+}
+
 async function meetingView(db: Db, actor: Actor, groupId: string, meetingId: string, lang: string) {
   const view = await getStudyGroup(db, actor, groupId, lang);
   return view.meetings.find((m) => m.id === meetingId)!;
@@ -26,13 +62,14 @@ async function meetingView(db: Db, actor: Actor, groupId: string, meetingId: str
  * module are what members' progress refers to, so only the place and length may change then.
  */
 export async function updateMeeting(
-  db: Db,
+  deps: MeetingDeps,
   actor: Actor,
   groupId: string,
   meetingId: string,
   input: UpdateMeeting,
   lang: string,
 ) {
+  const { db } = deps;
   const { group, meeting } = await changeableMeeting(db, actor, groupId, meetingId);
   if (input.moduleKey !== undefined) {
     const course = await requireCourse(db, group.courseId);
@@ -68,11 +105,25 @@ export async function updateMeeting(
       after: { meetingId, ...input },
     });
   });
+  const next = {
+    startsAt: input.startsAt !== undefined ? new Date(input.startsAt) : meeting.startsAt,
+    place: input.place ?? meeting.place,
+  };
+  if (next.startsAt.getTime() !== meeting.startsAt.getTime() || next.place !== meeting.place) {
+    await notifyMembers(deps, group, next, false);
+  }
   return meetingView(db, actor, groupId, meetingId, lang);
 }
 
 /** Cancels a meeting that has no recorded attendance; it stays listed as cancelled. */
-export async function cancelMeeting(db: Db, actor: Actor, groupId: string, meetingId: string, lang: string) {
+export async function cancelMeeting(
+  deps: MeetingDeps,
+  actor: Actor,
+  groupId: string,
+  meetingId: string,
+  lang: string,
+) {
+  const { db } = deps;
   const { group, meeting } = await changeableMeeting(db, actor, groupId, meetingId);
   if (meeting.attendanceRecordedAt) throw new AppError(409, 'meeting_attendance_recorded');
   await db.transaction(async (tx) => {
@@ -90,5 +141,6 @@ export async function cancelMeeting(db: Db, actor: Actor, groupId: string, meeti
       after: { meetingId },
     });
   });
+  await notifyMembers(deps, group, meeting, true);
   return meetingView(db, actor, groupId, meetingId, lang);
 }

@@ -40,6 +40,15 @@ export async function groupMembers(db: Db, groupId: string) {
     .where(eq(studyGroupMembers.groupId, groupId));
 }
 
+/** Members' addresses and languages, for a notice about a changed meeting (active accounts with e-mail). */
+export async function memberContacts(db: Db, groupId: string) {
+  return db
+    .select({ name: users.name, email: users.email, language: users.preferredLanguage })
+    .from(studyGroupMembers)
+    .innerJoin(users, eq(users.id, studyGroupMembers.userId))
+    .where(and(eq(studyGroupMembers.groupId, groupId), eq(users.status, 'active')));
+}
+
 export async function groupMeetings(db: Db, groupId: string) {
   return db
     .select()

@@ -16,6 +16,7 @@ import type { Db } from '../../db/client.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { cancelMeeting, updateMeeting } from './meeting-changes.service.ts';
 import {
   createStudyGroup,
@@ -26,7 +27,7 @@ import {
 } from './study-groups.service.ts';
 
 export const studyGroupRoutes =
-  (deps: { db: Db }): FastifyPluginAsyncZod =>
+  (deps: { db: Db; mailer: Mailer; publicUrl: string }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['study groups'];
     const { db } = deps;
@@ -141,7 +142,7 @@ export const studyGroupRoutes =
       },
       async (req) =>
         updateMeeting(
-          db,
+          deps,
           actorOf(req),
           req.params.id,
           req.params.meetingId,
@@ -163,7 +164,7 @@ export const studyGroupRoutes =
       },
       async (req) =>
         cancelMeeting(
-          db,
+          deps,
           actorOf(req),
           req.params.id,
           req.params.meetingId,
