@@ -26,14 +26,21 @@ export async function recordVisit(db: Db, userId: string, peek: boolean): Promis
                         else ${iso('previous_seen_at')} end as since
             from start_visits where user_id = ${userId}`,
       )
-    : await queryRows<{ since: string | null }>(
+    : // A refetch within a minute writes nothing: the stored visit already says the same.
+      await queryRows<{ since: string | null }>(
         db,
-        sql`insert into start_visits as v (user_id, seen_at) values (${userId}, now())
-            on conflict (user_id) do update set
-              previous_seen_at = case when v.seen_at < now() - ${SITTING} then v.seen_at
-                                      else v.previous_seen_at end,
-              seen_at = now()
-            returning ${iso('v.previous_seen_at')} as since`,
+        sql`with before as (select seen_at, previous_seen_at from start_visits where user_id = ${userId}),
+            written as (
+              insert into start_visits as v (user_id, seen_at) values (${userId}, now())
+              on conflict (user_id) do update set
+                previous_seen_at = case when v.seen_at < now() - ${SITTING} then v.seen_at
+                                        else v.previous_seen_at end,
+                seen_at = now()
+              where v.seen_at < now() - interval '1 minute'
+              returning v.previous_seen_at
+            )
+            select ${iso('coalesce((select previous_seen_at from written), (select previous_seen_at from before))')}
+                   as since`,
       );
   return row?.since ?? null;
 }
