@@ -18,10 +18,10 @@ describe('governing documents', () => {
   it('the Falun coordinator uploads a strategy on a phone and finds it by a word only its file has', async () => {
     const { page } = await e.newPage({ width: 360, height: 740 });
     await loginAs(page, 'samordnare.falun');
-    // The start page reminds the owner of a document whose review date has passed.
+    // The start page's to-do list reminds the owner of a document whose review date has passed.
     await page
-      .getByRole('region', { name: 'Dags att se över' })
-      .getByRole('link', { name: 'Handlingsplan för trygghet och tillsyn i hemmet, Falu kommun' })
+      .getByRole('region', { name: 'Att göra' })
+      .getByRole('link', { name: 'Se över Handlingsplan för trygghet och tillsyn i hemmet, Falu kommun' })
       .waitFor();
     await followMenu(page, 'Kunskap', 'Styrdokument');
     await page.getByRole('heading', { level: 1, name: 'Styrdokument' }).waitFor();
