@@ -141,14 +141,8 @@ const fetchCourse = (userId: string, id: string, lang: string) =>
     courseKeys(userId, id, lang),
   );
 
-/**
- * A course version is published once and rarely replaced, so a copy saved on the device is shown at
- * once (the installed app opens a lesson without waiting for the network) while the server is asked
- * in the background; its answer replaces the copy when it comes.
- */
 export function useCourse(id: string, lang: string) {
   const me = useMe();
-  const qc = useQueryClient();
   const userId = me.data?.id ?? '';
   const queryKey = learningKeys.course(userId, id, lang);
   return useQuery({
@@ -158,18 +152,7 @@ export function useCourse(id: string, lang: string) {
     staleTime: 5 * 60_000,
     // Choosing another language keeps the page (and its language control) while the new text comes.
     placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[3] === id ? previous : undefined),
-    queryFn: async () => {
-      const fresh = fetchCourse(userId, id, lang);
-      const saved = await getValue<Saved<CourseDetail>>('content', courseKeys(userId, id, lang)[0]!).catch(
-        () => undefined,
-      );
-      if (!saved) return fresh;
-      fresh.then(
-        (answer) => qc.setQueryData(queryKey, answer),
-        () => undefined,
-      );
-      return { data: saved.data, offline: false, savedAt: saved.savedAt } satisfies Stored<CourseDetail>;
-    },
+    queryFn: () => fetchCourse(userId, id, lang),
   });
 }
 
