@@ -145,6 +145,8 @@ if (chromiumMissing) {
   failed += 1;
   steps.push({ name: 'browser tests', ok: false, seconds: 0 });
 } else if (built) {
+  // The lesson route's JavaScript, from the build just made (scripts/check-bundle-budget.mjs).
+  check('lesson route JavaScript within its ceiling', 'node', ['scripts/check-bundle-budget.mjs']);
   vitest('browser tests (Chromium + axe)', 'e2e', 'e2e.json', {
     TEST_DATABASE_URL: '',
     CHROMIUM_PATH: chromium,
