@@ -32,7 +32,7 @@ describe('SCIM tokens', () => {
 
     // An empty label is explained, with focus on the error summary.
     await page.getByRole('button', { name: 'Skapa token' }).click();
-    await page.getByRole('link', { name: /benämning/ }).waitFor();
+    await page.getByRole('link', { name: 'Benämning: Uppgiften måste fyllas i.' }).waitFor();
 
     await page.getByLabel('Benämning', { exact: true }).fill('HR-systemet Heroma');
     await page.getByRole('button', { name: 'Skapa token' }).click();

@@ -163,8 +163,8 @@ export const needStatuses = ['proposed', 'prioritised', 'declined'] as const;
 export const NeedStatus = z.enum(needStatuses);
 
 export const CreateNeed = z.object({
-  title: z.string().trim().min(3).max(200),
-  problem: z.string().trim().min(10).max(4000),
+  title: z.string().trim().min(3, 'min_three_chars').max(200),
+  problem: z.string().trim().min(10, 'min_ten_chars').max(4000),
   affected: z.string().trim().max(2000).optional(),
   desiredOutcome: z.string().trim().max(2000).optional(),
   technologyKey: z.string().max(80).optional(),
@@ -209,10 +209,15 @@ export const EndorseNeed = z.object({
 export const PrioritiseNeed = z.object({
   planId: z.uuid(),
   /** The initiative's title; the need's when left out. */
-  title: z.string().trim().min(3).max(200).optional(),
-  priority: z.number().int().min(1).max(10_000).optional(),
+  title: z.string().trim().min(3, 'min_three_chars').max(200).optional(),
+  priority: z
+    .number('whole_number_to_ten_thousand')
+    .int('whole_number_to_ten_thousand')
+    .min(1, 'whole_number_to_ten_thousand')
+    .max(10_000, 'whole_number_to_ten_thousand')
+    .optional(),
   note: z.string().trim().max(2000).optional(),
 });
-export const DeclineNeed = z.object({ note: z.string().trim().min(3).max(2000) });
+export const DeclineNeed = z.object({ note: z.string().trim().min(3, 'min_three_chars').max(2000) });
 export const NeedIdParams = z.object({ id: z.uuid() });
 export const EndorsementParams = NeedIdParams.extend({ code: ParamText.regex(/^\d{4}$/) });

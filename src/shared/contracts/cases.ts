@@ -90,8 +90,8 @@ export type CreateCase = z.input<typeof CreateCase>;
 
 export const CaseIdParams = z.object({ id: Uuid });
 export const AttachmentParams = z.object({ id: Uuid, attachmentId: Uuid });
-export const ReturnCase = z.object({ note: z.string().trim().min(3).max(2000) });
-export const ContactCase = z.object({ message: z.string().trim().min(10).max(4000) });
+export const ReturnCase = z.object({ note: z.string().trim().min(3, 'min_three_chars').max(2000) });
+export const ContactCase = z.object({ message: z.string().trim().min(10, 'min_ten_chars').max(4000) });
 
 export const CaseMunicipality = z.object({
   id: Uuid,

@@ -673,6 +673,10 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Skriv en nyckel med små bokstäver, siffror och bindestreck.',
     en: 'Write a key in lower-case letters, digits and hyphens.',
   },
+  whole_number_to_ten_thousand: {
+    sv: 'Skriv ett heltal från 1 till 10 000.',
+    en: 'Enter a whole number from 1 to 10,000.',
+  },
   // @issue16-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)
 };

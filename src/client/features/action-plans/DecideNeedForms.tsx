@@ -1,14 +1,18 @@
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ActionPlanSummary, Need } from '../../../shared/contracts/action-plans.ts';
 import {
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  useFormErrors,
-} from '../../components/Form.tsx';
+  type ActionPlanSummary,
+  DeclineNeed,
+  Need,
+  PrioritiseNeed,
+} from '../../../shared/contracts/action-plans.ts';
+import { SubmitButton } from '../../components/Form.tsx';
+import {
+  ContractSelectField,
+  ContractTextAreaField,
+  ContractTextField,
+  useContractForm,
+} from '../../components/form/index.ts';
 import { api } from '../../lib/api.ts';
 
 function CancelButton({ onCancel }: { onCancel: () => void }) {
@@ -35,38 +39,26 @@ export function PrioritiseNeedForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useFormErrors(`prioritise-${need.id}`);
-  const [planId, setPlanId] = useState(plans[0]?.id ?? '');
-  const [title, setTitle] = useState(need.title);
-  const [priority, setPriority] = useState('');
-  const [note, setNote] = useState('');
-  useEffect(focusOnMount(form.fieldId('planId')), []);
-  const prioritise = useMutation({
-    mutationFn: () =>
-      api.post(`/needs/${need.id}/prioritise`, Need, {
-        planId,
-        ...(title.trim() && title.trim() !== need.title ? { title: title.trim() } : {}),
-        ...(priority.trim() ? { priority: Number(priority) } : {}),
-        ...(note.trim() ? { note: note.trim() } : {}),
-      }),
+  const cf = useContractForm(PrioritiseNeed, {
+    id: `prioritise-${need.id}`,
+    defaultValues: { planId: plans[0]?.id ?? '', title: need.title, note: '' },
+    labels: {
+      planId: t('needs.decide.plan'),
+      title: t('needs.decide.initiativeTitle'),
+      priority: t('needs.decide.priority'),
+      note: t('needs.decide.note'),
+    },
+    // The need's own title and an empty note are left out: the server keeps the need's title then.
+    onSubmit: async ({ title, note, ...rest }) =>
+      onDone(
+        await api.post(`/needs/${need.id}/prioritise`, Need, {
+          ...rest,
+          ...(title && title !== need.title ? { title } : {}),
+          ...(note ? { note } : {}),
+        }),
+      ),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!planId) errors.planId = t('needs.decide.planRequired');
-    if (title.trim().length < 3) errors.title = t('needs.propose.titleRequired');
-    if (priority.trim() && !(Number.isInteger(Number(priority)) && Number(priority) >= 1))
-      errors.priority = t('needs.decide.priorityInvalid');
-    if (Object.keys(errors).length > 0) {
-      form.fail(errors);
-      return;
-    }
-    form.clear();
-    prioritise.mutate(undefined, {
-      onSuccess: onDone,
-      onError: (err) => form.failFromApi(err, ['planId', 'title', 'priority', 'note']),
-    });
-  };
+  useEffect(focusOnMount(cf.fieldId('planId')), []);
   if (plans.length === 0) {
     return (
       <div className="need-form">
@@ -76,47 +68,28 @@ export function PrioritiseNeedForm({
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="form need-form">
-      {form.summary}
-      <SelectField
-        id={form.fieldId('planId')}
-        label={t('needs.decide.plan')}
+    <form onSubmit={cf.onSubmit} noValidate className="form need-form">
+      {cf.summary}
+      <ContractSelectField
+        cf={cf}
+        name="planId"
         required
-        value={planId}
-        onValueChange={setPlanId}
-        error={form.errors.planId}
         options={plans.map((p) => ({ value: p.id, label: p.title }))}
       />
-      <TextField
-        id={form.fieldId('title')}
-        label={t('needs.decide.initiativeTitle')}
-        value={title}
-        onValueChange={setTitle}
-        error={form.errors.title}
-        maxLength={200}
-      />
-      <TextField
-        id={form.fieldId('priority')}
-        label={t('needs.decide.priority')}
+      <ContractTextField cf={cf} name="title" maxLength={200} />
+      <ContractTextField
+        cf={cf}
+        name="priority"
         hint={t('needs.decide.priorityHint')}
         inputMode="numeric"
-        value={priority}
-        onValueChange={setPriority}
-        error={form.errors.priority}
-        maxLength={5}
+        asNumber
+        emptyAsUndefined
+        maxLength={6}
       />
-      <TextAreaField
-        id={form.fieldId('note')}
-        label={t('needs.decide.note')}
-        value={note}
-        onValueChange={setNote}
-        error={form.errors.note}
-        maxLength={2000}
-        rows={2}
-      />
+      <ContractTextAreaField cf={cf} name="note" maxLength={2000} rows={2} />
       <div className="form-actions">
         <SubmitButton
-          busy={prioritise.isPending}
+          busy={cf.busy}
           label={t('needs.decide.prioritiseSubmit')}
           busyLabel={t('needs.saving')}
         />
@@ -137,40 +110,19 @@ export function DeclineNeedForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const form = useFormErrors(`decline-${need.id}`);
-  const [note, setNote] = useState('');
-  useEffect(focusOnMount(form.fieldId('note')), []);
-  const decline = useMutation({
-    mutationFn: () => api.post(`/needs/${need.id}/decline`, Need, { note: note.trim() }),
+  const cf = useContractForm(DeclineNeed, {
+    id: `decline-${need.id}`,
+    defaultValues: { note: '' },
+    labels: { note: t('needs.decide.reason') },
+    onSubmit: async (body) => onDone(await api.post(`/needs/${need.id}/decline`, Need, body)),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (note.trim().length < 3) {
-      form.fail({ note: t('needs.decide.reasonRequired') });
-      return;
-    }
-    form.clear();
-    decline.mutate(undefined, { onSuccess: onDone, onError: (err) => form.failFromApi(err, ['note']) });
-  };
+  useEffect(focusOnMount(cf.fieldId('note')), []);
   return (
-    <form onSubmit={submit} noValidate className="form need-form">
-      {form.summary}
-      <TextAreaField
-        id={form.fieldId('note')}
-        label={t('needs.decide.reason')}
-        required
-        value={note}
-        onValueChange={setNote}
-        error={form.errors.note}
-        maxLength={2000}
-        rows={3}
-      />
+    <form onSubmit={cf.onSubmit} noValidate className="form need-form">
+      {cf.summary}
+      <ContractTextAreaField cf={cf} name="note" required maxLength={2000} rows={3} />
       <div className="form-actions">
-        <SubmitButton
-          busy={decline.isPending}
-          label={t('needs.decide.declineSubmit')}
-          busyLabel={t('needs.saving')}
-        />
+        <SubmitButton busy={cf.busy} label={t('needs.decide.declineSubmit')} busyLabel={t('needs.saving')} />
         <CancelButton onCancel={onCancel} />
       </div>
     </form>

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaseView } from '../../../shared/contracts/cases.ts';
+import { CaseView, ReturnCase } from '../../../shared/contracts/cases.ts';
 import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
-import { SubmitButton, TextAreaField, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import { ContractTextAreaField, useContractForm } from '../../components/form/index.ts';
 import { Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { casesKey } from './case-queries.ts';
@@ -60,35 +61,22 @@ export function CaseActions({ d, onDone }: { d: CaseView; onDone?: (step: Step) 
 function ReturnForm({ id, onDone }: { id: string; onDone: (m: string) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const form = useFormErrors('case-return');
-  const [note, setNote] = useState('');
-  const send = useMutation({
-    mutationFn: () => api.post(`/cases/${id}/return`, CaseView, { note: note.trim() }),
-    onSuccess: async () => {
+  const cf = useContractForm(ReturnCase, {
+    id: 'case-return',
+    defaultValues: { note: '' },
+    labels: { note: t('cases.actions.returnNote') },
+    onSubmit: async (body) => {
+      await api.post(`/cases/${id}/return`, CaseView, body);
       onDone(t('cases.actions.returned'));
       await qc.invalidateQueries({ queryKey: casesKey });
     },
-    onError: (err) => form.failFromApi(err, ['note']),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (note.trim().length < 3) return form.fail({ note: t('cases.actions.noteRequired') });
-    send.mutate();
-  };
   return (
-    <form className="case-form" onSubmit={submit} noValidate>
-      {form.summary}
-      <TextAreaField
-        id={form.fieldId('note')}
-        label={t('cases.actions.returnNote')}
-        value={note}
-        onValueChange={setNote}
-        error={form.errors.note}
-        maxLength={2000}
-        rows={3}
-      />
+    <form className="case-form" onSubmit={cf.onSubmit} noValidate>
+      {cf.summary}
+      <ContractTextAreaField cf={cf} name="note" maxLength={2000} rows={3} />
       <SubmitButton
-        busy={send.isPending}
+        busy={cf.busy}
         label={t('cases.actions.return')}
         busyLabel={t('cases.form.saving')}
         variant="secondary"

@@ -1,9 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ScimToken, ScimTokenCreated, ScimTokenList } from '../../../shared/contracts/scim.ts';
+import {
+  CreateScimToken,
+  ScimToken,
+  ScimTokenCreated,
+  ScimTokenList,
+} from '../../../shared/contracts/scim.ts';
 import { ErrorAlert, LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
-import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
@@ -77,11 +83,9 @@ export function ScimTokensPage() {
   const me = useMe();
   const qc = useQueryClient();
   const { org, fallback } = useRouteOrganisation();
-  const [name, setName] = useState('');
   const [created, setCreated] = useState<ScimTokenCreated | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const form = useFormErrors('scim-token');
   const orgId = org?.id ?? '';
   const listKey = ['scim-tokens', orgId];
   const allowed = Boolean(org && me.data && abilitiesAt(me.data, org).manageIdentity);
@@ -91,16 +95,17 @@ export function ScimTokensPage() {
     queryFn: () => api.get(`/organisations/${orgId}/scim-tokens`, ScimTokenList),
     enabled: allowed,
   });
-  const create = useMutation({
-    mutationFn: (body: { name: string }) =>
-      api.post(`/organisations/${orgId}/scim-tokens`, ScimTokenCreated, body),
-    onSuccess: async (res) => {
-      setName('');
+  const cf = useContractForm(CreateScimToken, {
+    id: 'scim-token',
+    defaultValues: { name: '' },
+    labels: { name: t('scimTokens.create.name') },
+    onSubmit: async (body, { form }) => {
+      const res = await api.post(`/organisations/${orgId}/scim-tokens`, ScimTokenCreated, body);
+      form.reset({ name: '' });
       setCreated(res);
       setStatus(null);
       await qc.invalidateQueries({ queryKey: listKey });
     },
-    onError: (err) => form.failFromApi(err, ['name']),
   });
   const revoke = useMutation({
     mutationFn: (tok: ScimToken) => api.delete(`/scim-tokens/${tok.id}`, ScimToken),
@@ -113,16 +118,6 @@ export function ScimTokensPage() {
 
   if (!org || !me.data) return fallback ?? <Loading />;
   if (!allowed) return <NotFoundPage forbidden />;
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    if (!name.trim())
-      return form.fail({
-        name: t('form.requiredField', { field: t('scimTokens.create.name').toLowerCase() }),
-      });
-    form.clear();
-    create.mutate({ name: name.trim() });
-  }
 
   const items = tokens.data?.items ?? [];
   return (
@@ -137,21 +132,19 @@ export function ScimTokensPage() {
                 {t('scimTokens.create.baseUrl')} <code className="break">{tokens.data.baseUrl}</code>
               </p>
             ) : null}
-            <form onSubmit={submit} noValidate className="form">
-              {form.summary}
-              <TextField
-                id={form.fieldId('name')}
-                label={t('scimTokens.create.name')}
+            <form onSubmit={cf.onSubmit} noValidate className="form">
+              {cf.summary}
+              <ContractTextField
+                cf={cf}
+                name="name"
                 hint={t('scimTokens.create.nameHint')}
                 autoComplete="off"
                 required
-                value={name}
-                onValueChange={setName}
-                error={form.errors.name}
+                maxLength={200}
               />
               <div className="form-actions">
                 <SubmitButton
-                  busy={create.isPending}
+                  busy={cf.busy}
                   label={t('scimTokens.create.submit')}
                   busyLabel={t('scimTokens.create.submitting')}
                 />
