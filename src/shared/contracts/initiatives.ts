@@ -249,7 +249,7 @@ export const Risk = z.object({
 });
 export type Risk = z.infer<typeof Risk>;
 const riskFields = {
-  description: z.string().trim().min(3).max(2000),
+  description: z.string().trim().min(3, 'min_three_chars').max(2000),
   likelihood: z.number().int().min(1).max(5),
   impact: z.number().int().min(1).max(5),
   mitigation: z.string().trim().max(2000).nullable().optional(),

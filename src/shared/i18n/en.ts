@@ -2202,7 +2202,6 @@ export const en: Messages = {
       submitAdd: 'Add the risk',
       editTitle: 'Edit the risk',
       description: 'Risk',
-      descriptionMissing: 'Describe the risk in at least three characters.',
       likelihood: 'Likelihood',
       likelihoodShort: 'Likelihood (1–5)',
       impact: 'Impact',

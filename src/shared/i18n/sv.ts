@@ -2194,7 +2194,6 @@ export const sv = {
       submitAdd: 'Lägg till risken',
       editTitle: 'Ändra risken',
       description: 'Risk',
-      descriptionMissing: 'Beskriv risken med minst tre tecken.',
       likelihood: 'Sannolikhet',
       likelihoodShort: 'Sannolikhet (1–5)',
       impact: 'Konsekvens',

@@ -124,12 +124,23 @@ export function ContractSelectField<T extends FieldValues>({
   label,
   options,
   placeholder,
-}: BoundProps<T> & { options: readonly { value: string; label: string }[]; placeholder?: string }) {
+  asNumber,
+}: BoundProps<T> & {
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+  /** The options are numbers (a scale of 1–5): the contract gets the number. */
+  asNumber?: boolean;
+}) {
   const { id, error, frame } = bound(cf, name, label, required, hint);
+  const setValueAs = asNumber
+    ? (v: unknown) => toNumber(toUndefined(v), undefined)
+    : placeholder === undefined
+      ? undefined
+      : toUndefined;
   return (
     <FieldFrame {...frame}>
       <select
-        {...cf.form.register(name, placeholder === undefined ? {} : { setValueAs: toUndefined })}
+        {...cf.form.register(name, setValueAs ? { setValueAs } : {})}
         {...controlProps(id, hint, error, required)}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

@@ -1,24 +1,20 @@
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  CreateRisk,
   type InitiativeView,
   Risk,
-  RiskStatus,
   riskStatuses,
 } from '../../../shared/contracts/initiatives.ts';
 import { Tag } from '../../components/Feedback.tsx';
-import { SelectField, TextAreaField, useFormErrors } from '../../components/Form.tsx';
+import { ContractSelectField, ContractTextAreaField, useContractForm } from '../../components/form/index.ts';
 import { Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
 import { ChildEditorFooter, type Editing, RowActions, SaveOrCancel, useRemove } from './RowActions.tsx';
 
-type RiskStatusValue = (typeof riskStatuses)[number];
-const FIELDS = ['description', 'likelihood', 'impact', 'mitigation', 'status'];
 const scale = ['1', '2', '3', '4', '5'] as const;
-type Scale = (typeof scale)[number];
 
 function RiskForm({
   initiativeId,
@@ -33,92 +29,53 @@ function RiskForm({
 }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateInitiative(initiativeId);
-  const form = useFormErrors('risk');
-  const [description, setDescription] = useState(risk?.description ?? '');
-  const [likelihood, setLikelihood] = useState<Scale>(String(risk?.likelihood ?? 3) as Scale);
-  const [impact, setImpact] = useState<Scale>(String(risk?.impact ?? 3) as Scale);
-  const [mitigation, setMitigation] = useState(risk?.mitigation ?? '');
-  const [status, setStatus] = useState<RiskStatusValue>(risk?.status ?? 'open');
-  useFocusFirstField(form.fieldId('description'));
-  const save = useMutation({
-    mutationFn: () => {
-      const body = {
-        description: description.trim(),
-        likelihood: Number(likelihood),
-        impact: Number(impact),
-        mitigation: mitigation.trim() || null,
-        status: RiskStatus.parse(status),
-      };
-      return risk
-        ? api.patch(`/initiatives/${initiativeId}/risks/${risk.id}`, Risk, body)
-        : api.post(`/initiatives/${initiativeId}/risks`, Risk, body);
+  const label = (f: string) => t(`initiativePage.risks.${f}`);
+  const cf = useContractForm(CreateRisk, {
+    id: 'risk',
+    defaultValues: {
+      description: risk?.description ?? '',
+      likelihood: risk?.likelihood ?? 3,
+      impact: risk?.impact ?? 3,
+      mitigation: risk?.mitigation ?? '',
+      status: risk?.status ?? 'open',
     },
-    onSuccess: async () => {
+    labels: {
+      description: label('description'),
+      likelihood: label('likelihood'),
+      impact: label('impact'),
+      mitigation: label('mitigation'),
+      status: label('status'),
+    },
+    onSubmit: async (values) => {
+      // An emptied mitigation is removed, not kept as an empty text.
+      const body = { ...values, mitigation: values.mitigation || null };
+      await (risk
+        ? api.patch(`/initiatives/${initiativeId}/risks/${risk.id}`, Risk, body)
+        : api.post(`/initiatives/${initiativeId}/risks`, Risk, body));
       await invalidate();
       onDone(t(risk ? 'initiativePage.risks.saved' : 'initiativePage.risks.added'));
     },
-    onError: (err) => form.failFromApi(err, FIELDS),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (description.trim().length < 3)
-      return form.fail({ description: t('initiativePage.risks.descriptionMissing') });
-    form.clear();
-    save.mutate();
-  };
+  useFocusFirstField(cf.fieldId('description'));
   const scaleOptions = (kind: 'likelihood' | 'impact') =>
     scale.map((v) => ({ value: v, label: t(`initiativePage.risks.${kind}Level.${v}`) }));
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="risk-form-heading">
+    <form className="form" onSubmit={cf.onSubmit} noValidate aria-labelledby="risk-form-heading">
       <h3 className="ds-heading" data-size="xs" id="risk-form-heading">
         {risk ? t('initiativePage.risks.editTitle') : t('initiativePage.risks.add')}
       </h3>
-      {form.summary}
-      <TextAreaField
-        id={form.fieldId('description')}
-        label={t('initiativePage.risks.description')}
-        required
-        value={description}
-        onValueChange={setDescription}
-        error={form.errors.description}
-        rows={2}
-        maxLength={2000}
-      />
-      <SelectField
-        id={form.fieldId('likelihood')}
-        label={t('initiativePage.risks.likelihood')}
-        value={likelihood}
-        onValueChange={setLikelihood}
-        error={form.errors.likelihood}
-        options={scaleOptions('likelihood')}
-      />
-      <SelectField
-        id={form.fieldId('impact')}
-        label={t('initiativePage.risks.impact')}
-        value={impact}
-        onValueChange={setImpact}
-        error={form.errors.impact}
-        options={scaleOptions('impact')}
-      />
-      <TextAreaField
-        id={form.fieldId('mitigation')}
-        label={t('initiativePage.risks.mitigation')}
-        value={mitigation}
-        onValueChange={setMitigation}
-        error={form.errors.mitigation}
-        rows={2}
-        maxLength={2000}
-      />
-      <SelectField
-        id={form.fieldId('status')}
-        label={t('initiativePage.risks.status')}
-        value={status}
-        onValueChange={setStatus}
-        error={form.errors.status}
+      {cf.summary}
+      <ContractTextAreaField cf={cf} name="description" required rows={2} maxLength={2000} />
+      <ContractSelectField cf={cf} name="likelihood" asNumber options={scaleOptions('likelihood')} />
+      <ContractSelectField cf={cf} name="impact" asNumber options={scaleOptions('impact')} />
+      <ContractTextAreaField cf={cf} name="mitigation" rows={2} maxLength={2000} />
+      <ContractSelectField
+        cf={cf}
+        name="status"
         options={riskStatuses.map((s) => ({ value: s, label: t(`initiatives.riskStatus.${s}`) }))}
       />
       <SaveOrCancel
-        busy={save.isPending}
+        busy={cf.busy}
         label={t(risk ? 'initiativePage.save' : 'initiativePage.risks.submitAdd')}
         onCancel={onCancel}
       />
