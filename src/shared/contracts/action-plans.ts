@@ -163,8 +163,8 @@ export const needStatuses = ['proposed', 'prioritised', 'declined'] as const;
 export const NeedStatus = z.enum(needStatuses);
 
 export const CreateNeed = z.object({
-  title: z.string().trim().min(3, 'min_three_chars').max(200),
-  problem: z.string().trim().min(10, 'min_ten_chars').max(4000),
+  title: z.string().trim().min(3).max(200),
+  problem: z.string().trim().min(10).max(4000),
   affected: z.string().trim().max(2000).optional(),
   desiredOutcome: z.string().trim().max(2000).optional(),
   technologyKey: z.string().max(80).optional(),
