@@ -3079,7 +3079,6 @@ export const en: Messages = {
       intro: 'Type the code you got from your manager. You can also scan the QR code with your phone.',
       code: 'Activation code',
       codeHint: 'Twelve characters, for example K7QF-3MZP-9WXD.',
-      codeRequired: 'Type the activation code.',
       next: 'Continue',
       checking: 'Checking…',
       hello: 'Hello {{name}}!',
@@ -3233,8 +3232,6 @@ export const en: Messages = {
       'Your account needs a second factor besides the password. Choose one: an authenticator app or a passkey on your phone or computer.',
     setupTotp: 'Use an authenticator app',
     setupPasskey: 'Add a passkey',
-    codeRequired: 'Enter the code from the app.',
-    recoveryRequired: 'Enter the recovery code.',
     recoveryTitle: 'Save your recovery codes',
     recoveryIntro:
       'If you lose your phone you can log in with one of these codes. Each code works once. Print them or store them safely now – they are shown only this once.',

@@ -3068,7 +3068,6 @@ export const sv = {
       intro: 'Skriv in koden du fick av din chef. Du kan också skanna QR-koden med mobilen.',
       code: 'Aktiveringskod',
       codeHint: 'Tolv tecken, till exempel K7QF-3MZP-9WXD.',
-      codeRequired: 'Skriv in aktiveringskoden.',
       next: 'Fortsätt',
       checking: 'Kontrollerar…',
       hello: 'Hej {{name}}!',
@@ -3224,8 +3223,6 @@ export const sv = {
       'Ditt konto kräver en andra faktor utöver lösenordet. Välj ett sätt: en app för engångskoder eller en nyckel på din telefon eller dator.',
     setupTotp: 'Använd en app för engångskoder',
     setupPasskey: 'Lägg till en nyckel',
-    codeRequired: 'Fyll i koden från appen.',
-    recoveryRequired: 'Fyll i reservkoden.',
     recoveryTitle: 'Spara dina reservkoder',
     recoveryIntro:
       'Om du tappar bort telefonen kan du logga in med en av de här koderna. Varje kod fungerar en gång. Skriv ut dem eller spara dem säkert nu – de visas bara den här gången.',

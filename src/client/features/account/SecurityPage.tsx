@@ -3,14 +3,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Ok } from '../../../shared/contracts/common.ts';
 import {
+  ConfirmTotp,
   PasskeyView,
   RecoveryCodes,
+  RenamePasskey,
   SecurityOverview,
   TotpSetup,
   WebAuthnOptions,
 } from '../../../shared/contracts/mfa.ts';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
 import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
@@ -197,39 +200,25 @@ function Passkeys({ items, onStatus }: { items: Passkey[]; onStatus: (s: string)
 
 function RenameForm({ passkey, onDone }: { passkey: Passkey; onDone: (p: Passkey | null) => Promise<void> }) {
   const { t } = useTranslation();
-  const [name, setName] = useState(passkey.name);
-  const form = useFormErrors('rename-passkey');
-  const save = useMutation({
-    mutationFn: () => api.patch(`/me/passkeys/${passkey.id}`, PasskeyView, { name: name.trim() }),
-    onSuccess: (p) => onDone(p),
-    onError: (err) => form.failFromApi(err, ['name']),
+  const cf = useContractForm(RenamePasskey, {
+    id: 'rename-passkey',
+    defaultValues: { name: passkey.name },
+    labels: { name: t('security.newName', { name: passkey.name }) },
+    onSubmit: async (body) => onDone(await api.patch(`/me/passkeys/${passkey.id}`, PasskeyView, body)),
   });
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!name.trim())
-          return form.fail({ name: t('form.requiredField', { field: t('security.colName').toLowerCase() }) });
-        form.clear();
-        save.mutate();
-      }}
-    >
-      {form.summary}
-      <TextField
-        id={form.fieldId('name')}
-        label={t('security.newName', { name: passkey.name })}
+    <form className="form" noValidate onSubmit={cf.onSubmit}>
+      {cf.summary}
+      <ContractTextField
+        cf={cf}
+        name="name"
         required
         maxLength={80}
-        value={name}
-        onValueChange={setName}
-        error={form.errors.name}
         // The field appears because the person asked to rename: focus goes there.
         autoFocus
       />
       <div className="form-actions">
-        <SubmitButton busy={save.isPending} label={t('security.save')} busyLabel={t('security.save')} />
+        <SubmitButton busy={cf.busy} label={t('security.save')} busyLabel={t('security.save')} />
         <button type="button" className="ds-button" data-variant="secondary" onClick={() => onDone(null)}>
           {t('security.cancel')}
         </button>
@@ -249,20 +238,20 @@ function Totp({
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [code, setCode] = useState('');
-  const form = useFormErrors('totp');
   const refresh = () => qc.invalidateQueries({ queryKey: securityKey });
   const start = useMutation({ mutationFn: () => api.post('/me/totp', TotpSetup) });
-  const confirm = useMutation({
-    mutationFn: () => api.post('/me/totp/confirm', RecoveryCodes.partial(), { code: code.trim() }),
-    onSuccess: async (r) => {
-      setCode('');
+  const cf = useContractForm(ConfirmTotp, {
+    id: 'totp',
+    defaultValues: { code: '' },
+    labels: { code: t('security.totpCode') },
+    onSubmit: async (body, { form }) => {
+      const r = await api.post('/me/totp/confirm', RecoveryCodes.partial(), body);
+      form.reset({ code: '' });
       start.reset();
       onStatus(t('security.totpEnabled'));
       if (r.codes) onCodes(r.codes);
       await refresh();
     },
-    onError: (err) => form.failFromApi(err, ['code']),
   });
   const remove = useMutation({
     mutationFn: () => api.delete('/me/totp', Ok),
@@ -294,34 +283,19 @@ function Totp({
       ) : start.data ? (
         <>
           <TotpSetupView setup={start.data} />
-          <form
-            className="form"
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!code.trim()) return form.fail({ code: t('mfa.codeRequired') });
-              form.clear();
-              confirm.mutate();
-            }}
-          >
-            {form.summary}
-            <TextField
-              id={form.fieldId('code')}
-              label={t('security.totpCode')}
+          <form className="form" noValidate onSubmit={cf.onSubmit}>
+            {cf.summary}
+            <ContractTextField
+              cf={cf}
+              name="code"
               hint={t('mfa.codeHint')}
               required
               inputMode="numeric"
               autoComplete="one-time-code"
-              value={code}
-              onValueChange={setCode}
-              error={form.errors.code}
+              maxLength={10}
             />
             <div className="form-actions">
-              <SubmitButton
-                busy={confirm.isPending}
-                label={t('security.totpConfirm')}
-                busyLabel={t('mfa.verifying')}
-              />
+              <SubmitButton busy={cf.busy} label={t('security.totpConfirm')} busyLabel={t('mfa.verifying')} />
             </div>
           </form>
         </>

@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ActivationCodeOwner } from '../../../shared/contracts/activation.ts';
+import { ActivationCodeOwner, CheckActivationCode } from '../../../shared/contracts/activation.ts';
 import { Me } from '../../../shared/contracts/auth.ts';
 import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { NewPasswordFields, newPasswordErrors } from '../../components/NewPasswordFields.tsx';
 import { Page } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
@@ -19,8 +20,8 @@ export function ActivatePage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [params, setParams] = useSearchParams();
-  // The code is read once and then taken out of the address bar, so it does not stay in the history.
-  const [code, setCode] = useState(() => params.get('kod') ?? '');
+  // The code that was checked: the password step sends it again.
+  const [code, setCode] = useState('');
   const [owner, setOwner] = useState<ActivationCodeOwner | null>(null);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -28,10 +29,23 @@ export function ActivatePage() {
   const form = useFormErrors('activate');
   const heading = useRef<HTMLHeadingElement>(null);
 
+  const cf = useContractForm(CheckActivationCode, {
+    id: 'activate',
+    // The code is read once and then taken out of the address bar, so it does not stay in the history.
+    defaultValues: { code: params.get('kod') ?? '' },
+    labels: { code: t('activation.activate.code') },
+    onSubmit: async (body) => {
+      setOwner(await api.post('/auth/activate/check', ActivationCodeOwner, body));
+      setCode(body.code);
+    },
+  });
   const check = useMutation({
     mutationFn: (value: string) => api.post('/auth/activate/check', ActivationCodeOwner, { code: value }),
-    onSuccess: setOwner,
-    onError: (err) => form.failFromApi(err, ['code']),
+    onSuccess: (o, value) => {
+      setOwner(o);
+      setCode(value);
+    },
+    onError: cf.failFromApi,
   });
 
   const activate = useMutation({
@@ -61,13 +75,6 @@ export function ActivatePage() {
   useEffect(() => {
     if (owner || done) heading.current?.focus();
   }, [owner, done]);
-
-  function submitCode(e: React.FormEvent) {
-    e.preventDefault();
-    if (!code.trim()) return form.fail({ code: t('activation.activate.codeRequired') });
-    form.clear();
-    check.mutate(code.trim());
-  }
 
   function submitPassword(e: React.FormEvent) {
     e.preventDefault();
@@ -142,6 +149,7 @@ export function ActivatePage() {
                 data-variant="tertiary"
                 onClick={() => {
                   form.clear();
+                  cf.form.reset({ code: '' });
                   setOwner(null);
                   setCode('');
                 }}
@@ -158,23 +166,21 @@ export function ActivatePage() {
   return (
     <div className="narrow">
       <Page title={t('activation.activate.title')} lead={t('activation.activate.intro')}>
-        <form onSubmit={submitCode} noValidate className="form">
-          {form.summary}
-          <TextField
-            id={form.fieldId('code')}
-            label={t('activation.activate.code')}
+        <form onSubmit={cf.onSubmit} noValidate className="form">
+          {cf.summary}
+          <ContractTextField
+            cf={cf}
+            name="code"
             hint={t('activation.activate.codeHint')}
             autoComplete="one-time-code"
             autoCapitalize="characters"
             spellCheck={false}
             required
-            value={code}
-            onValueChange={setCode}
-            error={form.errors.code}
+            maxLength={40}
           />
           <div className="form-actions">
             <SubmitButton
-              busy={check.isPending}
+              busy={cf.busy || check.isPending}
               label={t('activation.activate.next')}
               busyLabel={t('activation.activate.checking')}
             />

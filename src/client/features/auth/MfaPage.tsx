@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { MfaCompleted } from '../../../shared/contracts/auth.ts';
-import { type MfaChallenge, TotpSetup, WebAuthnOptions } from '../../../shared/contracts/mfa.ts';
+import { CompleteMfa, type MfaChallenge, TotpSetup, WebAuthnOptions } from '../../../shared/contracts/mfa.ts';
 import { ErrorAlert } from '../../components/Feedback.tsx';
-import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { setLanguage } from '../../lib/i18n.ts';
@@ -102,55 +103,47 @@ export function MfaPage() {
   );
 }
 
+/** One code (from the app, or a recovery code) completing the second step, checked by the CompleteMfa contract. */
 function CodeForm({
   id,
+  field,
+  mfaToken,
   label,
   hint,
-  requiredMessage,
   onSubmit,
   autoComplete,
   inputMode,
 }: {
   id: string;
+  field: 'totpCode' | 'recoveryCode';
+  mfaToken: string;
   label: string;
   hint: string;
-  requiredMessage: string;
-  onSubmit: (code: string) => Promise<unknown>;
+  onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
   autoComplete?: string;
   inputMode?: 'numeric' | 'text';
 }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState('');
-  const form = useFormErrors(id);
-  const submit = useMutation({
-    mutationFn: () => onSubmit(code.trim()),
-    onError: (err) => form.failFromApi(err, ['code']),
+  const cf = useContractForm(CompleteMfa, {
+    id,
+    defaultValues: { mfaToken, [field]: '' },
+    labels: { [field]: label },
+    onSubmit,
   });
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!code.trim()) return form.fail({ code: requiredMessage });
-        form.clear();
-        submit.mutate();
-      }}
-    >
-      {form.summary}
-      <TextField
-        id={form.fieldId('code')}
-        label={label}
+    <form className="form" noValidate onSubmit={cf.onSubmit}>
+      {cf.summary}
+      <ContractTextField
+        cf={cf}
+        name={field}
         hint={hint}
         required
-        value={code}
-        onValueChange={setCode}
-        error={form.errors.code}
         autoComplete={autoComplete ?? 'off'}
         inputMode={inputMode ?? 'text'}
+        maxLength={40}
       />
       <div className="form-actions">
-        <SubmitButton busy={submit.isPending} label={t('mfa.verify')} busyLabel={t('mfa.verifying')} />
+        <SubmitButton busy={cf.busy} label={t('mfa.verify')} busyLabel={t('mfa.verifying')} />
       </div>
     </form>
   );
@@ -185,12 +178,13 @@ function GiveFactor({
       {challenge.methods.includes('totp') && !recovery ? (
         <CodeForm
           id="mfa-totp"
+          field="totpCode"
+          mfaToken={token}
           label={t('mfa.code')}
           hint={t('mfa.codeHint')}
-          requiredMessage={t('mfa.codeRequired')}
           autoComplete="one-time-code"
           inputMode="numeric"
-          onSubmit={(code) => complete({ totpCode: code })}
+          onSubmit={complete}
         />
       ) : null}
       {challenge.methods.includes('passkey') && !recovery ? (
@@ -212,10 +206,11 @@ function GiveFactor({
         recovery ? (
           <CodeForm
             id="mfa-recovery"
+            field="recoveryCode"
+            mfaToken={token}
             label={t('mfa.recoveryCode')}
             hint={t('mfa.recoveryHint')}
-            requiredMessage={t('mfa.recoveryRequired')}
-            onSubmit={(code) => complete({ recoveryCode: code })}
+            onSubmit={complete}
           />
         ) : (
           <p className="ds-paragraph">
@@ -286,14 +281,13 @@ function SetupFactor({ token, onDone }: { token: string; onDone: (r: Completed) 
           <TotpSetupView setup={totp.data} />
           <CodeForm
             id="mfa-setup"
+            field="totpCode"
+            mfaToken={token}
             label={t('mfa.code')}
             hint={t('mfa.codeHint')}
-            requiredMessage={t('mfa.codeRequired')}
             autoComplete="one-time-code"
             inputMode="numeric"
-            onSubmit={(code) =>
-              api.post('/auth/mfa', MfaCompleted, { mfaToken: token, totpCode: code }).then(onDone)
-            }
+            onSubmit={(body) => api.post('/auth/mfa', MfaCompleted, body).then(onDone)}
           />
         </Section>
       ) : null}
