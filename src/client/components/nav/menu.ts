@@ -1,4 +1,4 @@
-import { type Action, scopeFor } from '../../../shared/access/index.ts';
+import { type Action, scopeFor, searchesPeople } from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import { mappingHomeFor } from '../../features/mapping/mapping-scope.ts';
 
@@ -28,10 +28,6 @@ export const MAX_TOP_LEVEL = 7;
 type Person = Pick<Me, 'memberships'>;
 
 const may = (me: Person, action: Action) => scopeFor(me, action).memberships.length > 0;
-
-/** Held above a single unit: the person's work spans several units (a municipality, region, the nation). */
-const beyondUnit = (me: Person, action: Action) =>
-  scopeFor(me, action).memberships.some((m) => m.organisationKind !== 'unit');
 
 /** Held at a unit: someone who leads a team there. */
 const atUnit = (me: Person, action: Action) =>
@@ -87,7 +83,7 @@ function administration(me: Person): MenuLink[] {
   return [
     ...when(may(me, 'organisation.update'), { to: '/organisationer', label: 'nav.organisations' }),
     ...when(may(me, 'organisation.update'), { to: '/kommuner', label: 'nav.municipalities' }),
-    ...when(beyondUnit(me, 'members.list'), { to: '/personer', label: 'nav.people' }),
+    ...when(searchesPeople(me), { to: '/personer', label: 'nav.people' }),
     ...(identity
       ? [{ to: `/organisationer/${identity.organisationId}/inloggning`, label: 'nav.identity' }]
       : []),
