@@ -84,7 +84,7 @@ describe('rolling action plans, the needs backlog and the funding overview', () 
     expect(await planOrder(region)).toEqual([LEDARSKAP, UPPHANDLING, NYTTOMALL, STIMULANS, NATTILLSYN]);
 
     await region.getByRole('button', { name: 'Lägg till i planen' }).click();
-    await region.getByRole('link', { name: 'Välj den insats som ska läggas till.' }).waitFor();
+    await region.getByRole('link', { name: 'Insats: Uppgiften måste fyllas i.' }).waitFor();
     await region.getByLabel('Sök bland insatserna').fill('trådlösa');
     await region.getByLabel('Insats', { exact: true }).selectOption({ label: `${WIFI} (Region Dalarna)` });
     await region.getByLabel('Varför läggs den till? (frivilligt)').fill('Nya boenden saknar täckning');

@@ -1,16 +1,11 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionPlanView } from '../../../shared/contracts/action-plans.ts';
+import { ActionPlanView, AddPlanItem } from '../../../shared/contracts/action-plans.ts';
 import { InitiativeList } from '../../../shared/contracts/initiatives.ts';
-import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
-import {
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  useFormErrors,
-} from '../../components/Form.tsx';
+import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
+import { SubmitButton, TextField } from '../../components/Form.tsx';
+import { ContractSelectField, ContractTextAreaField, useContractForm } from '../../components/form/index.ts';
 import { api, qs } from '../../lib/api.ts';
 import { usePlanUpdated } from './usePlanUpdated.ts';
 
@@ -23,10 +18,6 @@ export function AddPlanItemForm({ planId, inPlan }: { planId: string; inPlan: Se
     queryFn: () => api.get(`/initiatives${qs({ limit: 500 })}`, InitiativeList),
   });
   const [search, setSearch] = useState('');
-  const [initiativeId, setInitiativeId] = useState('');
-  const [reason, setReason] = useState('');
-  const [status, setStatus] = useState('');
-  const form = useFormErrors('add-item');
   const candidates = useMemo(() => {
     const q = search.trim().toLocaleLowerCase('sv');
     return (initiatives.data?.items ?? [])
@@ -34,75 +25,58 @@ export function AddPlanItemForm({ planId, inPlan }: { planId: string; inPlan: Se
       .filter((i) => !q || `${i.title} ${i.owner.name}`.toLocaleLowerCase('sv').includes(q))
       .sort((a, b) => a.title.localeCompare(b.title, 'sv'));
   }, [initiatives.data, inPlan, search]);
-  const chosen = candidates.find((c) => c.id === initiativeId);
-  const add = useMutation({
-    mutationFn: (id: string) =>
-      api.post(`/action-plans/${planId}/items`, ActionPlanView, {
-        initiativeId: id,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      }),
+  const cf = useContractForm(AddPlanItem, {
+    id: 'add-item',
+    defaultValues: { reason: '' },
+    labels: { initiativeId: t('actionPlans.add.initiative'), reason: t('actionPlans.add.reason') },
+    onSubmit: async ({ reason, ...body }, { form }) => {
+      const plan = await api.post(`/action-plans/${planId}/items`, ActionPlanView, {
+        ...body,
+        ...(reason ? { reason } : {}),
+      });
+      updated(plan);
+      const title = candidates.find((c) => c.id === body.initiativeId)?.title ?? '';
+      form.reset({ reason: '' });
+      setSearch('');
+      return t('actionPlans.add.added', { title });
+    },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!chosen) {
-      form.fail({ initiativeId: t('actionPlans.add.chooseRequired') });
-      return;
-    }
-    form.clear();
-    add.mutate(chosen.id, {
-      onSuccess: (plan) => {
-        updated(plan);
-        setStatus(t('actionPlans.add.added', { title: chosen.title }));
-        setInitiativeId('');
-        setReason('');
-        setSearch('');
-      },
-      onError: (err) => form.failFromApi(err, ['initiativeId', 'reason']),
-    });
-  };
+  // A choice the search has hidden is no choice: the list shows "Choose …", so the form holds nothing.
+  const chosenId = cf.form.watch('initiativeId');
+  const { resetField } = cf.form;
+  useEffect(() => {
+    if (chosenId && !candidates.some((c) => c.id === chosenId)) resetField('initiativeId');
+  }, [candidates, chosenId, resetField]);
   if (initiatives.isPending) return <Loading />;
   if (initiatives.isError)
     return <ErrorAlert error={initiatives.error} onRetry={() => void initiatives.refetch()} />;
   return (
-    <form onSubmit={submit} noValidate className="form">
-      {form.summary}
+    <form onSubmit={cf.onSubmit} noValidate className="form">
+      {cf.summary}
       <TextField
-        id={form.fieldId('search')}
+        id={cf.fieldId('search')}
         label={t('actionPlans.add.search')}
         hint={t('actionPlans.add.searchHint', { count: candidates.length })}
         type="search"
         value={search}
         onValueChange={setSearch}
       />
-      <SelectField
-        id={form.fieldId('initiativeId')}
-        label={t('actionPlans.add.initiative')}
+      <ContractSelectField
+        cf={cf}
+        name="initiativeId"
         required
-        value={chosen ? chosen.id : ''}
-        onValueChange={setInitiativeId}
-        error={form.errors.initiativeId}
-        options={[
-          { value: '', label: t('actionPlans.add.choose') },
-          ...candidates.map((c) => ({ value: c.id, label: `${c.title} (${c.owner.name})` })),
-        ]}
+        placeholder={t('actionPlans.add.choose')}
+        options={candidates.map((c) => ({ value: c.id, label: `${c.title} (${c.owner.name})` }))}
       />
-      <TextAreaField
-        id={form.fieldId('reason')}
-        label={t('actionPlans.add.reason')}
-        value={reason}
-        onValueChange={setReason}
-        error={form.errors.reason}
-        maxLength={1000}
-        rows={2}
-      />
+      <ContractTextAreaField cf={cf} name="reason" maxLength={1000} rows={2} />
       <div className="form-actions">
         <SubmitButton
-          busy={add.isPending}
+          busy={cf.busy}
           label={t('actionPlans.add.submit')}
           busyLabel={t('actionPlans.add.adding')}
         />
       </div>
-      <LiveStatus message={status} />
+      {cf.saved}
     </form>
   );
 }

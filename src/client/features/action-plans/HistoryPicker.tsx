@@ -1,43 +1,34 @@
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { TextField, useFormErrors } from '../../components/Form.tsx';
+import { ActionPlanQuery } from '../../../shared/contracts/action-plans.ts';
+import { fieldMessage } from '../../../shared/i18n/errors.ts';
+import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { swedishToday } from '../../lib/format.ts';
 import { formatDate } from '../../lib/i18n.ts';
 
 /** "Show the plan as it stood": a date (today at the latest) that goes into the address as `?at=`. */
 export function HistoryPicker({ planId, at }: { planId: string; at: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const today = swedishToday();
-  const [date, setDate] = useState(at ?? '');
-  const form = useFormErrors('plan-at');
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      form.fail({ at: t('actionPlans.history.dateRequired') });
-      return;
-    }
-    if (date > today) {
-      form.fail({ at: t('actionPlans.history.dateInFuture') });
-      return;
-    }
-    form.clear();
-    navigate(date === today ? `/handlingsplaner/${planId}` : `/handlingsplaner/${planId}?at=${date}`);
-  };
+  const cf = useContractForm(ActionPlanQuery, {
+    id: 'plan-at',
+    defaultValues: { at: at ?? '' },
+    labels: { at: t('actionPlans.history.label') },
+    onSubmit: async ({ at: date }, { fail }) => {
+      // The contract checks the date's form; "not after today" is the server's rule for the plan's
+      // address (date_in_future), asked here before leaving the page and worded as the server words it.
+      if (date && date > today)
+        return fail({ at: fieldMessage('date_in_future', i18n.language === 'en' ? 'en' : 'sv') });
+      navigate(
+        !date || date === today ? `/handlingsplaner/${planId}` : `/handlingsplaner/${planId}?at=${date}`,
+      );
+    },
+  });
   return (
-    <form className="history-picker" onSubmit={submit} noValidate>
-      {form.summary}
-      <TextField
-        id={form.fieldId('at')}
-        label={t('actionPlans.history.label')}
-        hint={t('actionPlans.history.hint')}
-        type="date"
-        max={today}
-        value={date}
-        onValueChange={setDate}
-        error={form.errors.at}
-      />
+    <form className="history-picker" onSubmit={cf.onSubmit} noValidate>
+      {cf.summary}
+      <ContractTextField cf={cf} name="at" hint={t('actionPlans.history.hint')} type="date" max={today} />
       <button type="submit" className="ds-button" data-variant="secondary">
         {t('actionPlans.history.show')}
       </button>
