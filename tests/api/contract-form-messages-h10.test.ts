@@ -10,6 +10,7 @@ import { ApiError } from '../../src/client/lib/api.ts';
 import { DeclineNeed, PrioritiseNeed } from '../../src/shared/contracts/action-plans.ts';
 import { ContactCase, ReturnCase } from '../../src/shared/contracts/cases.ts';
 import type { Problem, UiLanguage } from '../../src/shared/contracts/common.ts';
+import { CreateRisk } from '../../src/shared/contracts/initiatives.ts';
 import { CreateScimToken } from '../../src/shared/contracts/scim.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { orgId } from './programmes.fixtures.ts';
@@ -81,6 +82,14 @@ const cases: {
     as: 'samordnare.falun',
     value: { message: 'Hej!!' },
     expected: { message: 'Skriv minst 10 tecken.' },
+  },
+  {
+    name: 'a risk: a description of two letters',
+    url: () => `/api/v1/initiatives/${someId}/risks`,
+    schema: CreateRisk,
+    as: 'samordnare.falun',
+    value: { description: 'ab', likelihood: 3, impact: 3, status: 'open' },
+    expected: { description: 'Skriv minst 3 tecken.' },
   },
   {
     name: 'a SCIM token: a name of spaces',
