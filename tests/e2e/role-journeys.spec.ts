@@ -136,8 +136,10 @@ describe.each(viewports)('each role’s journey on a $device', ({ width, height 
     if (phone) {
       // Keyboard only: find a person by the team filter, select him and send a reminder.
       await tabTo(page, page.getByLabel('Sök namn eller e-post'));
-      await page.keyboard.type('Amir');
-      await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+      // At a person's pace: the field is bound to the address and filters as it is typed.
+      await page.keyboard.type('Amir', { delay: 150 });
+      expect(await page.getByLabel('Sök namn eller e-post').inputValue()).toBe('Amir');
+      await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBe(1);
       await tabTo(page, table.locator('tbody').getByRole('checkbox').first());
       await page.keyboard.press('Space');
       await page.getByText('1 person vald.').waitFor();
@@ -273,8 +275,8 @@ describe.each(viewports)('each role’s journey on a $device', ({ width, height 
       await h1(page, new RegExp(AKADEMI_NORR_PROGRAMME)).waitFor();
       const panel = page.getByRole('region', { name: 'Skriv in personer' });
       await tabTo(page, panel.getByLabel('Sök namn eller e-post'), 200);
-      await page.keyboard.type('an');
-      await expect.poll(() => panel.getByRole('checkbox').count()).toBeGreaterThan(1);
+      await page.keyboard.type('an', { delay: 150 });
+      await expect.poll(() => panel.getByRole('checkbox').count(), { timeout: 15_000 }).toBeGreaterThan(1);
       const labels = await panel
         .locator('label')
         .filter({ has: page.getByRole('checkbox') })
