@@ -54,8 +54,8 @@ const lazySteeringReports = lazyFrom(() => import('./features/steering-reports/i
 const lazyCases = lazyFrom(() => import('./features/cases/index.ts'));
 const lazyIdentity = lazyFrom(() => import('./features/identity/index.ts'));
 const lazyCertificateCheck = lazyFrom(() => import('./features/certificate-check/index.ts'));
-const lazyTeam = lazyFrom(() => import('./features/team/index.ts'));
 const lazyPeopleSearch = lazyFrom(() => import('./features/people/search.ts'));
+const lazyTeam = lazyFrom(() => import('./features/team/index.ts'));
 // @issue16-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
 
@@ -141,9 +141,9 @@ export const router = createBrowserRouter([
           { path: '/kunskapsbank/vem-har-gjort/:technologyKey', element: lazyCases('WhoHasDoneThisPage') },
           { path: '/kunskapsbank/:id', element: lazyCases('CasePage') },
           { path: '/kunskapsbank/:id/redigera', element: lazyCases('EditCasePage') },
-          { path: '/mitt-team', element: lazyTeam('TeamPage') },
           { path: '/personer', element: lazyPeopleSearch('PeopleSearchPage') },
           { path: '/personer/:id', element: lazyPeopleSearch('PersonPage') },
+          { path: '/mitt-team', element: lazyTeam('TeamPage') },
           // @issue16-routes (signed-in routes above this line)
           // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },

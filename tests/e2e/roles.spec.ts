@@ -2,7 +2,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLogin, type E2E, expectAccessible, startE2E } from '../support/browser.ts';
 import { followMenu } from '../support/nav.ts';
-import { followMenu } from '../support/nav.ts';
 
 /**
  * Every demo account logs in, sees its start page with its real organisations, and only what its
