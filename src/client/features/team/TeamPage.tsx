@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { type TeamStatus, TeamView, teamSorts, teamStatuses } from '../../../shared/contracts/team.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
-import { SelectField, TextField } from '../../components/Form.tsx';
+import { SelectField } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { API, api, qs } from '../../lib/api.ts';
 import { TeamActions } from './TeamActions.tsx';
+import { TeamSearchField } from './TeamSearchField.tsx';
 import { TeamTable } from './TeamTable.tsx';
 import './team.css';
 
@@ -97,14 +98,7 @@ export function TeamPage() {
               })),
             ]}
           />
-          <TextField
-            id="team-search"
-            type="search"
-            label={t('team.search')}
-            value={filters.q}
-            onValueChange={(v) => set('sok', v)}
-            autoComplete="off"
-          />
+          <TeamSearchField label={t('team.search')} value={filters.q} onSettled={(v) => set('sok', v)} />
           <SelectField
             id="team-sort"
             label={t('team.sort')}
