@@ -1,17 +1,11 @@
 import type { FieldValues } from 'react-hook-form';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import {
-  clientMessage,
-  contractResolver,
-  flattenErrors,
-} from '../../src/client/components/form/contract-messages.ts';
-import { ApiError } from '../../src/client/lib/api.ts';
 import { LoginRequest } from '../../src/shared/contracts/auth.ts';
-import type { Problem, UiLanguage } from '../../src/shared/contracts/common.ts';
+import type { Problem } from '../../src/shared/contracts/common.ts';
 import { CreateInitiative } from '../../src/shared/contracts/initiatives.ts';
 import { CreateNetwork } from '../../src/shared/contracts/networks.ts';
-import type { Agent } from '../support/test-app.ts';
+import { clientPairs, serverPairs } from '../support/contract-messages.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { orgId } from './programmes.fixtures.ts';
 
@@ -26,27 +20,6 @@ beforeAll(async () => {
   falun = await orgId(t, 'Falun', 'municipality');
 });
 afterAll(() => t.close());
-
-async function clientPairs(
-  schema: z.ZodType<FieldValues, FieldValues>,
-  value: FieldValues,
-  lang: UiLanguage,
-) {
-  const resolved = await contractResolver(schema)(value, undefined, {
-    fields: {},
-    shouldUseNativeValidation: false,
-  });
-  return Object.fromEntries(
-    [...flattenErrors(resolved.errors)].map(([path, e]) => [path, clientMessage(e, lang)]),
-  );
-}
-
-async function serverPairs(agent: Agent, url: string, value: unknown, lang: UiLanguage) {
-  agent.cookies.set('vn_lang', lang);
-  const res = await agent.post(url, value);
-  expect(res.statusCode).toBe(400);
-  return new ApiError(400, res.json() as Problem, '').fieldErrors;
-}
 
 const cases: {
   name: string;
