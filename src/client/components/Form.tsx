@@ -2,7 +2,7 @@ import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 
 import { useTranslation } from 'react-i18next';
 import { splitApiError } from './form/api-errors.ts';
 import { ErrorSummary } from './form/ErrorSummary.tsx';
-import { type BaseFieldProps, controlProps, describedBy, FieldFrame, Options } from './form/FieldFrame.tsx';
+import { type BaseFieldProps, controlProps, FieldFrame, FieldsetFrame, Options } from './form/FieldFrame.tsx';
 
 export { RequiredTag } from './form/FieldFrame.tsx';
 
@@ -156,25 +156,7 @@ export function RadioGroup<V extends string>({
 }) {
   const name = useId();
   return (
-    <fieldset
-      className="ds-fieldset fieldset"
-      id={id}
-      tabIndex={-1}
-      aria-describedby={describedBy(id, hint, error)}
-    >
-      <legend className="ds-label" data-weight="medium">
-        {legend}
-      </legend>
-      {hint ? (
-        <div className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <div className="ds-validation-message" data-color="danger" id={`${id}-error`}>
-          {error}
-        </div>
-      ) : null}
+    <FieldsetFrame id={id} legend={legend} hint={hint} error={error}>
       <div className="radio-list">
         {options.map((o) => (
           <div className="ds-field radio" key={o.value}>
@@ -193,7 +175,7 @@ export function RadioGroup<V extends string>({
           </div>
         ))}
       </div>
-    </fieldset>
+    </FieldsetFrame>
   );
 }
 

@@ -76,3 +76,42 @@ export function FieldFrame({
     </div>
   );
 }
+
+/** Legend, hint and error around a group of choices (radio buttons, checkboxes); focusable for the summary. */
+export function FieldsetFrame({
+  id,
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset
+      className="ds-fieldset fieldset"
+      id={id}
+      tabIndex={-1}
+      aria-describedby={describedBy(id, hint, error)}
+    >
+      <legend className="ds-label" data-weight="medium">
+        {legend}
+      </legend>
+      {hint ? (
+        <div className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <div className="ds-validation-message" data-color="danger" id={`${id}-error`}>
+          {error}
+        </div>
+      ) : null}
+      {children}
+    </fieldset>
+  );
+}

@@ -29,7 +29,7 @@
 export { type SplitApiError, splitApiError } from './api-errors.ts';
 export { clientMessage, contractResolver, flattenErrors } from './contract-messages.ts';
 export { ErrorSummary, type SummaryEntry } from './ErrorSummary.tsx';
-export { type BaseFieldProps, describedBy, FieldFrame, RequiredTag } from './FieldFrame.tsx';
+export { type BaseFieldProps, describedBy, FieldFrame, FieldsetFrame, RequiredTag } from './FieldFrame.tsx';
 export {
   type BoundForm,
   ContractCheckbox,

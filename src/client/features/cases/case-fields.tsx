@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { describedBy, FieldFrame } from '../../components/form/index.ts';
+import { describedBy, FieldFrame, FieldsetFrame } from '../../components/form/index.ts';
 import { parseNumber } from '../../lib/format.ts';
 import type { CaseForm, CaseFormValues } from './case-form-state.ts';
 
@@ -107,25 +107,7 @@ export function CheckboxList({
   const set = (next: CaseFormValues[typeof name]) =>
     cf.form.setValue(name, next, { shouldDirty: true, shouldValidate: submitted });
   return (
-    <fieldset
-      className="ds-fieldset fieldset"
-      id={id}
-      tabIndex={-1}
-      aria-describedby={describedBy(id, hint, error)}
-    >
-      <legend className="ds-label" data-weight="medium">
-        {legend}
-      </legend>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <div className="ds-validation-message" data-color="danger" id={`${id}-error`}>
-          {error}
-        </div>
-      ) : null}
+    <FieldsetFrame id={id} legend={legend} hint={hint} error={error}>
       <div className="checkbox-columns">
         {options.map((o) => (
           <div className="ds-field checkbox" key={o.value}>
@@ -144,6 +126,6 @@ export function CheckboxList({
           </div>
         ))}
       </div>
-    </fieldset>
+    </FieldsetFrame>
   );
 }
