@@ -14,6 +14,7 @@ import { TextAreaField, TextField } from '../../components/Form.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { answerText } from './answer-text.ts';
 import { localised } from './data.ts';
+import { RankingControl } from './RankingControl.tsx';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -46,7 +47,6 @@ export function QuestionCard({ question: q, stored, canEdit, save, reload, field
   const [state, setState] = useState<SaveState>('idle');
   const [problem, setProblem] = useState('');
   const [conflict, setConflict] = useState<SheetAnswer | null>(null);
-  const [moved, setMoved] = useState('');
   const name = useId();
 
   // Someone else's saved change arrives with a reload: show it, unless the person is mid-edit here.
@@ -190,73 +190,14 @@ export function QuestionCard({ question: q, stored, canEdit, save, reload, field
     }
     case 'ranking': {
       const order = value !== null && 'order' in value ? value.order : (q.options ?? []).map((o) => o.key);
-      const label = (k: string) => {
-        const o = q.options?.find((x) => x.key === k);
-        return o ? localised(o.label, lang) : k;
-      };
-      const move = (from: number, to: number) => {
-        const next = [...order];
-        const [item] = next.splice(from, 1);
-        next.splice(to, 0, item!);
-        setMoved(t('assessments.sheet.rankingMoved', { label: label(item!), n: to + 1 }));
-        choose({ order: next });
-      };
       control = (
-        <>
-          {canEdit ? <p className="field-hint">{t('assessments.sheet.rankingInstructions')}</p> : null}
-          <ol className="ranking-list">
-            {order.map((k, i) => (
-              <li key={k}>
-                <span>{label(k)}</span>
-                {canEdit ? (
-                  <span className="button-row">
-                    <button
-                      type="button"
-                      className="ds-button"
-                      data-variant="secondary"
-                      data-size="sm"
-                      disabled={i === 0}
-                      aria-label={t('assessments.sheet.moveUp', { label: label(k) })}
-                      onClick={() => move(i, i - 1)}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="ds-button"
-                      data-variant="secondary"
-                      data-size="sm"
-                      disabled={i === order.length - 1}
-                      aria-label={t('assessments.sheet.moveDown', { label: label(k) })}
-                      onClick={() => move(i, i + 1)}
-                    >
-                      ↓
-                    </button>
-                  </span>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-          {canEdit && value === null ? (
-            // The order shown is only a starting point: until it is moved or kept, the question is not
-            // answered, and the progress count says so too.
-            <div className="ranking-unanswered">
-              <p className="ds-paragraph">{t('assessments.sheet.rankingUnanswered')}</p>
-              <button
-                type="button"
-                className="ds-button"
-                data-variant="secondary"
-                data-size="sm"
-                onClick={() => choose({ order })}
-              >
-                {t('assessments.sheet.saveOrder')}
-              </button>
-            </div>
-          ) : null}
-          <div className="sr-only" aria-live="polite">
-            {moved}
-          </div>
-        </>
+        <RankingControl
+          options={q.options}
+          order={order}
+          answered={value !== null}
+          canEdit={canEdit}
+          onOrder={(next) => choose({ order: next })}
+        />
       );
       break;
     }
