@@ -61,6 +61,16 @@ export async function startE2E(opts: { demoIdp?: boolean; ownAddress?: boolean }
 
 /** Scans the page with axe for WCAG 2.1 A and AA and fails with a readable list of violations. */
 export async function expectAccessible(page: Page, label = page.url()) {
+  // Measure the settled page: a dialog fading in has, for a moment, text of too low contrast. Endless
+  // animations (a spinner) never finish and are left out.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
