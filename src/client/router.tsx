@@ -56,7 +56,7 @@ const lazyIdentity = lazyFrom(() => import('./features/identity/index.ts'));
 const lazyCertificateCheck = lazyFrom(() => import('./features/certificate-check/index.ts'));
 const lazyPeopleSearch = lazyFrom(() => import('./features/people/search.ts'));
 const lazyTeam = lazyFrom(() => import('./features/team/index.ts'));
-// @issue16-lazy (one line per feature above this line)
+// @features-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
 
 /** Paths are Swedish (they appear in e-mails and are shared between people). */
@@ -80,7 +80,7 @@ export const router = createBrowserRouter([
       { path: '/logga-in/andra-steget', element: lazyIdentity('MfaPage') },
       { path: '/logga-in/sso-fel', element: lazyIdentity('SsoErrorPage') },
       // @issue15-public-routes (public identity pages above this line)
-      // @issue16-public-routes (public pages above this line)
+      // @features-public-routes (public pages above this line)
       // @issue8-public-routes (public routes above this line)
       {
         element: <RequireAuth />,
@@ -144,7 +144,7 @@ export const router = createBrowserRouter([
           { path: '/personer', element: lazyPeopleSearch('PeopleSearchPage') },
           { path: '/personer/:id', element: lazyPeopleSearch('PersonPage') },
           { path: '/mitt-team', element: lazyTeam('TeamPage') },
-          // @issue16-routes (signed-in routes above this line)
+          // @features-routes (signed-in routes above this line)
           // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },
           { path: '/admin/utkorg', element: lazyManage('OutboxPage') },

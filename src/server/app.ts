@@ -195,7 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(teamRoutes({ db, mailer, config }));
       await api.register(startRoutes({ db }));
       await api.register(peopleSearchRoutes({ db }));
-      // @issue16-routes (helpers register their routes above this line)
+      // @features-routes (helpers register their routes above this line)
       await api.register(
         systemRoutes({
           database: database.kind,

@@ -3869,6 +3869,6 @@ export const en: Messages = {
     enrol_one: 'Enrol {{count}} person',
     enrol_other: 'Enrol {{count}} people',
   },
-  // @issue16-namespaces (helpers insert their namespaces above this line)
+  // @features-namespaces (helpers insert their namespaces above this line)
   // @issue8-namespaces (helpers insert their namespaces above this line)
 };

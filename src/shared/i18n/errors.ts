@@ -474,7 +474,7 @@ export const problemMessages = {
     sv: 'Närvaron är redan registrerad, så träffen kan inte flyttas, byta modul eller ställas in.',
     en: 'Attendance is already recorded, so the meeting cannot be moved, change module or be cancelled.',
   },
-  // @issue16-problems (helpers insert their problem codes above this line)
+  // @features-problems (helpers insert their problem codes above this line)
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
 } as const satisfies Record<string, Record<UiLanguage, string>>;
@@ -677,7 +677,7 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Skriv ett heltal från 1 till 10 000.',
     en: 'Enter a whole number from 1 to 10,000.',
   },
-  // @issue16-fields (helpers insert their field codes above this line)
+  // @features-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)
 };
 

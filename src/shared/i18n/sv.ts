@@ -3862,7 +3862,7 @@ export const sv = {
     enrol_one: 'Skriv in {{count}} person',
     enrol_other: 'Skriv in {{count}} personer',
   },
-  // @issue16-namespaces (helpers insert their namespaces above this line)
+  // @features-namespaces (helpers insert their namespaces above this line)
   // @issue8-namespaces (helpers insert their namespaces above this line)
 };
 
