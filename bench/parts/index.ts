@@ -6,3 +6,4 @@ import './mapping.ts';
 import './assessments.ts';
 import './initiatives.ts';
 import './knowledge.ts';
+// @features-bench (one import per capability above this line)

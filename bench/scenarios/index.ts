@@ -10,3 +10,4 @@ import './start.ts';
 import './knowledge.ts';
 import './sso.ts';
 import './scim.ts';
+// @features-bench (one import per capability above this line)

@@ -577,6 +577,7 @@ export const personalData: PersonalDataEntry[] = [
       },
     },
   },
+  // @features-personal-data (entries above this line)
 ];
 
 /**

@@ -42,6 +42,7 @@ export const actions = [
   // API clients and sign-in rules; and accounts with a username and an activation code.
   'identity.manage',
   'people.activate',
+  // @features-actions (new actions above this line)
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -78,6 +79,7 @@ const coordinatorActions: readonly Action[] = [
   'dashboard.read',
   'identity.manage',
   'people.activate',
+  // @features-coordinator-actions (actions every coordinator holds, above this line)
 ];
 
 export const permissionMatrix: Record<Role, readonly Action[]> = {
@@ -91,7 +93,12 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
     'people.activate',
   ],
   // A municipality keeps its own mapping up to date; regions and associations read it (issue 5).
-  municipal_coordinator: [...coordinatorActions, 'adoption.edit', 'assessment.answer'],
+  municipal_coordinator: [
+    ...coordinatorActions,
+    'adoption.edit',
+    'assessment.answer',
+    // @features-municipal-actions (above this line)
+  ],
   // Regions run assessment rounds for their municipalities and may add templates of their own (issue 6).
   // Regions also review and publish cases, report to their steering group and agree definitions (issue 8).
   regional_coordinator: [
@@ -101,6 +108,7 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
     'case.publish',
     'report.steering',
     'definition.manage',
+    // @features-regional-actions (above this line)
   ],
   national_admin: [...actions],
 };

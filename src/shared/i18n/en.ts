@@ -51,6 +51,7 @@ export const en: Messages = {
       learning: 'Learning',
       mapping: 'Mapping',
       development: 'Development',
+      support: 'Support and procurement',
       knowledge: 'Knowledge',
       administration: 'Administration',
     },
@@ -3870,5 +3871,4 @@ export const en: Messages = {
     enrol_other: 'Enrol {{count}} people',
   },
   // @features-namespaces (helpers insert their namespaces above this line)
-  // @issue8-namespaces (helpers insert their namespaces above this line)
 };

@@ -52,6 +52,7 @@ export const sv = {
       learning: 'Lärande',
       mapping: 'Kartläggning',
       development: 'Utveckling',
+      support: 'Stöd och upphandling',
       knowledge: 'Kunskap',
       administration: 'Administration',
     },
@@ -3863,7 +3864,6 @@ export const sv = {
     enrol_other: 'Skriv in {{count}} personer',
   },
   // @features-namespaces (helpers insert their namespaces above this line)
-  // @issue8-namespaces (helpers insert their namespaces above this line)
 };
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };

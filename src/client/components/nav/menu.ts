@@ -16,7 +16,7 @@ export interface MenuLink {
   end?: boolean;
 }
 
-export type MenuGroupId = 'learning' | 'mapping' | 'development' | 'knowledge' | 'administration';
+export type MenuGroupId = 'learning' | 'mapping' | 'development' | 'support' | 'knowledge' | 'administration';
 
 export type MenuEntry =
   | ({ kind: 'link' } & MenuLink)
@@ -68,6 +68,13 @@ function development(me: Person): MenuLink[] {
   ];
 }
 
+/** The region's support to its municipalities: procurement, contracts, suppliers, support requests (issue 17). */
+function support(me: Person): MenuLink[] {
+  return [
+    // @features-support-links (one entry per page above this line)
+  ];
+}
+
 function knowledge(me: Person): MenuLink[] {
   return [
     { to: '/kunskapsbank', label: 'cases.nav' },
@@ -99,6 +106,7 @@ export function menuFor(me: Me | null): MenuEntry[] {
     { id: 'learning', links: learning(me) },
     { id: 'mapping', links: mapping(me) },
     { id: 'development', links: development(me) },
+    { id: 'support', links: support(me) },
     { id: 'knowledge', links: knowledge(me) },
     { id: 'administration', links: administration(me) },
   ];

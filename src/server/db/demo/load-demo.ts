@@ -105,4 +105,5 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadCasesDemo(db);
   await loadSteeringReportsDemo(db);
   await loadDefinitionsDemo(db);
+  // @features-demo (one loader per capability above this line)
 }

@@ -17,3 +17,4 @@ export * from './start.ts';
 export * from './study-groups.ts';
 export * from './system.ts';
 export * from './team.ts';
+// @features-schema (one line per schema file above this line)
