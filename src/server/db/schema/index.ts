@@ -17,4 +17,5 @@ export * from './start.ts';
 export * from './study-groups.ts';
 export * from './system.ts';
 export * from './team.ts';
+export * from './requirements.ts';
 // @features-schema (one line per schema file above this line)
