@@ -18,4 +18,5 @@ export * from './study-groups.ts';
 export * from './system.ts';
 export * from './team.ts';
 export * from './requirements.ts';
+export * from './support.ts';
 // @features-schema (one line per schema file above this line)
