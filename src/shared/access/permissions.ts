@@ -42,6 +42,8 @@ export const actions = [
   // API clients and sign-in rules; and accounts with a username and an activation code.
   'identity.manage',
   'people.activate',
+  // The shared requirements library and specifications built from it (issue 17).
+  'requirement.write',
   // @features-actions (new actions above this line)
 ] as const;
 export type Action = (typeof actions)[number];
@@ -79,6 +81,7 @@ const coordinatorActions: readonly Action[] = [
   'dashboard.read',
   'identity.manage',
   'people.activate',
+  'requirement.write',
   // @features-coordinator-actions (actions every coordinator holds, above this line)
 ];
 
