@@ -5,3 +5,4 @@ export * from './permissions.ts';
 export * from './provisioning-roles.ts';
 export * from './requirements.ts';
 export * from './scope.ts';
+export * from './support.ts';

@@ -44,6 +44,9 @@ export const actions = [
   'people.activate',
   // The shared requirements library and specifications built from it (issue 17).
   'requirement.write',
+  // Support from the region (issue 17): a municipality asks, a region or association answers.
+  'support.request',
+  'support.provide',
   // @features-actions (new actions above this line)
 ] as const;
 export type Action = (typeof actions)[number];
@@ -100,6 +103,7 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
     ...coordinatorActions,
     'adoption.edit',
     'assessment.answer',
+    'support.request',
     // @features-municipal-actions (above this line)
   ],
   // Regions run assessment rounds for their municipalities and may add templates of their own (issue 6).
@@ -111,6 +115,7 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
     'case.publish',
     'report.steering',
     'definition.manage',
+    'support.provide',
     // @features-regional-actions (above this line)
   ],
   national_admin: [...actions],
