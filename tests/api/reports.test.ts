@@ -239,21 +239,23 @@ describe('programme report', () => {
   });
 });
 
+// The unit's team report is the team page's (GET /team); the old per-organisation report is gone.
 describe('team report', () => {
   it('shows a manager the unit’s people and their progress', async () => {
-    const res = await (await login('r.m1')).get(`/api/v1/organisations/${kUnit}/learning-report`);
+    const res = await (await login('r.m1')).get(`/api/v1/team?unitId=${kUnit}`);
     expect(res.statusCode).toBe(200);
     const r = res.json();
-    expect(r.totals).toEqual({ members: 4, enrolled: 4, activeLast30Days: 2, completed: 1 });
-    const rut = r.members.find((m: { name: string }) => m.name === 'Rut Ek');
+    expect(r.total).toBe(4);
+    expect(r.counts).toMatchObject({ done: 1, not_enrolled: 0 });
+    const rut = r.items.find((m: { name: string }) => m.name === 'Rut Ek');
     expect(rut.enrolments[0]).toMatchObject({
       percent: 100,
       programmeName: 'Rapportprogrammet',
-      secondsSpent: 660,
+      status: 'done',
     });
-    const rolf = r.members.find((m: { name: string }) => m.name === 'Rolf Ek');
+    const rolf = r.items.find((m: { name: string }) => m.name === 'Rolf Ek');
     expect(rolf.enrolments[0].percent).toBe(17);
-    expect(r.members.map((m: { name: string }) => m.name)).toEqual([
+    expect(r.items.map((m: { name: string }) => m.name)).toEqual([
       'Rebecka Ek',
       'Robin Ek',
       'Rolf Ek',
@@ -262,18 +264,15 @@ describe('team report', () => {
   });
 
   it('lets the municipality’s coordinator see it, and refuses staff and other managers', async () => {
-    const url = `/api/v1/organisations/${kUnit}/learning-report`;
+    const url = `/api/v1/team?unitId=${kUnit}`;
     expect((await (await t.as('samordnare.kramfors')).get(url)).statusCode).toBe(200);
     expect((await (await login('r.s1')).get(url)).statusCode).toBe(403);
     expect((await (await t.as('chef.falun')).get(url)).statusCode).toBe(404);
     expect((await (await t.as('samordnare.falun')).get(url)).statusCode).toBe(404);
     const region = await orgId(t, 'Region Dalarna', 'region');
-    expect(
-      (await (await t.as('region.dalarna')).get(`/api/v1/organisations/${region}/learning-report`)).json()
-        .code,
-    ).toBe('validation_failed');
-    expect((await (await t.as('chef.falun')).get('/api/v1/organisations/x/learning-report')).statusCode).toBe(
-      400,
+    expect((await (await t.as('region.dalarna')).get(`/api/v1/team?unitId=${region}`)).json().code).toBe(
+      'validation_failed',
     );
+    expect((await (await t.as('chef.falun')).get('/api/v1/team?unitId=x')).statusCode).toBe(400);
   });
 });

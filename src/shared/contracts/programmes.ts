@@ -238,39 +238,3 @@ export const ProgrammeReport = z.object({
   participants: z.array(FunderParticipantRow).describe('The funder participant list, per month'),
 });
 export type ProgrammeReport = z.infer<typeof ProgrammeReport>;
-
-// A manager's team report.
-export const TeamReportParams = z.object({ id: Uuid });
-export const TeamMemberEnrolment = z.object({
-  enrolmentId: Uuid,
-  courseId: Uuid,
-  courseTitle: z.string(),
-  programmeId: Uuid.nullable(),
-  programmeName: z.string().nullable(),
-  percent: z.number().int().min(0).max(100),
-  enrolledAt: IsoDateTime,
-  startedAt: IsoDateTime.nullable(),
-  lastActivityAt: IsoDateTime.nullable(),
-  completedAt: IsoDateTime.nullable(),
-  secondsSpent: z.number().int(),
-  meetingsAttended: z.number().int(),
-});
-export const TeamReport = z.object({
-  organisation: z.object({ id: Uuid, name: z.string(), kind: OrganisationKind }),
-  generatedAt: IsoDateTime,
-  totals: z.object({
-    members: z.number().int(),
-    enrolled: z.number().int(),
-    activeLast30Days: z.number().int(),
-    completed: z.number().int().describe('People who completed at least one course'),
-  }),
-  members: z.array(
-    z.object({
-      userId: Uuid,
-      name: z.string(),
-      role: z.enum(['staff', 'manager']),
-      enrolments: z.array(TeamMemberEnrolment),
-    }),
-  ),
-});
-export type TeamReport = z.infer<typeof TeamReport>;

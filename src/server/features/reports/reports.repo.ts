@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import { placementRoleList, uuidArray } from '../programmes/programmes.repo.ts';
+import { uuidArray } from '../programmes/programmes.repo.ts';
 
 /**
  * One row per programme enrolment in the slice, with the learner's municipality, unit, track, role and
@@ -156,47 +156,5 @@ export async function participantMonths(db: Db, programmeId: string, municipalit
                pm.seconds as seconds_in_month, b.seconds_spent as seconds_total
         from per_month pm join b on b.enrolment_id = pm.enrolment_id
         order by pm.m, b.municipality_name, b.user_name, b.track`,
-  );
-}
-
-export interface TeamRow {
-  user_id: string;
-  name: string;
-  role: 'staff' | 'manager';
-  enrolment_id: string | null;
-  course_id: string | null;
-  programme_id: string | null;
-  programme_name: string | null;
-  enrolled_at: Date | string | null;
-  started_at: Date | string | null;
-  last_activity_at: Date | string | null;
-  completed_at: Date | string | null;
-  seconds_spent: number | null;
-  lessons_quizzes: number | null;
-  meetings: number | null;
-}
-
-/** Direct staff and managers of an organisation and all their enrolments, with item counts. */
-export async function teamRows(db: Db, organisationId: string) {
-  return queryRows<TeamRow>(
-    db,
-    sql`with people as (
-          select m.user_id, u.name,
-                 case when bool_or(m.role = 'manager') then 'manager' else 'staff' end as role
-          from memberships m join users u on u.id = m.user_id
-          where m.organisation_id = ${organisationId} and m.role in (${placementRoleList()})
-          group by m.user_id, u.name
-        )
-        select p.user_id, p.name, p.role, e.id as enrolment_id, e.course_id, e.programme_id,
-               pr.name as programme_name, e.enrolled_at, e.started_at, e.last_activity_at, e.completed_at,
-               e.seconds_spent,
-               (select count(*) from enrolment_items i where i.enrolment_id = e.id
-                  and (i.item like 'lesson:%' or i.item like 'quiz:%'))::int as lessons_quizzes,
-               (select count(*) from enrolment_items i where i.enrolment_id = e.id
-                  and i.item like 'meeting:%')::int as meetings
-        from people p
-        left join enrolments e on e.user_id = p.user_id
-        left join programmes pr on pr.id = e.programme_id
-        order by p.user_id, e.enrolled_at`,
   );
 }

@@ -3,8 +3,6 @@ import {
   ProgrammeIdParams,
   ProgrammeReport,
   ProgrammeReportQuery,
-  TeamReport,
-  TeamReportParams,
 } from '../../../shared/contracts/programmes.ts';
 import type { Db } from '../../db/client.ts';
 import { attachmentDisposition } from '../../lib/file-names.ts';
@@ -12,7 +10,7 @@ import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { reportCsv, reportFileName, reportXlsx } from './report-export.ts';
-import { programmeReport, programmeReportSnapshot, teamReport } from './reports.service.ts';
+import { programmeReport, programmeReportSnapshot } from './reports.service.ts';
 
 export const reportRoutes =
   (deps: { db: Db }): FastifyPluginAsyncZod =>
@@ -62,18 +60,5 @@ export const reportRoutes =
           .header('cache-control', 'no-store')
           .send(body as never);
       },
-    );
-
-    app.get(
-      '/organisations/:id/learning-report',
-      {
-        schema: {
-          tags,
-          summary: 'A manager’s team report: the unit’s staff and managers and their progress on each course',
-          params: TeamReportParams,
-          response: { 200: TeamReport, ...problems(400, 401, 403, 404) },
-        },
-      },
-      async (req) => teamReport(db, actorOf(req), req.params.id, requestLanguage(req)),
     );
   };

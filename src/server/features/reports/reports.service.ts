@@ -1,4 +1,4 @@
-import { type Actor, authorize } from '../../../shared/access/index.ts';
+import type { Actor } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import type { Gender } from '../../../shared/contracts/people.ts';
 import type {
@@ -6,15 +6,10 @@ import type {
   ProgrammeReport,
   ReportCounts,
   ReportGroup,
-  TeamReport,
 } from '../../../shared/contracts/programmes.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, forbidden, notFound } from '../../lib/errors.ts';
+import { forbidden } from '../../lib/errors.ts';
 import { swedishCollator } from '../../lib/swedish-sort.ts';
-import { pick, requiredItems } from '../learning/course-content.ts';
-import * as courseRepo from '../learning/courses.repo.ts';
-import { findOrganisation } from '../organisations/organisations.repo.ts';
-import { requireOrgContext } from '../organisations/organisations.service.ts';
 import { reportableMunicipalities, requireVisibleProgramme } from '../programmes/programmes.service.ts';
 import { cachedProgrammeReport, type ReportSnapshot, snapshotOf } from './report-cache.ts';
 import * as repo from './reports.repo.ts';
@@ -196,76 +191,5 @@ async function computeReport(
         secondsTotal: Number(r.seconds_total),
       }),
     ),
-  };
-}
-
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
-
-/** A manager's view of their team: every direct member of the unit and their progress on each course. */
-export async function teamReport(
-  db: Db,
-  actor: Actor,
-  organisationId: string,
-  lang: string,
-): Promise<TeamReport> {
-  const ctx = await requireOrgContext(db, organisationId);
-  if (!authorize(actor, 'learning.report', ctx)) {
-    if (ctx.kind === 'unit' && !authorize(actor, 'organisation.read', ctx)) throw notFound();
-    throw forbidden();
-  }
-  if (ctx.kind !== 'unit' && ctx.kind !== 'municipality') {
-    throw new AppError(400, 'validation_failed', [{ path: 'params.id', code: 'not_a_unit' }]);
-  }
-  const org = (await findOrganisation(db, organisationId))!;
-  const rows = await repo.teamRows(db, organisationId);
-  const courseInfo = new Map<string, { title: string; required: number }>();
-  for (const courseId of new Set(rows.flatMap((r) => (r.course_id ? [r.course_id] : [])))) {
-    const course = await courseRepo.findPublishedCourse(db, courseId);
-    courseInfo.set(courseId, {
-      title: course ? pick(course.content.title, lang).text : '',
-      required: course ? requiredItems(course.content).length : 1,
-    });
-  }
-  const members = new Map<string, TeamReport['members'][number]>();
-  for (const r of rows) {
-    let m = members.get(r.user_id);
-    if (!m) {
-      m = { userId: r.user_id, name: r.name, role: r.role, enrolments: [] };
-      members.set(r.user_id, m);
-    }
-    if (!r.enrolment_id || !r.course_id) continue;
-    const info = courseInfo.get(r.course_id)!;
-    const done = r.completed_at
-      ? 100
-      : Math.min(100, Math.round((100 * (r.lessons_quizzes ?? 0)) / Math.max(1, info.required)));
-    m.enrolments.push({
-      enrolmentId: r.enrolment_id,
-      courseId: r.course_id,
-      courseTitle: info.title,
-      programmeId: r.programme_id,
-      programmeName: r.programme_name,
-      percent: done,
-      enrolledAt: iso(r.enrolled_at)!,
-      startedAt: iso(r.started_at),
-      lastActivityAt: iso(r.last_activity_at),
-      completedAt: iso(r.completed_at),
-      secondsSpent: Number(r.seconds_spent ?? 0),
-      meetingsAttended: Number(r.meetings ?? 0),
-    });
-  }
-  const list = [...members.values()].sort((a, b) => swedishCollator.compare(a.name, b.name));
-  const monthAgo = Date.now() - 30 * 24 * 3600 * 1000;
-  return {
-    organisation: { id: org.id, name: org.name, kind: org.kind },
-    generatedAt: new Date().toISOString(),
-    totals: {
-      members: list.length,
-      enrolled: list.filter((m) => m.enrolments.length > 0).length,
-      activeLast30Days: list.filter((m) =>
-        m.enrolments.some((e) => e.lastActivityAt && Date.parse(e.lastActivityAt) >= monthAgo),
-      ).length,
-      completed: list.filter((m) => m.enrolments.some((e) => e.completedAt)).length,
-    },
-    members: list,
   };
 }
