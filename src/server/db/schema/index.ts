@@ -19,4 +19,5 @@ export * from './system.ts';
 export * from './team.ts';
 export * from './requirements.ts';
 export * from './support.ts';
+export * from './suppliers.ts';
 // @features-schema (one line per schema file above this line)
