@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DALARNA_STEERING_GROUP } from '../../src/server/db/demo/networks-demo.ts';
@@ -122,6 +122,34 @@ describe('a steering-group report from live data to issued', () => {
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     expect(await page.getByLabel('Text: Fortsatt arbete').inputValue()).toBe(NEXT_STEPS);
+  });
+
+  it('leaves without saving when the person chooses to: no save reaches the server', async () => {
+    const saves: string[] = [];
+    const onRequest = (r: Request) => {
+      if (r.method() === 'PUT' && r.url().endsWith('/narrative')) saves.push(r.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await page.getByLabel('Text: Bakgrund').fill(`${BACKGROUND} Ett utkast som inte ska sparas.`);
+      await page.getByRole('link', { name: 'Alla styrgruppsrapporter' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Du har ändringar som inte är sparade' });
+      await dialog.waitFor();
+      // Longer than the autosave's delay: nothing is saved behind the open question.
+      await page.waitForTimeout(2500);
+      expect(saves).toEqual([]);
+      await dialog.getByRole('button', { name: 'Lämna utan att spara' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Styrgruppsrapporter' }).waitFor();
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      // Reloaded from the server: the text as it was before the discarded draft.
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+      expect(await page.getByLabel('Text: Bakgrund').inputValue()).toBe(BACKGROUND);
+      expect(saves).toEqual([]);
+    } finally {
+      page.off('request', onRequest);
+    }
   });
 
   it('downloads the PDF with its Swedish text intact, and the Word file', async () => {

@@ -10,6 +10,13 @@ export interface Autosave {
   pending: boolean;
   /** Saves now (a failed save's retry, or before leaving). */
   flush: () => Promise<void>;
+  /**
+   * Holds saving while the person is asked whether to leave (useUnsavedChangesWarning): a save behind
+   * that question would decide it for them.
+   */
+  hold: (on: boolean) => void;
+  /** Forgets what is unsaved for good: the person chose to leave without saving. */
+  discard: () => void;
   /** The visible, polite status line with a retry button after a failure. */
   status: ReactNode;
 }
@@ -31,11 +38,13 @@ export function useAutosave<T>(
   const inFlight = useRef<Promise<void> | null>(null);
   const [state, setState] = useState<AutosaveState>('idle');
   const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [held, setHeld] = useState(false);
+  const discarded = useRef(false);
 
   const flush = useCallback(async (): Promise<void> => {
     if (inFlight.current) await inFlight.current;
     const { value: v, key: k, save: s } = latest.current;
-    if (k === savedKey.current) return;
+    if (k === savedKey.current || discarded.current) return;
     setState('saving');
     const run = (async () => {
       try {
@@ -53,12 +62,13 @@ export function useAutosave<T>(
   }, []);
 
   useEffect(() => {
-    if (!enabled || key === savedKey.current) return;
+    if (!enabled || held || key === savedKey.current) return;
     const timer = setTimeout(() => void flush(), delayMs);
     return () => clearTimeout(timer);
-  }, [key, enabled, delayMs, flush]);
+  }, [key, enabled, held, delayMs, flush]);
 
-  // Leaving the page with a change still waiting for its delay saves it rather than dropping it.
+  // Leaving the page with a change still waiting for its delay saves it rather than dropping it
+  // (unless the person chose to leave without saving: then `flush` does nothing).
   useEffect(
     () => () => {
       if (latest.current.key !== savedKey.current) void flush();
@@ -93,5 +103,9 @@ export function useAutosave<T>(
     </div>
   );
 
-  return { state, savedAt, pending: key !== savedKey.current, flush, status };
+  const discard = useCallback(() => {
+    discarded.current = true;
+  }, []);
+
+  return { state, savedAt, pending: key !== savedKey.current, flush, hold: setHeld, discard, status };
 }

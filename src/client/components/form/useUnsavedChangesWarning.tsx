@@ -1,13 +1,18 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
+import type { Autosave } from './useAutosave.tsx';
 
 /**
  * Warns before unsaved work is lost: a confirm dialog for links inside the app (react-router's data
  * router blocks the navigation) and the browser's own question when the tab is closed or reloaded.
- * Render the returned element anywhere in the page.
+ * Render the returned element anywhere in the page. A page that autosaves passes its autosave: it
+ * waits while the question is open, and "leave without saving" really leaves the text unsaved.
  */
-export function useUnsavedChangesWarning(isDirty: boolean): ReactNode {
+export function useUnsavedChangesWarning(
+  isDirty: boolean,
+  autosave?: Pick<Autosave, 'hold' | 'discard'>,
+): ReactNode {
   const { t } = useTranslation();
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
@@ -28,6 +33,12 @@ export function useUnsavedChangesWarning(isDirty: boolean): ReactNode {
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [isDirty]);
+
+  const asking = blocker.state === 'blocked';
+  const hold = autosave?.hold;
+  useEffect(() => {
+    hold?.(asking);
+  }, [hold, asking]);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -64,7 +75,10 @@ export function useUnsavedChangesWarning(isDirty: boolean): ReactNode {
           type="button"
           className="ds-button"
           data-variant="secondary"
-          onClick={() => blocker.proceed?.()}
+          onClick={() => {
+            autosave?.discard();
+            blocker.proceed?.();
+          }}
         >
           {t('formKit.leave')}
         </button>

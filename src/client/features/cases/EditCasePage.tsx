@@ -92,7 +92,7 @@ function EditCase({ c }: { c: CaseView }) {
     { enabled: c.status === 'draft' && valid && !cf.busy },
   );
   const dirty = cf.form.formState.isDirty;
-  const leaving = useUnsavedChangesWarning(dirty);
+  const leaving = useUnsavedChangesWarning(dirty, autosave);
   return (
     <>
       {created ? <Created /> : null}
