@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Breadcrumbs, type Crumb } from './nav/Breadcrumbs.tsx';
+import { useMenuTrail } from './nav/useMenuTrail.ts';
 
 let firstPage = true;
 
@@ -18,11 +19,16 @@ export function Page({
   title: string;
   children?: ReactNode;
   lead?: ReactNode;
-  /** The trail above this page; comes before the heading in reading order. */
+  /**
+   * The trail to this page; comes before the heading in reading order. Without it a signed-in page
+   * gets the step above it from the main menu, so that no page is without one.
+   */
   breadcrumbs?: readonly Crumb[];
 }) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
+  const menuTrail = useMenuTrail(title);
+  const trail = breadcrumbs ?? menuTrail;
 
   useEffect(() => {
     document.title = `${title} – ${t('app.titleSuffix')}`;
@@ -38,7 +44,7 @@ export function Page({
 
   return (
     <>
-      {breadcrumbs ? <Breadcrumbs items={breadcrumbs} /> : null}
+      {trail ? <Breadcrumbs items={trail} /> : null}
       <h1 className="ds-heading page-title" data-size="lg" tabIndex={-1} ref={heading}>
         {title}
       </h1>

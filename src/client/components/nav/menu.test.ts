@@ -4,7 +4,7 @@ import type { OrganisationKind } from '../../../shared/contracts/organisations.t
 import type { Role } from '../../../shared/contracts/people.ts';
 import { en } from '../../../shared/i18n/en.ts';
 import { sv } from '../../../shared/i18n/sv.ts';
-import { currentGroup, currentLink, MAX_TOP_LEVEL, type MenuEntry, menuFor } from './menu.ts';
+import { currentGroup, currentLink, MAX_TOP_LEVEL, type MenuEntry, menuFor, trailAbove } from './menu.ts';
 
 const ORG = '00000000-0000-4000-8000-0000000000';
 
@@ -150,5 +150,28 @@ describe('the current page in the menu', () => {
     expect(currentLink(menu, '/')?.to).toBe('/');
     expect(currentGroup(menu, '/')).toBeNull();
     expect(currentLink(menu, '/tillganglighet')).toBeNull();
+  });
+});
+
+describe('the step above a page without a trail of its own', () => {
+  const above = (me: Me, pathname: string) => trailAbove(menuFor(me), pathname).map((l) => l.to);
+
+  it('is the menu entry of the section the page is below', () => {
+    expect(above(municipal, '/styrdokument/123')).toEqual(['/styrdokument']);
+    expect(above(municipal, '/bedomningar/1/kommuner/2080/resultat')).toEqual(['/bedomningar']);
+    // A link with a query (the region's view) still leads to its section.
+    expect(above(regional, '/valfardsteknik/karta')).toEqual(['/valfardsteknik?lan=20']);
+  });
+
+  it('is the start page for a section’s own page and for a page outside the menu', () => {
+    expect(above(municipal, '/styrdokument')).toEqual(['/']);
+    expect(above(regional, '/valfardsteknik')).toEqual(['/']);
+    expect(above(staff, '/styrdokument/123')).toEqual(['/']);
+    expect(above(staff, '/tillganglighet')).toEqual(['/']);
+  });
+
+  it('is nothing on the start page, and nothing for a visitor', () => {
+    expect(above(admin, '/')).toEqual([]);
+    expect(trailAbove(menuFor(null), '/logga-in')).toEqual([]);
   });
 });

@@ -144,3 +144,15 @@ export function currentGroup(menu: readonly MenuEntry[], pathname: string): Menu
   const group = menu.find((e) => e.kind === 'group' && current !== null && e.links.includes(current));
   return group?.kind === 'group' ? group.id : null;
 }
+
+/**
+ * The steps above a page that names no trail of its own: the menu entry whose section the page is in
+ * when the page is below it ("Styrdokument" above a document), else the start page ("Start" above
+ * "Styrdokument"). Nothing above the start page itself. Menu words, so the trail and the menu agree.
+ */
+export function trailAbove(menu: readonly MenuEntry[], pathname: string): MenuLink[] {
+  const start = menu.find((e): e is { kind: 'link' } & MenuLink => e.kind === 'link' && e.to === '/');
+  if (!start || pathname === '/') return [];
+  const section = currentLink(menu, pathname);
+  return section && section !== start && pathOf(section) !== pathname ? [section] : [start];
+}

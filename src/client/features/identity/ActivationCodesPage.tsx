@@ -17,7 +17,7 @@ import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { abilitiesAt } from '../../lib/organisations.ts';
 import { actorOf, orgContextOf, useMe } from '../../lib/session.ts';
-import { Breadcrumbs, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
+import { orgTrail, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 import { ActivationSheet } from './ActivationSheet.tsx';
 
@@ -123,8 +123,11 @@ export function ActivationCodesPage() {
 
   return (
     <>
-      <Breadcrumbs org={org} current={t('orgs.activationCodes')} />
-      <Page title={t('activation.title', { name: org.name })} lead={t('activation.intro')}>
+      <Page
+        breadcrumbs={orgTrail(org, t, t('orgs.activationCodes'))}
+        title={t('activation.title', { name: org.name })}
+        lead={t('activation.intro')}
+      >
         {issued ? <ActivationSheet key={issued.id} issued={issued} onDone={() => setIssued(null)} /> : null}
         <div className="narrow">
           <Section title={t('activation.create.heading')} id="new-account">

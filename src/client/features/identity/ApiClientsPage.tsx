@@ -16,7 +16,7 @@ import { api } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/i18n.ts';
 import { abilitiesAt } from '../../lib/organisations.ts';
 import { useMe } from '../../lib/session.ts';
-import { Breadcrumbs, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
+import { orgTrail, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 
 /**
@@ -86,8 +86,11 @@ export function ApiClientsPage() {
 
   return (
     <>
-      <Breadcrumbs org={org} current={t('apiClients.crumb')} />
-      <Page title={t('apiClients.title', { name: org.name })} lead={t('apiClients.intro')}>
+      <Page
+        breadcrumbs={orgTrail(org, t, t('apiClients.crumb'))}
+        title={t('apiClients.title', { name: org.name })}
+        lead={t('apiClients.intro')}
+      >
         {created ? <CreatedClient client={created} onDone={() => setCreated(null)} /> : null}
         <div className="narrow">
           <Section title={t('apiClients.create.heading')} id="new-client">

@@ -8,7 +8,7 @@ import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
 import { abilitiesAt, orgPath } from '../../lib/organisations.ts';
 import { useMe } from '../../lib/session.ts';
-import { Breadcrumbs, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
+import { orgTrail, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 
 export const identityProvidersKey = (orgId: string) => ['identity-providers', orgId];
@@ -33,8 +33,11 @@ export function IdentityPage() {
 
   return (
     <>
-      <Breadcrumbs org={org} current={t('orgs.identity')} />
-      <Page title={t('idp.hub.title', { name: org.name })} lead={t('idp.hub.intro')}>
+      <Page
+        breadcrumbs={orgTrail(org, t, t('orgs.identity'))}
+        title={t('idp.hub.title', { name: org.name })}
+        lead={t('idp.hub.intro')}
+      >
         <Section title={t('idp.hub.providers')} id="providers">
           <p className="ds-paragraph">
             <Link className="ds-button" data-variant="primary" to={`${base}/ny`}>

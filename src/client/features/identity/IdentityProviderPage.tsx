@@ -13,7 +13,7 @@ import { Page, Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { abilitiesAt, orgPath } from '../../lib/organisations.ts';
 import { useMe } from '../../lib/session.ts';
-import { Breadcrumbs, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
+import { orgTrail, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 import { identityProvidersKey } from './IdentityPage.tsx';
 import { IdentityProviderForm } from './IdentityProviderForm.tsx';
@@ -91,8 +91,7 @@ export function IdentityProviderPage() {
 
   return (
     <>
-      <Breadcrumbs org={org} current={title} />
-      <Page title={title} lead={t('idp.form.intro')}>
+      <Page breadcrumbs={orgTrail(org, t, title)} title={title} lead={t('idp.form.intro')}>
         <p className="ds-paragraph">
           <Link className="ds-link" to={`${orgPath(org.id)}/inloggning`}>
             {t('orgs.identity')}

@@ -16,7 +16,7 @@ import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { abilitiesAt } from '../../lib/organisations.ts';
 import { useMe } from '../../lib/session.ts';
-import { Breadcrumbs, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
+import { orgTrail, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 
 /** The new token, shown once: focus moves here so that screen reader users find it. */
@@ -122,8 +122,11 @@ export function ScimTokensPage() {
   const items = tokens.data?.items ?? [];
   return (
     <>
-      <Breadcrumbs org={org} current={t('scimTokens.breadcrumb')} />
-      <Page title={t('scimTokens.title', { name: org.name })} lead={t('scimTokens.intro')}>
+      <Page
+        breadcrumbs={orgTrail(org, t, t('scimTokens.breadcrumb'))}
+        title={t('scimTokens.title', { name: org.name })}
+        lead={t('scimTokens.intro')}
+      >
         {created ? <NewToken key={created.id} created={created} onDone={() => setCreated(null)} /> : null}
         <div className="narrow">
           <Section title={t('scimTokens.create.heading')} id="new-token">

@@ -9,7 +9,7 @@ import { Page } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { abilitiesAt, orgPath } from '../../lib/organisations.ts';
 import { useMe } from '../../lib/session.ts';
-import { Breadcrumbs, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
+import { orgTrail, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 
 const policyKey = (orgId: string) => ['sign-in-policy', orgId];
@@ -48,8 +48,11 @@ export function SignInRulesPage() {
 
   return (
     <>
-      <Breadcrumbs org={org} current={t('orgs.identity')} />
-      <Page title={t('signInRules.title', { name: org.name })} lead={t('signInRules.lead')}>
+      <Page
+        breadcrumbs={orgTrail(org, t, t('orgs.identity'))}
+        title={t('signInRules.title', { name: org.name })}
+        lead={t('signInRules.lead')}
+      >
         <LiveStatus message={status} />
         {policy.isPending ? <Loading /> : null}
         {policy.isError ? <ErrorAlert error={policy.error} /> : null}

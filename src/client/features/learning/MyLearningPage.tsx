@@ -8,6 +8,7 @@ import { ApiError } from '../../lib/api.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { useQueued, useSyncState } from '../../lib/offline/sync.ts';
 import {
+  Breadcrumbs,
   Content,
   CourseLanguageControl,
   LearningPage,
@@ -171,54 +172,57 @@ export function MyLearningPage() {
   const languages = [...new Set(['sv', ...(items ?? []).flatMap((e) => e.course.languages)])];
 
   return (
-    <LearningPage title={t('learning.mine.title')}>
-      <p className="ds-paragraph lead">{t('learning.mine.lead')}</p>
-      <SyncStatus />
-      {languages.length > 1 ? (
-        <CourseLanguageControl languages={languages} value={lang} onChange={setLang} />
-      ) : null}
-      {mine.data?.offline ? <OfflineNote savedAt={mine.data.savedAt} /> : null}
-      {mine.isPending ? <Loading /> : null}
-      {mine.isError ? (
-        <div className="ds-alert" data-color="danger" role="alert">
-          <p className="ds-paragraph">{errorMessage(mine.error, t)}</p>
-          <button
-            type="button"
-            className="ds-button"
-            data-variant="secondary"
-            onClick={() => void mine.refetch()}
-          >
-            {t('app.retry')}
-          </button>
-        </div>
-      ) : null}
-      {items ? (
-        <>
-          <Section title={t('learning.mine.active')} id="pagaende">
-            {active.length === 0 ? (
-              <p className="ds-paragraph">{t('learning.mine.noActive')}</p>
-            ) : (
-              <ul className="card-grid">
-                {active.map((p) => (
-                  <ActiveCard key={p.id} p={p} />
-                ))}
-              </ul>
-            )}
-          </Section>
-          {completed.length ? (
-            <Section title={t('learning.mine.completed')} id="avslutade">
-              <ul className="card-grid">
-                {completed.map((p) => (
-                  <CompletedCard key={p.id} p={p} />
-                ))}
-              </ul>
+    <>
+      <Breadcrumbs items={[{ to: '/', label: t('nav.start') }]} />
+      <LearningPage title={t('learning.mine.title')}>
+        <p className="ds-paragraph lead">{t('learning.mine.lead')}</p>
+        <SyncStatus />
+        {languages.length > 1 ? (
+          <CourseLanguageControl languages={languages} value={lang} onChange={setLang} />
+        ) : null}
+        {mine.data?.offline ? <OfflineNote savedAt={mine.data.savedAt} /> : null}
+        {mine.isPending ? <Loading /> : null}
+        {mine.isError ? (
+          <div className="ds-alert" data-color="danger" role="alert">
+            <p className="ds-paragraph">{errorMessage(mine.error, t)}</p>
+            <button
+              type="button"
+              className="ds-button"
+              data-variant="secondary"
+              onClick={() => void mine.refetch()}
+            >
+              {t('app.retry')}
+            </button>
+          </div>
+        ) : null}
+        {items ? (
+          <>
+            <Section title={t('learning.mine.active')} id="pagaende">
+              {active.length === 0 ? (
+                <p className="ds-paragraph">{t('learning.mine.noActive')}</p>
+              ) : (
+                <ul className="card-grid">
+                  {active.map((p) => (
+                    <ActiveCard key={p.id} p={p} />
+                  ))}
+                </ul>
+              )}
             </Section>
-          ) : null}
-          <Section title={t('learning.mine.available')} id="tillgangliga">
-            <AvailableCourses lang={lang} enrolledIds={new Set(items.map((e) => e.course.id))} />
-          </Section>
-        </>
-      ) : null}
-    </LearningPage>
+            {completed.length ? (
+              <Section title={t('learning.mine.completed')} id="avslutade">
+                <ul className="card-grid">
+                  {completed.map((p) => (
+                    <CompletedCard key={p.id} p={p} />
+                  ))}
+                </ul>
+              </Section>
+            ) : null}
+            <Section title={t('learning.mine.available')} id="tillgangliga">
+              <AvailableCourses lang={lang} enrolledIds={new Set(items.map((e) => e.course.id))} />
+            </Section>
+          </>
+        ) : null}
+      </LearningPage>
+    </>
   );
 }

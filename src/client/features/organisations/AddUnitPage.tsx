@@ -10,7 +10,7 @@ import { api } from '../../lib/api.ts';
 import { abilitiesAt, organisationKey, orgPath } from '../../lib/organisations.ts';
 import { useMe } from '../../lib/session.ts';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
-import { Breadcrumbs, useRouteOrganisation } from './OrganisationPage.tsx';
+import { orgTrail, useRouteOrganisation } from './OrganisationPage.tsx';
 
 export function AddUnitPage() {
   const { t } = useTranslation();
@@ -22,9 +22,12 @@ export function AddUnitPage() {
 
   return (
     <>
-      <Breadcrumbs org={org} current={t('orgs.addUnit')} />
       <div className="narrow">
-        <Page title={t('unit.title', { name: org.name })} lead={t('unit.intro')}>
+        <Page
+          breadcrumbs={orgTrail(org, t, t('orgs.addUnit'))}
+          title={t('unit.title', { name: org.name })}
+          lead={t('unit.intro')}
+        >
           <AddUnitForm municipality={org} />
         </Page>
       </div>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Organisation, OrganisationSummary } from '../../../shared/contracts/organisations.ts';
 import { ErrorAlert, Loading, Tag } from '../../components/Feedback.tsx';
-import { Breadcrumbs as TrailBreadcrumbs } from '../../components/nav/Breadcrumbs.tsx';
+import type { Crumb } from '../../components/nav/Breadcrumbs.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { ApiError } from '../../lib/api.ts';
@@ -13,9 +13,11 @@ import { scopeSearch } from '../mapping/mapping-scope.ts';
 import { MembersPreview } from '../people/MembersPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 
-/** The trail from "Organisationer" down through the organisation's parents to it (or a page of it). */
-export function Breadcrumbs({ org, current }: { org: Organisation; current?: string }) {
-  const { t } = useTranslation();
+/**
+ * The trail from "Organisationer" down through the organisation's parents to it (or to a page of it,
+ * `current`), for `Page`'s breadcrumbs.
+ */
+export function orgTrail(org: Organisation, t: TFunction, current?: string): Crumb[] {
   const trail = [...org.ancestors]
     .reverse()
     .filter((a) => a.kind !== 'nation')
@@ -23,9 +25,7 @@ export function Breadcrumbs({ org, current }: { org: Organisation; current?: str
   const here = current
     ? [{ to: orgPath(org.id), label: org.name }, { label: current }]
     : [{ label: org.name }];
-  return (
-    <TrailBreadcrumbs items={[{ to: '/organisationer', label: t('nav.organisations') }, ...trail, ...here]} />
-  );
+  return [{ to: '/organisationer', label: t('nav.organisations') }, ...trail, ...here];
 }
 
 /** Loads the organisation of the route (:id) and renders its not-found / error states. */
@@ -130,8 +130,7 @@ export function OrganisationPage() {
 
   return (
     <>
-      <Breadcrumbs org={org} />
-      <Page title={org.name}>
+      <Page title={org.name} breadcrumbs={orgTrail(org, t)}>
         <p className="tags">
           <Tag color="neutral">{t(`kinds.${org.kind}`)}</Tag>
           {subtypeLabel(t, org) ? <Tag color="neutral">{subtypeLabel(t, org)}</Tag> : null}

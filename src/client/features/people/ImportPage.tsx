@@ -10,7 +10,7 @@ import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { abilitiesAt, organisationKey, orgPath } from '../../lib/organisations.ts';
 import { useMe } from '../../lib/session.ts';
-import { Breadcrumbs, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
+import { orgTrail, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 
 const MAX_ROWS_SHOWN = 1000;
@@ -282,8 +282,11 @@ export function ImportPage() {
 
   return (
     <>
-      <Breadcrumbs org={org} current={t('orgs.importStaff')} />
-      <Page title={t('import.title', { name: org.name })} lead={t('import.intro')}>
+      <Page
+        breadcrumbs={orgTrail(org, t, t('orgs.importStaff'))}
+        title={t('import.title', { name: org.name })}
+        lead={t('import.intro')}
+      >
         <ColumnsHelp />
         {runningId ? (
           <RunningImport jobId={runningId} orgId={org.id} onReset={reset} />

@@ -11,7 +11,7 @@ import { api } from '../../lib/api.ts';
 import { currentLanguage, formatDate } from '../../lib/i18n.ts';
 import { organisationKey, orgPath } from '../../lib/organisations.ts';
 import { actorOf, orgContextOf, useMe } from '../../lib/session.ts';
-import { Breadcrumbs, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
+import { orgTrail, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 
 export function InvitePage() {
@@ -25,9 +25,12 @@ export function InvitePage() {
 
   return (
     <>
-      <Breadcrumbs org={org} current={t('orgs.invite')} />
       <div className="narrow">
-        <Page title={t('invite.title', { name: org.name })} lead={t('invite.intro')}>
+        <Page
+          breadcrumbs={orgTrail(org, t, t('orgs.invite'))}
+          title={t('invite.title', { name: org.name })}
+          lead={t('invite.intro')}
+        >
           <InviteForm organisationId={org.id} roles={options} />
         </Page>
       </div>

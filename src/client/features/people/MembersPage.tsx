@@ -15,7 +15,7 @@ import { api, qs } from '../../lib/api.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { abilitiesAt, organisationKey, orgPath } from '../../lib/organisations.ts';
 import { actorOf, orgContextOf, useMe } from '../../lib/session.ts';
-import { Breadcrumbs, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
+import { orgTrail, useRouteOrganisation } from '../organisations/OrganisationPage.tsx';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 
 interface Filters {
@@ -204,8 +204,11 @@ export function MembersPage() {
 
   return (
     <>
-      <Breadcrumbs org={org} current={t('orgs.showMembers')} />
-      <Page title={t('members.title', { name: org.name })} lead={t('members.intro')}>
+      <Page
+        breadcrumbs={orgTrail(org, t, t('orgs.showMembers'))}
+        title={t('members.title', { name: org.name })}
+        lead={t('members.intro')}
+      >
         {can.invite || can.importStaff ? (
           <ul className="action-buttons">
             {can.invite ? (
