@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { issueCode } from '../i18n/issue-code.ts';
 import { IsoDateTime, UiLanguage, Uuid } from './common.ts';
 import { MfaChallenge } from './mfa.ts';
-import { Email, Gender, MembershipView } from './people.ts';
+import { AcceptInvitation, Email, Gender, MembershipView } from './people.ts';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -79,6 +79,36 @@ export const ChangePassword = z.object({
   currentPassword: z.string().min(1).max(200),
   newPassword: z.string().max(200),
 });
+
+/**
+ * A new password as a form takes it: long enough, in the code the server refuses a short one with
+ * (`passwordProblem`, which also refuses common passwords, a list only the server has).
+ */
+export const NewPassword = z
+  .string()
+  .max(200)
+  .refine((v) => [...v].length >= PASSWORD_MIN_LENGTH, 'password_too_short');
+
+/** A form that sets a password asks for it twice; the repetition is the form's own and is not sent. */
+function confirms(field: string) {
+  return (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    if (v.confirm !== v[field])
+      ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'passwords_differ' });
+  };
+}
+
+/** The password form of a reset link and of an activation code (the token or code is added when sent). */
+export const NewPasswordForm = z
+  .object({ password: NewPassword, confirm: z.string() })
+  .superRefine(confirms('password'));
+export const ChangePasswordForm = ChangePassword.extend({
+  newPassword: NewPassword,
+  confirm: z.string(),
+}).superRefine(confirms('newPassword'));
+export const AcceptInvitationForm = AcceptInvitation.extend({
+  password: NewPassword,
+  confirm: z.string(),
+}).superRefine(confirms('password'));
 
 export const PasswordResetRequest = z.object({ email: Email });
 export const PasswordResetConfirm = z.object({

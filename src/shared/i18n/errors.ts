@@ -677,6 +677,17 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Skriv ett heltal från 1 till 10 000.',
     en: 'Enter a whole number from 1 to 10,000.',
   },
+  // Forms from the contracts, batch 2 (issue 16)
+  passwords_differ: { sv: 'Lösenorden är inte likadana.', en: 'The passwords are not the same.' },
+  choose_scope: { sv: 'Välj minst en behörighet.', en: 'Choose at least one scope.' },
+  domain_invalid: {
+    sv: 'Skriv giltiga e-postdomäner, till exempel kommun.se.',
+    en: 'Write valid e-mail domains, for example kommun.se.',
+  },
+  scopes_invalid: {
+    sv: 'Skriv scopes åtskilda med ett mellanslag, utan citattecken.',
+    en: 'Write the scopes separated by one space, without quotes.',
+  },
   // @features-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)
 };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import {
+  ChangePasswordForm,
   Me,
   PersonalDataExport,
   SessionList,
@@ -12,9 +13,9 @@ import {
 } from '../../../shared/contracts/auth.ts';
 import { Ok } from '../../../shared/contracts/common.ts';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
-import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton, TextField } from '../../components/Form.tsx';
 import { ContractTextField, useContractForm } from '../../components/form/index.ts';
-import { NewPasswordFields, newPasswordErrors } from '../../components/NewPasswordFields.tsx';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { LanguageAndGenderFields } from '../../components/ProfileFields.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
@@ -95,68 +96,39 @@ function ProfileForm({ me }: { me: Me }) {
 
 function PasswordForm() {
   const { t } = useTranslation();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [status, setStatus] = useState<string | null>(null);
-  const form = useFormErrors('password');
-  const change = useMutation({
-    mutationFn: () => api.post('/auth/password', Ok, { currentPassword: current, newPassword: next }),
-    onSuccess: () => {
-      setCurrent('');
-      setNext('');
-      setConfirm('');
-      setStatus(t('account.passwordChanged'));
+  const empty = { currentPassword: '', newPassword: '', confirm: '' };
+  const cf = useContractForm(ChangePasswordForm, {
+    id: 'password',
+    defaultValues: empty,
+    labels: {
+      currentPassword: t('account.currentPassword'),
+      newPassword: t('account.newPassword'),
+      confirm: t('account.confirmPassword'),
     },
-    onError: (err) => form.failFromApi(err, ['currentPassword', 'newPassword']),
+    onSubmit: async ({ currentPassword, newPassword }, { form }) => {
+      await api.post('/auth/password', Ok, { currentPassword, newPassword });
+      // Passwords do not stay in the fields once changed.
+      form.reset(empty);
+      return t('account.passwordChanged');
+    },
   });
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setStatus(null);
-    const errs: Record<string, string> = {};
-    if (!current)
-      errs.currentPassword = t('form.requiredField', { field: t('account.currentPassword').toLowerCase() });
-    Object.assign(errs, newPasswordErrors(t, next, confirm, 'newPassword'));
-    if (Object.keys(errs).length) return form.fail(errs);
-    form.clear();
-    change.mutate();
-  }
 
   return (
     <Section title={t('account.passwordTitle')} id="password">
-      <LiveStatus message={status} />
-      <form onSubmit={submit} noValidate className="form">
-        {form.summary}
-        <TextField
-          id={form.fieldId('currentPassword')}
-          label={t('account.currentPassword')}
+      <form onSubmit={cf.onSubmit} noValidate className="form">
+        {cf.summary}
+        <ContractTextField
+          cf={cf}
+          name="currentPassword"
           type="password"
           autoComplete="current-password"
           required
-          value={current}
-          onValueChange={setCurrent}
-          error={form.errors.currentPassword}
         />
-        <NewPasswordFields
-          passwordId={form.fieldId('newPassword')}
-          confirmId={form.fieldId('confirm')}
-          label={t('account.newPassword')}
-          confirmLabel={t('account.confirmPassword')}
-          password={next}
-          confirm={confirm}
-          onPassword={setNext}
-          onConfirm={setConfirm}
-          passwordError={form.errors.newPassword}
-          confirmError={form.errors.confirm}
-        />
+        <NewPasswordFields cf={cf} name="newPassword" />
         <div className="form-actions">
-          <SubmitButton
-            busy={change.isPending}
-            label={t('account.changePassword')}
-            busyLabel={t('app.saving')}
-          />
+          <SubmitButton busy={cf.busy} label={t('account.changePassword')} busyLabel={t('app.saving')} />
         </div>
+        {cf.saved}
       </form>
     </Section>
   );

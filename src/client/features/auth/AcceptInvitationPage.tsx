@@ -1,14 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
-import { Me } from '../../../shared/contracts/auth.ts';
-import type { UiLanguage } from '../../../shared/contracts/common.ts';
-import { type Gender, InvitationView } from '../../../shared/contracts/people.ts';
+import { AcceptInvitationForm, Me } from '../../../shared/contracts/auth.ts';
+import { InvitationView } from '../../../shared/contracts/people.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
-import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
-import { NewPasswordFields, newPasswordErrors } from '../../components/NewPasswordFields.tsx';
+import { SubmitButton, TextField } from '../../components/Form.tsx';
+import { ContractTextField, useContractForm } from '../../components/form/index.ts';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { Page } from '../../components/Page.tsx';
 import { LanguageAndGenderFields } from '../../components/ProfileFields.tsx';
 import { ApiError, api } from '../../lib/api.ts';
@@ -18,55 +17,11 @@ import { meKey } from '../../lib/session.ts';
 export function AcceptInvitationPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
   const invitation = useQuery({
     queryKey: ['invitation', token],
     queryFn: () => api.get(`/invitations/${encodeURIComponent(token)}`, InvitationView),
     retry: false,
   });
-
-  const [name, setName] = useState<string | null>(null);
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [language, setLang] = useState<UiLanguage>(currentLanguage());
-  const [gender, setGender] = useState<Gender>('not_stated');
-  const form = useFormErrors('invitation');
-  const nameValue = name ?? invitation.data?.name ?? '';
-
-  const accept = useMutation({
-    mutationFn: () =>
-      api.post(`/invitations/${encodeURIComponent(token)}/accept`, z.unknown(), {
-        name: nameValue.trim(),
-        password,
-        preferredLanguage: language,
-        gender,
-      }),
-    onSuccess: async (body) => {
-      await setLanguage(language);
-      api.resetCsrf();
-      const parsed = Me.safeParse(body);
-      if (parsed.success) {
-        qc.setQueryData(meKey, parsed.data);
-        navigate('/', { replace: true });
-      } else {
-        // The server may not log the person in: refresh /me and go on from there.
-        await qc.invalidateQueries({ queryKey: meKey });
-        navigate('/logga-in', { replace: true });
-      }
-    },
-    onError: (err) => form.failFromApi(err, ['name', 'password', 'preferredLanguage', 'gender']),
-  });
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (!nameValue.trim()) errs.name = t('form.requiredField', { field: t('invitation.name').toLowerCase() });
-    Object.assign(errs, newPasswordErrors(t, password, confirm, 'password'));
-    if (Object.keys(errs).length) return form.fail(errs);
-    form.clear();
-    accept.mutate();
-  }
 
   if (invitation.isPending)
     return (
@@ -99,60 +54,78 @@ export function AcceptInvitationPage() {
         lead={t('invitation.intro', { organisation: inv.organisationName, role: t(`roles.${inv.role}`) })}
       >
         <p className="ds-paragraph">{t('invitation.expires', { date: formatDate(inv.expiresAt) })}</p>
-        <form onSubmit={submit} noValidate className="form">
-          {form.summary}
-          <TextField
-            id={form.fieldId('email')}
-            label={t('invitation.email')}
-            type="email"
-            autoComplete="username"
-            value={inv.email}
-            readOnly
-            onValueChange={() => {}}
-          />
-          <TextField
-            id={form.fieldId('name')}
-            label={t('invitation.name')}
-            autoComplete="name"
-            required
-            value={nameValue}
-            onValueChange={setName}
-            error={form.errors.name}
-          />
-          <NewPasswordFields
-            passwordId={form.fieldId('password')}
-            confirmId={form.fieldId('confirm')}
-            label={t('invitation.password')}
-            confirmLabel={t('invitation.confirm')}
-            password={password}
-            confirm={confirm}
-            onPassword={setPassword}
-            onConfirm={setConfirm}
-            passwordError={form.errors.password}
-            confirmError={form.errors.confirm}
-          />
-          <LanguageAndGenderFields
-            languageId={form.fieldId('preferredLanguage')}
-            genderId={form.fieldId('gender')}
-            languageLabel={t('invitation.language')}
-            genderLabel={t('invitation.gender')}
-            genderHint={t('invitation.genderHint')}
-            language={language}
-            gender={gender}
-            onLanguage={setLang}
-            onGender={setGender}
-            languageError={form.errors.preferredLanguage}
-            genderError={form.errors.gender}
-          />
-          <div className="form-actions">
-            <SubmitButton
-              busy={accept.isPending}
-              label={t('invitation.submit')}
-              busyLabel={t('invitation.submitting')}
-            />
-          </div>
-        </form>
+        <AcceptForm token={token} inv={inv} />
       </Page>
     </div>
+  );
+}
+
+function AcceptForm({ token, inv }: { token: string; inv: z.infer<typeof InvitationView> }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const cf = useContractForm(AcceptInvitationForm, {
+    id: 'invitation',
+    defaultValues: {
+      name: inv.name,
+      password: '',
+      confirm: '',
+      preferredLanguage: currentLanguage(),
+      gender: 'not_stated',
+    },
+    labels: {
+      name: t('invitation.name'),
+      password: t('invitation.password'),
+      confirm: t('invitation.confirm'),
+      preferredLanguage: t('invitation.language'),
+      gender: t('invitation.gender'),
+    },
+    onSubmit: async ({ confirm: _repeated, ...body }) => {
+      const answer = await api.post(`/invitations/${encodeURIComponent(token)}/accept`, z.unknown(), body);
+      await setLanguage(body.preferredLanguage);
+      api.resetCsrf();
+      const parsed = Me.safeParse(answer);
+      if (parsed.success) {
+        qc.setQueryData(meKey, parsed.data);
+        navigate('/', { replace: true });
+      } else {
+        // The server may not log the person in: refresh /me and go on from there.
+        await qc.invalidateQueries({ queryKey: meKey });
+        navigate('/logga-in', { replace: true });
+      }
+    },
+  });
+
+  return (
+    <form onSubmit={cf.onSubmit} noValidate className="form">
+      {cf.summary}
+      <TextField
+        id={cf.fieldId('email')}
+        label={t('invitation.email')}
+        type="email"
+        autoComplete="username"
+        value={inv.email}
+        readOnly
+        onValueChange={() => {}}
+      />
+      <ContractTextField cf={cf} name="name" autoComplete="name" required />
+      <NewPasswordFields cf={cf} name="password" />
+      <LanguageAndGenderFields
+        languageId={cf.fieldId('preferredLanguage')}
+        genderId={cf.fieldId('gender')}
+        languageLabel={t('invitation.language')}
+        genderLabel={t('invitation.gender')}
+        genderHint={t('invitation.genderHint')}
+        language={cf.form.watch('preferredLanguage') ?? 'sv'}
+        gender={cf.form.watch('gender') ?? 'not_stated'}
+        onLanguage={(v) => cf.form.setValue('preferredLanguage', v, { shouldDirty: true })}
+        onGender={(v) => cf.form.setValue('gender', v, { shouldDirty: true })}
+        languageError={cf.errorFor('preferredLanguage')}
+        genderError={cf.errorFor('gender')}
+      />
+      <div className="form-actions">
+        <SubmitButton busy={cf.busy} label={t('invitation.submit')} busyLabel={t('invitation.submitting')} />
+      </div>
+    </form>
   );
 }

@@ -3,10 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ActivationCodeOwner, CheckActivationCode } from '../../../shared/contracts/activation.ts';
-import { Me } from '../../../shared/contracts/auth.ts';
-import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { Me, NewPasswordForm } from '../../../shared/contracts/auth.ts';
+import { SubmitButton, TextField } from '../../components/Form.tsx';
 import { ContractTextField, useContractForm } from '../../components/form/index.ts';
-import { NewPasswordFields, newPasswordErrors } from '../../components/NewPasswordFields.tsx';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { Page } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { setLanguage } from '../../lib/i18n.ts';
@@ -23,10 +23,7 @@ export function ActivatePage() {
   // The code that was checked: the password step sends it again.
   const [code, setCode] = useState('');
   const [owner, setOwner] = useState<ActivationCodeOwner | null>(null);
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
   const [done, setDone] = useState(false);
-  const form = useFormErrors('activate');
   const heading = useRef<HTMLHeadingElement>(null);
 
   const cf = useContractForm(CheckActivationCode, {
@@ -48,15 +45,17 @@ export function ActivatePage() {
     onError: cf.failFromApi,
   });
 
-  const activate = useMutation({
-    mutationFn: () => api.post('/auth/activate', Me, { code, password }),
-    onSuccess: async (me) => {
+  const pw = useContractForm(NewPasswordForm, {
+    id: 'activate-password',
+    defaultValues: { password: '', confirm: '' },
+    labels: { password: t('activation.activate.password'), confirm: t('activation.activate.confirm') },
+    onSubmit: async ({ password }) => {
+      const me = await api.post('/auth/activate', Me, { code, password });
       api.resetCsrf();
       await setLanguage(me.preferredLanguage);
       qc.setQueryData(meKey, me);
       setDone(true);
     },
-    onError: (err) => form.failFromApi(err, ['code', 'password']),
   });
 
   // A code that came in the link (QR) is checked at once and leaves the address bar and history; the
@@ -75,14 +74,6 @@ export function ActivatePage() {
   useEffect(() => {
     if (owner || done) heading.current?.focus();
   }, [owner, done]);
-
-  function submitPassword(e: React.FormEvent) {
-    e.preventDefault();
-    const errs = newPasswordErrors(t, password, confirm, 'password');
-    if (Object.keys(errs).length) return form.fail(errs);
-    form.clear();
-    activate.mutate();
-  }
 
   if (done) {
     return (
@@ -112,11 +103,11 @@ export function ActivatePage() {
           <h2 className="ds-heading" data-size="sm" tabIndex={-1} ref={heading}>
             {t('activation.activate.hello', { name: owner.name })}
           </h2>
-          <form onSubmit={submitPassword} noValidate className="form">
-            {form.summary}
+          <form onSubmit={pw.onSubmit} noValidate className="form">
+            {pw.summary}
             {owner.username ? (
               <TextField
-                id={form.fieldId('username')}
+                id={pw.fieldId('username')}
                 label={t('activation.activate.yourUsername')}
                 hint={t('activation.activate.usernameNote')}
                 autoComplete="username"
@@ -125,21 +116,10 @@ export function ActivatePage() {
                 onValueChange={() => {}}
               />
             ) : null}
-            <NewPasswordFields
-              passwordId={form.fieldId('password')}
-              confirmId={form.fieldId('confirm')}
-              label={t('activation.activate.password')}
-              confirmLabel={t('activation.activate.confirm')}
-              password={password}
-              confirm={confirm}
-              onPassword={setPassword}
-              onConfirm={setConfirm}
-              passwordError={form.errors.password ?? form.errors.code}
-              confirmError={form.errors.confirm}
-            />
+            <NewPasswordFields cf={pw} name="password" />
             <div className="form-actions">
               <SubmitButton
-                busy={activate.isPending}
+                busy={pw.busy}
                 label={t('activation.activate.submit')}
                 busyLabel={t('activation.activate.submitting')}
               />
@@ -148,7 +128,7 @@ export function ActivatePage() {
                 className="ds-button"
                 data-variant="tertiary"
                 onClick={() => {
-                  form.clear();
+                  pw.form.reset();
                   cf.form.reset({ code: '' });
                   setOwner(null);
                   setCode('');

@@ -1,35 +1,36 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { NewPasswordForm } from '../../../shared/contracts/auth.ts';
 import { Ok } from '../../../shared/contracts/common.ts';
 import { LiveStatus } from '../../components/Feedback.tsx';
-import { SubmitButton, useFormErrors } from '../../components/Form.tsx';
-import { NewPasswordFields, newPasswordErrors } from '../../components/NewPasswordFields.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import { useContractForm } from '../../components/form/index.ts';
+import { NewPasswordFields } from '../../components/NewPasswordFields.tsx';
 import { Page } from '../../components/Page.tsx';
-import { api } from '../../lib/api.ts';
+import { ApiError, api } from '../../lib/api.ts';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const form = useFormErrors('reset');
-
-  const reset = useMutation({
-    mutationFn: () => api.post('/auth/password-reset/confirm', Ok, { token, password }),
-    onError: (err) => form.failFromApi(err, ['password']),
+  const [done, setDone] = useState(false);
+  const [linkFailed, setLinkFailed] = useState(false);
+  const cf = useContractForm(NewPasswordForm, {
+    id: 'reset',
+    defaultValues: { password: '', confirm: '' },
+    labels: { password: t('reset.password'), confirm: t('reset.confirm') },
+    onSubmit: async ({ password }) => {
+      try {
+        await api.post('/auth/password-reset/confirm', Ok, { token, password });
+        setDone(true);
+      } catch (err) {
+        // A link that no longer works is no field's fault: offer a new one beside the message.
+        setLinkFailed(err instanceof ApiError && !('password' in err.fieldErrors));
+        throw err;
+      }
+    },
   });
-
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const errs: Record<string, string> = {};
-    Object.assign(errs, newPasswordErrors(t, password, confirm, 'password'));
-    if (Object.keys(errs).length) return form.fail(errs);
-    form.clear();
-    reset.mutate();
-  }
 
   if (!token) {
     return (
@@ -50,30 +51,19 @@ export function ResetPasswordPage() {
 
   return (
     <div className="narrow">
-      <Page title={t('reset.title')} lead={reset.isSuccess ? undefined : t('reset.intro')}>
-        <LiveStatus message={reset.isSuccess ? t('reset.done') : null} />
-        {reset.isSuccess ? (
+      <Page title={t('reset.title')} lead={done ? undefined : t('reset.intro')}>
+        <LiveStatus message={done ? t('reset.done') : null} />
+        {done ? (
           <p className="ds-paragraph">
             <Link className="ds-link" to="/logga-in">
               {t('reset.toLogin')}
             </Link>
           </p>
         ) : (
-          <form onSubmit={submit} noValidate className="form">
-            {form.summary}
-            <NewPasswordFields
-              passwordId={form.fieldId('password')}
-              confirmId={form.fieldId('confirm')}
-              label={t('reset.password')}
-              confirmLabel={t('reset.confirm')}
-              password={password}
-              confirm={confirm}
-              onPassword={setPassword}
-              onConfirm={setConfirm}
-              passwordError={form.errors.password}
-              confirmError={form.errors.confirm}
-            />
-            {form.general && form.general.length > 0 ? (
+          <form onSubmit={cf.onSubmit} noValidate className="form">
+            {cf.summary}
+            <NewPasswordFields cf={cf} name="password" />
+            {linkFailed ? (
               <p className="ds-paragraph">
                 <Link className="ds-link" to="/glomt-losenord">
                   {t('reset.requestNew')}
@@ -81,11 +71,7 @@ export function ResetPasswordPage() {
               </p>
             ) : null}
             <div className="form-actions">
-              <SubmitButton
-                busy={reset.isPending}
-                label={t('reset.submit')}
-                busyLabel={t('reset.submitting')}
-              />
+              <SubmitButton busy={cf.busy} label={t('reset.submit')} busyLabel={t('reset.submitting')} />
             </div>
           </form>
         )}
