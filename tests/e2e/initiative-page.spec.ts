@@ -81,12 +81,16 @@ describe('the initiative page', () => {
     await funding.getByLabel('Källa', { exact: true }).selectOption({ label: 'ESF' });
     await funding.getByLabel('Sökt').fill('-5');
     await funding.getByRole('button', { name: 'Lägg till finansieringen' }).click();
-    await funding.getByRole('link', { name: 'Sökt: beloppet kan inte vara negativt.' }).waitFor();
+    await funding.getByRole('link', { name: 'Sökt: Värdet är för kort eller för litet.' }).waitFor();
     await expectAccessible(page, 'funding form with an error');
     await funding.getByLabel('Sökt').fill('200000');
     await funding.getByLabel('Beviljat').fill('150 000');
     await funding.getByRole('button', { name: 'Lägg till finansieringen' }).click();
     await funding.getByText(`Finansieringen från ESF ${year} är tillagd.`).waitFor();
+    // The form has gone: focus is on the saved message, not on the page body.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      `Finansieringen från ESF ${year} är tillagd.`,
+    );
     const table = funding.getByRole('table', { name: 'Finansiering per källa och år, i kronor' });
     await table
       .getByRole('row', { name: new RegExp(`^ESF ${year} 200\\s000\\skr 150\\s000\\skr 0\\skr`) })
@@ -94,6 +98,31 @@ describe('the initiative page', () => {
     // The demo had 550 000 applied, 550 000 granted and 340 000 used.
     await table.getByRole('row', { name: /^Totalt 750\s000\skr 700\s000\skr 340\s000\skr/ }).waitFor();
     await expectAccessible(page, 'funding added');
+  });
+
+  it('an empty indicator sent by keyboard: the error summary takes focus and names each field', async () => {
+    const benefits = section(page, 'Nytta');
+    await benefits.getByRole('button', { name: 'Lägg till indikator' }).click();
+    const form = benefits.getByRole('form', { name: 'Lägg till indikator' });
+    await form.getByLabel('Indikatorns namn').waitFor();
+    await form.getByRole('button', { name: 'Lägg till indikatorn' }).focus();
+    await page.keyboard.press('Enter');
+    const summary = form.locator('.error-summary');
+    await summary.getByRole('link').first().waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Indikatorns namn: Uppgiften måste fyllas i.',
+      'Enhet: Uppgiften måste fyllas i.',
+      'Värde vid baslinjen: Uppgiften måste fyllas i.',
+      'Baslinjens datum: Uppgiften måste fyllas i.',
+    ]);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('indicator-name');
+    await expectAccessible(page, 'indicator form: error summary after a keyboard submit');
+    await form.getByRole('button', { name: 'Avbryt' }).click();
   });
 
   it('adds a time-saved indicator with the calculation helper and a baseline', async () => {
@@ -152,7 +181,9 @@ describe('the initiative page', () => {
     await card.getByLabel('Datum för mätningen').fill(daysAgo(40));
     await card.getByLabel('Värde (timmar/år)').fill('100');
     await card.getByRole('button', { name: 'Spara mätningen' }).click();
-    await card.getByRole('link', { name: 'Mätningen kan inte ligga före baslinjens datum.' }).waitFor();
+    await card
+      .getByRole('link', { name: 'Datum för mätningen: Mätningen kan inte ligga före baslinjens datum.' })
+      .waitFor();
     await expectAccessible(page, 'measurement before the baseline');
     await page.reload();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
@@ -174,7 +205,7 @@ describe('the initiative page', () => {
       .getByLabel('Mät automatiskt från')
       .selectOption({ label: 'Antal brukare med en teknik (kartläggningen)' });
     await form.getByRole('button', { name: 'Lägg till indikatorn' }).click();
-    await form.getByRole('link', { name: 'Välj varifrån värdet ska hämtas, eller välj Inget.' }).waitFor();
+    await form.getByRole('link', { name: 'Teknik: Uppgiften måste fyllas i.' }).waitFor();
     await form.getByLabel('Teknik', { exact: true }).selectOption({ label: 'Digital nattillsyn (kamera)' });
     await expectAccessible(page, 'indicator form with a feed');
     await form.getByRole('button', { name: 'Lägg till indikatorn' }).click();

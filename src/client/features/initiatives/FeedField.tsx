@@ -14,17 +14,18 @@ type FeedKind = '' | IndicatorFeed['kind'];
  * stores a measurement; the choice is optional.
  */
 export function FeedField({
-  idPrefix,
+  fieldId,
+  errorFor,
   value,
   onChange,
   municipalities,
-  error,
 }: {
-  idPrefix: string;
+  /** The form's ids and named messages of `feed` and its parts (`feed.technologyKey`). */
+  fieldId: (name: string) => string;
+  errorFor: (name: string) => string | undefined;
   value: IndicatorFeed | null;
   onChange: (feed: IndicatorFeed | null) => void;
   municipalities: { code: string; name: string }[];
-  error?: string;
 }) {
   const { t, i18n } = useTranslation();
   const kind: FeedKind = value?.kind ?? '';
@@ -46,11 +47,11 @@ export function FeedField({
         {t('initiativePage.feed.legend')}
       </legend>
       <SelectField
-        id={idPrefix}
+        id={fieldId('feed')}
         label={t('initiativePage.feed.kind')}
         value={kind}
         onValueChange={(k) => setKind(k as FeedKind)}
-        error={error}
+        error={errorFor('feed')}
         options={[
           { value: '', label: t('initiativePage.feed.none') },
           { value: 'programme_completion', label: t('initiativePage.feed.programmeCompletion') },
@@ -61,8 +62,9 @@ export function FeedField({
       />
       {value?.kind === 'programme_completion' ? (
         <SelectField
-          id={`${idPrefix}-programme`}
+          id={fieldId('feed.programmeId')}
           label={t('initiativePage.feed.programme')}
+          error={errorFor('feed.programmeId')}
           value={value.programmeId}
           onValueChange={(programmeId) => onChange({ ...value, programmeId })}
           options={[
@@ -75,16 +77,18 @@ export function FeedField({
       {value?.kind === 'users_served' ? (
         <>
           <SelectField
-            id={`${idPrefix}-municipality`}
+            id={fieldId('feed.municipalityCode')}
             label={t('initiativePage.feed.municipality')}
+            error={errorFor('feed.municipalityCode')}
             value={value.municipalityCode}
             onValueChange={(municipalityCode) => onChange({ ...value, municipalityCode })}
             options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
             required
           />
           <SelectField
-            id={`${idPrefix}-technology`}
+            id={fieldId('feed.technologyKey')}
             label={t('initiativePage.feed.technology')}
+            error={errorFor('feed.technologyKey')}
             value={value.technologyKey}
             onValueChange={(technologyKey) => onChange({ ...value, technologyKey })}
             options={[
@@ -98,10 +102,3 @@ export function FeedField({
     </fieldset>
   );
 }
-
-/** Whether a chosen feed names everything it needs. */
-export const feedComplete = (feed: IndicatorFeed | null) =>
-  feed === null ||
-  (feed.kind === 'programme_completion'
-    ? feed.programmeId !== ''
-    : feed.municipalityCode !== '' && feed.technologyKey !== '');

@@ -1,21 +1,20 @@
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  CreateFunding,
   Funding,
-  type FundingSource,
   fundingSources,
   type InitiativeView,
 } from '../../../shared/contracts/initiatives.ts';
-import { SelectField, TextField, useFormErrors } from '../../components/Form.tsx';
+import { ContractSelectField, ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
-import { formatSek, parseNumber } from '../../lib/format.ts';
+import { formatSek } from '../../lib/format.ts';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
 import { ChildEditorFooter, type Editing, RowActions, SaveOrCancel, useRemove } from './RowActions.tsx';
+import { useReportUnsaved } from './unsaved-forms.tsx';
 
-const FIELDS = ['source', 'year', 'appliedSek', 'grantedSek', 'usedSek', 'note'];
 const amounts = ['appliedSek', 'grantedSek', 'usedSek'] as const;
 type AmountField = (typeof amounts)[number];
 
@@ -32,32 +31,30 @@ function FundingForm({
 }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateInitiative(initiativeId);
-  const form = useFormErrors('funding');
-  const [source, setSource] = useState<FundingSource>(funding?.source ?? 'stimulus');
-  const [year, setYear] = useState(String(funding?.year ?? new Date().getFullYear()));
-  const [values, setValues] = useState<Record<AmountField, string>>({
-    appliedSek: funding ? String(funding.appliedSek) : '',
-    grantedSek: funding ? String(funding.grantedSek) : '',
-    usedSek: funding ? String(funding.usedSek) : '',
-  });
-  const [note, setNote] = useState(funding?.note ?? '');
-  useFocusFirstField(form.fieldId('source'));
-  const amount = (f: AmountField) => (values[f].trim() ? parseNumber(values[f]) : 0);
-  const save = useMutation({
-    mutationFn: () => {
-      const body = {
-        source,
-        year: Number(year),
-        appliedSek: amount('appliedSek'),
-        grantedSek: amount('grantedSek'),
-        usedSek: amount('usedSek'),
-        note: note.trim() || null,
-      };
-      return funding
-        ? api.patch(`/initiatives/${initiativeId}/funding/${funding.id}`, Funding, body)
-        : api.post(`/initiatives/${initiativeId}/funding`, Funding, body);
+  const label = (f: string) => t(`initiativePage.funding.${f}`);
+  const cf = useContractForm(CreateFunding, {
+    id: 'funding',
+    defaultValues: {
+      source: funding?.source ?? 'stimulus',
+      year: funding?.year ?? new Date().getFullYear(),
+      appliedSek: funding?.appliedSek,
+      grantedSek: funding?.grantedSek,
+      usedSek: funding?.usedSek,
+      note: funding?.note ?? '',
     },
-    onSuccess: async (f) => {
+    labels: {
+      source: label('source'),
+      year: label('year'),
+      appliedSek: label('appliedSek'),
+      grantedSek: label('grantedSek'),
+      usedSek: label('usedSek'),
+      note: label('note'),
+    },
+    onSubmit: async (values) => {
+      const body = { ...values, note: values.note || null };
+      const f = funding
+        ? await api.patch(`/initiatives/${initiativeId}/funding/${funding.id}`, Funding, body)
+        : await api.post(`/initiatives/${initiativeId}/funding`, Funding, body);
       await invalidate();
       onDone(
         t(funding ? 'initiativePage.funding.saved' : 'initiativePage.funding.added', {
@@ -66,70 +63,36 @@ function FundingForm({
         }),
       );
     },
-    onError: (err) => form.failFromApi(err, FIELDS),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    const y = Number(year);
-    if (!Number.isInteger(y) || y < 2000 || y > 2100) errors.year = t('initiativePage.funding.yearInvalid');
-    for (const f of amounts) {
-      const v = amount(f);
-      if (Number.isNaN(v)) errors[f] = t('initiativePage.sekInvalid');
-      else if (v < 0)
-        errors[f] = t('initiativePage.funding.negative', { field: t(`initiativePage.funding.${f}`) });
-      else if (!Number.isInteger(v)) errors[f] = t('initiativePage.sekInvalid');
-    }
-    if (Object.keys(errors).length) return form.fail(errors);
-    form.clear();
-    save.mutate();
-  };
+  useReportUnsaved(cf.form.formState.isDirty);
+  useFocusFirstField(cf.fieldId('source'));
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="funding-form-heading">
+    <form className="form" onSubmit={cf.onSubmit} noValidate aria-labelledby="funding-form-heading">
       <h3 className="ds-heading" data-size="xs" id="funding-form-heading">
         {funding ? t('initiativePage.funding.editTitle') : t('initiativePage.funding.add')}
       </h3>
-      {form.summary}
-      <SelectField
-        id={form.fieldId('source')}
-        label={t('initiativePage.funding.source')}
-        value={source}
-        onValueChange={setSource}
-        error={form.errors.source}
+      {cf.summary}
+      <ContractSelectField
+        cf={cf}
+        name="source"
         options={fundingSources.map((s) => ({ value: s, label: t(`initiatives.fundingSource.${s}`) }))}
       />
-      <TextField
-        id={form.fieldId('year')}
-        label={t('initiativePage.funding.year')}
-        inputMode="numeric"
-        required
-        value={year}
-        onValueChange={setYear}
-        error={form.errors.year}
-        maxLength={4}
-      />
+      <ContractTextField cf={cf} name="year" inputMode="numeric" required maxLength={4} asNumber />
       {amounts.map((f) => (
-        <TextField
+        <ContractTextField
           key={f}
-          id={form.fieldId(f)}
-          label={t(`initiativePage.funding.${f}`)}
+          cf={cf}
+          name={f}
           hint={t('initiativePage.sekHint')}
           inputMode="numeric"
-          value={values[f]}
-          onValueChange={(v) => setValues((old) => ({ ...old, [f]: v }))}
-          error={form.errors[f]}
+          autoComplete="off"
+          asNumber
+          emptyAsUndefined
         />
       ))}
-      <TextField
-        id={form.fieldId('note')}
-        label={t('initiativePage.funding.note')}
-        value={note}
-        onValueChange={setNote}
-        error={form.errors.note}
-        maxLength={1000}
-      />
+      <ContractTextField cf={cf} name="note" maxLength={1000} />
       <SaveOrCancel
-        busy={save.isPending}
+        busy={cf.busy}
         label={t(funding ? 'initiativePage.save' : 'initiativePage.funding.submitAdd')}
         onCancel={onCancel}
       />

@@ -8,7 +8,7 @@ import {
   type IndicatorFeed,
   type InitiativeView,
 } from '../../../shared/contracts/initiatives.ts';
-import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
+import { ErrorAlert } from '../../components/Feedback.tsx';
 import { Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { formatNumber, formatSek } from '../../lib/format.ts';
@@ -18,6 +18,7 @@ import { IndicatorChart } from './IndicatorChart.tsx';
 import { IndicatorForm } from './IndicatorForm.tsx';
 import { MeasurementForm } from './MeasurementForm.tsx';
 import { useInvalidateInitiative } from './page-data.ts';
+import { SavedStatus } from './SavedStatus.tsx';
 
 function FeedText({ feed }: { feed: IndicatorFeed }) {
   const { t } = useTranslation();
@@ -183,10 +184,10 @@ function IndicatorCard({
         }
       />
       {failure ? <ErrorAlert error={failure} /> : null}
-      <LiveStatus message={message} />
+      <SavedStatus message={message} />
       {i.canEdit ? (
         <>
-          <MeasurementForm indicator={ind} initiativeId={i.id} onDone={setMessage} />
+          <MeasurementForm indicator={ind} initiativeId={i.id} />
           <div className="form-actions indicator-actions">
             <button type="button" className="ds-button" data-variant="secondary" onClick={onEdit}>
               {t('initiativePage.indicators.edit')}
@@ -255,7 +256,7 @@ export function IndicatorsSection({ initiative: i }: { initiative: InitiativeVie
           />
         ),
       )}
-      <LiveStatus message={message} />
+      <SavedStatus message={message} />
       {i.canEdit ? (
         editing === 'new' ? (
           form(null)

@@ -13,6 +13,7 @@ import { LinksSection } from './LinksSection.tsx';
 import { MilestonesSection } from './MilestonesSection.tsx';
 import { PhaseStepper } from './PhaseStepper.tsx';
 import { RisksSection } from './RisksSection.tsx';
+import { UnsavedFormsWarning } from './unsaved-forms.tsx';
 
 /**
  * One initiative: its details, phases with checklists, milestones, risks, documents, funding and benefit
@@ -71,6 +72,7 @@ export function InitiativePage() {
         <IndicatorsSection initiative={i} />
         <LinksSection initiative={i} />
       </div>
+      <UnsavedFormsWarning />
     </Page>
   );
 }

@@ -1,18 +1,21 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DocumentList } from '../../../shared/contracts/documents.ts';
-import { InitiativeLink, type InitiativeView } from '../../../shared/contracts/initiatives.ts';
-import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
-import { SelectField, TextField, useFormErrors } from '../../components/Form.tsx';
+import {
+  CreateInitiativeLink,
+  InitiativeLink,
+  type InitiativeView,
+} from '../../../shared/contracts/initiatives.ts';
+import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
+import { ContractSelectField, ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { Section } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
 import { RowActions, SaveOrCancel, useRemove } from './RowActions.tsx';
-
-const FIELDS = ['title', 'url', 'documentId'];
-const WEB_URL_RE = /^https?:\/\/[^\s/]+\.\S*$/;
+import { SavedStatus } from './SavedStatus.tsx';
+import { useReportUnsaved } from './unsaved-forms.tsx';
 
 function LinkForm({
   initiativeId,
@@ -27,55 +30,49 @@ function LinkForm({
 }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateInitiative(initiativeId);
-  const form = useFormErrors('link');
   const [kind, setKind] = useState<'url' | 'document'>('url');
-  const [title, setTitle] = useState('');
-  const [url, setUrl] = useState('');
-  const [documentId, setDocumentId] = useState('');
   const documents = useQuery({
     queryKey: ['documents', 'owned-by', ownerId],
     queryFn: () => api.get(`/documents${qs({ owner: ownerId, limit: 200 })}`, DocumentList),
     enabled: kind === 'document',
   });
-  useFocusFirstField(form.fieldId('title'));
-  const save = useMutation({
-    mutationFn: () =>
-      api.post(
-        `/initiatives/${initiativeId}/links`,
-        InitiativeLink,
-        kind === 'url' ? { title: title.trim(), url: url.trim() } : { title: title.trim(), documentId },
-      ),
-    onSuccess: async (l) => {
+  const label = (f: string) => t(`initiativePage.links.${f}`);
+  const cf = useContractForm(CreateInitiativeLink, {
+    id: 'link',
+    defaultValues: { title: '', url: undefined, documentId: undefined },
+    labels: { title: label('title'), url: label('url'), documentId: label('pickDocument') },
+    onSubmit: async (body) => {
+      const l = await api.post(`/initiatives/${initiativeId}/links`, InitiativeLink, body);
       await invalidate();
       onDone(t('initiativePage.links.added', { title: l.title }));
     },
-    onError: (err) => form.failFromApi(err, FIELDS),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (title.trim().length < 3) errors.title = t('initiativePage.titleMissing');
-    if (kind === 'url' && !WEB_URL_RE.test(url.trim())) errors.url = t('initiativePage.links.urlInvalid');
-    if (kind === 'document' && !documentId) errors.documentId = t('initiativePage.links.documentMissing');
-    if (Object.keys(errors).length) return form.fail(errors);
-    form.clear();
-    save.mutate();
+  useReportUnsaved(cf.form.formState.isDirty);
+  useFocusFirstField(cf.fieldId('title'));
+  const items = documents.data?.items;
+  const documentId = cf.form.watch('documentId');
+  // A governing document is picked from the owner's list (the first until another is chosen); its
+  // title becomes the link's unless the person has written one.
+  useEffect(() => {
+    if (kind !== 'document' || !items?.length) return;
+    if (!documentId) cf.form.setValue('documentId', items[0]!.id);
+    const doc = items.find((d) => d.id === documentId);
+    if (doc && !cf.form.getValues('title').trim())
+      cf.form.setValue('title', doc.title, { shouldDirty: true });
+  }, [kind, items, documentId, cf.form]);
+  const choose = (k: 'url' | 'document') => {
+    setKind(k);
+    // The link is one or the other: what was given for the other kind is not sent.
+    if (k === 'url') cf.form.setValue('documentId', undefined);
+    else cf.form.setValue('url', undefined);
   };
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="link-form-heading">
+    <form className="form" onSubmit={cf.onSubmit} noValidate aria-labelledby="link-form-heading">
       <h3 className="ds-heading" data-size="xs" id="link-form-heading">
         {t('initiativePage.links.add')}
       </h3>
-      {form.summary}
-      <TextField
-        id={form.fieldId('title')}
-        label={t('initiativePage.links.title')}
-        required
-        value={title}
-        onValueChange={setTitle}
-        error={form.errors.title}
-        maxLength={200}
-      />
+      {cf.summary}
+      <ContractTextField cf={cf} name="title" required maxLength={200} />
       <fieldset className="ds-fieldset fieldset">
         <legend className="ds-label" data-weight="medium">
           {t('initiativePage.links.kind')}
@@ -88,7 +85,7 @@ function LinkForm({
               name="link-kind"
               id={`link-kind-${k}`}
               checked={kind === k}
-              onChange={() => setKind(k)}
+              onChange={() => choose(k)}
             />
             <label className="ds-label" data-weight="regular" htmlFor={`link-kind-${k}`}>
               {t(k === 'url' ? 'initiativePage.links.kindUrl' : 'initiativePage.links.kindDocument')}
@@ -97,43 +94,31 @@ function LinkForm({
         ))}
       </fieldset>
       {kind === 'url' ? (
-        <TextField
-          id={form.fieldId('url')}
-          label={t('initiativePage.links.url')}
-          hint={t('initiativePage.links.urlHint')}
+        <ContractTextField
+          cf={cf}
+          name="url"
           type="url"
           required
-          value={url}
-          onValueChange={setUrl}
-          error={form.errors.url}
+          hint={t('initiativePage.links.urlHint')}
           maxLength={2000}
+          emptyAsUndefined
         />
       ) : documents.isPending ? (
         <Loading />
       ) : documents.isError ? (
         <ErrorAlert error={documents.error} />
-      ) : documents.data.items.length === 0 ? (
+      ) : !items?.length ? (
         <p className="ds-paragraph">{t('initiativePage.links.noDocuments')}</p>
       ) : (
-        <SelectField
-          id={form.fieldId('documentId')}
-          label={t('initiativePage.links.pickDocument')}
-          hint={t('initiativePage.links.pickDocumentHint')}
-          value={documentId}
-          onValueChange={(id) => {
-            setDocumentId(id);
-            const doc = documents.data.items.find((d) => d.id === id);
-            if (doc && !title.trim()) setTitle(doc.title);
-          }}
-          options={[
-            { value: '', label: '–' },
-            ...documents.data.items.map((d) => ({ value: d.id, label: d.title })),
-          ]}
+        <ContractSelectField
+          cf={cf}
+          name="documentId"
           required
-          error={form.errors.documentId}
+          hint={t('initiativePage.links.pickDocumentHint')}
+          options={items.map((d) => ({ value: d.id, label: d.title }))}
         />
       )}
-      <SaveOrCancel busy={save.isPending} label={t('initiativePage.links.submitAdd')} onCancel={onCancel} />
+      <SaveOrCancel busy={cf.busy} label={t('initiativePage.links.submitAdd')} onCancel={onCancel} />
     </form>
   );
 }
@@ -185,7 +170,7 @@ export function LinksSection({ initiative: i }: { initiative: InitiativeView }) 
         </ul>
       )}
       {remove.isError ? <ErrorAlert error={remove.error} /> : null}
-      <LiveStatus message={message} />
+      <SavedStatus message={message} />
       {i.canEdit ? (
         adding ? (
           <LinkForm

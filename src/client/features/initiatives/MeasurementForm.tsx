@@ -1,98 +1,65 @@
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Indicator } from '../../../shared/contracts/initiatives.ts';
-import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { CreateMeasurement, Indicator } from '../../../shared/contracts/initiatives.ts';
+import { SubmitButton } from '../../components/Form.tsx';
+import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { api } from '../../lib/api.ts';
-import { parseNumber, swedishToday } from '../../lib/format.ts';
+import { swedishToday } from '../../lib/format.ts';
+import { ContractDecimalField } from './DecimalField.tsx';
 import { useInvalidateInitiative } from './page-data.ts';
-
-const FIELDS = ['measuredOn', 'value', 'note'];
+import { useReportUnsaved } from './unsaved-forms.tsx';
 
 /**
  * Records one measurement. A date before the baseline is the server's to refuse (its message is shown
  * at the date field), so that the rule lives in one place.
  */
-export function MeasurementForm({
-  indicator,
-  initiativeId,
-  onDone,
-}: {
-  indicator: Indicator;
-  initiativeId: string;
-  onDone: (message: string) => void;
-}) {
+export function MeasurementForm({ indicator, initiativeId }: { indicator: Indicator; initiativeId: string }) {
   const { t } = useTranslation();
   const invalidate = useInvalidateInitiative(initiativeId);
-  const form = useFormErrors(`measurement-${indicator.id}`);
-  const [measuredOn, setMeasuredOn] = useState(swedishToday());
-  const [value, setValue] = useState('');
-  const [note, setNote] = useState('');
-  const add = useMutation({
-    mutationFn: () =>
-      api.post(`/indicators/${indicator.id}/measurements`, Indicator, {
-        measuredOn,
-        value: parseNumber(value),
-        note: note.trim() || null,
-      }),
-    onSuccess: async () => {
-      await invalidate();
-      setValue('');
-      setNote('');
-      onDone(t('initiativePage.measurements.added', { name: indicator.name }));
+  const id = `measurement-${indicator.id}`;
+  const cf = useContractForm(CreateMeasurement, {
+    id,
+    defaultValues: { measuredOn: swedishToday(), value: undefined, note: '' },
+    labels: {
+      measuredOn: t('initiativePage.measurements.date'),
+      value: t('initiativePage.measurements.value', { unit: indicator.unit }),
+      note: t('initiativePage.measurements.note'),
     },
-    onError: (err) => form.failFromApi(err, FIELDS),
+    onSubmit: async (values, { form }) => {
+      await api.post(`/indicators/${indicator.id}/measurements`, Indicator, {
+        ...values,
+        note: values.note || null,
+      });
+      await invalidate();
+      // The next measurement starts from the same date; value and note are for this one only.
+      form.reset({ measuredOn: values.measuredOn, value: undefined, note: '' });
+      return t('initiativePage.measurements.added', { name: indicator.name });
+    },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!measuredOn) errors.measuredOn = t('initiativePage.measurements.dateMissing');
-    if (!Number.isFinite(parseNumber(value))) errors.value = t('initiativePage.numberInvalid');
-    if (Object.keys(errors).length) return form.fail(errors);
-    form.clear();
-    add.mutate();
-  };
-  const headingId = `measurement-${indicator.id}-heading`;
+  useReportUnsaved(cf.form.formState.isDirty);
+  const headingId = `${id}-heading`;
   return (
-    <form className="form measurement-form" onSubmit={submit} noValidate aria-labelledby={headingId}>
+    <form className="form measurement-form" onSubmit={cf.onSubmit} noValidate aria-labelledby={headingId}>
       <h4 className="ds-heading" data-size="2xs" id={headingId}>
         {t('initiativePage.measurements.add', { name: indicator.name })}
       </h4>
-      {form.summary}
-      <TextField
-        id={form.fieldId('measuredOn')}
-        label={t('initiativePage.measurements.date')}
-        hint={t('initiativePage.measurements.dateHint', { date: indicator.baselineOn })}
+      {cf.summary}
+      <ContractTextField
+        cf={cf}
+        name="measuredOn"
         type="date"
         required
-        value={measuredOn}
-        onValueChange={setMeasuredOn}
-        error={form.errors.measuredOn}
+        hint={t('initiativePage.measurements.dateHint', { date: indicator.baselineOn })}
       />
-      <TextField
-        id={form.fieldId('value')}
-        label={t('initiativePage.measurements.value', { unit: indicator.unit })}
-        inputMode="decimal"
-        required
-        value={value}
-        onValueChange={setValue}
-        error={form.errors.value}
-      />
-      <TextField
-        id={form.fieldId('note')}
-        label={t('initiativePage.measurements.note')}
-        value={note}
-        onValueChange={setNote}
-        error={form.errors.note}
-        maxLength={1000}
-      />
+      <ContractDecimalField cf={cf} name="value" required emptyAsUndefined />
+      <ContractTextField cf={cf} name="note" maxLength={1000} />
       <div className="form-actions">
         <SubmitButton
-          busy={add.isPending}
+          busy={cf.busy}
           label={t('initiativePage.measurements.submit')}
           busyLabel={t('initiativePage.saving')}
         />
       </div>
+      {cf.saved}
     </form>
   );
 }

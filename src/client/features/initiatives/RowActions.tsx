@@ -2,10 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Ok } from '../../../shared/contracts/common.ts';
-import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
+import { ErrorAlert } from '../../components/Feedback.tsx';
 import { SubmitButton } from '../../components/Form.tsx';
 import { api } from '../../lib/api.ts';
 import { useInvalidateInitiative } from './page-data.ts';
+import { SavedStatus } from './SavedStatus.tsx';
 
 /** "Ändra" and "Ta bort" for one row; the row's name ends each button's accessible name. */
 export function RowActions({
@@ -86,7 +87,7 @@ export function ChildEditorFooter<T extends { id: string }>({
   return (
     <>
       {removeError ? <ErrorAlert error={removeError} /> : null}
-      <LiveStatus message={message} />
+      <SavedStatus message={message} />
       {canEdit ? (
         editing ? (
           <Fragment key={editing === 'new' ? 'new' : editing.id}>
