@@ -136,6 +136,30 @@ export function SelectField<V extends string>({
   );
 }
 
+/** One checkbox or radio button with its label after it: the markup of every choice in the app. */
+export function ChoiceInput({
+  id,
+  type,
+  label,
+  as: Wrapper = 'div',
+  ...rest
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
+  id: string;
+  type: 'checkbox' | 'radio';
+  label: ReactNode;
+  /** `li` where the choices are a list. */
+  as?: 'div' | 'li';
+}) {
+  return (
+    <Wrapper className={`ds-field ${type}`}>
+      <input {...rest} className="ds-input" type={type} id={id} />
+      <label className="ds-label" data-weight="regular" htmlFor={id}>
+        {label}
+      </label>
+    </Wrapper>
+  );
+}
+
 /** A radio group in a fieldset with a legend. */
 export function RadioGroup<V extends string>({
   id,
@@ -159,20 +183,16 @@ export function RadioGroup<V extends string>({
     <FieldsetFrame id={id} legend={legend} hint={hint} error={error}>
       <div className="radio-list">
         {options.map((o) => (
-          <div className="ds-field radio" key={o.value}>
-            <input
-              className="ds-input"
-              type="radio"
-              id={`${id}-${o.value}`}
-              name={name}
-              value={o.value}
-              checked={value === o.value}
-              onChange={() => onValueChange(o.value)}
-            />
-            <label className="ds-label" data-weight="regular" htmlFor={`${id}-${o.value}`}>
-              {o.label}
-            </label>
-          </div>
+          <ChoiceInput
+            key={o.value}
+            type="radio"
+            id={`${id}-${o.value}`}
+            label={o.label}
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onValueChange(o.value)}
+          />
         ))}
       </div>
     </FieldsetFrame>

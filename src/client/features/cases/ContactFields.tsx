@@ -10,25 +10,24 @@ import type { CaseForm } from './case-form-state.ts';
  */
 export function ContactFields({ cf }: { cf: CaseForm }) {
   const { t } = useTranslation();
+  // Never the author's own details: the browser must not fill these in.
+  const text = (name: 'contactName' | 'contactTitle' | 'contactPhone', maxLength: number, type?: string) => (
+    <ContractTextField
+      cf={cf}
+      name={name}
+      label={t(`cases.fields.${name}`)}
+      type={type}
+      maxLength={maxLength}
+      autoComplete="off"
+    />
+  );
   return (
     <fieldset className="ds-fieldset fieldset case-contact-fields">
       <legend className="ds-label" data-weight="medium">
         {t('cases.fields.contact')}
       </legend>
-      <ContractTextField
-        cf={cf}
-        name="contactName"
-        label={t('cases.fields.contactName')}
-        maxLength={200}
-        autoComplete="off"
-      />
-      <ContractTextField
-        cf={cf}
-        name="contactTitle"
-        label={t('cases.fields.contactTitle')}
-        maxLength={200}
-        autoComplete="off"
-      />
+      {text('contactName', 200)}
+      {text('contactTitle', 200)}
       <ConvertedInput
         cf={cf}
         name="contactEmail"
@@ -37,14 +36,7 @@ export function ContactFields({ cf }: { cf: CaseForm }) {
         maxLength={254}
         autoComplete="off"
       />
-      <ContractTextField
-        cf={cf}
-        name="contactPhone"
-        label={t('cases.fields.contactPhone')}
-        type="tel"
-        maxLength={40}
-        autoComplete="off"
-      />
+      {text('contactPhone', 40, 'tel')}
       <ContractCheckbox cf={cf} name="contactConsent" hint={t('cases.fields.consentHint')} />
     </fieldset>
   );

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { describedBy, FieldFrame, FieldsetFrame } from '../../components/form/index.ts';
+import { ChoiceInput } from '../../components/Form.tsx';
+import { controlProps, Options } from '../../components/form/FieldFrame.tsx';
+import { FieldFrame, FieldsetFrame } from '../../components/form/index.ts';
 import { parseNumber } from '../../lib/format.ts';
 import type { CaseForm, CaseFormValues } from './case-form-state.ts';
 
@@ -24,6 +26,13 @@ interface Props {
   hint?: ReactNode;
 }
 
+/** The id, the named error and the frame of one case field (the form kit's bound fields do the same). */
+function frameOf(cf: CaseForm, name: NullableName | 'costSek', label: ReactNode, hint: ReactNode) {
+  const id = cf.fieldId(name);
+  const error = cf.errorFor(name);
+  return { id, error, frame: { id, label: label ?? cf.label(name), hint, error } };
+}
+
 export function NullableSelect({
   cf,
   name,
@@ -37,23 +46,12 @@ export function NullableSelect({
   /** The option that means "none". */
   empty: string;
 }) {
-  const id = cf.fieldId(name);
-  const error = cf.errorFor(name);
+  const { id, error, frame } = frameOf(cf, name, label, hint);
   return (
-    <FieldFrame id={id} label={label ?? cf.label(name)} hint={hint} error={error}>
-      <select
-        {...cf.form.register(name, { setValueAs: emptyIsNull })}
-        id={id}
-        className="ds-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-      >
+    <FieldFrame {...frame}>
+      <select {...cf.form.register(name, { setValueAs: emptyIsNull })} {...controlProps(id, hint, error)}>
         <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </FieldFrame>
   );
@@ -69,17 +67,13 @@ export function ConvertedInput({
     React.InputHTMLAttributes<HTMLInputElement>,
     'id' | 'name' | 'value' | 'onChange'
   >) {
-  const id = cf.fieldId(name);
-  const error = cf.errorFor(name);
+  const { id, error, frame } = frameOf(cf, name, label, hint);
   return (
-    <FieldFrame id={id} label={label ?? cf.label(name)} hint={hint} error={error}>
+    <FieldFrame {...frame}>
       <input
         {...rest}
         {...cf.form.register(name, { setValueAs: name === 'costSek' ? toCost : emptyIsNull })}
-        id={id}
-        className="ds-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
+        {...controlProps(id, hint, error)}
       />
     </FieldFrame>
   );
@@ -110,20 +104,16 @@ export function CheckboxList({
     <FieldsetFrame id={id} legend={legend} hint={hint} error={error}>
       <div className="checkbox-columns">
         {options.map((o) => (
-          <div className="ds-field checkbox" key={o.value}>
-            <input
-              className="ds-input"
-              type="checkbox"
-              id={`${id}-${o.value}`}
-              checked={chosen.includes(o.value)}
-              onChange={(e) =>
-                set(e.target.checked ? [...chosen, o.value] : chosen.filter((k) => k !== o.value))
-              }
-            />
-            <label className="ds-label" data-weight="regular" htmlFor={`${id}-${o.value}`}>
-              {o.label}
-            </label>
-          </div>
+          <ChoiceInput
+            key={o.value}
+            type="checkbox"
+            id={`${id}-${o.value}`}
+            label={o.label}
+            checked={chosen.includes(o.value)}
+            onChange={(e) =>
+              set(e.target.checked ? [...chosen, o.value] : chosen.filter((k) => k !== o.value))
+            }
+          />
         ))}
       </div>
     </FieldsetFrame>
