@@ -28,7 +28,7 @@ export const CreateAccount = z
   })
   .refine((v) => v.username !== undefined || v.employeeNumber !== undefined, {
     path: ['username'],
-    message: 'required',
+    message: 'username_or_employee_number',
   });
 export type CreateAccount = z.infer<typeof CreateAccount>;
 

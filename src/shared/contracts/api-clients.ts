@@ -17,7 +17,7 @@ export const CreateApiClient = z.object({
   name: z.string().trim().min(1).max(200).regex(NO_CONTROL_CHARACTERS, 'control_character'),
   scopes: z
     .array(ApiScope)
-    .min(1)
+    .min(1, 'choose_scope')
     .max(apiScopes.length)
     .refine((s) => new Set(s).size === s.length, 'duplicate'),
 });

@@ -9,7 +9,7 @@ import { MdTree } from './markdown-tree.ts';
  * has every language the course declares, then freezes the draft as a new version.
  */
 
-const Key = z.string().regex(/^[a-z0-9-]{1,80}$/);
+const Key = z.string().regex(/^[a-z0-9-]{1,80}$/, 'key_format');
 const Text = z.string().max(100_000);
 
 /** A text in several languages while it is being written; any may still be empty. */

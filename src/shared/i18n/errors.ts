@@ -688,6 +688,10 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Skriv scopes åtskilda med ett mellanslag, utan citattecken.',
     en: 'Write the scopes separated by one space, without quotes.',
   },
+  username_or_employee_number: {
+    sv: 'Ange ett användarnamn eller ett anställningsnummer.',
+    en: 'Enter a username or an employee number.',
+  },
   // @features-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)
 };

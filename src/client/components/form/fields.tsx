@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
-import { controlProps, FieldFrame, Options } from './FieldFrame.tsx';
+import { type FieldValues, type Path, type UseFormReturn, useController } from 'react-hook-form';
+import { controlProps, FieldFrame, FieldsetFrame, Options } from './FieldFrame.tsx';
 
 /** What a bound field needs from useContractForm: the form, ids, labels and named messages. */
 export interface BoundForm<T extends FieldValues> {
@@ -175,5 +175,57 @@ export function ContractCheckbox<T extends FieldValues>({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Several checkboxes for one array field (the scopes of an API client): a fieldset with its legend, the
+ * named error linked from the fieldset, and the chosen values in the order the options are listed.
+ */
+export function ContractCheckboxGroup<T extends FieldValues>({
+  cf,
+  name,
+  hint,
+  label,
+  options,
+}: Omit<BoundProps<T>, 'required' | 'cf'> & {
+  cf: Omit<BoundForm<T>, 'form'> & { form: Pick<UseFormReturn<T, unknown, unknown>, 'control'> };
+  options: readonly { value: string; label: ReactNode; hint?: ReactNode }[];
+}) {
+  const { field } = useController({ control: cf.form.control, name });
+  const id = cf.fieldId(name);
+  const error = cf.errorFor(name);
+  const chosen: readonly string[] = Array.isArray(field.value) ? field.value : [];
+  const toggle = (value: string, on: boolean) =>
+    field.onChange(options.map((o) => o.value).filter((v) => (v === value ? on : chosen.includes(v))));
+  return (
+    <FieldsetFrame id={id} legend={label ?? cf.label(name)} hint={hint} error={error}>
+      {options.map((o) => {
+        const optionId = `${id}-${o.value}`;
+        return (
+          <div className="ds-field checkbox" key={o.value}>
+            <input
+              className="ds-input"
+              type="checkbox"
+              id={optionId}
+              name={name}
+              value={o.value}
+              checked={chosen.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+              onBlur={field.onBlur}
+              aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+            />
+            <label className="ds-label" data-weight="regular" htmlFor={optionId}>
+              {o.label}
+            </label>
+            {o.hint ? (
+              <div className="field-hint" id={`${optionId}-hint`}>
+                {o.hint}
+              </div>
+            ) : null}
+          </div>
+        );
+      })}
+    </FieldsetFrame>
   );
 }

@@ -33,6 +33,7 @@ export { type BaseFieldProps, describedBy, FieldFrame, FieldsetFrame, RequiredTa
 export {
   type BoundForm,
   ContractCheckbox,
+  ContractCheckboxGroup,
   ContractSelectField,
   ContractTextAreaField,
   ContractTextField,

@@ -1,14 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { CreateCourse } from '../../../shared/contracts/authoring.ts';
 import { ErrorAlert, Loading, Tag } from '../../components/Feedback.tsx';
-import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import {
+  ContractSelectField,
+  ContractTextField,
+  useContractForm,
+  useUnsavedChangesWarning,
+} from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
-import { authoringKeys, createCourse, fetchAuthoringCourses, fetchOwners, KeyPattern } from './data.ts';
-
-type Track = 'staff' | 'managers' | 'coordinators';
+import { authoringKeys, createCourse, fetchAuthoringCourses, fetchOwners } from './data.ts';
 
 export function AuthoringListPage() {
   const { t } = useTranslation();
@@ -76,102 +80,69 @@ function CreateCourseForm({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const form = useFormErrors('new-course');
-  const [owner, setOwner] = useState(owners[0]!.id);
-  const [key, setKey] = useState('');
-  const [track, setTrack] = useState<Track>('staff');
-  const [title, setTitle] = useState('');
-  const [summary, setSummary] = useState('');
-  const fields = ['ownerOrganisationId', 'key', 'track', 'title', 'summary'];
-
-  const create = useMutation({
-    mutationFn: () => {
-      const o = owners.find((x) => x.id === owner)!;
-      return createCourse({
-        key,
-        track,
-        ownerOrganisationId: o.id,
-        visibility: o.visibility,
-        title,
-        summary,
-      });
+  const cf = useContractForm(CreateCourse, {
+    id: 'new-course',
+    defaultValues: {
+      ownerOrganisationId: owners[0]!.id,
+      visibility: owners[0]!.visibility,
+      key: '',
+      track: 'staff',
+      title: '',
+      summary: '',
     },
-    onSuccess: async (course) => {
+    labels: {
+      ownerOrganisationId: t('authoring.owner'),
+      key: t('authoring.key'),
+      track: t('authoring.track'),
+      title: t('authoring.title'),
+      summary: t('authoring.summary'),
+    },
+    onSubmit: async (body) => {
+      // The course is seen where its owner is: national, in the region or in the municipality.
+      const owner = owners.find((o) => o.id === body.ownerOrganisationId);
+      const course = await createCourse({ ...body, visibility: owner?.visibility ?? body.visibility });
       await qc.invalidateQueries({ queryKey: authoringKeys.list });
       navigate(`/forfatta/kurser/${course.id}`);
     },
-    onError: (err) => form.failFromApi(err, fields),
   });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!KeyPattern.safeParse(key).success) errors.key = t('authoring.keyInvalid');
-    if (!title.trim()) errors.title = t('authoring.titleRequired');
-    if (!summary.trim()) errors.summary = t('authoring.summaryRequired');
-    if (Object.keys(errors).length) return form.fail(errors);
-    form.clear();
-    create.mutate();
-  };
+  const leaving = useUnsavedChangesWarning(cf.form.formState.isDirty && !cf.busy);
 
   return (
     <Section title={t('authoring.create')} id="authoring-create">
-      <form onSubmit={submit} noValidate className="form">
-        {form.summary}
-        <SelectField
-          id={form.fieldId('ownerOrganisationId')}
-          label={t('authoring.owner')}
+      {leaving}
+      <form onSubmit={cf.onSubmit} noValidate className="form">
+        {cf.summary}
+        <ContractSelectField
+          cf={cf}
+          name="ownerOrganisationId"
           hint={t('authoring.ownerHint')}
           required
-          value={owner}
-          onValueChange={setOwner}
           options={owners.map((o) => ({
             value: o.id,
             label: `${o.name} (${t(`authoring.visibility.${o.visibility}`)})`,
           }))}
-          error={form.errors.ownerOrganisationId}
         />
-        <TextField
-          id={form.fieldId('key')}
-          label={t('authoring.key')}
+        <ContractTextField
+          cf={cf}
+          name="key"
           hint={t('authoring.keyHint')}
           required
-          value={key}
-          onValueChange={setKey}
           autoComplete="off"
           spellCheck={false}
-          error={form.errors.key}
         />
-        <SelectField<Track>
-          id={form.fieldId('track')}
-          label={t('authoring.track')}
+        <ContractSelectField
+          cf={cf}
+          name="track"
           required
-          value={track}
-          onValueChange={setTrack}
           options={(['staff', 'managers', 'coordinators'] as const).map((v) => ({
             value: v,
             label: t(`authoring.tracks.${v}`),
           }))}
-          error={form.errors.track}
         />
-        <TextField
-          id={form.fieldId('title')}
-          label={t('authoring.title')}
-          required
-          value={title}
-          onValueChange={setTitle}
-          error={form.errors.title}
-        />
-        <TextField
-          id={form.fieldId('summary')}
-          label={t('authoring.summary')}
-          required
-          value={summary}
-          onValueChange={setSummary}
-          error={form.errors.summary}
-        />
+        <ContractTextField cf={cf} name="title" required />
+        <ContractTextField cf={cf} name="summary" required />
         <SubmitButton
-          busy={create.isPending}
+          busy={cf.busy}
           label={t('authoring.createSubmit')}
           busyLabel={t('authoring.creating')}
         />

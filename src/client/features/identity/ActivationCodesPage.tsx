@@ -7,10 +7,16 @@ import {
   ActivationCodeIssued,
   ActivationCodeList,
   type ActivationCodeView,
-  USERNAME_RE,
+  CreateAccount,
 } from '../../../shared/contracts/activation.ts';
 import { ErrorAlert, LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
-import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import {
+  ContractSelectField,
+  ContractTextField,
+  useContractForm,
+  useUnsavedChangesWarning,
+} from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
@@ -30,13 +36,8 @@ export function ActivationCodesPage() {
   const me = useMe();
   const qc = useQueryClient();
   const { org, fallback } = useRouteOrganisation();
-  const [name, setName] = useState('');
-  const [username, setUsername] = useState('');
-  const [employeeNumber, setEmployeeNumber] = useState('');
-  const [role, setRole] = useState<AccountRole>('staff');
   const [issued, setIssued] = useState<ActivationCodeIssued | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const form = useFormErrors('activation');
   const orgId = org?.id ?? '';
   const listKey = ['activation-codes', orgId];
   const allowed = Boolean(org && me.data && abilitiesAt(me.data, org).activateAccounts);
@@ -54,17 +55,22 @@ export function ActivationCodesPage() {
     await qc.invalidateQueries({ queryKey: ['members', orgId] });
   };
 
-  const create = useMutation({
-    mutationFn: (body: { name: string; username?: string; employeeNumber?: string; role: AccountRole }) =>
-      api.post(`/organisations/${orgId}/accounts`, ActivationCodeIssued, body),
-    onSuccess: async (res) => {
-      setName('');
-      setUsername('');
-      setEmployeeNumber('');
+  const cf = useContractForm(CreateAccount, {
+    id: 'activation',
+    defaultValues: { name: '', role: 'staff' },
+    labels: {
+      name: t('activation.create.name'),
+      username: t('activation.create.username'),
+      employeeNumber: t('activation.create.employeeNumber'),
+      role: t('activation.create.role'),
+    },
+    onSubmit: async (body, { form }) => {
+      const res = await api.post(`/organisations/${orgId}/accounts`, ActivationCodeIssued, body);
+      form.reset({ name: '', role: 'staff' });
       await shown(res);
     },
-    onError: (err) => form.failFromApi(err, ['name', 'username', 'employeeNumber', 'role']),
   });
+  const leaving = useUnsavedChangesWarning(cf.form.formState.isDirty && !cf.busy);
 
   const reissue = useMutation({
     mutationFn: (c: ActivationCodeView) =>
@@ -92,24 +98,6 @@ export function ActivationCodesPage() {
       ? ['staff', 'manager']
       : ['staff'];
 
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (!name.trim())
-      errs.name = t('form.requiredField', { field: t('activation.create.name').toLowerCase() });
-    if (!username.trim() && !employeeNumber.trim()) errs.username = t('activation.create.usernameOrNumber');
-    else if (username.trim() && !USERNAME_RE.test(username.trim()))
-      errs.username = t('activation.create.usernameHint');
-    if (Object.keys(errs).length) return form.fail(errs);
-    form.clear();
-    create.mutate({
-      name: name.trim(),
-      ...(username.trim() ? { username: username.trim() } : {}),
-      ...(employeeNumber.trim() ? { employeeNumber: employeeNumber.trim() } : {}),
-      role: roleOptions.includes(role) ? role : 'staff',
-    });
-  }
-
   const items = codes.data?.items ?? [];
   // A new code is offered once per person, on their newest code (the list is newest first).
   const newest = new Set<string>();
@@ -122,135 +110,114 @@ export function ActivationCodesPage() {
   const showUnit = items.some((c) => c.organisationId !== org.id);
 
   return (
-    <>
-      <Page
-        breadcrumbs={orgTrail(org, t, t('orgs.activationCodes'))}
-        title={t('activation.title', { name: org.name })}
-        lead={t('activation.intro')}
-      >
-        {issued ? <ActivationSheet key={issued.id} issued={issued} onDone={() => setIssued(null)} /> : null}
-        <div className="narrow">
-          <Section title={t('activation.create.heading')} id="new-account">
-            <form onSubmit={submit} noValidate className="form">
-              {form.summary}
-              <TextField
-                id={form.fieldId('name')}
-                label={t('activation.create.name')}
-                autoComplete="off"
-                required
-                value={name}
-                onValueChange={setName}
-                error={form.errors.name}
+    <Page
+      breadcrumbs={orgTrail(org, t, t('orgs.activationCodes'))}
+      title={t('activation.title', { name: org.name })}
+      lead={t('activation.intro')}
+    >
+      {leaving}
+      {issued ? <ActivationSheet key={issued.id} issued={issued} onDone={() => setIssued(null)} /> : null}
+      <div className="narrow">
+        <Section title={t('activation.create.heading')} id="new-account">
+          <form onSubmit={cf.onSubmit} noValidate className="form">
+            {cf.summary}
+            <ContractTextField cf={cf} name="name" autoComplete="off" required />
+            <ContractTextField
+              cf={cf}
+              name="username"
+              hint={t('activation.create.usernameHint')}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              emptyAsUndefined
+            />
+            <ContractTextField cf={cf} name="employeeNumber" autoComplete="off" emptyAsUndefined />
+            <ContractSelectField
+              cf={cf}
+              name="role"
+              required
+              options={roleOptions.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            />
+            <div className="form-actions">
+              <SubmitButton
+                busy={cf.busy}
+                label={t('activation.create.submit')}
+                busyLabel={t('activation.create.submitting')}
               />
-              <TextField
-                id={form.fieldId('username')}
-                label={t('activation.create.username')}
-                hint={t('activation.create.usernameHint')}
-                autoComplete="off"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={username}
-                onValueChange={setUsername}
-                error={form.errors.username}
-              />
-              <TextField
-                id={form.fieldId('employeeNumber')}
-                label={t('activation.create.employeeNumber')}
-                autoComplete="off"
-                value={employeeNumber}
-                onValueChange={setEmployeeNumber}
-                error={form.errors.employeeNumber}
-              />
-              <SelectField<AccountRole>
-                id={form.fieldId('role')}
-                label={t('activation.create.role')}
-                required
-                value={roleOptions.includes(role) ? role : 'staff'}
-                onValueChange={setRole}
-                options={roleOptions.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-                error={form.errors.role}
-              />
-              <div className="form-actions">
-                <SubmitButton
-                  busy={create.isPending}
-                  label={t('activation.create.submit')}
-                  busyLabel={t('activation.create.submitting')}
-                />
-              </div>
-            </form>
-          </Section>
-        </div>
-        <Section title={t('activation.list.heading')} id="codes">
-          <LiveStatus message={status} />
-          {reissue.isError ? <ErrorAlert error={reissue.error} /> : null}
-          {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
-          {codes.isPending ? (
-            <Loading />
-          ) : codes.isError ? (
-            <ErrorAlert error={codes.error} onRetry={() => void codes.refetch()} />
-          ) : items.length === 0 ? (
-            <p className="ds-paragraph">{t('activation.list.empty')}</p>
-          ) : (
-            <TableWrap label={t('activation.list.caption')}>
-              <table className="ds-table" data-border="true" data-zebra="true">
-                <caption>{t('activation.list.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('activation.list.name')}</th>
-                    <th scope="col">{t('activation.list.username')}</th>
-                    {showUnit ? <th scope="col">{t('activation.list.unit')}</th> : null}
-                    <th scope="col">{t('activation.list.status')}</th>
-                    <th scope="col">{t('activation.list.created')}</th>
-                    <th scope="col">{t('activation.list.expires')}</th>
-                    <th scope="col">{t('activation.list.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row">{c.name}</th>
-                      <td className="break">{c.username ?? ''}</td>
-                      {showUnit ? <td>{c.organisationName}</td> : null}
-                      <td>
-                        <Tag color={statusColor[c.status]}>{t(`activation.status.${c.status}`)}</Tag>
-                      </td>
-                      <td>{formatDate(c.createdAt)}</td>
-                      <td>{formatDate(c.expiresAt)}</td>
-                      <td>
-                        {c.status === 'open' ? (
-                          <button
-                            type="button"
-                            className="ds-button"
-                            data-variant="tertiary"
-                            data-color="danger"
-                            aria-label={t('activation.list.revokeLabel', { name: c.name })}
-                            aria-busy={(revoke.isPending && revoke.variables?.id === c.id) || undefined}
-                            onClick={() => !revoke.isPending && revoke.mutate(c)}
-                          >
-                            {t('activation.list.revoke')}
-                          </button>
-                        ) : null}
-                        {offerNew.has(c.id) ? (
-                          <button
-                            type="button"
-                            className="ds-button"
-                            data-variant="tertiary"
-                            aria-label={t('activation.list.reissueLabel', { name: c.name })}
-                            aria-busy={(reissue.isPending && reissue.variables?.id === c.id) || undefined}
-                            onClick={() => !reissue.isPending && reissue.mutate(c)}
-                          >
-                            {t('activation.list.reissue')}
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          )}
+            </div>
+          </form>
         </Section>
-      </Page>
-    </>
+      </div>
+      <Section title={t('activation.list.heading')} id="codes">
+        <LiveStatus message={status} />
+        {reissue.isError ? <ErrorAlert error={reissue.error} /> : null}
+        {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
+        {codes.isPending ? (
+          <Loading />
+        ) : codes.isError ? (
+          <ErrorAlert error={codes.error} onRetry={() => void codes.refetch()} />
+        ) : items.length === 0 ? (
+          <p className="ds-paragraph">{t('activation.list.empty')}</p>
+        ) : (
+          <TableWrap label={t('activation.list.caption')}>
+            <table className="ds-table" data-border="true" data-zebra="true">
+              <caption>{t('activation.list.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('activation.list.name')}</th>
+                  <th scope="col">{t('activation.list.username')}</th>
+                  {showUnit ? <th scope="col">{t('activation.list.unit')}</th> : null}
+                  <th scope="col">{t('activation.list.status')}</th>
+                  <th scope="col">{t('activation.list.created')}</th>
+                  <th scope="col">{t('activation.list.expires')}</th>
+                  <th scope="col">{t('activation.list.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{c.name}</th>
+                    <td className="break">{c.username ?? ''}</td>
+                    {showUnit ? <td>{c.organisationName}</td> : null}
+                    <td>
+                      <Tag color={statusColor[c.status]}>{t(`activation.status.${c.status}`)}</Tag>
+                    </td>
+                    <td>{formatDate(c.createdAt)}</td>
+                    <td>{formatDate(c.expiresAt)}</td>
+                    <td>
+                      {c.status === 'open' ? (
+                        <button
+                          type="button"
+                          className="ds-button"
+                          data-variant="tertiary"
+                          data-color="danger"
+                          aria-label={t('activation.list.revokeLabel', { name: c.name })}
+                          aria-busy={(revoke.isPending && revoke.variables?.id === c.id) || undefined}
+                          onClick={() => !revoke.isPending && revoke.mutate(c)}
+                        >
+                          {t('activation.list.revoke')}
+                        </button>
+                      ) : null}
+                      {offerNew.has(c.id) ? (
+                        <button
+                          type="button"
+                          className="ds-button"
+                          data-variant="tertiary"
+                          aria-label={t('activation.list.reissueLabel', { name: c.name })}
+                          aria-busy={(reissue.isPending && reissue.variables?.id === c.id) || undefined}
+                          onClick={() => !reissue.isPending && reissue.mutate(c)}
+                        >
+                          {t('activation.list.reissue')}
+                        </button>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </Section>
+    </Page>
   );
 }

@@ -1,15 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiScope } from '../../../shared/access/api-scopes.ts';
 import {
   ApiClient,
   ApiClientCreated,
   ApiClientList,
+  CreateApiClient,
   TOKEN_PATH,
 } from '../../../shared/contracts/api-clients.ts';
 import { ErrorAlert, LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
-import { SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import {
+  ContractCheckboxGroup,
+  ContractTextField,
+  useContractForm,
+  useUnsavedChangesWarning,
+} from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
@@ -28,11 +34,8 @@ export function ApiClientsPage() {
   const me = useMe();
   const qc = useQueryClient();
   const { org, fallback } = useRouteOrganisation();
-  const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<ApiScope[]>([]);
   const [created, setCreated] = useState<ApiClientCreated | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const form = useFormErrors('api-client');
   const orgId = org?.id ?? '';
   const listKey = ['api-clients', orgId];
   const allowed = Boolean(org && me.data && abilitiesAt(me.data, org).manageIdentity);
@@ -43,18 +46,19 @@ export function ApiClientsPage() {
     enabled: allowed,
   });
 
-  const create = useMutation({
-    mutationFn: (body: { name: string; scopes: ApiScope[] }) =>
-      api.post(`/organisations/${orgId}/api-clients`, ApiClientCreated, body),
-    onSuccess: async (res) => {
-      setName('');
-      setScopes([]);
+  const cf = useContractForm(CreateApiClient, {
+    id: 'api-client',
+    defaultValues: { name: '', scopes: [] },
+    labels: { name: t('apiClients.create.name'), scopes: t('apiClients.create.scopes') },
+    onSubmit: async (body, { form }) => {
+      const res = await api.post(`/organisations/${orgId}/api-clients`, ApiClientCreated, body);
+      form.reset({ name: '', scopes: [] });
       setStatus(null);
       setCreated(res);
       await qc.invalidateQueries({ queryKey: listKey });
     },
-    onError: (err) => form.failFromApi(err, ['name', 'scopes']),
   });
+  const leaving = useUnsavedChangesWarning(cf.form.formState.isDirty && !cf.busy);
 
   const revoke = useMutation({
     mutationFn: (c: ApiClient) => api.delete(`/api-clients/${c.id}`, ApiClient),
@@ -69,163 +73,118 @@ export function ApiClientsPage() {
   const available = list.data?.availableScopes ?? [];
   const items = list.data?.items ?? [];
 
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (!name.trim())
-      errs.name = t('form.requiredField', { field: t('apiClients.create.name').toLowerCase() });
-    if (scopes.length === 0) errs.scopes = t('apiClients.create.scopesRequired');
-    if (Object.keys(errs).length) return form.fail(errs);
-    form.clear();
-    create.mutate({ name: name.trim(), scopes: available.filter((s) => scopes.includes(s)) });
-  }
-
-  const toggle = (scope: ApiScope, on: boolean) =>
-    setScopes((now) => (on ? [...now, scope] : now.filter((s) => s !== scope)));
-  const scopesId = form.fieldId('scopes');
-
   return (
-    <>
-      <Page
-        breadcrumbs={orgTrail(org, t, t('apiClients.crumb'))}
-        title={t('apiClients.title', { name: org.name })}
-        lead={t('apiClients.intro')}
-      >
-        {created ? <CreatedClient client={created} onDone={() => setCreated(null)} /> : null}
-        <div className="narrow">
-          <Section title={t('apiClients.create.heading')} id="new-client">
-            <form onSubmit={submit} noValidate className="form">
-              {form.summary}
-              <TextField
-                id={form.fieldId('name')}
-                label={t('apiClients.create.name')}
-                hint={t('apiClients.create.nameHint')}
-                autoComplete="off"
-                required
-                value={name}
-                onValueChange={setName}
-                error={form.errors.name}
+    <Page
+      breadcrumbs={orgTrail(org, t, t('apiClients.crumb'))}
+      title={t('apiClients.title', { name: org.name })}
+      lead={t('apiClients.intro')}
+    >
+      {leaving}
+      {created ? <CreatedClient client={created} onDone={() => setCreated(null)} /> : null}
+      <div className="narrow">
+        <Section title={t('apiClients.create.heading')} id="new-client">
+          <form onSubmit={cf.onSubmit} noValidate className="form">
+            {cf.summary}
+            <ContractTextField
+              cf={cf}
+              name="name"
+              hint={t('apiClients.create.nameHint')}
+              autoComplete="off"
+              required
+            />
+            <ContractCheckboxGroup
+              cf={cf}
+              name="scopes"
+              hint={t('apiClients.create.scopesHint')}
+              options={available.map((s) => ({
+                value: s,
+                label: <code>{s}</code>,
+                hint: t(`apiClients.scopes.${s}`),
+              }))}
+            />
+            <div className="form-actions">
+              <SubmitButton
+                busy={cf.busy}
+                label={t('apiClients.create.submit')}
+                busyLabel={t('apiClients.create.submitting')}
               />
-              <fieldset
-                className="ds-fieldset fieldset"
-                id={scopesId}
-                tabIndex={-1}
-                aria-describedby={`${scopesId}-hint${form.errors.scopes ? ` ${scopesId}-error` : ''}`}
-              >
-                <legend className="ds-label" data-weight="medium">
-                  {t('apiClients.create.scopes')}
-                </legend>
-                <div className="field-hint" id={`${scopesId}-hint`}>
-                  {t('apiClients.create.scopesHint')}
-                </div>
-                {form.errors.scopes ? (
-                  <div className="ds-validation-message" data-color="danger" id={`${scopesId}-error`}>
-                    {form.errors.scopes}
-                  </div>
-                ) : null}
-                {available.map((s) => (
-                  <div className="ds-field checkbox" key={s}>
-                    <input
-                      className="ds-input"
-                      type="checkbox"
-                      id={`${scopesId}-${s}`}
-                      aria-describedby={`${scopesId}-${s}-hint`}
-                      checked={scopes.includes(s)}
-                      onChange={(e) => toggle(s, e.target.checked)}
-                    />
-                    <label className="ds-label" data-weight="regular" htmlFor={`${scopesId}-${s}`}>
-                      <code>{s}</code>
-                    </label>
-                    <div className="field-hint" id={`${scopesId}-${s}-hint`}>
-                      {t(`apiClients.scopes.${s}`)}
-                    </div>
-                  </div>
-                ))}
-              </fieldset>
-              <div className="form-actions">
-                <SubmitButton
-                  busy={create.isPending}
-                  label={t('apiClients.create.submit')}
-                  busyLabel={t('apiClients.create.submitting')}
-                />
-              </div>
-            </form>
-          </Section>
-        </div>
-        <Section title={t('apiClients.list.heading')} id="clients">
-          <LiveStatus message={status} />
-          {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
-          {list.isPending ? (
-            <Loading />
-          ) : list.isError ? (
-            <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-          ) : items.length === 0 ? (
-            <p className="ds-paragraph">{t('apiClients.list.empty')}</p>
-          ) : (
-            <TableWrap label={t('apiClients.list.caption')}>
-              <table className="ds-table" data-border="true" data-zebra="true">
-                <caption>{t('apiClients.list.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('apiClients.list.name')}</th>
-                    <th scope="col">{t('apiClients.list.clientId')}</th>
-                    <th scope="col">{t('apiClients.list.scopes')}</th>
-                    <th scope="col">{t('apiClients.list.created')}</th>
-                    <th scope="col">{t('apiClients.list.lastUsed')}</th>
-                    <th scope="col">{t('apiClients.list.status')}</th>
-                    <th scope="col">{t('apiClients.list.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row">{c.name}</th>
-                      <td className="break">
-                        <code>{c.clientId}</code>
-                      </td>
-                      <td>{c.scopes.join(', ')}</td>
-                      <td>
-                        {formatDate(c.createdAt)}
-                        {c.createdByName ? ` ${t('apiClients.list.by', { name: c.createdByName })}` : ''}
-                      </td>
-                      <td>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : t('apiClients.list.never')}</td>
-                      <td>
-                        {c.revokedAt ? (
-                          <Tag color="neutral">
-                            {t('apiClients.list.revoked', { date: formatDate(c.revokedAt) })}
-                          </Tag>
-                        ) : (
-                          <Tag color="success">{t('apiClients.list.active')}</Tag>
-                        )}
-                      </td>
-                      <td>
-                        {c.revokedAt ? null : (
-                          <button
-                            type="button"
-                            className="ds-button"
-                            data-variant="tertiary"
-                            data-color="danger"
-                            aria-label={t('apiClients.list.revokeLabel', { name: c.name })}
-                            aria-busy={(revoke.isPending && revoke.variables?.id === c.id) || undefined}
-                            onClick={() =>
-                              !revoke.isPending &&
-                              window.confirm(t('apiClients.list.revokeConfirm', { name: c.name })) &&
-                              revoke.mutate(c)
-                            }
-                          >
-                            {t('apiClients.list.revoke')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          )}
+            </div>
+          </form>
         </Section>
-      </Page>
-    </>
+      </div>
+      <Section title={t('apiClients.list.heading')} id="clients">
+        <LiveStatus message={status} />
+        {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
+        {list.isPending ? (
+          <Loading />
+        ) : list.isError ? (
+          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
+        ) : items.length === 0 ? (
+          <p className="ds-paragraph">{t('apiClients.list.empty')}</p>
+        ) : (
+          <TableWrap label={t('apiClients.list.caption')}>
+            <table className="ds-table" data-border="true" data-zebra="true">
+              <caption>{t('apiClients.list.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('apiClients.list.name')}</th>
+                  <th scope="col">{t('apiClients.list.clientId')}</th>
+                  <th scope="col">{t('apiClients.list.scopes')}</th>
+                  <th scope="col">{t('apiClients.list.created')}</th>
+                  <th scope="col">{t('apiClients.list.lastUsed')}</th>
+                  <th scope="col">{t('apiClients.list.status')}</th>
+                  <th scope="col">{t('apiClients.list.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{c.name}</th>
+                    <td className="break">
+                      <code>{c.clientId}</code>
+                    </td>
+                    <td>{c.scopes.join(', ')}</td>
+                    <td>
+                      {formatDate(c.createdAt)}
+                      {c.createdByName ? ` ${t('apiClients.list.by', { name: c.createdByName })}` : ''}
+                    </td>
+                    <td>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : t('apiClients.list.never')}</td>
+                    <td>
+                      {c.revokedAt ? (
+                        <Tag color="neutral">
+                          {t('apiClients.list.revoked', { date: formatDate(c.revokedAt) })}
+                        </Tag>
+                      ) : (
+                        <Tag color="success">{t('apiClients.list.active')}</Tag>
+                      )}
+                    </td>
+                    <td>
+                      {c.revokedAt ? null : (
+                        <button
+                          type="button"
+                          className="ds-button"
+                          data-variant="tertiary"
+                          data-color="danger"
+                          aria-label={t('apiClients.list.revokeLabel', { name: c.name })}
+                          aria-busy={(revoke.isPending && revoke.variables?.id === c.id) || undefined}
+                          onClick={() =>
+                            !revoke.isPending &&
+                            window.confirm(t('apiClients.list.revokeConfirm', { name: c.name })) &&
+                            revoke.mutate(c)
+                          }
+                        >
+                          {t('apiClients.list.revoke')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </Section>
+    </Page>
   );
 }
 
