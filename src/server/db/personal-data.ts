@@ -577,6 +577,27 @@ export const personalData: PersonalDataEntry[] = [
       },
     },
   },
+  // Support offers and requests (issue 17): who wrote and handled them, and what the thread says.
+  authored('support_offers', ['created_by'], ['id', 'title', 'created_at']),
+  authored('support_requests', ['created_by', 'assignee_id'], ['id', 'subject', 'created_at']),
+  {
+    key: 'support_requests.mentions',
+    table: 'support_requests',
+    columns: ['subject', 'body'],
+    tiedBy: [{ mentions: 'subject' }, { mentions: 'body' }],
+    show: ['id', 'created_at'],
+    erase: { scrub: true },
+  },
+  authored('support_request_events', ['author_id', 'assignee_id'], ['id', 'request_id', 'kind', 'created_at']),
+  {
+    key: 'support_request_events.mentions',
+    table: 'support_request_events',
+    columns: ['body'],
+    tiedBy: [{ mentions: 'body' }],
+    show: ['id', 'request_id', 'created_at'],
+    erase: { scrub: true },
+  },
+  authored('support_request_attachments', ['uploaded_by'], ['id', 'request_id', 'file_name', 'uploaded_at']),
   // @features-personal-data (entries above this line)
 ];
 
@@ -605,4 +626,5 @@ export const NOT_PERSONAL: Record<string, string> = {
   'api_clients.name': "a system's name (e.g. 'Power BI')",
   'api_clients.user_id': "the client's own service account (a system's account, never a person's)",
   'scim_groups.display_name': "an HR group's name (e.g. 'Hemtjänst Norr')",
+  'support_request_attachments.file_name': 'the name of an uploaded attachment',
 };

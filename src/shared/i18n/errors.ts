@@ -474,6 +474,11 @@ export const problemMessages = {
     sv: 'Närvaron är redan registrerad, så träffen kan inte flyttas, byta modul eller ställas in.',
     en: 'Attendance is already recorded, so the meeting cannot be moved, change module or be cancelled.',
   },
+  // Support offers and requests (issue 17).
+  support_request_closed: {
+    sv: 'Förfrågan är avslutad och tar inte emot fler meddelanden eller bilagor.',
+    en: 'The request is closed and takes no more messages or attachments.',
+  },
   // @features-problems (helpers insert their problem codes above this line)
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
@@ -691,6 +696,39 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
   username_or_employee_number: {
     sv: 'Ange ett användarnamn eller ett anställningsnummer.',
     en: 'Enter a username or an employee number.',
+  },
+  // Support offers and requests (issue 17).
+  support_provider_kind: {
+    sv: 'Välj en region eller en samverkan som erbjuder stödet.',
+    en: 'Choose a region or an association offering the support.',
+  },
+  support_provider_not_yours: {
+    sv: 'Välj kommunens region eller en samverkan som kommunen är med i.',
+    en: "Choose the municipality's region or an association it belongs to.",
+  },
+  support_offer_unknown: {
+    sv: 'Erbjudandet finns inte hos den du frågar, eller är stängt.',
+    en: 'The offer is not one of those you are asking, or it is closed.',
+  },
+  support_assignee_not_provider: {
+    sv: 'Välj en av samordnarna som tar emot förfrågan.',
+    en: 'Choose one of the coordinators receiving the request.',
+  },
+  support_assign_first: {
+    sv: 'Tilldela förfrågan till någon först.',
+    en: 'Assign the request to someone first.',
+  },
+  need_or_offer: {
+    sv: 'Välj ett stödbehov eller ett erbjudande.',
+    en: 'Choose a support need or an offer.',
+  },
+  response_days_range: {
+    sv: 'Ange ett heltal från 1 till 60 arbetsdagar.',
+    en: 'Enter a whole number from 1 to 60 working days.',
+  },
+  municipality_code: {
+    sv: 'Ange en kommunkod med fyra siffror.',
+    en: 'Give a municipality code of four digits.',
   },
   // @features-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)
