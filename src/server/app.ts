@@ -50,6 +50,8 @@ import { peopleRoutes } from './features/people/people.routes.ts';
 import { peopleSearchRoutes } from './features/people/people-search.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
+import { requirementRoutes } from './features/requirements/requirements.routes.ts';
+import { specificationRoutes } from './features/requirements/specifications.routes.ts';
 import { scimRoutes } from './features/scim/scim.routes.ts';
 import { scimTokenRoutes } from './features/scim/scim-tokens.routes.ts';
 import { samlRoutes } from './features/sso/saml/saml.routes.ts';
@@ -197,6 +199,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(startRoutes({ db }));
       await api.register(peopleSearchRoutes({ db }));
       await api.register(supportRoutes({ db, mailer, publicUrl: config.publicUrl }));
+      await api.register(requirementRoutes({ db }));
+      await api.register(specificationRoutes({ db }));
       // @features-routes (helpers register their routes above this line)
       await api.register(
         systemRoutes({

@@ -598,6 +598,11 @@ export const personalData: PersonalDataEntry[] = [
     erase: { scrub: true },
   },
   authored('support_request_attachments', ['uploaded_by'], ['id', 'request_id', 'file_name', 'uploaded_at']),
+  // Requirements library (issue 17): who wrote a requirement, a version, a lesson or a specification.
+  authored('requirements', ['created_by'], ['id', 'owner_organisation_id', 'created_at']),
+  authored('requirement_versions', ['created_by'], ['requirement_id', 'version', 'created_at']),
+  authored('requirement_lessons', ['created_by'], ['id', 'requirement_id', 'rating', 'created_at']),
+  authored('requirement_specifications', ['created_by', 'updated_by'], ['id', 'title', 'created_at']),
   // @features-personal-data (entries above this line)
 ];
 

@@ -479,6 +479,11 @@ export const problemMessages = {
     sv: 'Förfrågan är avslutad och tar inte emot fler meddelanden eller bilagor.',
     en: 'The request is closed and takes no more messages or attachments.',
   },
+  // Requirements library (issue 17).
+  requirement_version_conflict: {
+    sv: 'Någon har sparat en nyare version av kravet. Läs in sidan igen och gör ändringen där.',
+    en: 'Someone has saved a newer version of the requirement. Reload the page and make the change there.',
+  },
   // @features-problems (helpers insert their problem codes above this line)
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
@@ -729,6 +734,14 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
   municipality_code: {
     sv: 'Ange en kommunkod med fyra siffror.',
     en: 'Give a municipality code of four digits.',
+  },
+  duplicate_requirement: {
+    sv: 'Kravet finns redan i kravspecifikationen.',
+    en: 'The requirement is already in the specification.',
+  },
+  unknown_requirement_version: {
+    sv: 'Kravet eller versionen finns inte i kravbiblioteket.',
+    en: 'The requirement or version is not in the library.',
   },
   // @features-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)

@@ -18,6 +18,7 @@ import { loadDocumentsDemo } from './documents-demo.ts';
 import { loadInitiativesDemo } from './initiatives-demo.ts';
 import { loadLearningDemo } from './learning-demo.ts';
 import { loadNetworksDemo } from './networks-demo.ts';
+import { loadRequirementsDemo } from './requirements-demo.ts';
 import { loadSteeringReportsDemo } from './steering-reports-demo.ts';
 
 /**
@@ -105,5 +106,6 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadCasesDemo(db);
   await loadSteeringReportsDemo(db);
   await loadDefinitionsDemo(db);
+  await loadRequirementsDemo(db);
   // @features-demo (one loader per capability above this line)
 }
