@@ -603,6 +603,16 @@ export const personalData: PersonalDataEntry[] = [
   authored('requirement_versions', ['created_by'], ['requirement_id', 'version', 'created_at']),
   authored('requirement_lessons', ['created_by'], ['id', 'requirement_id', 'rating', 'created_at']),
   authored('requirement_specifications', ['created_by', 'updated_by'], ['id', 'title', 'created_at']),
+  // The national register of suppliers (issue 17): the people to talk to at a supplier.
+  {
+    key: 'supplier_contacts',
+    table: 'supplier_contacts',
+    columns: ['name', 'role', 'email', 'phone'],
+    tiedBy: [{ email: 'email' }, { name: 'name', email: 'email' }],
+    show: ['supplier_id', 'name', 'role', 'email', 'phone'],
+    erase: { delete: true },
+  },
+  authored('suppliers', ['created_by'], ['id', 'name', 'created_at']),
   // @features-personal-data (entries above this line)
 ];
 
@@ -631,5 +641,8 @@ export const NOT_PERSONAL: Record<string, string> = {
   'api_clients.name': "a system's name (e.g. 'Power BI')",
   'api_clients.user_id': "the client's own service account (a system's account, never a person's)",
   'scim_groups.display_name': "an HR group's name (e.g. 'Hemtjänst Norr')",
+  'suppliers.name': "a supplier's (a company's) name",
+  'suppliers.sort_name': "a supplier's name as its sort key",
+  'supplier_products.name': "a product's name",
   'support_request_attachments.file_name': 'the name of an uploaded attachment',
 };

@@ -5,4 +5,5 @@ export * from './permissions.ts';
 export * from './provisioning-roles.ts';
 export * from './requirements.ts';
 export * from './scope.ts';
+export * from './suppliers.ts';
 export * from './support.ts';

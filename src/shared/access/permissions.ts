@@ -47,6 +47,8 @@ export const actions = [
   // Support from the region (issue 17): a municipality asks, a region or association answers.
   'support.request',
   'support.provide',
+  // The national register of suppliers and products (issue 17).
+  'supplier.manage',
   // @features-actions (new actions above this line)
 ] as const;
 export type Action = (typeof actions)[number];
@@ -116,6 +118,7 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
     'report.steering',
     'definition.manage',
     'support.provide',
+    'supplier.manage',
     // @features-regional-actions (above this line)
   ],
   national_admin: [...actions],

@@ -484,6 +484,15 @@ export const problemMessages = {
     sv: 'Någon har sparat en nyare version av kravet. Läs in sidan igen och gör ändringen där.',
     en: 'Someone has saved a newer version of the requirement. Reload the page and make the change there.',
   },
+  // The national register of suppliers (issue 17).
+  org_number_taken: {
+    sv: 'Organisationsnumret finns redan i registret.',
+    en: 'The organisation number is already in the register.',
+  },
+  supplier_merged: {
+    sv: 'Leverantören är sammanslagen med en annan och kan inte ändras.',
+    en: 'The supplier has been merged into another and cannot be changed.',
+  },
   // @features-problems (helpers insert their problem codes above this line)
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
@@ -743,6 +752,24 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Kravet eller versionen finns inte i kravbiblioteket.',
     en: 'The requirement or version is not in the library.',
   },
+  // The national register of suppliers (issue 17).
+  invalid_org_number: {
+    sv: 'Skriv organisationsnumret med tio siffror, till exempel 556123-4567.',
+    en: 'Write the organisation number with ten digits, for example 556123-4567.',
+  },
+  org_number_check_digit: {
+    sv: 'Organisationsnumret stämmer inte: kontrollsiffran (den sista) är fel.',
+    en: 'The organisation number is not right: the check digit (the last one) is wrong.',
+  },
+  invalid_phone: {
+    sv: 'Skriv telefonnumret med siffror, till exempel 023-123 45.',
+    en: 'Write the phone number in digits, for example 023-123 45.',
+  },
+  merge_same_supplier: {
+    sv: 'Välj en annan leverantör än den du slår samman med.',
+    en: 'Choose a supplier other than the one you merge into.',
+  },
+  unknown_supplier: { sv: 'Leverantören finns inte.', en: 'The supplier does not exist.' },
   // @features-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)
 };

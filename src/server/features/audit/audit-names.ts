@@ -28,6 +28,8 @@ const namedTables: Record<string, { table: string; name: SQL }> = {
   scim_token: { table: 'scim_tokens', name: sql`name` },
   benefit_indicator: { table: 'benefit_indicators', name: sql`name` },
   need: { table: 'needs', name: sql`title` },
+  supplier: { table: 'suppliers', name: sql`name` },
+  supplier_product: { table: 'supplier_products', name: sql`name` },
   requirement_specification: { table: 'requirement_specifications', name: sql`title` },
   support_offer: { table: 'support_offers', name: sql`title` },
   support_request: { table: 'support_requests', name: sql`subject` },

@@ -66,7 +66,7 @@ function membershipInScope(scope: string[]): SQL {
  * The words of the query as a prefix tsquery ("amir ha" → 'amir':* & 'ha':*), split by the same parser as
  * `users.search_vector`, so "Anna-Karin" and "E-1234" fall apart the same way on both sides.
  */
-const prefixQuery = (q: string) =>
+export const prefixQuery = (q: string) =>
   sql`(select coalesce(string_agg(quote_literal(lexeme) || ':*', ' & '), '')::tsquery
        from unnest(to_tsvector('simple', ${searchableText(q)})))`;
 
