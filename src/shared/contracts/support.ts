@@ -86,6 +86,8 @@ export const SupportOfferList = z.object({
   items: z.array(SupportOffer),
   /** The regions and associations the caller publishes for (empty for municipalities). */
   providers: z.array(Named),
+  /** With `municipality`: the region and associations it may ask, offers or not. */
+  askable: z.array(Named),
 });
 export type SupportOfferList = z.infer<typeof SupportOfferList>;
 

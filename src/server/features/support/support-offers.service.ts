@@ -55,11 +55,13 @@ export async function listOffers(
 ): Promise<SupportOfferList> {
   if (!usesSupport(actor)) throw forbidden();
   let providerIds = await readableProviders(db, actor);
+  let askable: repo.ProviderRow[] = [];
   if (q.municipality) {
     const m = await repo.findMunicipality(db, q.municipality);
     if (!m) throw notFound();
-    const askable = (await repo.providersOf(db, m.id)).map((p) => p.id);
-    providerIds = providerIds ? providerIds.filter((id) => askable.includes(id)) : askable;
+    askable = await repo.providersOf(db, m.id);
+    const ids = askable.map((p) => p.id);
+    providerIds = providerIds ? providerIds.filter((id) => ids.includes(id)) : ids;
   }
   if (q.provider) providerIds = (providerIds ?? [q.provider]).filter((id) => id === q.provider);
   const rows = await repo.selectOffers(db, { providerIds: providerIds ?? undefined, ...q });
@@ -67,6 +69,7 @@ export async function listOffers(
   return {
     items: rows.map((r) => toOffer(actor, r)),
     providers: providers.flatMap((p) => (p ? [{ id: p.id, name: p.name }] : [])),
+    askable: askable.map((p) => ({ id: p.id, name: p.name })),
   };
 }
 

@@ -233,7 +233,6 @@ export async function updateRequest(
   const changes = await db.transaction(async (tx) => {
     const locked = (await repo.lockRequest(tx, id))!;
     const out = { assigned: false, closed: false };
-    let status = locked.status;
     if (input.assigneeId !== undefined && input.assigneeId !== locked.assignee_id) {
       await tx.execute(sql`update support_requests set assignee_id = ${input.assigneeId} where id = ${id}`);
       await repo.insertEvent(tx, {
@@ -244,10 +243,10 @@ export async function updateRequest(
         authorId: actor.userId,
       });
       out.assigned = Boolean(input.assigneeId);
-      // A new request taken by someone is no longer waiting for anyone to pick it up.
-      if (input.assigneeId && status === 'new' && input.status === undefined) status = 'assigned';
     }
-    const wanted = input.status ?? status;
+    let wanted = input.status ?? locked.status;
+    // A new request taken by someone is no longer waiting for anyone to pick it up.
+    if (out.assigned && wanted === 'new') wanted = 'assigned';
     if (wanted !== locked.status) {
       if (wanted === 'assigned' && !(input.assigneeId ?? locked.assignee_id))
         throw field('status', 'support_assign_first');
