@@ -37,6 +37,9 @@ export const sv = {
     unknownError: 'Ett oväntat fel inträffade. Försök igen.',
     retry: 'Försök igen',
     signedInAs: 'Inloggad som {{name}}',
+    moveUp: 'Flytta upp',
+    moveDown: 'Flytta ner',
+    remove: 'Ta bort',
   },
   nav: {
     start: 'Start',
@@ -1080,7 +1083,7 @@ export const sv = {
     reflectionQuestion: 'Reflektionsfråga {{n}}',
     addReflection: 'Lägg till reflektionsfråga',
     moveUp: 'Flytta upp {{what}}',
-    moveDown: 'Flytta ned {{what}}',
+    moveDown: 'Flytta ner {{what}}',
     remove: 'Ta bort {{what}}',
     save: 'Spara utkast',
     saving: 'Sparar …',
@@ -1777,9 +1780,6 @@ export const sv = {
       noOwner: 'Du kan inte skapa mallar. Regionala samordnare och nationella administratörer kan.',
       cannotEdit: 'Du kan inte ändra den här mallen.',
       errorAt: '{{where}}: {{message}}',
-      moveUp: 'Flytta upp',
-      moveDown: 'Flytta ner',
-      remove: 'Ta bort',
     },
     errors: {
       required: 'Fyll i uppgiften.',

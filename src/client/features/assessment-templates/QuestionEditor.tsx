@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { questionTypes } from '../../../shared/contracts/assessments.ts';
 import { SelectField, TextField } from '../../components/Form.tsx';
-import { ListButtons } from './ListButtons.tsx';
+import { ListItemButtons } from '../../components/ListItemButtons.tsx';
 import { type Fields, fieldProps, PairFields } from './PairFields.tsx';
 import {
   choiceTypes,
@@ -56,7 +56,7 @@ export function QuestionEditor({
       <legend className="ds-heading" data-size="xs">
         {e('question', { n: number })}
       </legend>
-      <ListButtons
+      <ListItemButtons
         index={index}
         count={count}
         onMove={onMove}
@@ -163,13 +163,9 @@ export function QuestionEditor({
                 labels={pairLabels('option', { n: i + 1 })}
               />
               {q.options.length > 2 ? (
-                <ListButtons
-                  index={0}
-                  count={1}
-                  onMove={() => {}}
+                <ListItemButtons
                   onRemove={() => set({ options: removeAt(q.options, i) })}
-                  labels={{ up: '', down: '', remove: e('removeOption', { n: i + 1 }) }}
-                  itemId={`template-option-${o.uid}`}
+                  labels={{ remove: e('removeOption', { n: i + 1 }) }}
                   neighbourId={optionsField.id}
                 />
               ) : null}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { assessmentAreas } from '../../../shared/contracts/assessments.ts';
 import { SelectField, TextField } from '../../components/Form.tsx';
-import { ListButtons } from './ListButtons.tsx';
+import { ListItemButtons, neighbourOf } from '../../components/ListItemButtons.tsx';
 import { type Fields, fieldProps, PairFields } from './PairFields.tsx';
 import { QuestionEditor } from './QuestionEditor.tsx';
 import { type DraftSection, emptyQuestion, move, removeAt, replaceAt } from './template-draft.ts';
@@ -35,16 +35,12 @@ export function SectionEditor({
   const n = index + 1;
   const set = (patch: Partial<DraftSection>) => onChange({ ...s, ...patch });
   const itemId = `template-section-${s.uid}`;
-  const questionId = (j: number) => {
-    const q = s.questions[j];
-    return q ? `template-question-${q.uid}` : undefined;
-  };
   return (
     <fieldset className="ds-fieldset fieldset template-section-editor" id={itemId} tabIndex={-1}>
       <legend className="ds-heading" data-size="sm">
         {e('section', { n })}
       </legend>
-      <ListButtons
+      <ListItemButtons
         index={index}
         count={count}
         onMove={onMove}
@@ -106,7 +102,7 @@ export function SectionEditor({
           onChange={(changed) => set({ questions: replaceAt(s.questions, j, changed) })}
           onMove={(delta) => set({ questions: move(s.questions, j, delta) })}
           onRemove={s.questions.length > 1 ? () => set({ questions: removeAt(s.questions, j) }) : null}
-          neighbourId={questionId(j - 1) ?? questionId(j + 1)}
+          neighbourId={neighbourOf(s.questions, j, (q) => `template-question-${q.uid}`)}
         />
       ))}
       {s.questions.length < MAX_QUESTIONS ? (

@@ -12,6 +12,7 @@ import {
   TextField,
   useFormErrors,
 } from '../../components/Form.tsx';
+import { neighbourOf } from '../../components/ListItemButtons.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { ApiError, api } from '../../lib/api.ts';
@@ -250,10 +251,7 @@ function TemplateForm({
               ? () => setDraft((d) => ({ ...d, sections: removeAt(d.sections, i) }))
               : null
           }
-          neighbourId={(() => {
-            const n = draft.sections[i - 1] ?? draft.sections[i + 1];
-            return n ? `template-section-${n.uid}` : undefined;
-          })()}
+          neighbourId={neighbourOf(draft.sections, i, (n) => `template-section-${n.uid}`)}
         />
       ))}
       {draft.sections.length < MAX_SECTIONS ? (

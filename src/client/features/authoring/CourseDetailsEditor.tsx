@@ -4,6 +4,7 @@ import {
   type DraftContent,
   DraftContent as DraftContentSchema,
 } from '../../../shared/contracts/authoring.ts';
+import { ChoiceInput, SelectField } from '../../components/Form.tsx';
 import { Section } from '../../components/Page.tsx';
 import type { Edit } from './draft-edit.ts';
 import { type LocalisedProps, NumberField } from './editor-fields.tsx';
@@ -45,28 +46,17 @@ export function CourseDetailsEditor({
           }),
         multiline: true,
       })}
-      <div className="ds-field field">
-        <label className="ds-label" data-weight="medium" htmlFor="course-track">
-          {t('authoring.track')}
-        </label>
-        <select
-          id="course-track"
-          className="ds-input"
-          value={content.track}
-          onChange={(e) => {
-            const track = e.target.value as DraftContent['track'];
-            edit((d) => {
-              d.track = track;
-            });
-          }}
-        >
-          {tracks.map((v) => (
-            <option key={v} value={v}>
-              {t(`authoring.tracks.${v}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="course-track"
+        label={t('authoring.track')}
+        value={content.track}
+        onValueChange={(track) =>
+          edit((d) => {
+            d.track = track;
+          })
+        }
+        options={tracks.map((v) => ({ value: v, label: t(`authoring.tracks.${v}`) }))}
+      />
       <NumberField
         id="f-estimatedMinutes"
         label={t('authoring.estimatedMinutes')}
@@ -79,23 +69,18 @@ export function CourseDetailsEditor({
           })
         }
       />
-      <div className="ds-field checkbox">
-        <input
-          className="ds-input"
-          type="checkbox"
-          id="course-meetings"
-          checked={content.completionRequiresMeetings}
-          onChange={(e) => {
-            const on = e.target.checked;
-            edit((d) => {
-              d.completionRequiresMeetings = on;
-            });
-          }}
-        />
-        <label className="ds-label" data-weight="regular" htmlFor="course-meetings">
-          {t('authoring.requiresMeetings')}
-        </label>
-      </div>
+      <ChoiceInput
+        type="checkbox"
+        id="course-meetings"
+        label={t('authoring.requiresMeetings')}
+        checked={content.completionRequiresMeetings}
+        onChange={(e) => {
+          const on = e.target.checked;
+          edit((d) => {
+            d.completionRequiresMeetings = on;
+          });
+        }}
+      />
     </Section>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { type DraftContent, missingTranslations } from '../../../shared/contracts/authoring.ts';
 import { ContentLanguage, PLAIN_SWEDISH } from '../../../shared/contracts/course-content.ts';
+import { ChoiceInput, SelectField } from '../../components/Form.tsx';
 import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { Section } from '../../components/Page.tsx';
 import type { Edit } from './draft-edit.ts';
@@ -42,47 +43,33 @@ export function LanguagesEditor({
 
   return (
     <Section title={t('authoring.languages')} id="authoring-languages">
-      <div className="ds-field field">
-        <label className="ds-label" data-weight="medium" htmlFor="edit-language">
-          {t('authoring.editLanguage')}
-        </label>
-        <select
-          id="edit-language"
-          className="ds-input"
-          value={lang}
-          onChange={(e) => setLang(e.target.value)}
-        >
-          {languageChoices.map((l) => (
-            <option key={l} value={l}>
-              {languageName(l, t)} — {state(l)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="edit-language"
+        label={t('authoring.editLanguage')}
+        value={lang}
+        onValueChange={setLang}
+        options={languageChoices.map((l) => ({ value: l, label: `${languageName(l, t)} — ${state(l)}` }))}
+      />
       <fieldset className="ds-fieldset fieldset">
         <legend className="ds-label" data-weight="medium">
           {t('authoring.declared')}
         </legend>
         <div className="field-hint">{t('authoring.declaredHint')}</div>
         {languageChoices.map((l) => (
-          <div className="ds-field checkbox" key={l}>
-            <input
-              className="ds-input"
-              type="checkbox"
-              id={`declared-${l}`}
-              checked={content.languages.includes(l)}
-              disabled={l === 'sv'}
-              onChange={(e) => {
-                const on = e.target.checked;
-                edit((d) => {
-                  d.languages = on ? [...d.languages, l] : d.languages.filter((x) => x !== l);
-                });
-              }}
-            />
-            <label className="ds-label" data-weight="regular" htmlFor={`declared-${l}`}>
-              {languageName(l, t)} ({state(l)})
-            </label>
-          </div>
+          <ChoiceInput
+            key={l}
+            type="checkbox"
+            id={`declared-${l}`}
+            label={`${languageName(l, t)} (${state(l)})`}
+            checked={content.languages.includes(l)}
+            disabled={l === 'sv'}
+            onChange={(e) => {
+              const on = e.target.checked;
+              edit((d) => {
+                d.languages = on ? [...d.languages, l] : d.languages.filter((x) => x !== l);
+              });
+            }}
+          />
         ))}
       </fieldset>
       <form className="add-language" noValidate onSubmit={add.onSubmit}>

@@ -2,9 +2,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DraftLesson, DraftLesson as DraftLessonSchema } from '../../../shared/contracts/authoring.ts';
 import type { MdTree } from '../../../shared/contracts/markdown-tree.ts';
+import { ListItemButtons } from '../../components/ListItemButtons.tsx';
 import { Markdown } from '../learning/Markdown.tsx';
 import { type Edit, move } from './draft-edit.ts';
-import { fieldId, ListControls, type LocalisedProps, NumberField } from './editor-fields.tsx';
+import { blockId, fieldId, type LocalisedProps, listLabels, NumberField } from './editor-fields.tsx';
 
 const minutes = DraftLessonSchema.shape.estimatedMinutes;
 
@@ -25,6 +26,7 @@ export function LessonEditor({
   mi,
   li,
   count,
+  neighbourId,
   moduleName,
   lang,
   dir,
@@ -39,6 +41,8 @@ export function LessonEditor({
   mi: number;
   li: number;
   count: number;
+  /** Where focus goes when this lesson is removed. */
+  neighbourId: string | undefined;
   moduleName: string;
   lang: string;
   dir: 'rtl' | 'ltr';
@@ -52,17 +56,20 @@ export function LessonEditor({
   const { t } = useTranslation();
   const lp = `modules.${mi}.lessons.${li}`;
   const lessonName = `${moduleName}, ${t('authoring.lesson', { n: li + 1 })}`;
+  const id = blockId(moduleKey, l.key);
   return (
-    <fieldset className="ds-fieldset author-block">
+    <fieldset className="ds-fieldset author-block" id={id} tabIndex={-1}>
       <legend className="ds-label" data-weight="medium">
         {t('authoring.lesson', { n: li + 1 })}
       </legend>
-      <ListControls
-        what={lessonName}
+      <ListItemButtons
         index={li}
-        length={count}
-        move={(to) => edit((d) => move(d.modules[mi]!.lessons, li, to))}
-        remove={() => edit((d) => void d.modules[mi]!.lessons.splice(li, 1))}
+        count={count}
+        onMove={(delta) => edit((d) => move(d.modules[mi]!.lessons, li, li + delta))}
+        onRemove={() => edit((d) => void d.modules[mi]!.lessons.splice(li, 1))}
+        labels={listLabels(t, lessonName)}
+        itemId={id}
+        neighbourId={neighbourId}
       />
       {localised({
         path: `${lp}.title`,

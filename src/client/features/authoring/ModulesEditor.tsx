@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftContent, DraftLesson, DraftModule } from '../../../shared/contracts/authoring.ts';
+import { ListItemButtons, neighbourOf } from '../../components/ListItemButtons.tsx';
 import { Section } from '../../components/Page.tsx';
 import { type Edit, move, newLesson, newModule } from './draft-edit.ts';
-import { ListControls, type LocalisedProps } from './editor-fields.tsx';
+import { blockId, fieldId, type LocalisedProps, listLabels } from './editor-fields.tsx';
 import { LessonEditor, type LessonPreview } from './LessonEditor.tsx';
 import { QuizEditor } from './QuizEditor.tsx';
 
@@ -54,18 +55,21 @@ function ModuleEditor({
   const { t } = useTranslation();
   const mp = `modules.${mi}`;
   const moduleName = t('authoring.module', { n: mi + 1 });
+  const id = blockId(m.key);
   return (
-    <fieldset className="ds-fieldset author-block">
+    <fieldset className="ds-fieldset author-block" id={id} tabIndex={-1}>
       <legend className="ds-heading" data-size="xs">
         {moduleName}
         {m.title[lang] ? `: ${m.title[lang]}` : ''}
       </legend>
-      <ListControls
-        what={moduleName}
+      <ListItemButtons
         index={mi}
-        length={content.modules.length}
-        move={(to) => edit((d) => move(d.modules, mi, to))}
-        remove={() => edit((d) => void d.modules.splice(mi, 1))}
+        count={content.modules.length}
+        onMove={(delta) => edit((d) => move(d.modules, mi, mi + delta))}
+        onRemove={() => edit((d) => void d.modules.splice(mi, 1))}
+        labels={listLabels(t, moduleName)}
+        itemId={id}
+        neighbourId={neighbourOf(content.modules, mi, (n) => blockId(n.key))}
       />
       {localised({
         path: `${mp}.title`,
@@ -98,6 +102,7 @@ function ModuleEditor({
           mi={mi}
           li={li}
           count={m.lessons.length}
+          neighbourId={neighbourOf(m.lessons, li, (n) => blockId(m.key, n.key))}
           moduleName={moduleName}
           lang={lang}
           dir={dir}
@@ -120,6 +125,7 @@ function ModuleEditor({
 
       <QuizEditor
         quiz={m.quiz}
+        moduleKey={m.key}
         mi={mi}
         moduleName={moduleName}
         edit={edit}
@@ -145,14 +151,12 @@ function ModuleEditor({
                   d.modules[mi]!.reflectionQuestions[ri] = v;
                 }),
             })}
-            <button
-              type="button"
-              className="ds-button"
-              data-variant="tertiary"
-              onClick={() => edit((d) => void d.modules[mi]!.reflectionQuestions.splice(ri, 1))}
-            >
-              {t('authoring.remove', { what })}
-            </button>
+            <ListItemButtons
+              onRemove={() => edit((d) => void d.modules[mi]!.reflectionQuestions.splice(ri, 1))}
+              labels={{ remove: t('authoring.remove', { what }) }}
+              // The questions after it move up a place: the one now first, or the one before.
+              neighbourId={fieldId(`${mp}.reflectionQuestions.${Math.max(0, ri - 1)}`)}
+            />
           </div>
         );
       })}

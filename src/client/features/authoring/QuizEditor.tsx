@@ -6,14 +6,17 @@ import {
   DraftQuestion,
   MAX_QUIZ_OPTIONS,
 } from '../../../shared/contracts/authoring.ts';
+import { ChoiceInput, SelectField } from '../../components/Form.tsx';
+import { ListItemButtons, neighbourOf } from '../../components/ListItemButtons.tsx';
 import { type Edit, move, newQuestion, nextKey } from './draft-edit.ts';
-import { fieldId, ListControls, type LocalisedProps, NumberField } from './editor-fields.tsx';
+import { blockId, fieldId, type LocalisedProps, listLabels, NumberField } from './editor-fields.tsx';
 
 const passMark = DraftModuleSchema.shape.quiz.shape.passMark;
 const kinds = DraftQuestion.shape.kind.options;
 
 interface QuizProps {
   quiz: DraftModule['quiz'];
+  moduleKey: string;
   mi: number;
   moduleName: string;
   edit: Edit;
@@ -22,7 +25,7 @@ interface QuizProps {
 }
 
 /** A module's quiz: its pass mark, and questions with their options, right answers and feedback. */
-export function QuizEditor({ quiz, mi, moduleName, edit, localised, invalid }: QuizProps) {
+export function QuizEditor({ quiz, moduleKey, mi, moduleName, edit, localised, invalid }: QuizProps) {
   const { t } = useTranslation();
   const mp = `modules.${mi}`;
   return (
@@ -50,6 +53,8 @@ export function QuizEditor({ quiz, mi, moduleName, edit, localised, invalid }: Q
           question={q}
           qi={qi}
           count={quiz.questions.length}
+          id={blockId(moduleKey, q.key)}
+          neighbourId={neighbourOf(quiz.questions, qi, (n) => blockId(moduleKey, n.key))}
           mi={mi}
           moduleName={moduleName}
           edit={edit}
@@ -78,27 +83,37 @@ function QuestionEditor({
   question: q,
   qi,
   count,
+  id,
+  neighbourId,
   mi,
   moduleName,
   edit,
   localised,
-}: Omit<QuizProps, 'quiz' | 'invalid'> & { question: DraftQuestion; qi: number; count: number }) {
+}: Omit<QuizProps, 'quiz' | 'invalid' | 'moduleKey'> & {
+  question: DraftQuestion;
+  qi: number;
+  count: number;
+  id: string;
+  neighbourId: string | undefined;
+}) {
   const { t } = useTranslation();
   const qp = `modules.${mi}.quiz.questions.${qi}`;
   const questionName = `${moduleName}, ${t('authoring.question', { n: qi + 1 })}`;
   const editQuestion = (fn: (question: DraftQuestion) => void) =>
     edit((d) => fn(d.modules[mi]!.quiz.questions[qi]!));
   return (
-    <fieldset className="ds-fieldset author-block">
+    <fieldset className="ds-fieldset author-block" id={id} tabIndex={-1}>
       <legend className="ds-label" data-weight="medium">
         {t('authoring.question', { n: qi + 1 })}
       </legend>
-      <ListControls
-        what={questionName}
+      <ListItemButtons
         index={qi}
-        length={count}
-        move={(to) => edit((d) => move(d.modules[mi]!.quiz.questions, qi, to))}
-        remove={() => edit((d) => void d.modules[mi]!.quiz.questions.splice(qi, 1))}
+        count={count}
+        onMove={(delta) => edit((d) => move(d.modules[mi]!.quiz.questions, qi, qi + delta))}
+        onRemove={() => edit((d) => void d.modules[mi]!.quiz.questions.splice(qi, 1))}
+        labels={listLabels(t, questionName)}
+        itemId={id}
+        neighbourId={neighbourId}
       />
       {localised({
         path: `${qp}.prompt`,
@@ -109,33 +124,27 @@ function QuestionEditor({
             question.prompt = v;
           }),
       })}
-      <div className="ds-field field">
-        <label className="ds-label" data-weight="medium" htmlFor={fieldId(`${qp}.kind`)}>
-          {t('authoring.kind')}
-        </label>
-        <select
-          id={fieldId(`${qp}.kind`)}
-          className="ds-input"
-          value={q.kind}
-          onChange={(e) => {
-            const kind = e.target.value as DraftQuestion['kind'];
-            editQuestion((question) => {
-              question.kind = kind;
-            });
-          }}
-        >
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`authoring.kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={fieldId(`${qp}.kind`)}
+        label={t('authoring.kind')}
+        value={q.kind}
+        onValueChange={(kind) =>
+          editQuestion((question) => {
+            question.kind = kind;
+          })
+        }
+        options={kinds.map((k) => ({ value: k, label: t(`authoring.kinds.${k}`) }))}
+      />
       {q.options.map((o, oi) => {
         const op = `${qp}.options.${oi}`;
         const optionName = `${questionName}, ${t('authoring.option', { n: oi + 1 })}`;
         return (
-          <fieldset className="ds-fieldset author-block option-block" key={o.key}>
+          <fieldset
+            className="ds-fieldset author-block option-block"
+            key={o.key}
+            id={`${id}-${o.key}`}
+            tabIndex={-1}
+          >
             <legend className="ds-label" data-weight="regular">
               {t('authoring.option', { n: oi + 1 })}
             </legend>
@@ -148,26 +157,21 @@ function QuestionEditor({
                   question.options[oi]!.text = v;
                 }),
             })}
-            <div className="ds-field checkbox">
-              <input
-                className="ds-input"
-                type="checkbox"
-                id={fieldId(`${op}.correct`)}
-                checked={o.correct}
-                onChange={(e) => {
-                  const on = e.target.checked;
-                  editQuestion((question) => {
-                    // One right answer unless the question takes several.
-                    if (on && question.kind !== 'multiple')
-                      for (const other of question.options) other.correct = false;
-                    question.options[oi]!.correct = on;
-                  });
-                }}
-              />
-              <label className="ds-label" data-weight="regular" htmlFor={fieldId(`${op}.correct`)}>
-                {t('authoring.correct')}
-              </label>
-            </div>
+            <ChoiceInput
+              type="checkbox"
+              id={fieldId(`${op}.correct`)}
+              label={t('authoring.correct')}
+              checked={o.correct}
+              onChange={(e) => {
+                const on = e.target.checked;
+                editQuestion((question) => {
+                  // One right answer unless the question takes several.
+                  if (on && question.kind !== 'multiple')
+                    for (const other of question.options) other.correct = false;
+                  question.options[oi]!.correct = on;
+                });
+              }}
+            />
             {localised({
               path: `${op}.feedback`,
               label: t('authoring.feedback'),
@@ -177,14 +181,11 @@ function QuestionEditor({
                   question.options[oi]!.feedback = v;
                 }),
             })}
-            <button
-              type="button"
-              className="ds-button"
-              data-variant="tertiary"
-              onClick={() => editQuestion((question) => void question.options.splice(oi, 1))}
-            >
-              {t('authoring.remove', { what: optionName })}
-            </button>
+            <ListItemButtons
+              onRemove={() => editQuestion((question) => void question.options.splice(oi, 1))}
+              labels={{ remove: t('authoring.remove', { what: optionName }) }}
+              neighbourId={neighbourOf(q.options, oi, (n) => `${id}-${n.key}`)}
+            />
           </fieldset>
         );
       })}

@@ -6,6 +6,8 @@ import { PLAIN_SWEDISH, rtlLanguages } from '../../../shared/contracts/course-co
 export const isRtl = (lang: string) => rtlLanguages.includes(lang.split('-')[0]!);
 /** The id of the input for a draft path (`modules.0.title` → `f-modules-0-title`): problems link to it. */
 export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
+/** The id of a module, lesson or question block by its keys (stable as it moves): focus follows it. */
+export const blockId = (...keys: string[]) => `author-${keys.join('-')}`;
 
 export function languageName(code: string, t: (k: string) => string): string {
   if (code === PLAIN_SWEDISH) return `${t('languages.sv')} (lättläst) – ${code}`;
@@ -18,6 +20,13 @@ export function languageName(code: string, t: (k: string) => string): string {
     return code;
   }
 }
+
+/** The accessible names of a block's move and remove buttons, naming the block. */
+export const listLabels = (t: (key: string, o: { what: string }) => string, what: string) => ({
+  up: t('authoring.moveUp', { what }),
+  down: t('authoring.moveDown', { what }),
+  remove: t('authoring.remove', { what }),
+});
 
 export interface LocalisedProps {
   path: string;
@@ -134,49 +143,6 @@ export function NumberField(props: {
           props.set(e.target.value === '' ? Number.NaN : e.target.valueAsNumber);
         }}
       />
-    </div>
-  );
-}
-
-export function ListControls(props: {
-  what: string;
-  index: number;
-  length: number;
-  move: (to: number) => void;
-  remove: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="button-row list-controls">
-      <button
-        type="button"
-        className="ds-button"
-        data-variant="tertiary"
-        data-size="sm"
-        disabled={props.index === 0}
-        onClick={() => props.move(props.index - 1)}
-      >
-        {t('authoring.moveUp', { what: props.what })}
-      </button>
-      <button
-        type="button"
-        className="ds-button"
-        data-variant="tertiary"
-        data-size="sm"
-        disabled={props.index === props.length - 1}
-        onClick={() => props.move(props.index + 1)}
-      >
-        {t('authoring.moveDown', { what: props.what })}
-      </button>
-      <button
-        type="button"
-        className="ds-button"
-        data-variant="tertiary"
-        data-size="sm"
-        onClick={props.remove}
-      >
-        {t('authoring.remove', { what: props.what })}
-      </button>
     </div>
   );
 }
