@@ -9,9 +9,9 @@ import {
   RoundResults,
 } from '../../../shared/contracts/assessment-results.ts';
 import type { Db } from '../../db/client.ts';
-import { attachmentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
+import { sendDownload } from '../../lib/send-download.ts';
 import { exportFileName, exportMediaType } from '../../lib/table-export.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import {
@@ -54,12 +54,8 @@ export const assessmentResultRoutes =
         }
         // Files are always computed afresh.
         const loaded = await roundResults(db, actorOf(req), req.params.id, lang, includePreliminary);
-        const { body, fileName } = await resultsExport(loaded, lang, req.query.format);
-        return reply
-          .type(exportMediaType[req.query.format])
-          .header('content-disposition', attachmentDisposition(fileName, 'resultat'))
-          .header('cache-control', 'no-store')
-          .send(body as never);
+        const file = await resultsExport(loaded, lang, req.query.format);
+        return sendDownload(reply, { ...file, type: exportMediaType[req.query.format] }, 'resultat');
       },
     );
 
@@ -113,17 +109,13 @@ export const assessmentResultRoutes =
           req.query.includePreliminary,
         );
         const pdf = await renderResultsPdf(r, lang);
-        const name = exportFileName(
+        const fileName = exportFileName(
           `${r.municipality.name} ${r.round.name}`,
           'resultat',
           r.round.closesOn,
           'pdf',
         );
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', attachmentDisposition(name, 'resultat'))
-          .header('cache-control', 'no-store')
-          .send(pdf as never);
+        return sendDownload(reply, { body: pdf, fileName, type: 'application/pdf' }, 'resultat');
       },
     );
   };

@@ -9,9 +9,9 @@ import {
   MunicipalityShapes,
 } from '../../../shared/contracts/mapping.ts';
 import type { Db } from '../../db/client.ts';
-import { attachmentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
+import { sendDownload } from '../../lib/send-download.ts';
 import { exportMediaType } from '../../lib/table-export.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { adoptionExport } from './adoption-export.ts';
@@ -79,12 +79,8 @@ export const adoptionViewRoutes =
           adoptionMatrix(db, actor, req.query, lang),
           adoptionGaps(db, actor, req.query),
         ]);
-        const { body, fileName } = await adoptionExport(matrix, gaps, lang, req.query.format);
-        return reply
-          .type(exportMediaType[req.query.format])
-          .header('content-disposition', attachmentDisposition(fileName, 'kartlaggning'))
-          .header('cache-control', 'no-store')
-          .send(body as never);
+        const file = await adoptionExport(matrix, gaps, lang, req.query.format);
+        return sendDownload(reply, { ...file, type: exportMediaType[req.query.format] }, 'kartlaggning');
       },
     );
 

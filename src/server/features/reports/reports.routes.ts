@@ -5,9 +5,10 @@ import {
   ProgrammeReportQuery,
 } from '../../../shared/contracts/programmes.ts';
 import type { Db } from '../../db/client.ts';
-import { attachmentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
+import { sendDownload } from '../../lib/send-download.ts';
+import { exportMediaType } from '../../lib/table-export.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { reportCsv, reportFileName, reportXlsx } from './report-export.ts';
 import { programmeReport, programmeReportSnapshot } from './reports.service.ts';
@@ -48,17 +49,8 @@ export const reportRoutes =
           format === 'csv'
             ? reportCsv(report, lang, part === 'participants')
             : await reportXlsx(report, lang);
-        const name = reportFileName(report, format);
-        // The response schema describes JSON; a Buffer is sent as it is, past the serialiser.
-        return reply
-          .type(
-            format === 'csv'
-              ? 'text/csv; charset=utf-8'
-              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          )
-          .header('content-disposition', attachmentDisposition(name, 'rapport'))
-          .header('cache-control', 'no-store')
-          .send(body as never);
+        const fileName = reportFileName(report, format);
+        return sendDownload(reply, { body, fileName, type: exportMediaType[format] }, 'rapport');
       },
     );
   };

@@ -8,9 +8,9 @@ import {
 } from '../../../shared/contracts/team.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import { attachmentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
+import { sendDownload } from '../../lib/send-download.ts';
 import { exportMediaType } from '../../lib/table-export.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -53,12 +53,8 @@ export const teamRoutes =
       async (req, reply) => {
         const lang = requestLanguage(req);
         const view = await teamView(db, actorOf(req), { ...req.query, limit: null }, lang);
-        const { body, fileName } = await teamExport(view, lang, req.query.format);
-        return reply
-          .type(exportMediaType[req.query.format])
-          .header('content-disposition', attachmentDisposition(fileName, 'team'))
-          .header('cache-control', 'no-store')
-          .send(body as never);
+        const file = await teamExport(view, lang, req.query.format);
+        return sendDownload(reply, { ...file, type: exportMediaType[req.query.format] }, 'team');
       },
     );
 
