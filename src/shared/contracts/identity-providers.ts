@@ -11,6 +11,9 @@ const Line = z.string().trim().max(500).regex(NO_CONTROL_CHARACTERS, 'control_ch
 /** A claim or attribute name (e.g. `email`, `urn:oid:0.9.2342.19200300.100.1.3`); empty means the default. */
 const ClaimName = Line.max(300);
 
+/** How many role rules one identity provider may have. */
+export const MAX_ROLE_RULES = 50;
+
 /** A group (or other claim value) that gives a role, e.g. the IdP's group "Enhetschefer" → manager. */
 export const RoleRule = z.object({
   value: Line.min(1),
@@ -31,7 +34,7 @@ export const AttributeMapping = z.object({
   unit: ClaimName.optional(),
   unitMatch: z.enum(['code', 'name']).optional(),
   role: ClaimName.optional(),
-  roleRules: z.array(RoleRule).max(50).optional(),
+  roleRules: z.array(RoleRule).max(MAX_ROLE_RULES).optional(),
 });
 export type AttributeMapping = z.infer<typeof AttributeMapping>;
 
@@ -98,6 +101,29 @@ export const IdentityProviderInput = z.object({
   enabled: z.boolean().optional(),
 });
 export type IdentityProviderInput = z.infer<typeof IdentityProviderInput>;
+
+/** E-mail domains as a person types them: one a line, or separated by commas, semicolons or spaces. */
+export const splitDomains = (text: string) =>
+  text
+    .split(/[\s,;]+/)
+    .map((d) => d.trim().toLowerCase())
+    .filter(Boolean);
+
+/**
+ * The identity-provider form: IdentityProviderInput with the domains as typed, and what the server
+ * requires of each kind (`checkComplete` in the service) in the same codes and on the same fields.
+ * `hasMetadataXml` is not sent: a stored SAML metadata document (never sent back) may stand in for one.
+ */
+export const IdentityProviderForm = IdentityProviderInput.extend({
+  emailDomains: z.string().transform(splitDomains).pipe(z.array(EmailDomain).max(50)),
+  hasMetadataXml: z.boolean().default(false),
+}).superRefine((v, ctx) => {
+  const required = (path: string) => ctx.addIssue({ code: 'custom', path: [path], message: 'required' });
+  if (v.kind === 'oidc') {
+    if (!v.issuer) required('issuer');
+    if (!v.clientId) required('clientId');
+  } else if (!v.metadataUrl && !v.metadataXml && !v.hasMetadataXml) required('metadataXml');
+});
 
 export const IdentityProvider = z.object({
   id: Uuid,

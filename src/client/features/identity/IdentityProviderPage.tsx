@@ -1,5 +1,4 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { Ok } from '../../../shared/contracts/common.ts';
@@ -8,7 +7,6 @@ import {
   type IdentityProviderInput,
 } from '../../../shared/contracts/identity-providers.ts';
 import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
-import { useFormErrors } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { abilitiesAt, orgPath } from '../../lib/organisations.ts';
@@ -17,18 +15,6 @@ import { orgTrail, useRouteOrganisation } from '../organisations/OrganisationPag
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 import { identityProvidersKey } from './IdentityPage.tsx';
 import { IdentityProviderForm } from './IdentityProviderForm.tsx';
-
-const formFields = [
-  'kind',
-  'name',
-  'issuer',
-  'clientId',
-  'clientSecret',
-  'scopes',
-  'metadataUrl',
-  'metadataXml',
-  'emailDomains',
-];
 
 /** Add (`…/inloggning/ny`) or change (`…/inloggning/:idpId`) one identity provider. */
 export function IdentityProviderPage() {
@@ -39,8 +25,6 @@ export function IdentityProviderPage() {
   const location = useLocation();
   const { idpId } = useParams();
   const { org, fallback } = useRouteOrganisation();
-  const form = useFormErrors('idp');
-  const [status, setStatus] = useState<string | null>(null);
   // Arriving from the "new" form: say it was saved (until a later save says something else).
   const created = (location.state as { created?: boolean } | null)?.created === true;
   const orgId = org?.id ?? '';
@@ -53,25 +37,16 @@ export function IdentityProviderPage() {
     enabled: allowed && !isNew,
   });
 
-  const save = useMutation({
-    mutationFn: (body: IdentityProviderInput) =>
-      isNew
-        ? api.post(`/organisations/${orgId}/identity-providers`, IdentityProvider, body)
-        : api.put(`/identity-providers/${idpId}`, IdentityProvider, body),
-    onSuccess: async (saved) => {
-      await qc.invalidateQueries({ queryKey: identityProvidersKey(orgId) });
-      qc.setQueryData(['identity-provider', saved.id], saved);
-      if (isNew) {
-        navigate(`${orgPath(orgId)}/inloggning/${saved.id}`, { state: { created: true } });
-      } else {
-        setStatus(t('idp.form.saved'));
-      }
-    },
-    onError: (err) => {
-      setStatus(null);
-      form.failFromApi(err, formFields);
-    },
-  });
+  const save = async (body: IdentityProviderInput) => {
+    const saved = isNew
+      ? await api.post(`/organisations/${orgId}/identity-providers`, IdentityProvider, body)
+      : await api.put(`/identity-providers/${idpId}`, IdentityProvider, body);
+    await qc.invalidateQueries({ queryKey: identityProvidersKey(orgId) });
+    qc.setQueryData(['identity-provider', saved.id], saved);
+    if (!isNew) return t('idp.form.saved');
+    navigate(`${orgPath(orgId)}/inloggning/${saved.id}`, { state: { created: true } });
+    return undefined;
+  };
 
   const remove = useMutation({
     mutationFn: () => api.delete(`/identity-providers/${idpId}`, Ok),
@@ -90,76 +65,69 @@ export function IdentityProviderPage() {
   const title = existing ? t('idp.form.editTitle', { name: existing.name }) : t('idp.form.newTitle');
 
   return (
-    <>
-      <Page breadcrumbs={orgTrail(org, t, title)} title={title} lead={t('idp.form.intro')}>
-        <p className="ds-paragraph">
-          <Link className="ds-link" to={`${orgPath(org.id)}/inloggning`}>
-            {t('orgs.identity')}
-          </Link>
-        </p>
-        <LiveStatus message={status ?? (created && !isNew ? t('idp.form.created') : null)} />
-        <div className="narrow">
-          <IdentityProviderForm
-            key={existing?.updatedAt ?? 'new'}
-            organisationKind={org.kind}
-            existing={existing}
-            busy={save.isPending}
-            onSubmit={(body) => save.mutate(body)}
-            form={form}
-          />
-        </div>
-        <Section title={t('idp.form.register')} id="register">
-          {existing ? (
-            <dl className="facts">
-              {existing.kind === 'oidc' ? (
-                <>
-                  <dt>{t('idp.form.redirectUri')}</dt>
-                  <dd className="break">
-                    <code>{existing.redirectUri}</code>
-                  </dd>
-                </>
-              ) : (
-                <>
-                  <dt>{t('idp.form.spMetadata')}</dt>
-                  <dd className="break">
-                    <a className="ds-link" href={existing.spMetadataUrl}>
-                      {existing.spMetadataUrl}
-                    </a>
-                  </dd>
-                  <dt>{t('idp.form.acsUrl')}</dt>
-                  <dd className="break">
-                    <code>{existing.acsUrl}</code>
-                  </dd>
-                </>
-              )}
-            </dl>
-          ) : (
-            <p className="ds-paragraph">{t('idp.form.registerAfterSave')}</p>
-          )}
-        </Section>
+    <Page breadcrumbs={orgTrail(org, t, title)} title={title} lead={t('idp.form.intro')}>
+      <p className="ds-paragraph">
+        <Link className="ds-link" to={`${orgPath(org.id)}/inloggning`}>
+          {t('orgs.identity')}
+        </Link>
+      </p>
+      <LiveStatus message={created && !isNew ? t('idp.form.created') : null} />
+      <div className="narrow">
+        <IdentityProviderForm
+          key={existing?.id ?? 'new'}
+          organisationKind={org.kind}
+          existing={existing}
+          onSave={save}
+        />
+      </div>
+      <Section title={t('idp.form.register')} id="register">
         {existing ? (
-          <div className="form-actions">
-            {remove.isError ? <ErrorAlert error={remove.error} /> : null}
-            <button
-              type="button"
-              className="ds-button"
-              data-variant="secondary"
-              data-color="danger"
-              aria-busy={remove.isPending || undefined}
-              onClick={() => {
-                if (
-                  !remove.isPending &&
-                  window.confirm(t('idp.form.deleteConfirm', { name: existing.name }))
-                ) {
-                  remove.mutate();
-                }
-              }}
-            >
-              {remove.isPending ? t('idp.form.deleting') : t('idp.form.delete')}
-            </button>
-          </div>
-        ) : null}
-      </Page>
-    </>
+          <dl className="facts">
+            {existing.kind === 'oidc' ? (
+              <>
+                <dt>{t('idp.form.redirectUri')}</dt>
+                <dd className="break">
+                  <code>{existing.redirectUri}</code>
+                </dd>
+              </>
+            ) : (
+              <>
+                <dt>{t('idp.form.spMetadata')}</dt>
+                <dd className="break">
+                  <a className="ds-link" href={existing.spMetadataUrl}>
+                    {existing.spMetadataUrl}
+                  </a>
+                </dd>
+                <dt>{t('idp.form.acsUrl')}</dt>
+                <dd className="break">
+                  <code>{existing.acsUrl}</code>
+                </dd>
+              </>
+            )}
+          </dl>
+        ) : (
+          <p className="ds-paragraph">{t('idp.form.registerAfterSave')}</p>
+        )}
+      </Section>
+      {existing ? (
+        <div className="form-actions">
+          {remove.isError ? <ErrorAlert error={remove.error} /> : null}
+          <button
+            type="button"
+            className="ds-button"
+            data-variant="secondary"
+            data-color="danger"
+            aria-busy={remove.isPending || undefined}
+            onClick={() => {
+              if (!remove.isPending && window.confirm(t('idp.form.deleteConfirm', { name: existing.name }))) {
+                remove.mutate();
+              }
+            }}
+          >
+            {remove.isPending ? t('idp.form.deleting') : t('idp.form.delete')}
+          </button>
+        </div>
+      ) : null}
+    </Page>
   );
 }
