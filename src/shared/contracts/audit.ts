@@ -76,6 +76,7 @@ export const auditActions = [
   'learning.reminded',
   'membership.created',
   'membership.deleted',
+  'membership.role_changed',
   'need.declined',
   'need.endorsed',
   'need.endorsement_withdrawn',

@@ -67,6 +67,8 @@ export const AddMembership = z.object({
   role: Role,
 });
 export const MembershipIdParams = z.object({ id: Uuid });
+/** A person's role at one organisation exchanged for another in one step (PATCH /memberships/{id}). */
+export const ChangeMembershipRole = z.object({ role: Role });
 
 export const CreateInvitation = z.object({
   email: Email,

@@ -3621,6 +3621,7 @@ export const en: Messages = {
       membership: {
         created: 'Role given',
         deleted: 'Role removed',
+        role_changed: 'Role changed',
       },
       need: {
         declined: 'Need declined',

@@ -3613,6 +3613,7 @@ export const sv = {
       membership: {
         created: 'Roll tilldelad',
         deleted: 'Roll borttagen',
+        role_changed: 'Roll bytt',
       },
       need: {
         declined: 'Behov avböjt',

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type Question, requiredQuestions, type SheetView } from '../../../shared/contracts/assessments.ts';
+import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { formatDate, localised } from './data.ts';
 
 interface SubmitSheetProps {
@@ -57,12 +58,8 @@ export function SubmitSheet({
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [confirming, setConfirming] = useState(false);
-  const confirmRef = useRef<HTMLHeadingElement>(null);
   const receiptRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-  }, [confirming]);
   useEffect(() => {
     if (done) receiptRef.current?.focus();
   }, [done]);
@@ -109,10 +106,17 @@ export function SubmitSheet({
     <div className="form">
       {summary}
       {confirming && !missing.length ? (
-        <section className="sheet-confirm" aria-labelledby="sheet-confirm-title">
-          <h2 className="ds-heading" data-size="xs" id="sheet-confirm-title" tabIndex={-1} ref={confirmRef}>
-            {t('assessments.sheet.confirmTitle')}
-          </h2>
+        <ConfirmStep
+          className="sheet-confirm"
+          title={t('assessments.sheet.confirmTitle')}
+          confirmLabel={t('assessments.sheet.confirmSubmit')}
+          busyLabel={t('assessments.sheet.submitting')}
+          busy={pending}
+          cancelLabel={t('assessments.sheet.confirmCancel')}
+          onConfirm={onSubmit}
+          onCancel={() => setConfirming(false)}
+          returnFocusTo="sheet-submit"
+        >
           <p className="ds-paragraph">{t('assessments.sheet.confirmRule')}</p>
           {unanswered.length ? (
             <>
@@ -132,28 +136,9 @@ export function SubmitSheet({
           ) : (
             <p className="ds-paragraph">{t('assessments.sheet.confirmAllAnswered')}</p>
           )}
-          <div className="button-row">
-            <button
-              type="button"
-              className="ds-button"
-              data-variant="primary"
-              aria-busy={pending || undefined}
-              onClick={onSubmit}
-            >
-              {pending ? t('assessments.sheet.submitting') : t('assessments.sheet.confirmSubmit')}
-            </button>
-            <button
-              type="button"
-              className="ds-button"
-              data-variant="secondary"
-              onClick={() => setConfirming(false)}
-            >
-              {t('assessments.sheet.confirmCancel')}
-            </button>
-          </div>
-        </section>
+        </ConfirmStep>
       ) : (
-        <button type="button" className="ds-button" data-variant="primary" onClick={start}>
+        <button type="button" className="ds-button" data-variant="primary" id="sheet-submit" onClick={start}>
           {t('assessments.sheet.submit')}
         </button>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmStep } from '../../components/ConfirmStep.tsx';
 import { LiveStatus } from '../../components/Feedback.tsx';
 
 /**
@@ -52,44 +53,27 @@ export function EditorActions({
           className="ds-button"
           data-variant="secondary"
           disabled={busy !== null}
+          id="publish-course"
           onClick={() => setConfirming(true)}
         >
           {t('authoring.publish')}
         </button>
       </div>
       {confirming ? (
-        <div
+        <ConfirmStep
           className="ds-alert"
-          data-color="warning"
-          role="alertdialog"
-          aria-labelledby="publish-confirm-text"
-        >
-          <p className="ds-paragraph" id="publish-confirm-text">
-            {t('authoring.publishConfirm', { version: nextVersion })}
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="ds-button"
-              data-variant="primary"
-              onClick={() => {
-                setConfirming(false);
-                onPublish();
-              }}
-              ref={(el) => el?.focus()}
-            >
-              {t('authoring.publishYes')}
-            </button>
-            <button
-              type="button"
-              className="ds-button"
-              data-variant="secondary"
-              onClick={() => setConfirming(false)}
-            >
-              {t('authoring.cancel')}
-            </button>
-          </div>
-        </div>
+          color="warning"
+          titleAs="p"
+          title={t('authoring.publishConfirm', { version: nextVersion })}
+          confirmLabel={t('authoring.publishYes')}
+          cancelLabel={t('authoring.cancel')}
+          onConfirm={() => {
+            setConfirming(false);
+            onPublish();
+          }}
+          onCancel={() => setConfirming(false)}
+          returnFocusTo="publish-course"
+        />
       ) : null}
     </div>
   );

@@ -151,3 +151,43 @@ export async function removeMembership(db: Db, actor: Actor, membershipId: strin
     });
   });
 }
+
+/**
+ * Exchanges a person's role at one organisation for another, as one change: taking the old role away
+ * and giving the new one are both granting, so both must be the actor's to give. The role is a new
+ * membership (as removing and adding did), so one an IdP or SCIM gave is no longer theirs to move.
+ */
+export async function changeMembershipRole(db: Db, actor: Actor, membershipId: string, role: Role) {
+  await db.transaction(async (tx) => {
+    const membership = await repo.findMembership(tx, membershipId);
+    if (!membership) throw notFound();
+    const ctx = await requireOrgContext(tx, membership.organisationId);
+    if (!authorize(actor, 'members.list', ctx) && !authorize(actor, 'members.manage', ctx)) throw notFound();
+    if (!authorize(actor, 'members.manage', ctx) || !canGrantRole(actor, membership.role, ctx)) {
+      throw forbidden();
+    }
+    if (!canGrantRole(actor, role, ctx)) {
+      throw new AppError(403, 'role_not_grantable', [{ path: 'body.role', code: 'role_not_grantable' }]);
+    }
+    // Changing one's own role could lock the last coordinator out, as removing it could.
+    if (membership.userId === actor.userId) throw new AppError(409, 'cannot_remove_own_role');
+    if (await repo.membershipExists(tx, membership.userId, membership.organisationId, role)) {
+      throw new AppError(409, 'membership_exists', [{ path: 'body.role', code: 'membership_exists' }]);
+    }
+    await repo.deleteMembership(tx, membershipId);
+    const changed = await repo.insertMembership(tx, {
+      userId: membership.userId,
+      organisationId: membership.organisationId,
+      role,
+    });
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: 'membership.role_changed',
+      entityType: 'membership',
+      entityId: changed.id,
+      organisationId: membership.organisationId,
+      before: { userId: membership.userId, role: membership.role, membershipId },
+      after: { userId: membership.userId, role },
+    });
+  });
+}

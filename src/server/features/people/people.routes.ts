@@ -5,6 +5,7 @@ import { OrganisationIdParams } from '../../../shared/contracts/organisations.ts
 import {
   AcceptInvitation,
   AddMembership,
+  ChangeMembershipRole,
   CreateInvitation,
   InvitationCreated,
   InvitationTokenParams,
@@ -17,7 +18,13 @@ import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser, SESSION_COOKIE, sessionCookieOptions } from '../../plugins/session.ts';
 import { getMe } from '../me/me.service.ts';
 import { acceptInvitation, createInvitation, viewInvitation } from './invitations.service.ts';
-import { addMembership, listMembers, type PeopleDeps, removeMembership } from './members.service.ts';
+import {
+  addMembership,
+  changeMembershipRole,
+  listMembers,
+  type PeopleDeps,
+  removeMembership,
+} from './members.service.ts';
 
 export const peopleRoutes =
   (deps: PeopleDeps): FastifyPluginAsyncZod =>
@@ -71,6 +78,25 @@ export const peopleRoutes =
       },
       async (req) => {
         await removeMembership(deps.db, actorOf(req), req.params.id);
+        return { ok: true as const };
+      },
+    );
+
+    app.patch(
+      '/memberships/:id',
+      {
+        preHandler: requireUser,
+        schema: {
+          tags,
+          summary:
+            'Change a person’s role at the organisation (the old role replaced by the new, atomically)',
+          params: MembershipIdParams,
+          body: ChangeMembershipRole,
+          response: { 200: Ok, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        await changeMembershipRole(deps.db, actorOf(req), req.params.id, req.body.role);
         return { ok: true as const };
       },
     );
