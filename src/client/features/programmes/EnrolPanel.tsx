@@ -6,9 +6,10 @@ import {
   ProgrammeEnrolmentResult,
   type ProgrammeView,
 } from '../../../shared/contracts/programmes.ts';
-import { ErrorAlert, LiveStatus, Loading } from '../../components/Feedback.tsx';
+import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
 import { SubmitButton, TextField } from '../../components/Form.tsx';
 import { Section } from '../../components/Page.tsx';
+import { PeoplePicker } from '../../components/PeoplePicker.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { programmeKey } from './shared.ts';
 
@@ -20,7 +21,7 @@ export function EnrolPanel({ p }: { p: ProgrammeView }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [q, setQ] = useState('');
-  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const candidatesKey = ['programme', p.id, 'candidates', q.trim()] as const;
   const candidates = useQuery({
@@ -35,7 +36,7 @@ export function EnrolPanel({ p }: { p: ProgrammeView }) {
     mutationFn: (userIds: string[]) =>
       api.post(`/programmes/${p.id}/enrolments`, ProgrammeEnrolmentResult, { userIds }),
     onSuccess: () => {
-      setSelected(new Map());
+      setSelected(new Set());
       void qc.invalidateQueries({ queryKey: programmeKey(p.id) });
       void qc.invalidateQueries({ queryKey: ['programme', p.id, 'candidates'] });
     },
@@ -47,7 +48,7 @@ export function EnrolPanel({ p }: { p: ProgrammeView }) {
       return;
     }
     setProblem(null);
-    enrol.mutate([...selected.keys()]);
+    enrol.mutate([...selected]);
   };
   const items = candidates.data?.items ?? [];
   return (
@@ -62,44 +63,28 @@ export function EnrolPanel({ p }: { p: ProgrammeView }) {
           onValueChange={setQ}
           autoComplete="off"
         />
-        <fieldset className="ds-fieldset fieldset">
-          <legend className="ds-label" data-weight="medium">
-            {t('programmeEnrol.results')}
-          </legend>
-          {candidates.isPending ? <Loading /> : null}
-          {candidates.isError ? <ErrorAlert error={candidates.error} /> : null}
-          {candidates.data && items.length === 0 ? (
-            <p className="ds-paragraph">{t('programmeEnrol.noneFound')}</p>
-          ) : null}
-          <ul className="checklist">
-            {items.map((c) => (
-              <li key={c.userId} className="ds-field checkbox">
-                <input
-                  className="ds-input"
-                  type="checkbox"
-                  id={`enrol-${c.userId}`}
-                  checked={selected.has(c.userId)}
-                  onChange={(e) => {
-                    const next = new Map(selected);
-                    if (e.target.checked) next.set(c.userId, c.name);
-                    else next.delete(c.userId);
-                    setSelected(next);
-                  }}
-                />
-                <label className="ds-label" data-weight="regular" htmlFor={`enrol-${c.userId}`}>
-                  {t('programmeEnrol.who', {
-                    name: c.name,
-                    organisation: c.organisationName,
-                    municipality: c.municipalityName,
-                    track: t(`programmeEnrol.tracks.${c.track}`),
-                  })}
-                  {c.enrolled ? <span className="muted"> – {t('programmeEnrol.already')}</span> : null}
-                </label>
-              </li>
-            ))}
-          </ul>
+        <PeoplePicker
+          idPrefix="enrol"
+          legend={t('programmeEnrol.results')}
+          people={items}
+          query={candidates}
+          selected={selected}
+          onChange={setSelected}
+          empty={t('programmeEnrol.noneFound')}
+          label={(c) => (
+            <>
+              {t('programmeEnrol.who', {
+                name: c.name,
+                organisation: c.organisationName,
+                municipality: c.municipalityName,
+                track: t(`programmeEnrol.tracks.${c.track}`),
+              })}
+              {c.enrolled ? <span className="muted"> – {t('programmeEnrol.already')}</span> : null}
+            </>
+          )}
+        >
           {candidates.data?.more ? <p className="ds-paragraph">{t('programmeEnrol.more')}</p> : null}
-        </fieldset>
+        </PeoplePicker>
         {problem ? (
           <div className="ds-alert" data-color="danger" role="alert">
             <p className="ds-paragraph">{problem}</p>

@@ -9,6 +9,7 @@ import { StudyGroupList, StudyGroupView } from '../../../shared/contracts/study-
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { SelectField, SubmitButton, TextField } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
+import { PeoplePicker } from '../../components/PeoplePicker.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { useMe } from '../../lib/session.ts';
@@ -95,34 +96,15 @@ function CreateGroup() {
             options={courses.data.items.map((c) => ({ value: c.id, label: c.title }))}
           />
         ) : null}
-        <fieldset className="ds-fieldset fieldset">
-          <legend className="ds-label" data-weight="medium">
-            {t('studyGroups.chooseMembers')}
-          </legend>
-          {members.isPending ? <Loading /> : null}
-          {members.isError ? <ErrorAlert error={members.error} /> : null}
-          <ul className="checklist">
-            {people.map((m) => (
-              <li key={m.userId} className="ds-field checkbox">
-                <input
-                  className="ds-input"
-                  type="checkbox"
-                  id={`member-${m.userId}`}
-                  checked={selected.has(m.userId)}
-                  onChange={(e) => {
-                    const next = new Set(selected);
-                    if (e.target.checked) next.add(m.userId);
-                    else next.delete(m.userId);
-                    setSelected(next);
-                  }}
-                />
-                <label className="ds-label" data-weight="regular" htmlFor={`member-${m.userId}`}>
-                  {m.name}
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <PeoplePicker
+          idPrefix="member"
+          legend={t('studyGroups.chooseMembers')}
+          people={people}
+          query={members}
+          selected={selected}
+          onChange={setSelected}
+          label={(m) => m.name}
+        />
         {problem ? (
           <div className="ds-alert" data-color="danger" role="alert">
             <p className="ds-paragraph">{problem}</p>
