@@ -56,6 +56,7 @@ const lazyIdentity = lazyFrom(() => import('./features/identity/index.ts'));
 const lazyCertificateCheck = lazyFrom(() => import('./features/certificate-check/index.ts'));
 const lazyPeopleSearch = lazyFrom(() => import('./features/people/search.ts'));
 const lazyTeam = lazyFrom(() => import('./features/team/index.ts'));
+const lazyRequirements = lazyFrom(() => import('./features/requirements/index.ts'));
 // @features-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
 
@@ -144,6 +145,12 @@ export const router = createBrowserRouter([
           { path: '/personer', element: lazyPeopleSearch('PeopleSearchPage') },
           { path: '/personer/:id', element: lazyPeopleSearch('PersonPage') },
           { path: '/mitt-team', element: lazyTeam('TeamPage') },
+          { path: '/kravbibliotek', element: lazyRequirements('RequirementsLibraryPage') },
+          { path: '/kravbibliotek/nytt', element: lazyRequirements('NewRequirementPage') },
+          { path: '/kravbibliotek/:id', element: lazyRequirements('RequirementPage') },
+          { path: '/kravbibliotek/:id/andra', element: lazyRequirements('EditRequirementPage') },
+          { path: '/kravspecifikationer', element: lazyRequirements('SpecificationsPage') },
+          { path: '/kravspecifikationer/:id', element: lazyRequirements('SpecificationPage') },
           // @features-routes (signed-in routes above this line)
           // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },

@@ -24,7 +24,7 @@ const counts = async () => ({
   lessons: await count('requirement_lessons'),
   audit: await count('audit_log'),
 });
-const put = (a: Agent, url: string, payload: unknown) => a.request({ method: 'PUT', url, payload });
+const put = (a: Agent, url: string, payload: object) => a.request({ method: 'PUT', url, payload });
 const fieldsOf = (res: { json(): unknown }) =>
   ((res.json() as { errors?: { path: string; code: string }[] }).errors ?? []).map((e) => e.path);
 

@@ -4007,6 +4007,7 @@ export const en: Messages = {
       lead: 'After a contract, tell whether the requirement worked, so that the next procurement can learn from it.',
       organisationId: 'For organisation',
       rating: 'Did the requirement work?',
+      chooseRating: 'Choose an answer',
       body: 'What happened?',
       submit: 'Save the lesson',
       submitting: 'Saving …',

@@ -4000,6 +4000,7 @@ export const sv = {
       lead: 'Berätta efter ett avtal om kravet fungerade, så att nästa upphandling kan lära av det.',
       organisationId: 'För organisation',
       rating: 'Fungerade kravet?',
+      chooseRating: 'Välj ett svar',
       body: 'Vad hände?',
       submit: 'Spara erfarenheten',
       submitting: 'Sparar …',

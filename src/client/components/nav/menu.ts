@@ -1,4 +1,4 @@
-import { type Action, scopeFor, searchesPeople } from '../../../shared/access/index.ts';
+import { type Action, scopeFor, searchesPeople, usesRequirementLibrary } from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import { mappingHomeFor } from '../../features/mapping/mapping-scope.ts';
 
@@ -71,6 +71,8 @@ function development(me: Person): MenuLink[] {
 /** The region's support to its municipalities: procurement, contracts, suppliers, support requests (issue 17). */
 function support(me: Person): MenuLink[] {
   return [
+    ...when(usesRequirementLibrary(me), { to: '/kravbibliotek', label: 'requirements.nav' }),
+    ...when(usesRequirementLibrary(me), { to: '/kravspecifikationer', label: 'requirements.specsNav' }),
     // @features-support-links (one entry per page above this line)
   ];
 }

@@ -8,9 +8,9 @@ import {
   UpdateSpecification,
 } from '../../../shared/contracts/requirements.ts';
 import type { Db } from '../../db/client.ts';
-import { attachmentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
+import { sendDownload } from '../../lib/send-download.ts';
 import { exportFileName, exportMediaType, tablesToXlsx } from '../../lib/table-export.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { swedishToday } from '../action-plans/plan-history.ts';
@@ -104,12 +104,12 @@ export const specificationRoutes =
             ? // The Word writer loads with the first .docx asked for, not at start-up.
               await (await import('./specification-docx.ts')).renderSpecificationDocx(s)
             : await tablesToXlsx([answerSheet(s)], new Date());
-        const name = exportFileName(s.title, 'kravspecifikation', swedishToday(), format);
-        return reply
-          .type(format === 'docx' ? DOCX : exportMediaType.xlsx)
-          .header('content-disposition', attachmentDisposition(name, 'kravspecifikation'))
-          .header('cache-control', 'no-store')
-          .send(body as never);
+        const fileName = exportFileName(s.title, 'kravspecifikation', swedishToday(), format);
+        return sendDownload(
+          reply,
+          { body, fileName, type: format === 'docx' ? DOCX : exportMediaType.xlsx },
+          'kravspecifikation',
+        );
       },
     );
   };
