@@ -57,6 +57,7 @@ const lazyCertificateCheck = lazyFrom(() => import('./features/certificate-check
 const lazyPeopleSearch = lazyFrom(() => import('./features/people/search.ts'));
 const lazyTeam = lazyFrom(() => import('./features/team/index.ts'));
 const lazyRequirements = lazyFrom(() => import('./features/requirements/index.ts'));
+const lazySupport = lazyFrom(() => import('./features/support/index.ts'));
 // @features-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
 
@@ -151,6 +152,12 @@ export const router = createBrowserRouter([
           { path: '/kravbibliotek/:id/andra', element: lazyRequirements('EditRequirementPage') },
           { path: '/kravspecifikationer', element: lazyRequirements('SpecificationsPage') },
           { path: '/kravspecifikationer/:id', element: lazyRequirements('SpecificationPage') },
+          { path: '/stod', element: lazySupport('SupportPage') },
+          { path: '/stod/ny', element: lazySupport('NewSupportRequestPage') },
+          { path: '/stod/forfragningar/:id', element: lazySupport('SupportRequestPage') },
+          { path: '/stod/erbjudanden/ny', element: lazySupport('SupportOfferPage') },
+          { path: '/stod/erbjudanden/:id', element: lazySupport('SupportOfferPage') },
+          { path: '/stod/rapport', element: lazySupport('SupportReportPage') },
           // @features-routes (signed-in routes above this line)
           // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },

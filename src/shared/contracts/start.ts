@@ -30,6 +30,10 @@ export const startTodoKinds = [
   'team_not_started',
   /** Milestones of the person's organisations' initiatives due within two weeks or overdue. */
   'initiative_followup',
+  /** Support requests to the person's region or association waiting for an answer (issue 17). */
+  'support_to_answer',
+  /** Answers to the person's municipality's support requests not yet read (issue 17). */
+  'support_answers_to_read',
 ] as const;
 export const StartTodoKind = z.enum(startTodoKinds);
 export type StartTodoKind = z.infer<typeof StartTodoKind>;

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { MeetingView, type StudyGroupView, UpdateMeeting } from '../../../shared/contracts/study-groups.ts';
 import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
 import { SubmitButton } from '../../components/Form.tsx';
-import { ContractTextField, describedBy, FieldFrame, useContractForm } from '../../components/form/index.ts';
+import { controlProps } from '../../components/form/FieldFrame.tsx';
+import { ContractTextField, FieldFrame, useContractForm } from '../../components/form/index.ts';
 import { api } from '../../lib/api.ts';
 import { fromLocalInput } from '../networks/data.ts';
 
@@ -47,12 +48,9 @@ function EditMeeting({
       {cf.summary}
       <FieldFrame id={startsId} label={cf.label('startsAt')} error={startsError}>
         <input
-          id={startsId}
-          className="ds-input"
           type="datetime-local"
           defaultValue={toLocalInput(meeting.startsAt)}
-          aria-invalid={startsError ? true : undefined}
-          aria-describedby={describedBy(startsId, null, startsError)}
+          {...controlProps(startsId, null, startsError)}
           {...cf.form.register('startsAt', { setValueAs: (v: string) => fromLocalInput(v) ?? v })}
         />
       </FieldFrame>

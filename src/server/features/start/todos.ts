@@ -8,6 +8,7 @@ import { reviewReminders } from '../documents/documents.service.ts';
 import { uuidArray } from '../programmes/programmes.repo.ts';
 import { REPORT_OWNER_KINDS } from '../steering-reports/report-area.ts';
 import { selectReports } from '../steering-reports/steering-reports.repo.ts';
+import { supportTodos } from '../support/support-todos.ts';
 import * as repo from './start.repo.ts';
 import type { StartContext } from './start-context.ts';
 
@@ -179,6 +180,7 @@ export const todoSources: readonly TodoSource[] = [
   reportsToIssue,
   teamNotStarted,
   followUps,
+  supportTodos,
 ];
 
 /** Managers' units: where the person holds a placement role that reports on learning. */
