@@ -122,7 +122,7 @@ describe('creating and changing programmes', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ endsOn: '2024-01-01' }, 'ends_before_start'],
       [{ municipalityCodes: ['9999'] }, 'unknown_municipality'],
-      [{ municipalityCodes: [] }, 'too_small'],
+      [{ municipalityCodes: [] }, 'choose_municipality'],
       [{ targetParticipants: 0 }, 'too_small'],
       [{ funding: { esfProjectNumber: 'abc' } }, 'invalid_format'],
       [

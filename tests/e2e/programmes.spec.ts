@@ -151,8 +151,8 @@ describe('setting up a programme', () => {
 
     // Nothing filled in: the summary lists what is missing, and nothing is created.
     await page.getByRole('button', { name: 'Skapa programmet' }).click();
-    await page.getByRole('link', { name: 'Skriv programmets namn.' }).waitFor();
-    await page.getByRole('link', { name: 'Välj minst en kommun.' }).waitFor();
+    await page.getByRole('link', { name: 'Program: Uppgiften måste fyllas i.' }).waitFor();
+    await page.getByRole('link', { name: 'Deltagande kommuner: Välj minst en kommun.' }).waitFor();
     await expectAccessible(page, 'new programme form with errors');
 
     await page.getByLabel('Program', { exact: true }).fill('Digitalt stöd i Västerdalarna');

@@ -257,7 +257,7 @@ export const CreateRound = z
     ownerOrganisationId: z.uuid(),
     municipalityCodes: z
       .array(z.string().regex(/^\d{4}$/))
-      .min(1)
+      .min(1, 'choose_municipality')
       .max(400),
     opensOn: IsoDate,
     closesOn: IsoDate,

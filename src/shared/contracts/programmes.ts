@@ -32,7 +32,11 @@ export const CreateProgramme = z
     ownerOrganisationId: Uuid.describe('A region, an association or a municipality'),
     startsOn: IsoDate,
     endsOn: IsoDate,
-    municipalityCodes: z.array(MunicipalityCode).min(1).max(290).describe('Participating municipalities'),
+    municipalityCodes: z
+      .array(MunicipalityCode)
+      .min(1, 'choose_municipality')
+      .max(290)
+      .describe('Participating municipalities'),
     targetParticipants: z.number().int().min(1).max(1_000_000),
     funding: ProgrammeFunding.default({}),
     courses: z.array(ProgrammeCourseInput).max(3).default([]).describe('The course of each track'),

@@ -684,6 +684,7 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
   min_three_chars: { sv: 'Skriv minst 3 tecken.', en: 'Write at least 3 characters.' },
   min_ten_chars: { sv: 'Skriv minst 10 tecken.', en: 'Write at least 10 characters.' },
   choose_technology: { sv: 'Välj minst en teknik.', en: 'Choose at least one technology.' },
+  choose_municipality: { sv: 'Välj minst en kommun.', en: 'Choose at least one municipality.' },
   cost_whole_kronor: {
     sv: 'Ange kostnaden som ett heltal i kronor.',
     en: 'Give the cost as a whole number of kronor.',

@@ -1,200 +1,124 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { MeetingList, MeetingView, type NetworkView } from '../../../shared/contracts/networks.ts';
-import { LiveStatus, Loading } from '../../components/Feedback.tsx';
-import { SubmitButton, TextAreaField, TextField, useFormErrors } from '../../components/Form.tsx';
+import {
+  CreateMeeting,
+  MeetingList,
+  MeetingView,
+  type NetworkView,
+} from '../../../shared/contracts/networks.ts';
+import { Loading } from '../../components/Feedback.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
+import {
+  ContractCheckbox,
+  ContractTextAreaField,
+  ContractTextField,
+  useContractForm,
+  useUnsavedChangesWarning,
+} from '../../components/form/index.ts';
 import { Section } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
-import { formatWhen, fromLocalInput, meetingsKey, WEB_URL_RE } from './data.ts';
+import { ContractDateTimeField } from './DateTimeField.tsx';
+import { formatWhen, meetingsKey } from './data.ts';
 
-const FIELDS = [
-  'title',
-  'startsAt',
-  'endsAt',
-  'location',
-  'onlineUrl',
-  'agenda',
-  'description',
-  'capacity',
-  'registrationClosesAt',
-];
+const empty = {
+  title: '',
+  startsAt: undefined,
+  endsAt: null,
+  location: '',
+  onlineUrl: null,
+  agenda: '',
+  isOpenEvent: false,
+  description: '',
+  capacity: null,
+  registrationClosesAt: null,
+};
 
-function NewMeetingForm({ network, onDone }: { network: NetworkView; onDone: (message: string) => void }) {
+function NewMeetingForm({ network }: { network: NetworkView }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [title, setTitle] = useState('');
-  const [startsAt, setStartsAt] = useState('');
-  const [endsAt, setEndsAt] = useState('');
-  const [location, setLocation] = useState('');
-  const [onlineUrl, setOnlineUrl] = useState('');
-  const [agenda, setAgenda] = useState('');
-  const [isOpenEvent, setOpenEvent] = useState(false);
-  const [description, setDescription] = useState('');
-  const [capacity, setCapacity] = useState('');
-  const [closesAt, setClosesAt] = useState('');
-  const form = useFormErrors('new-meeting');
-  const create = useMutation({
-    mutationFn: () =>
-      api.post(`/networks/${network.id}/meetings`, MeetingView, {
-        title: title.trim(),
-        startsAt: fromLocalInput(startsAt),
-        endsAt: fromLocalInput(endsAt) ?? null,
-        location: location.trim() || null,
-        onlineUrl: onlineUrl.trim() || null,
-        agenda: agenda.trim() || null,
-        isOpenEvent,
-        ...(isOpenEvent
-          ? {
-              description: description.trim() || null,
-              capacity: capacity.trim() ? Number(capacity) : null,
-              registrationClosesAt: fromLocalInput(closesAt) ?? null,
-            }
-          : {}),
-      }),
-    onSuccess: (m) => {
-      void qc.invalidateQueries({ queryKey: meetingsKey(network.id) });
-      setTitle('');
-      setStartsAt('');
-      setEndsAt('');
-      setAgenda('');
-      onDone(t('networks.meetings.created', { title: m.title }));
+  const m = (key: string) => t(`networks.meetings.${key}`);
+  const cf = useContractForm(CreateMeeting, {
+    id: 'new-meeting',
+    // The start has no default: the contract asks for it.
+    defaultValues: empty,
+    labels: {
+      title: m('meetingTitle'),
+      startsAt: m('startsAt'),
+      endsAt: m('endsAt'),
+      location: m('location'),
+      onlineUrl: m('onlineUrl'),
+      agenda: m('agenda'),
+      isOpenEvent: m('isOpenEvent'),
+      description: m('description'),
+      capacity: m('capacity'),
+      registrationClosesAt: m('closesAt'),
     },
-    onError: (err) => form.failFromApi(err, FIELDS),
+    onSubmit: async (values, { form }) => {
+      const { description, capacity, registrationClosesAt, ...rest } = values;
+      const meeting = await api.post(`/networks/${network.id}/meetings`, MeetingView, {
+        ...rest,
+        location: rest.location || null,
+        agenda: rest.agenda || null,
+        ...(rest.isOpenEvent ? { description: description || null, capacity, registrationClosesAt } : {}),
+      });
+      void qc.invalidateQueries({ queryKey: meetingsKey(network.id) });
+      form.reset(empty);
+      return t('networks.meetings.created', { title: meeting.title });
+    },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!title.trim()) errors.title = t('networks.meetings.titleRequired');
-    const start = fromLocalInput(startsAt);
-    const end = fromLocalInput(endsAt);
-    if (!start) errors.startsAt = t('networks.meetings.startsRequired');
-    else if (end && end < start) errors.endsAt = t('networks.meetings.endsBeforeStart');
-    if (onlineUrl.trim() && !WEB_URL_RE.test(onlineUrl.trim()))
-      errors.onlineUrl = t('networks.meetings.urlInvalid');
-    if (isOpenEvent && !location.trim() && !onlineUrl.trim())
-      errors.location = t('networks.meetings.placeRequired');
-    const places = Number(capacity);
-    if (isOpenEvent && capacity.trim() && (!Number.isInteger(places) || places < 1))
-      errors.capacity = t('networks.meetings.capacityInvalid');
-    if (Object.keys(errors).length) return form.fail(errors);
-    form.clear();
-    create.mutate();
-  };
+  const leaving = useUnsavedChangesWarning(cf.form.formState.isDirty);
+  const isOpenEvent = cf.form.watch('isOpenEvent');
+  // What only an open event has is not checked, nor sent, for a meeting.
+  useEffect(() => {
+    if (isOpenEvent) return;
+    cf.form.setValue('description', '');
+    cf.form.setValue('capacity', null);
+    cf.form.setValue('registrationClosesAt', null);
+  }, [isOpenEvent, cf.form]);
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="new-meeting-heading">
-      <h3 className="ds-heading" data-size="xs" id="new-meeting-heading">
-        {t('networks.meetings.newTitle')}
-      </h3>
-      {form.summary}
-      <TextField
-        id={form.fieldId('title')}
-        label={t('networks.meetings.meetingTitle')}
-        required
-        value={title}
-        onValueChange={setTitle}
-        error={form.errors.title}
-        maxLength={300}
-      />
-      <TextField
-        id={form.fieldId('startsAt')}
-        label={t('networks.meetings.startsAt')}
-        type="datetime-local"
-        required
-        value={startsAt}
-        onValueChange={setStartsAt}
-        error={form.errors.startsAt}
-      />
-      <TextField
-        id={form.fieldId('endsAt')}
-        label={t('networks.meetings.endsAt')}
-        type="datetime-local"
-        value={endsAt}
-        onValueChange={setEndsAt}
-        error={form.errors.endsAt}
-      />
-      <TextField
-        id={form.fieldId('location')}
-        label={t('networks.meetings.location')}
-        value={location}
-        onValueChange={setLocation}
-        error={form.errors.location}
-        maxLength={300}
-      />
-      <TextField
-        id={form.fieldId('onlineUrl')}
-        label={t('networks.meetings.onlineUrl')}
-        hint={t('networks.meetings.onlineUrlHint')}
-        type="url"
-        value={onlineUrl}
-        onValueChange={setOnlineUrl}
-        error={form.errors.onlineUrl}
-      />
-      <TextAreaField
-        id={form.fieldId('agenda')}
-        label={t('networks.meetings.agenda')}
-        value={agenda}
-        onValueChange={setAgenda}
-        error={form.errors.agenda}
-      />
-      <div className="ds-field checkbox">
-        <input
-          className="ds-input"
-          type="checkbox"
-          id="new-meeting-open"
-          checked={isOpenEvent}
-          onChange={(e) => setOpenEvent(e.target.checked)}
-        />
-        <label className="ds-label" data-weight="regular" htmlFor="new-meeting-open">
-          {t('networks.meetings.isOpenEvent')}
-        </label>
-      </div>
-      {isOpenEvent ? (
-        <>
-          <TextAreaField
-            id={form.fieldId('description')}
-            label={t('networks.meetings.description')}
-            value={description}
-            onValueChange={setDescription}
-            error={form.errors.description}
-            rows={3}
-          />
-          <TextField
-            id={form.fieldId('capacity')}
-            label={t('networks.meetings.capacity')}
-            hint={t('networks.meetings.capacityHint')}
-            inputMode="numeric"
-            value={capacity}
-            onValueChange={setCapacity}
-            error={form.errors.capacity}
-          />
-          <TextField
-            id={form.fieldId('registrationClosesAt')}
-            label={t('networks.meetings.closesAt')}
-            type="datetime-local"
-            value={closesAt}
-            onValueChange={setClosesAt}
-            error={form.errors.registrationClosesAt}
-          />
-        </>
-      ) : null}
-      <div className="form-actions">
-        <SubmitButton
-          busy={create.isPending}
-          label={t('networks.meetings.submit')}
-          busyLabel={t('networks.meetings.busy')}
-        />
-      </div>
-    </form>
+    <>
+      <form className="form" onSubmit={cf.onSubmit} noValidate aria-labelledby="new-meeting-heading">
+        <h3 className="ds-heading" data-size="xs" id="new-meeting-heading">
+          {m('newTitle')}
+        </h3>
+        {cf.summary}
+        <ContractTextField cf={cf} name="title" required maxLength={300} />
+        <ContractDateTimeField cf={cf} name="startsAt" required emptyAsUndefined />
+        <ContractDateTimeField cf={cf} name="endsAt" />
+        <ContractTextField cf={cf} name="location" maxLength={300} />
+        <ContractTextField cf={cf} name="onlineUrl" type="url" hint={m('onlineUrlHint')} emptyAsNull />
+        <ContractTextAreaField cf={cf} name="agenda" />
+        <ContractCheckbox cf={cf} name="isOpenEvent" />
+        {isOpenEvent ? (
+          <>
+            <ContractTextAreaField cf={cf} name="description" rows={3} />
+            <ContractTextField
+              cf={cf}
+              name="capacity"
+              hint={m('capacityHint')}
+              inputMode="numeric"
+              autoComplete="off"
+              asNumber
+            />
+            <ContractDateTimeField cf={cf} name="registrationClosesAt" />
+          </>
+        ) : null}
+        <div className="form-actions">
+          <SubmitButton busy={cf.busy} label={m('submit')} busyLabel={m('busy')} />
+        </div>
+        {cf.saved}
+      </form>
+      {leaving}
+    </>
   );
 }
 
 export function MeetingsSection({ network }: { network: NetworkView }) {
   const { t, i18n } = useTranslation();
-  const [message, setMessage] = useState('');
   const meetings = useQuery({
     queryKey: meetingsKey(network.id),
     queryFn: () => api.get(`/networks/${network.id}/meetings`, MeetingList),
@@ -202,7 +126,6 @@ export function MeetingsSection({ network }: { network: NetworkView }) {
   const caption = t('networks.meetings.caption', { name: network.name });
   return (
     <Section title={t('networks.meetings.title')} id="meetings">
-      <LiveStatus message={message} />
       {meetings.isPending ? (
         <Loading />
       ) : meetings.isError ? (
@@ -255,7 +178,7 @@ export function MeetingsSection({ network }: { network: NetworkView }) {
           </table>
         </TableWrap>
       )}
-      {network.canManage ? <NewMeetingForm network={network} onDone={setMessage} /> : null}
+      {network.canManage ? <NewMeetingForm network={network} /> : null}
     </Section>
   );
 }

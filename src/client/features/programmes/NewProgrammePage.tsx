@@ -1,34 +1,30 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { z } from 'zod';
 import { scopeAt, scopeFor } from '../../../shared/access/index.ts';
 import { CourseList, type Track } from '../../../shared/contracts/learning.ts';
-import { ProgrammeView } from '../../../shared/contracts/programmes.ts';
+import { CreateProgramme, ProgrammeView } from '../../../shared/contracts/programmes.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
-import { SelectField, SubmitButton, TextField, useFormErrors } from '../../components/Form.tsx';
+import { SelectField, SubmitButton } from '../../components/Form.tsx';
+import {
+  ContractCheckbox,
+  ContractSelectField,
+  ContractTextField,
+  useContractForm,
+  useUnsavedChangesWarning,
+} from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { useOrganisationsOfKind } from '../../lib/organisations.ts';
 import { isNationalAdmin, useMe } from '../../lib/session.ts';
 import { useMunicipalities } from '../organisations/MunicipalitiesPage.tsx';
+import { MunicipalityPicker } from '../organisations/MunicipalityPicker.tsx';
 import { useMunicipalitiesOf } from '../organisations/useMunicipalitiesOf.ts';
 
 const OWNER_KINDS = new Set(['region', 'association', 'municipality']);
 const TRACKS: Track[] = ['staff', 'managers', 'coordinators'];
-const FIELDS = [
-  'name',
-  'ownerOrganisationId',
-  'startsOn',
-  'endsOn',
-  'targetParticipants',
-  'municipalityCodes',
-  'funding.esfProjectNumber',
-  'funding.funder',
-  'funding.budgetSek',
-  'funding.grantedSek',
-  'courses',
-] as const;
 
 interface Owner {
   id: string;
@@ -37,14 +33,10 @@ interface Owner {
   code: string | null;
 }
 
-const wholeNumber = (v: string) => (v.trim() === '' ? undefined : Number(v.replace(/\s/g, '')));
-
 /** A coordinator sets up a programme (a project or cohort) that their organisation owns. */
 export function NewProgrammePage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const navigate = useNavigate();
-  const qc = useQueryClient();
   const me = useMe();
   const admin = me.data ? isNationalAdmin(me.data) : false;
   const regions = useOrganisationsOfKind('region', admin);
@@ -73,79 +65,8 @@ export function NewProgrammePage() {
     return [...mine, ...more].filter((o) => !seen.has(o.id) && seen.add(o.id));
   }, [me.data, regions.data]);
 
-  const [ownerId, setOwnerId] = useState('');
-  const owner = owners.find((o) => o.id === (ownerId || owners[0]?.id));
-  const choices = useMunicipalitiesOf(owner).items;
-
-  const [name, setName] = useState('');
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
-  const [target, setTarget] = useState('');
-  const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [esf, setEsf] = useState('');
-  const [funder, setFunder] = useState('');
-  const [budget, setBudget] = useState('');
-  const [granted, setGranted] = useState('');
-  const [trackCourse, setTrackCourse] = useState<Record<Track, string>>({
-    staff: '',
-    managers: '',
-    coordinators: '',
-  });
-  const [selfEnrolment, setSelfEnrolment] = useState(false);
-  const form = useFormErrors('new-programme');
-
-  // A municipality owner's programme is for that municipality: it is chosen for them.
-  const codes = owner?.kind === 'municipality' ? choices.map((m) => m.code) : [...picked];
-
-  const create = useMutation({
-    mutationFn: () =>
-      api.post('/programmes', ProgrammeView, {
-        name: name.trim(),
-        ownerOrganisationId: owner?.id ?? '',
-        startsOn,
-        endsOn,
-        targetParticipants: wholeNumber(target),
-        municipalityCodes: codes,
-        funding: {
-          ...(esf.trim() ? { esfProjectNumber: esf.trim() } : {}),
-          ...(funder.trim() ? { funder: funder.trim() } : {}),
-          ...(budget.trim() ? { budgetSek: wholeNumber(budget) } : {}),
-          ...(granted.trim() ? { grantedSek: wholeNumber(granted) } : {}),
-        },
-        courses: TRACKS.filter((tr) => trackCourse[tr]).map((tr) => ({
-          track: tr,
-          courseId: trackCourse[tr],
-        })),
-        selfEnrolment,
-      }),
-  });
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!name.trim()) errors.name = t('programmes.create.nameRequired');
-    if (!startsOn) errors.startsOn = t('programmes.create.dateRequired');
-    if (!endsOn) errors.endsOn = t('programmes.create.dateRequired');
-    else if (startsOn && endsOn < startsOn) errors.endsOn = t('programmes.create.endsBeforeStart');
-    const n = wholeNumber(target);
-    if (n === undefined || !Number.isInteger(n) || n < 1)
-      errors.targetParticipants = t('programmes.create.targetInvalid');
-    if (codes.length === 0) errors.municipalityCodes = t('programmes.create.municipalitiesRequired');
-    if (Object.keys(errors).length > 0) {
-      form.fail(errors);
-      return;
-    }
-    form.clear();
-    create.mutate(undefined, {
-      onSuccess: async (p) => {
-        await qc.invalidateQueries({ queryKey: ['programmes'] });
-        navigate(`/program/${p.id}`);
-      },
-      onError: (err) => form.failFromApi(err, FIELDS),
-    });
-  };
-
-  if (me.isPending || municipalities.isPending || courses.isPending) return <Loading />;
+  if (me.isPending || municipalities.isPending || courses.isPending || (admin && regions.isPending))
+    return <Loading />;
   if (municipalities.isError) return <ErrorAlert error={municipalities.error} />;
   if (courses.isError) return <ErrorAlert error={courses.error} />;
   if (owners.length === 0) {
@@ -155,193 +76,185 @@ export function NewProgrammePage() {
       </Page>
     );
   }
+  return (
+    <Page title={t('programmes.create.title')} lead={t('programmes.create.lead')}>
+      <ProgrammeForm owners={owners} courses={courses.data} />
+    </Page>
+  );
+}
 
+function ProgrammeForm({
+  owners,
+  courses,
+}: {
+  owners: readonly Owner[];
+  courses: z.infer<typeof CourseList>;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const [created, setCreated] = useState<string | null>(null);
+  const c = (key: string) => t(`programmes.create.${key}`);
+  const cf = useContractForm(CreateProgramme, {
+    id: 'new-programme',
+    defaultValues: {
+      name: '',
+      ownerOrganisationId: owners[0]!.id,
+      startsOn: '',
+      endsOn: '',
+      targetParticipants: undefined,
+      municipalityCodes: [],
+      funding: {},
+      courses: [],
+      selfEnrolment: false,
+    },
+    labels: {
+      name: t('programmes.name'),
+      ownerOrganisationId: t('programmes.owner'),
+      startsOn: c('startsOn'),
+      endsOn: c('endsOn'),
+      targetParticipants: t('programmes.target'),
+      selfEnrolment: c('selfEnrolment'),
+      municipalityCodes: t('programmes.municipalities'),
+      courses: t('programmes.courses'),
+      'funding.esfProjectNumber': t('programmes.esf'),
+      'funding.funder': t('programmes.funder'),
+      'funding.budgetSek': c('budgetSek'),
+      'funding.grantedSek': c('grantedSek'),
+    },
+    onSubmit: async (body) => {
+      const p = await api.post('/programmes', ProgrammeView, body);
+      await qc.invalidateQueries({ queryKey: ['programmes'] });
+      setCreated(p.id);
+    },
+  });
+  const leaving = useUnsavedChangesWarning(cf.form.formState.isDirty && !created);
+  // Once nothing is unsaved any more, on to the new programme.
+  useEffect(() => {
+    if (created) navigate(`/program/${created}`);
+  }, [created, navigate]);
+
+  const again = { shouldDirty: true, shouldValidate: cf.form.formState.isSubmitted };
+  const ownerId = cf.form.watch('ownerOrganisationId');
+  const owner = owners.find((o) => o.id === ownerId) ?? owners[0]!;
+  const choices = useMunicipalitiesOf(owner).items;
+  const ownMunicipality = owner.kind === 'municipality';
+  // A municipality's programme is for that municipality: it is chosen for them. Another owner starts
+  // with none chosen (its scope is another).
+  const shownOwner = useRef<string | null>(null);
+  useEffect(() => {
+    if (ownMunicipality)
+      cf.form.setValue(
+        'municipalityCodes',
+        choices.map((m) => m.code),
+      );
+    else if (shownOwner.current !== null && shownOwner.current !== owner.id)
+      cf.form.setValue('municipalityCodes', []);
+    shownOwner.current = owner.id;
+  }, [ownMunicipality, choices, owner.id, cf.form]);
+  const chosen = cf.form.watch('municipalityCodes') ?? [];
+
+  const [trackCourse, setTrackCourse] = useState<Record<Track, string>>({
+    staff: '',
+    managers: '',
+    coordinators: '',
+  });
+  const chooseCourse = (track: Track, courseId: string) => {
+    const next = { ...trackCourse, [track]: courseId };
+    setTrackCourse(next);
+    const picked = TRACKS.filter((tr) => next[tr]).map((tr) => ({ track: tr, courseId: next[tr] }));
+    cf.form.setValue('courses', picked, again);
+  };
   const courseOptions = (track: Track) => [
-    { value: '', label: t('programmes.create.noCourse') },
-    ...(courses.data?.items ?? [])
-      .filter((c) => c.track === track)
-      .map((c) => ({ value: c.id, label: c.title })),
+    { value: '', label: c('noCourse') },
+    ...courses.items.filter((x) => x.track === track).map((x) => ({ value: x.id, label: x.title })),
   ];
 
   return (
-    <Page title={t('programmes.create.title')} lead={t('programmes.create.lead')}>
-      <form onSubmit={submit} noValidate className="stack">
-        {form.summary}
+    <>
+      <form onSubmit={cf.onSubmit} noValidate className="stack">
+        {cf.summary}
         <Section title={t('programmes.facts')} id="programme-facts">
-          <TextField
-            id={form.fieldId('name')}
-            label={t('programmes.name')}
-            required
-            value={name}
-            onValueChange={setName}
-            error={form.errors.name}
-            maxLength={200}
-          />
-          <SelectField
-            id={form.fieldId('ownerOrganisationId')}
-            label={t('programmes.owner')}
-            hint={t('programmes.create.ownerHint')}
-            value={owner?.id ?? ''}
-            onValueChange={(v) => {
-              setOwnerId(v);
-              setPicked(new Set());
-            }}
-            error={form.errors.ownerOrganisationId}
+          <ContractTextField cf={cf} name="name" required maxLength={200} />
+          <ContractSelectField
+            cf={cf}
+            name="ownerOrganisationId"
+            hint={c('ownerHint')}
             options={owners.map((o) => ({ value: o.id, label: o.name }))}
           />
-          <TextField
-            id={form.fieldId('startsOn')}
-            label={t('programmes.create.startsOn')}
-            type="date"
-            required
-            value={startsOn}
-            onValueChange={setStartsOn}
-            error={form.errors.startsOn}
-          />
-          <TextField
-            id={form.fieldId('endsOn')}
-            label={t('programmes.create.endsOn')}
-            type="date"
-            required
-            value={endsOn}
-            onValueChange={setEndsOn}
-            error={form.errors.endsOn}
-          />
-          <TextField
-            id={form.fieldId('targetParticipants')}
-            label={t('programmes.target')}
+          <ContractTextField cf={cf} name="startsOn" type="date" required />
+          <ContractTextField cf={cf} name="endsOn" type="date" required />
+          <ContractTextField
+            cf={cf}
+            name="targetParticipants"
             inputMode="numeric"
+            autoComplete="off"
             required
-            value={target}
-            onValueChange={setTarget}
-            error={form.errors.targetParticipants}
+            asNumber
+            emptyAsUndefined
           />
-          <div className="ds-field checkbox">
-            <input
-              className="ds-input"
-              type="checkbox"
-              id="new-programme-self"
-              checked={selfEnrolment}
-              onChange={(e) => setSelfEnrolment(e.target.checked)}
-            />
-            <label className="ds-label" data-weight="regular" htmlFor="new-programme-self">
-              {t('programmes.create.selfEnrolment')}
-            </label>
-          </div>
+          <ContractCheckbox cf={cf} name="selfEnrolment" />
         </Section>
 
         <Section title={t('programmes.municipalities')} id="programme-municipalities">
-          {owner?.kind === 'municipality' ? (
+          {ownMunicipality ? (
             <p className="ds-paragraph">{t('programmes.create.onlyOwnMunicipality', { name: owner.name })}</p>
           ) : (
-            <fieldset
-              className="ds-fieldset fieldset"
-              id={form.fieldId('municipalityCodes')}
-              tabIndex={-1}
-              aria-describedby={
-                form.errors.municipalityCodes ? `${form.fieldId('municipalityCodes')}-error` : undefined
-              }
-            >
-              <legend className="ds-label" data-weight="medium">
-                {t('programmes.create.pickMunicipalities')}
-              </legend>
-              {form.errors.municipalityCodes ? (
-                <div
-                  className="ds-validation-message"
-                  data-color="danger"
-                  id={`${form.fieldId('municipalityCodes')}-error`}
-                >
-                  {form.errors.municipalityCodes}
-                </div>
-              ) : null}
-              <p>
-                <button
-                  type="button"
-                  className="ds-button"
-                  data-variant="tertiary"
-                  onClick={() => setPicked(new Set(choices.map((m) => m.code)))}
-                >
-                  {t('programmes.create.pickAll', { count: choices.length })}
-                </button>
-              </p>
-              <div className="checkbox-columns">
-                {choices.map((m) => (
-                  <div className="ds-field checkbox" key={m.code}>
-                    <input
-                      className="ds-input"
-                      type="checkbox"
-                      id={`new-programme-m-${m.code}`}
-                      checked={picked.has(m.code)}
-                      onChange={(e) => {
-                        const next = new Set(picked);
-                        if (e.target.checked) next.add(m.code);
-                        else next.delete(m.code);
-                        setPicked(next);
-                      }}
-                    />
-                    <label className="ds-label" data-weight="regular" htmlFor={`new-programme-m-${m.code}`}>
-                      {m.name}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
+            <MunicipalityPicker
+              id={cf.fieldId('municipalityCodes')}
+              legend={c('pickMunicipalities')}
+              error={cf.errorFor('municipalityCodes')}
+              choices={choices}
+              value={chosen}
+              onChange={(codes) => cf.form.setValue('municipalityCodes', codes, again)}
+              chooseAll={t('programmes.create.pickAll', { count: choices.length })}
+            />
           )}
         </Section>
 
         <Section title={t('programmes.courses')} id="programme-courses">
-          {TRACKS.map((tr) => (
-            <SelectField
-              key={tr}
-              id={form.fieldId(`courses-${tr}`)}
-              label={t(`programmes.tracks.${tr}`)}
-              value={trackCourse[tr]}
-              onValueChange={(v) => setTrackCourse({ ...trackCourse, [tr]: v })}
-              options={courseOptions(tr)}
-            />
-          ))}
+          <div id={cf.fieldId('courses')} tabIndex={-1}>
+            {cf.errorFor('courses') ? (
+              <p className="ds-validation-message" data-color="danger">
+                {cf.errorFor('courses')}
+              </p>
+            ) : null}
+            {TRACKS.map((tr) => (
+              <SelectField
+                key={tr}
+                id={cf.fieldId(`courses-${tr}`)}
+                label={t(`programmes.tracks.${tr}`)}
+                value={trackCourse[tr]}
+                onValueChange={(v) => chooseCourse(tr, v)}
+                options={courseOptions(tr)}
+              />
+            ))}
+          </div>
         </Section>
 
         <Section title={t('programmes.funding')} id="programme-funding">
-          <TextField
-            id={form.fieldId('funding.esfProjectNumber')}
-            label={t('programmes.esf')}
-            hint={t('programmes.create.esfHint')}
-            value={esf}
-            onValueChange={setEsf}
-            error={form.errors['funding.esfProjectNumber']}
-          />
-          <TextField
-            id={form.fieldId('funding.funder')}
-            label={t('programmes.funder')}
-            value={funder}
-            onValueChange={setFunder}
-            error={form.errors['funding.funder']}
-            maxLength={200}
-          />
-          <TextField
-            id={form.fieldId('funding.budgetSek')}
-            label={t('programmes.create.budgetSek')}
+          <ContractTextField cf={cf} name="funding.esfProjectNumber" hint={c('esfHint')} emptyAsUndefined />
+          <ContractTextField cf={cf} name="funding.funder" maxLength={200} emptyAsUndefined />
+          <ContractTextField
+            cf={cf}
+            name="funding.budgetSek"
             inputMode="numeric"
-            value={budget}
-            onValueChange={setBudget}
-            error={form.errors['funding.budgetSek']}
+            autoComplete="off"
+            asNumber
+            emptyAsUndefined
           />
-          <TextField
-            id={form.fieldId('funding.grantedSek')}
-            label={t('programmes.create.grantedSek')}
+          <ContractTextField
+            cf={cf}
+            name="funding.grantedSek"
             inputMode="numeric"
-            value={granted}
-            onValueChange={setGranted}
-            error={form.errors['funding.grantedSek']}
+            autoComplete="off"
+            asNumber
+            emptyAsUndefined
           />
         </Section>
-        <SubmitButton
-          busy={create.isPending}
-          label={t('programmes.create.submit')}
-          busyLabel={t('programmes.create.saving')}
-        />
+        <SubmitButton busy={cf.busy} label={c('submit')} busyLabel={c('saving')} />
       </form>
-    </Page>
+      {leaving}
+    </>
   );
 }
