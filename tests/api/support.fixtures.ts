@@ -65,7 +65,8 @@ export async function outboxTo(t: TestApp, local: string, subjectLike: string) {
   );
 }
 
-export const put = (a: Agent, url: string, payload: unknown) => a.request({ method: 'PUT', url, payload });
+export const put = (a: Agent, url: string, payload: Record<string, unknown>) =>
+  a.request({ method: 'PUT', url, payload });
 
 export const offerBody = (providerOrganisationId: string, extra: Record<string, unknown> = {}) => ({
   providerOrganisationId,

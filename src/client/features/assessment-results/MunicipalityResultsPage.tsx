@@ -10,6 +10,7 @@ import { Page, Section } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { API, api, qs } from '../../lib/api.ts';
+import { SupportNeedLinks } from '../support/SupportNeedLinks.tsx';
 import { InitiativeDraftButton } from './InitiativeDraftForm.tsx';
 import { PreliminaryToggle, SheetTag, useIncludePreliminary } from './preliminary.tsx';
 import { RadarChart } from './RadarChart.tsx';
@@ -302,6 +303,8 @@ export function MunicipalityResultsPage() {
           </ul>
         </Section>
       ) : null}
+
+      <SupportNeedLinks municipality={code} round={id} />
 
       <Section title={t('assessmentResults.questions.title')} id="questions">
         {r.areas.concat([{ key: 'support', label: t('assessmentResults.questions.support') }]).map((a) => {

@@ -44,6 +44,13 @@ function useTodoText() {
           label: t('start.todo.initiative_followup', vars),
           detail: t('start.todo.initiative_followup_detail', { count: x.count, date }),
         };
+      case 'support_to_answer':
+        return {
+          label: t('start.todo.support_to_answer', vars),
+          detail: x.title ? [x.title, x.place].filter(Boolean).join(' · ') : null,
+        };
+      case 'support_answers_to_read':
+        return { label: t('start.todo.support_answers_to_read', vars), detail: x.title };
     }
   };
 }

@@ -20,6 +20,7 @@ import { loadLearningDemo } from './learning-demo.ts';
 import { loadNetworksDemo } from './networks-demo.ts';
 import { loadRequirementsDemo } from './requirements-demo.ts';
 import { loadSteeringReportsDemo } from './steering-reports-demo.ts';
+import { loadSupportDemo } from './support-demo.ts';
 
 /**
  * The demo dataset: Region Dalarna with units in Falun and Borlänge, the Akademi Norr association and
@@ -107,5 +108,6 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadSteeringReportsDemo(db);
   await loadDefinitionsDemo(db);
   await loadRequirementsDemo(db);
+  await loadSupportDemo(db);
   // @features-demo (one loader per capability above this line)
 }
