@@ -1,4 +1,10 @@
-import { type Action, scopeFor, searchesPeople, usesRequirementLibrary } from '../../../shared/access/index.ts';
+import {
+  type Action,
+  scopeFor,
+  searchesPeople,
+  usesRequirementLibrary,
+  usesSupport,
+} from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import { mappingHomeFor } from '../../features/mapping/mapping-scope.ts';
 
@@ -71,6 +77,7 @@ function development(me: Person): MenuLink[] {
 /** The region's support to its municipalities: procurement, contracts, suppliers, support requests (issue 17). */
 function support(me: Person): MenuLink[] {
   return [
+    ...when(usesSupport(me), { to: '/stod', label: 'support.nav' }),
     ...when(usesRequirementLibrary(me), { to: '/kravbibliotek', label: 'requirements.nav' }),
     ...when(usesRequirementLibrary(me), { to: '/kravspecifikationer', label: 'requirements.specsNav' }),
     // @features-support-links (one entry per page above this line)
