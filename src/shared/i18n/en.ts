@@ -3872,7 +3872,6 @@ export const en: Messages = {
     select: 'Select {{name}}',
     selectAll: 'Select everyone shown',
     noneFound: 'Nobody matches the filter.',
-    more: 'Show more',
     actions: 'Do with the selected',
     selectedCount_one: '{{count}} person selected.',
     selectedCount_other: '{{count}} people selected.',

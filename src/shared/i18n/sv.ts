@@ -3865,7 +3865,6 @@ export const sv = {
     select: 'Välj {{name}}',
     selectAll: 'Välj alla som visas',
     noneFound: 'Ingen matchar filtret.',
-    more: 'Visa fler',
     actions: 'Gör med de valda',
     selectedCount_one: '{{count}} person vald.',
     selectedCount_other: '{{count}} personer valda.',

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ProgrammeReport, type ReportGroup } from '../../../shared/contracts/programmes.ts';
+import { DownloadLinks, type ExportFormat } from '../../components/DownloadLinks.tsx';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
@@ -68,7 +69,7 @@ export function ReportPage() {
   if (report.isError) return <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />;
   const r = report.data;
   const tot = r.totals;
-  const download = (format: 'csv' | 'xlsx') =>
+  const download = (format: ExportFormat) =>
     `${API}/programmes/${r.programme.id}/report?format=${format}&lang=${lang}`;
   return (
     <Page
@@ -116,14 +117,10 @@ export function ReportPage() {
         </dl>
       </Section>
       <Section title={t('programmes.rapport.download')} id="download">
-        <div className="action-buttons">
-          <a className="ds-button" data-variant="secondary" href={download('csv')} download>
-            {t('programmes.rapport.csv')}
-          </a>
-          <a className="ds-button" data-variant="secondary" href={download('xlsx')} download>
-            {t('programmes.rapport.xlsx')}
-          </a>
-        </div>
+        <DownloadLinks
+          href={download}
+          labels={{ csv: t('programmes.rapport.csv'), xlsx: t('programmes.rapport.xlsx') }}
+        />
       </Section>
       <Section title={t('programmes.rapport.byMunicipality')} id="by-municipality">
         {r.byMunicipality.length > 0 ? (

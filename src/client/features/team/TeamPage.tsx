@@ -11,6 +11,8 @@ import { TeamActions } from './TeamActions.tsx';
 import { TeamSearchField } from './TeamSearchField.tsx';
 import { TeamTable } from './TeamTable.tsx';
 import './team.css';
+import { DownloadLinks, type ExportFormat } from '../../components/DownloadLinks.tsx';
+import { LoadMoreButton } from '../../components/LoadMoreButton.tsx';
 
 type Sort = (typeof teamSorts)[number];
 
@@ -54,7 +56,7 @@ export function TeamPage() {
   });
   const first = team.data?.pages[0];
   const items = team.data?.pages.flatMap((p) => p.items) ?? [];
-  const download = (format: 'csv' | 'xlsx') => `${API}/team/export${qs({ ...query, format })}`;
+  const download = (format: ExportFormat) => `${API}/team/export${qs({ ...query, format })}`;
 
   return (
     <Page title={t('team.title')} lead={t('team.lead')}>
@@ -120,33 +122,14 @@ export function TeamPage() {
               <p className="ds-paragraph">{t('team.noneFound')}</p>
             ) : null}
             {items.length > 0 ? <TeamTable items={items} selected={selected} onSelect={setSelected} /> : null}
-            {team.hasNextPage ? (
-              <button
-                type="button"
-                className="ds-button"
-                data-variant="secondary"
-                aria-busy={team.isFetchingNextPage || undefined}
-                onClick={() => {
-                  if (!team.isFetchingNextPage) void team.fetchNextPage();
-                }}
-              >
-                {t('team.more')}
-              </button>
-            ) : null}
+            <LoadMoreButton pages={team} />
           </>
         ) : null}
       </Section>
       <TeamActions selected={[...selected]} onDone={() => void team.refetch()} />
       <Section title={t('team.download')} id="download">
         <p className="ds-paragraph">{t('team.downloadHint')}</p>
-        <div className="form-actions">
-          <a className="ds-button" data-variant="secondary" href={download('csv')} download>
-            {t('team.csv')}
-          </a>
-          <a className="ds-button" data-variant="secondary" href={download('xlsx')} download>
-            {t('team.xlsx')}
-          </a>
-        </div>
+        <DownloadLinks href={download} labels={{ csv: t('team.csv'), xlsx: t('team.xlsx') }} />
       </Section>
     </Page>
   );
