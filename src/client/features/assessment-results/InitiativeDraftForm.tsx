@@ -1,10 +1,14 @@
-import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { InitiativeView } from '../../../shared/contracts/initiatives.ts';
-import { ErrorAlert } from '../../components/Feedback.tsx';
-import { SelectField, SubmitButton, TextAreaField, TextField } from '../../components/Form.tsx';
+import { CreateInitiative, InitiativeView } from '../../../shared/contracts/initiatives.ts';
+import { SubmitButton } from '../../components/Form.tsx';
+import {
+  ContractSelectField,
+  ContractTextAreaField,
+  ContractTextField,
+  useContractForm,
+} from '../../components/form/index.ts';
 import { api } from '../../lib/api.ts';
 
 export interface GapSource {
@@ -35,17 +39,21 @@ export function InitiativeDraftButton({
   const navigate = useNavigate();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [values, setValues] = useState({ title, purpose, owner: owners[0]?.id ?? '' });
-  const [missing, setMissing] = useState(false);
-  const create = useMutation({
-    mutationFn: () =>
-      api.post('/initiatives', InitiativeView, {
-        title: values.title,
-        purpose: values.purpose || undefined,
-        ownerOrganisationId: values.owner,
-        source,
-      }),
-    onSuccess: (created) => navigate(`/insatser/${created.id}`),
+  const cf = useContractForm(CreateInitiative, {
+    id,
+    defaultValues: { title, purpose, ownerOrganisationId: owners[0]?.id ?? '', source },
+    labels: {
+      title: t('initiatives.draft.title'),
+      purpose: t('initiatives.draft.purpose'),
+      ownerOrganisationId: t('initiatives.draft.owner'),
+    },
+    onSubmit: async ({ purpose: text, ...body }) => {
+      const created = await api.post('/initiatives', InitiativeView, {
+        ...body,
+        ...(text ? { purpose: text } : {}),
+      });
+      navigate(`/insatser/${created.id}`);
+    },
   });
   if (!owners.length) return null;
   if (!open)
@@ -64,48 +72,23 @@ export function InitiativeDraftButton({
         {t('initiatives.draft.open')}
       </button>
     );
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const bad = values.title.trim().length < 3;
-    setMissing(bad);
-    if (bad) {
-      document.getElementById(`${id}-title`)?.focus();
-      return;
-    }
-    create.mutate();
-  };
   return (
-    <form className="initiative-draft" onSubmit={submit} noValidate aria-label={label}>
-      {create.isError ? <ErrorAlert error={create.error} /> : null}
-      <TextField
-        id={`${id}-title`}
-        label={t('initiatives.draft.title')}
-        required
-        value={values.title}
-        onValueChange={(v) => setValues({ ...values, title: v })}
-        error={missing ? t('initiatives.draft.titleMissing') : undefined}
-      />
-      <TextAreaField
-        id={`${id}-purpose`}
-        label={t('initiatives.draft.purpose')}
-        rows={3}
-        value={values.purpose}
-        onValueChange={(v) => setValues({ ...values, purpose: v })}
-      />
+    <form className="initiative-draft" onSubmit={cf.onSubmit} noValidate aria-label={label}>
+      {cf.summary}
+      <ContractTextField cf={cf} name="title" required />
+      <ContractTextAreaField cf={cf} name="purpose" rows={3} />
       {owners.length > 1 ? (
-        <SelectField
-          id={`${id}-owner`}
-          label={t('initiatives.draft.owner')}
-          value={values.owner}
+        <ContractSelectField
+          cf={cf}
+          name="ownerOrganisationId"
           options={owners.map((o) => ({ value: o.id, label: o.name }))}
-          onValueChange={(v) => setValues({ ...values, owner: v })}
         />
       ) : (
         <p className="ds-paragraph">{t('initiatives.draft.ownedBy', { name: owners[0]!.name })}</p>
       )}
       <div className="button-row">
         <SubmitButton
-          busy={create.isPending}
+          busy={cf.busy}
           label={t('initiatives.draft.create')}
           busyLabel={t('initiatives.draft.creating')}
         />

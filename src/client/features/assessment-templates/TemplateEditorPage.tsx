@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { TemplateContent, TemplateDetails } from '../../../shared/contracts/assessments.ts';
+import { CreateTemplate, TemplateContent, TemplateDetails } from '../../../shared/contracts/assessments.ts';
 import type { MembershipView } from '../../../shared/contracts/people.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import {
@@ -30,10 +30,9 @@ import {
   replaceAt,
   toContent,
 } from './template-draft.ts';
-import { contentErrors, placed } from './template-errors.ts';
+import { contentErrors, messageOf, placed } from './template-errors.ts';
 import { templateKey, templateOwners, templatesKey, useTemplate, useTemplates } from './templates-data.ts';
 
-const KEY_RE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_SECTIONS = 20;
 
 /** `/bedomningar/mallar/ny` writes a new template; `/bedomningar/mallar/:id/redigera` edits the draft. */
@@ -171,12 +170,9 @@ function TemplateForm({
     const parsed = TemplateContent.safeParse(content);
     const errors: FieldErrors = parsed.success ? {} : contentErrors(parsed.error.issues, content, t);
     if (!template) {
-      const keyError = !key.trim()
-        ? t('assessmentTemplates.errors.required')
-        : KEY_RE.test(key.trim())
-          ? null
-          : t('assessmentTemplates.errors.keyFormat');
-      if (keyError) errors.key = placed(['key'], keyError, t);
+      // The key is checked by the creation contract's own rule, in the editor's words for it.
+      const checked = CreateTemplate.shape.key.safeParse(key.trim());
+      if (!checked.success) errors.key = placed(['key'], messageOf(checked.error.issues[0]!, key, t), t);
     }
     if (!parsed.success || Object.keys(errors).length) return form.fail(sortedLike(errors));
     form.clear();

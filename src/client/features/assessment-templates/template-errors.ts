@@ -59,7 +59,7 @@ function valueAt(root: unknown, path: Path): unknown {
 const known = new Set(['duplicate_key', 'levels_required', 'options_required', 'not_scorable']);
 
 /** What is wrong with a value, in words, from a zod issue. Empty fields are "required" whatever the rule. */
-function messageOf(issue: z.core.$ZodIssue, value: unknown, t: TFunction): string {
+export function messageOf(issue: z.core.$ZodIssue, value: unknown, t: TFunction): string {
   const m = (key: string) => t(`assessmentTemplates.errors.${key}`);
   if (
     (typeof value === 'string' && value.trim() === '') ||

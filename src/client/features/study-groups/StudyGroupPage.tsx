@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { CourseDetail } from '../../../shared/contracts/learning.ts';
 import { MeetingView, StudyGroupView } from '../../../shared/contracts/study-groups.ts';
 import { ErrorAlert, LiveStatus, Loading, Tag } from '../../components/Feedback.tsx';
-import { SelectField, SubmitButton, TextField } from '../../components/Form.tsx';
+import { SubmitButton } from '../../components/Form.tsx';
 import { Page, Section } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { MeetingChanges } from './MeetingChanges.tsx';
+import { PlanMeeting } from './PlanMeeting.tsx';
 import { formatDateTime } from './StudyGroupsPage.tsx';
 
 const groupKey = (id: string, lang: string) => ['study-group', id, lang] as const;
@@ -141,111 +141,9 @@ function Meeting({ group, meeting }: { group: StudyGroupView; meeting: MeetingVi
   );
 }
 
-function PlanMeeting({ group }: { group: StudyGroupView }) {
-  const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const course = useQuery({
-    queryKey: ['course', group.course.id, i18n.language],
-    queryFn: () => api.get(`/courses/${group.course.id}${qs({ lang: i18n.language })}`, CourseDetail),
-  });
-  const [moduleKey, setModuleKey] = useState('');
-  const [startsAt, setStartsAt] = useState('');
-  const [duration, setDuration] = useState('60');
-  const [place, setPlace] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const modules = course.data?.modules ?? [];
-  const chosen = modules.find((m) => m.key === moduleKey) ?? modules[0];
-  const plan = useMutation({
-    mutationFn: () =>
-      api.post(`/study-groups/${group.id}/meetings`, MeetingView, {
-        moduleKey: chosen?.key,
-        startsAt: new Date(startsAt).toISOString(),
-        durationMinutes: Number(duration) || 60,
-        place: place.trim(),
-      }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: groupKey(group.id, i18n.language) });
-      setPlace('');
-      setStartsAt('');
-    },
-  });
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!chosen || !startsAt || Number.isNaN(new Date(startsAt).getTime()) || !place.trim()) {
-      setProblem(`${t('studyGroups.startsAt')}, ${t('studyGroups.place')}`);
-      return;
-    }
-    setProblem(null);
-    plan.mutate();
-  };
-  return (
-    <Section title={t('studyGroups.plan')} id="plan">
-      {course.isPending ? <Loading /> : null}
-      {course.isError ? <ErrorAlert error={course.error} /> : null}
-      <form className="form" onSubmit={onSubmit} noValidate>
-        {modules.length > 0 ? (
-          <SelectField
-            id="meeting-module"
-            label={t('studyGroups.module')}
-            value={chosen?.key ?? ''}
-            onValueChange={setModuleKey}
-            options={modules.map((m) => ({ value: m.key, label: m.title }))}
-          />
-        ) : null}
-        {chosen && chosen.reflectionQuestions.length > 0 ? (
-          <div>
-            <p className="ds-paragraph" data-size="sm">
-              <strong>{t('studyGroups.reflection')}</strong>
-            </p>
-            <ul className="ds-list">
-              {chosen.reflectionQuestions.map((q) => (
-                <li key={q}>{q}</li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <TextField
-          id="meeting-starts"
-          type="datetime-local"
-          label={t('studyGroups.startsAt')}
-          required
-          value={startsAt}
-          onValueChange={setStartsAt}
-        />
-        <TextField
-          id="meeting-duration"
-          type="number"
-          inputMode="numeric"
-          min={10}
-          max={480}
-          label={t('studyGroups.duration')}
-          value={duration}
-          onValueChange={setDuration}
-        />
-        <TextField
-          id="meeting-place"
-          label={t('studyGroups.place')}
-          required
-          value={place}
-          onValueChange={setPlace}
-        />
-        {problem ? (
-          <div className="ds-alert" data-color="danger" role="alert">
-            <p className="ds-paragraph">{problem}</p>
-          </div>
-        ) : null}
-        {plan.isError ? <ErrorAlert error={plan.error} /> : null}
-        <LiveStatus message={plan.isSuccess ? t('studyGroups.planned') : null} />
-        <div className="form-actions">
-          <SubmitButton busy={plan.isPending} label={t('studyGroups.plan')} busyLabel={t('app.loading')} />
-        </div>
-      </form>
-    </Section>
-  );
-}
-
 export function StudyGroupPage() {
   const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
   const { id = '' } = useParams();
   const group = useQuery({
     queryKey: groupKey(id, i18n.language),
@@ -275,7 +173,12 @@ export function StudyGroupPage() {
           <Meeting key={m.id} group={g} meeting={m} />
         ))}
       </Section>
-      {g.canManage ? <PlanMeeting group={g} /> : null}
+      {g.canManage ? (
+        <PlanMeeting
+          group={g}
+          onPlanned={() => void qc.invalidateQueries({ queryKey: groupKey(g.id, i18n.language) })}
+        />
+      ) : null}
     </Page>
   );
 }
