@@ -99,7 +99,8 @@ function NewRequestForm({ municipalities }: { municipalities: { code: string; na
     if (created) navigate(`/stod/forfragningar/${created}`);
   }, [created, navigate]);
   if (offers.isPending) return <Loading />;
-  const providerOffers = (offers.data?.items ?? []).filter((o) => o.provider.id === provider);
+  // Until a provider is chosen every offer is listed, so that an offer chosen on /stod shows as chosen.
+  const providerOffers = (offers.data?.items ?? []).filter((o) => !provider || o.provider.id === provider);
   return (
     <form className="support-form" onSubmit={cf.onSubmit} noValidate>
       {cf.summary}
