@@ -6,4 +6,5 @@ import './mapping.ts';
 import './assessments.ts';
 import './initiatives.ts';
 import './knowledge.ts';
+import './support.ts';
 // @features-bench (one import per capability above this line)

@@ -10,4 +10,5 @@ import './start.ts';
 import './knowledge.ts';
 import './sso.ts';
 import './scim.ts';
+import './support.ts';
 // @features-bench (one import per capability above this line)
