@@ -58,6 +58,7 @@ const lazyPeopleSearch = lazyFrom(() => import('./features/people/search.ts'));
 const lazyTeam = lazyFrom(() => import('./features/team/index.ts'));
 const lazyRequirements = lazyFrom(() => import('./features/requirements/index.ts'));
 const lazySupport = lazyFrom(() => import('./features/support/index.ts'));
+const lazySuppliers = lazyFrom(() => import('./features/suppliers/index.ts'));
 // @features-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
 
@@ -158,6 +159,10 @@ export const router = createBrowserRouter([
           { path: '/stod/erbjudanden/ny', element: lazySupport('SupportOfferPage') },
           { path: '/stod/erbjudanden/:id', element: lazySupport('SupportOfferPage') },
           { path: '/stod/rapport', element: lazySupport('SupportReportPage') },
+          { path: '/leverantorer', element: lazySuppliers('SuppliersPage') },
+          { path: '/leverantorer/ny', element: lazySuppliers('NewSupplierPage') },
+          { path: '/leverantorer/:id', element: lazySuppliers('SupplierPage') },
+          { path: '/leverantorer/:id/andra', element: lazySuppliers('EditSupplierPage') },
           // @features-routes (signed-in routes above this line)
           // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },

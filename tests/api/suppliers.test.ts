@@ -28,7 +28,7 @@ const supplier = (nine: string, extra: Record<string, unknown> = {}) => ({
   ],
   ...extra,
 });
-const put = (a: Awaited<ReturnType<TestApp['as']>>, url: string, payload: unknown) =>
+const put = (a: Awaited<ReturnType<TestApp['as']>>, url: string, payload: object) =>
   a.request({ method: 'PUT', url, payload });
 const writes = async () =>
   (await count(t, 'suppliers')) +
@@ -227,7 +227,7 @@ describe('merging a duplicate', () => {
       await region.post(
         '/api/v1/suppliers',
         supplier('559900009', {
-          name: 'Testbolaget (dubblett)',
+          name: 'Testbolaget (kopia)',
           technologyKeys: ['digital-lock', 'mobile-gps-alarm'],
         }),
       )
@@ -251,7 +251,7 @@ describe('merging a duplicate', () => {
       canManage: false,
       productCount: 0,
     });
-    const list = (await region.get('/api/v1/suppliers?q=dubblett')).json();
+    const list = (await region.get('/api/v1/suppliers?q=kopia')).json();
     expect(list.items).toEqual([]);
     const [audit] = await queryRows<{ before: { duplicate: { id: string } } }>(
       t.db,

@@ -84,13 +84,16 @@ export const SupplierContactInput = z.object({
 });
 export type SupplierContactInput = z.infer<typeof SupplierContactInput>;
 
+/** The most contacts a supplier keeps (the form labels each row up to this). */
+export const MAX_SUPPLIER_CONTACTS = 30;
+
 /** A supplier as its maintainers write it; the contacts and technologies replace those held before. */
 export const SupplierInput = z.object({
   name: text(200),
   orgNumber: OrgNumber,
   website: WebUrl.nullable().optional(),
   technologyKeys: technologyKeys.default([]),
-  contacts: z.array(SupplierContactInput).max(30).default([]),
+  contacts: z.array(SupplierContactInput).max(MAX_SUPPLIER_CONTACTS).default([]),
 });
 export type SupplierInput = z.infer<typeof SupplierInput>;
 

@@ -47,6 +47,7 @@ describe('the main menu', () => {
     expect(outline(menuFor(staff))).toEqual([
       '/',
       'learning: /utbildning /program /studiegrupper',
+      'support: /leverantorer',
       'knowledge: /kunskapsbank',
       '/mitt-konto',
     ]);
@@ -56,6 +57,7 @@ describe('the main menu', () => {
     expect(outline(menuFor(manager))).toEqual([
       '/',
       'learning: /utbildning /mitt-team /program /studiegrupper',
+      'support: /leverantorer',
       'knowledge: /kunskapsbank',
       '/mitt-konto',
     ]);

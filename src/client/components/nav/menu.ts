@@ -80,6 +80,8 @@ function support(me: Person): MenuLink[] {
     ...when(usesSupport(me), { to: '/stod', label: 'support.nav' }),
     ...when(usesRequirementLibrary(me), { to: '/kravbibliotek', label: 'requirements.nav' }),
     ...when(usesRequirementLibrary(me), { to: '/kravspecifikationer', label: 'requirements.specsNav' }),
+    // The supplier register is national and open to everyone signed in.
+    { to: '/leverantorer', label: 'suppliers.nav' },
     // @features-support-links (one entry per page above this line)
   ];
 }

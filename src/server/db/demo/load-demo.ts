@@ -20,6 +20,7 @@ import { loadLearningDemo } from './learning-demo.ts';
 import { loadNetworksDemo } from './networks-demo.ts';
 import { loadRequirementsDemo } from './requirements-demo.ts';
 import { loadSteeringReportsDemo } from './steering-reports-demo.ts';
+import { loadSuppliersDemo } from './suppliers-demo.ts';
 import { loadSupportDemo } from './support-demo.ts';
 
 /**
@@ -109,5 +110,6 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadDefinitionsDemo(db);
   await loadRequirementsDemo(db);
   await loadSupportDemo(db);
+  await loadSuppliersDemo(db);
   // @features-demo (one loader per capability above this line)
 }
