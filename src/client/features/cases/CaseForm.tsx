@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { serviceAreas, sizeBands } from '../../../shared/contracts/cases.ts';
 import { initiativePhases } from '../../../shared/contracts/initiatives.ts';
 import { SubmitButton } from '../../components/Form.tsx';
+import { ContractCheckboxGroup } from '../../components/form/ContractCheckboxGroup.tsx';
 import {
   ContractSelectField,
   ContractTextAreaField,
   ContractTextField,
 } from '../../components/form/index.ts';
 import { ContactFields } from './ContactFields.tsx';
-import { CheckboxList, ConvertedInput, NullableSelect } from './case-fields.tsx';
+import { ConvertedInput, NullableSelect } from './case-fields.tsx';
 import type { CaseForm as CaseFormState } from './case-form-state.ts';
 import { useTechnologies } from './case-queries.ts';
 import { LinkFields } from './LinkFields.tsx';
@@ -62,7 +63,7 @@ export function CaseForm({
           maxLength={2000}
           rows={3}
         />
-        <CheckboxList
+        <ContractCheckboxGroup
           cf={cf}
           name="technologyKeys"
           legend={t('cases.fields.technologies')}

@@ -2,8 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseLinkChoices } from '../../../shared/contracts/cases.ts';
+import { ContractCheckboxGroup } from '../../components/form/ContractCheckboxGroup.tsx';
 import { api, qs } from '../../lib/api.ts';
-import { CheckboxList, NullableSelect } from './case-fields.tsx';
+import { NullableSelect } from './case-fields.tsx';
 import type { CaseForm } from './case-form-state.ts';
 
 /**
@@ -36,7 +37,7 @@ export function LinkFields({ cf, municipalityCode }: { cf: CaseForm; municipalit
         options={initiatives.map((i) => ({ value: i.id, label: i.title }))}
       />
       {indicators.length > 0 ? (
-        <CheckboxList
+        <ContractCheckboxGroup
           cf={cf}
           name="indicatorIds"
           legend={t('cases.fields.indicators')}

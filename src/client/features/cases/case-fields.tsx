@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import { ChoiceInput } from '../../components/Form.tsx';
 import { controlProps, Options } from '../../components/form/FieldFrame.tsx';
-import { FieldFrame, FieldsetFrame } from '../../components/form/index.ts';
+import { FieldFrame } from '../../components/form/index.ts';
 import { parseNumber } from '../../lib/format.ts';
-import type { CaseForm, CaseFormValues } from './case-form-state.ts';
+import type { CaseForm } from './case-form-state.ts';
 
 /**
  * The case fields whose typed text is not yet the contract's value: an empty choice or address is
@@ -76,46 +75,5 @@ export function ConvertedInput({
         {...controlProps(id, hint, error)}
       />
     </FieldFrame>
-  );
-}
-
-/** A group of checkboxes whose value is the list of the ticked ones (react-hook-form's own returns a
- * boolean when the group has a single box). */
-export function CheckboxList({
-  cf,
-  name,
-  legend,
-  hint,
-  options,
-}: {
-  cf: CaseForm;
-  name: 'technologyKeys' | 'indicatorIds';
-  legend: ReactNode;
-  hint?: ReactNode;
-  options: readonly { value: string; label: string }[];
-}) {
-  const id = cf.fieldId(name);
-  const error = cf.errorFor(name);
-  const chosen = (cf.form.watch(name) ?? []) as string[];
-  const submitted = cf.form.formState.isSubmitted;
-  const set = (next: CaseFormValues[typeof name]) =>
-    cf.form.setValue(name, next, { shouldDirty: true, shouldValidate: submitted });
-  return (
-    <FieldsetFrame id={id} legend={legend} hint={hint} error={error}>
-      <div className="checkbox-columns">
-        {options.map((o) => (
-          <ChoiceInput
-            key={o.value}
-            type="checkbox"
-            id={`${id}-${o.value}`}
-            label={o.label}
-            checked={chosen.includes(o.value)}
-            onChange={(e) =>
-              set(e.target.checked ? [...chosen, o.value] : chosen.filter((k) => k !== o.value))
-            }
-          />
-        ))}
-      </div>
-    </FieldsetFrame>
   );
 }
