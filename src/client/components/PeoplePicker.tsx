@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ErrorAlert, Loading } from './Feedback.tsx';
 import { ChoiceInput } from './Form.tsx';
+import { FieldsetFrame } from './form/FieldFrame.tsx';
 
 /**
  * A group of people to tick (enrolling on a programme, the members of a new study group), loaded by a
@@ -16,6 +17,7 @@ export function PeoplePicker<P extends { userId: string }>({
   label,
   empty,
   children,
+  field,
 }: {
   /** Makes each box's id (`enrol` → `enrol-<userId>`). */
   idPrefix: string;
@@ -29,12 +31,11 @@ export function PeoplePicker<P extends { userId: string }>({
   empty?: ReactNode;
   /** After the list (a "there are more" note). */
   children?: ReactNode;
+  /** In a contract form: the field's id (the error summary links to the group) and its named error. */
+  field?: { id: string; error: string | undefined };
 }) {
   return (
-    <fieldset className="ds-fieldset fieldset">
-      <legend className="ds-label" data-weight="medium">
-        {legend}
-      </legend>
+    <FieldsetFrame id={field?.id ?? `${idPrefix}-group`} legend={legend} error={field?.error}>
       {query.isPending ? <Loading /> : null}
       {query.isError ? <ErrorAlert error={query.error} /> : null}
       {empty && !query.isPending && !query.isError && people.length === 0 ? (
@@ -59,6 +60,6 @@ export function PeoplePicker<P extends { userId: string }>({
         ))}
       </ul>
       {children}
-    </fieldset>
+    </FieldsetFrame>
   );
 }

@@ -5,7 +5,7 @@ export const CreateStudyGroup = z.object({
   name: z.string().trim().min(1).max(120),
   organisationId: Uuid.describe('The unit the group belongs to'),
   courseId: Uuid,
-  memberIds: z.array(Uuid).min(1).max(100).describe('Staff and managers of the unit'),
+  memberIds: z.array(Uuid).min(1, 'choose_members').max(100).describe('Staff and managers of the unit'),
 });
 export type CreateStudyGroup = z.infer<typeof CreateStudyGroup>;
 

@@ -712,6 +712,7 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Ange ett användarnamn eller ett anställningsnummer.',
     en: 'Enter a username or an employee number.',
   },
+  choose_members: { sv: 'Välj minst en deltagare.', en: 'Choose at least one member.' },
   // Support offers and requests (issue 17).
   support_provider_kind: {
     sv: 'Välj en region eller en samverkan som erbjuder stödet.',
