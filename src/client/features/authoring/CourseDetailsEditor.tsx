@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type DraftContent,
@@ -6,8 +5,7 @@ import {
 } from '../../../shared/contracts/authoring.ts';
 import { ChoiceInput, SelectField } from '../../components/Form.tsx';
 import { Section } from '../../components/Page.tsx';
-import type { Edit } from './draft-edit.ts';
-import { type LocalisedProps, NumberField } from './editor-fields.tsx';
+import { type EditorProps, NumberField } from './editor-fields.tsx';
 
 const tracks = DraftContentSchema.shape.track.options;
 const minutes = DraftContentSchema.shape.estimatedMinutes;
@@ -18,12 +16,7 @@ export function CourseDetailsEditor({
   edit,
   localised,
   invalid,
-}: {
-  content: DraftContent;
-  edit: Edit;
-  localised: (props: LocalisedProps) => ReactNode;
-  invalid: (path: string) => boolean;
-}) {
+}: Pick<EditorProps, 'edit' | 'localised' | 'invalid'> & { content: DraftContent }) {
   const { t } = useTranslation();
   return (
     <Section title={t('authoring.courseDetails')} id="authoring-details">

@@ -1,11 +1,10 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DraftLesson, DraftLesson as DraftLessonSchema } from '../../../shared/contracts/authoring.ts';
 import type { MdTree } from '../../../shared/contracts/markdown-tree.ts';
 import { ListItemButtons } from '../../components/ListItemButtons.tsx';
 import { Markdown } from '../learning/Markdown.tsx';
-import { type Edit, move } from './draft-edit.ts';
-import { blockId, fieldId, type LocalisedProps, listLabels, NumberField } from './editor-fields.tsx';
+import { move } from './draft-edit.ts';
+import { blockId, type EditorProps, fieldId, listLabels, NumberField } from './editor-fields.tsx';
 
 const minutes = DraftLessonSchema.shape.estimatedMinutes;
 
@@ -35,7 +34,7 @@ export function LessonEditor({
   invalid,
   preview,
   text,
-}: {
+}: EditorProps & {
   lesson: DraftLesson;
   moduleKey: string;
   mi: number;
@@ -44,11 +43,6 @@ export function LessonEditor({
   /** Where focus goes when this lesson is removed. */
   neighbourId: string | undefined;
   moduleName: string;
-  lang: string;
-  dir: 'rtl' | 'ltr';
-  edit: Edit;
-  localised: (props: LocalisedProps) => ReactNode;
-  invalid: (path: string) => boolean;
   preview: LessonPreview;
   /** The lesson's text in the language previewed. */
   text: string;

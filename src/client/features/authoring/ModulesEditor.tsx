@@ -1,20 +1,14 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftContent, DraftLesson, DraftModule } from '../../../shared/contracts/authoring.ts';
 import { ListItemButtons, neighbourOf } from '../../components/ListItemButtons.tsx';
 import { Section } from '../../components/Page.tsx';
-import { type Edit, move, newLesson, newModule } from './draft-edit.ts';
-import { blockId, fieldId, type LocalisedProps, listLabels } from './editor-fields.tsx';
+import { move, newLesson, newModule } from './draft-edit.ts';
+import { blockId, type EditorProps, fieldId, listLabels } from './editor-fields.tsx';
 import { LessonEditor, type LessonPreview } from './LessonEditor.tsx';
 import { QuizEditor } from './QuizEditor.tsx';
 
-interface ModulesProps {
+interface ModulesProps extends EditorProps {
   content: DraftContent;
-  lang: string;
-  dir: 'rtl' | 'ltr';
-  edit: Edit;
-  localised: (props: LocalisedProps) => ReactNode;
-  invalid: (path: string) => boolean;
   preview: LessonPreview;
   lessonText: (l: DraftLesson) => string;
 }

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type DraftModule,
@@ -8,20 +7,17 @@ import {
 } from '../../../shared/contracts/authoring.ts';
 import { ChoiceInput, SelectField } from '../../components/Form.tsx';
 import { ListItemButtons, neighbourOf } from '../../components/ListItemButtons.tsx';
-import { type Edit, move, newQuestion, nextKey } from './draft-edit.ts';
-import { blockId, fieldId, type LocalisedProps, listLabels, NumberField } from './editor-fields.tsx';
+import { move, newQuestion, nextKey } from './draft-edit.ts';
+import { blockId, type EditorProps, fieldId, listLabels, NumberField } from './editor-fields.tsx';
 
 const passMark = DraftModuleSchema.shape.quiz.shape.passMark;
 const kinds = DraftQuestion.shape.kind.options;
 
-interface QuizProps {
+interface QuizProps extends Pick<EditorProps, 'edit' | 'localised' | 'invalid'> {
   quiz: DraftModule['quiz'];
   moduleKey: string;
   mi: number;
   moduleName: string;
-  edit: Edit;
-  localised: (props: LocalisedProps) => ReactNode;
-  invalid: (path: string) => boolean;
 }
 
 /** A module's quiz: its pass mark, and questions with their options, right answers and feedback. */

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftLocalised } from '../../../shared/contracts/authoring.ts';
 import { PLAIN_SWEDISH, rtlLanguages } from '../../../shared/contracts/course-content.ts';
+import type { Edit } from './draft-edit.ts';
 
 export const isRtl = (lang: string) => rtlLanguages.includes(lang.split('-')[0]!);
 /** The id of the input for a draft path (`modules.0.title` → `f-modules-0-title`): problems link to it. */
@@ -27,6 +28,15 @@ export const listLabels = (t: (key: string, o: { what: string }) => string, what
   down: t('authoring.moveDown', { what }),
   remove: t('authoring.remove', { what }),
 });
+
+/** What every part of the course editor works with: the language edited, the edit, the fields. */
+export interface EditorProps {
+  lang: string;
+  dir: 'rtl' | 'ltr';
+  edit: Edit;
+  localised: (props: LocalisedProps) => ReactNode;
+  invalid: (path: string) => boolean;
+}
 
 export interface LocalisedProps {
   path: string;
