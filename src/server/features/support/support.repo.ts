@@ -120,11 +120,14 @@ export interface RequestFilter {
 
 export async function selectRequests(db: Db, f: RequestFilter): Promise<RequestRow[]> {
   const where: SQL[] = [sql`true`];
-  if (f.municipalityIds && f.providerIds)
-    where.push(
-      sql`(r.municipality_id = any(${uuidArray(f.municipalityIds)})
-           or r.provider_organisation_id = any(${uuidArray(f.providerIds)}))`,
-    );
+  if (f.municipalityIds && f.providerIds) {
+    // Only the sides the actor has: an empty list in an OR would keep the planner off the index.
+    const sides = [
+      ...(f.municipalityIds.length ? [sql`r.municipality_id = any(${uuidArray(f.municipalityIds)})`] : []),
+      ...(f.providerIds.length ? [sql`r.provider_organisation_id = any(${uuidArray(f.providerIds)})`] : []),
+    ];
+    where.push(sides.length ? sql`(${sql.join(sides, sql` or `)})` : sql`false`);
+  }
   if (f.id) where.push(sql`r.id = ${f.id}`);
   if (f.status) where.push(sql`r.status = ${f.status}`);
   if (f.municipalityCode) where.push(sql`m.code = ${f.municipalityCode}`);
