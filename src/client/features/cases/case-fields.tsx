@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import { controlProps, Options } from '../../components/form/FieldFrame.tsx';
-import { FieldFrame } from '../../components/form/index.ts';
+import { controlProps, FieldFrame, Options } from '../../components/form/FieldFrame.tsx';
 import { parseNumber } from '../../lib/format.ts';
 import type { CaseForm } from './case-form-state.ts';
 
