@@ -7,4 +7,5 @@ import './assessments.ts';
 import './initiatives.ts';
 import './knowledge.ts';
 import './support.ts';
+import './requirements.ts';
 // @features-bench (one import per capability above this line)

@@ -11,4 +11,5 @@ import './knowledge.ts';
 import './sso.ts';
 import './scim.ts';
 import './support.ts';
+import './requirements.ts';
 // @features-bench (one import per capability above this line)
