@@ -102,6 +102,29 @@ describe('password reset by e-mailed link', () => {
     await page.goto(path);
     await page.getByRole('heading', { name: 'Välj nytt lösenord' }).waitFor();
     await expectAccessible(page, 'reset password');
+
+    // Keyboard only: a short password and a different repetition break the contract's rules
+    // (NewPasswordForm); the summary takes focus, names both fields and its links lead to them.
+    await page.getByLabel('Nytt lösenord', { exact: true }).focus();
+    await page.keyboard.type('kort');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('annat');
+    await page.keyboard.press('Enter');
+    const summary = page.locator('.error-summary');
+    await summary
+      .getByRole('link', { name: 'Nytt lösenord: Lösenordet måste ha minst 12 tecken.' })
+      .waitFor();
+    await summary
+      .getByRole('link', { name: 'Upprepa nytt lösenord: Lösenorden är inte likadana.' })
+      .waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
+    await expectAccessible(page, 'reset password with errors');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('reset-password');
+
     await page.getByLabel('Nytt lösenord', { exact: true }).fill('mitt nya långa lösenord');
     await page.getByLabel('Upprepa nytt lösenord').fill('mitt nya långa lösenord');
     await page.getByRole('button', { name: 'Spara nytt lösenord' }).click();

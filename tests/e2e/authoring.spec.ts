@@ -24,7 +24,7 @@ describe('a coordinator authors a course', () => {
     // Bad input first: the error summary lists the field.
     await page.getByRole('button', { name: 'Skapa kurs' }).click();
     await page
-      .getByRole('link', { name: 'Använd bara små bokstäver a–z, siffror och bindestreck.' })
+      .getByRole('link', { name: 'Kortnamn: Skriv en nyckel med små bokstäver, siffror och bindestreck.' })
       .waitFor();
     await page.getByLabel('Kortnamn').fill('falun-digitala-las');
     await page.getByLabel('Titel').fill(TITLE);

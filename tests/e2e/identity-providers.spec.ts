@@ -37,7 +37,7 @@ describe('identity provider of a municipality', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.className ?? ''))
       .toContain('error-summary');
-    expect(await summary.textContent()).toContain('utfärdar-url');
+    expect(await summary.textContent()).toContain('Utfärdar-URL (issuer): Uppgiften måste fyllas i.');
 
     await page.getByLabel('Namn', { exact: true }).fill('Falu kommun');
     await page.getByLabel('Utfärdar-URL (issuer)').fill('https://login.microsoftonline.com/falun-e2e/v2.0');

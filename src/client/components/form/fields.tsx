@@ -101,14 +101,22 @@ export function ContractTextAreaField<T extends FieldValues>({
   hint,
   label,
   rows = 5,
+  emptyAsUndefined,
   ...rest
-}: BoundProps<T> & TextAreaRest) {
+}: BoundProps<T> &
+  TextAreaRest & {
+    /** Empty is left out (an optional document that, left out, keeps the one stored). */
+    emptyAsUndefined?: boolean;
+  }) {
   const { id, error, frame } = bound(cf, name, label, required, hint);
   return (
     <FieldFrame {...frame}>
       <textarea
         {...rest}
-        {...cf.form.register(name)}
+        {...cf.form.register(
+          name,
+          emptyAsUndefined ? { setValueAs: (v: unknown) => (v === '' ? undefined : v) } : {},
+        )}
         rows={rows}
         {...controlProps(id, hint, error, required)}
       />

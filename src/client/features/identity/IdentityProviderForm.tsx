@@ -147,6 +147,7 @@ export function IdentityProviderForm({
             hint={existing?.hasMetadataXml ? t('idp.form.metadataSaved') : t('idp.form.metadataXmlHint')}
             rows={6}
             spellCheck={false}
+            emptyAsUndefined
           />
         </>
       )}
