@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -71,10 +71,23 @@ function Builder({ spec }: { spec: SpecificationDetail }) {
     technology: spec.technology.key,
     level: '',
   });
+  // Every row's fields are named by the row's number, so a message says which row it is about.
+  const labels = useMemo(
+    () => ({
+      ...specificationLabels(t),
+      ...Object.fromEntries(
+        Array.from({ length: 400 }, (_, n) => [
+          [`items.${n}.level`, t('requirements.builder.level', { number: n + 1 })],
+          [`items.${n}.textSv`, t('requirements.builder.editText', { number: n + 1 })],
+        ]).flat(),
+      ),
+    }),
+    [t],
+  );
   const cf = useContractForm(UpdateSpecification, {
     id: 'specification',
     defaultValues: valuesOf(spec),
-    labels: specificationLabels(t),
+    labels,
     onSubmit: async (values, { form }) => {
       const saved = await api.put(`/requirement-specifications/${spec.id}`, SpecificationDetail, values);
       info.current = infoOf(saved);
