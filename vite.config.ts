@@ -95,31 +95,78 @@ function precompress(): Plugin {
 }
 
 /**
- * The interface strings a care worker's lesson needs first; the rest of the Swedish catalogue (~30 kB
- * gzipped of management pages' strings) is a chunk of its own. Pages outside this list that render
- * before it has arrived re-render when it does (i18n.ts).
+ * The interface strings a care worker's lesson needs first, applied in order: a path (`namespace`,
+ * `namespace.key`, deeper) adds its strings, a path after `!` takes them out again. The rest of the
+ * Swedish catalogue (~38 kB gzipped, the management pages' strings) is a chunk of its own; the learner's
+ * pages that need more (the quiz, the module rating, the certificate) await it (page-chunks.ts).
+ * Pages outside this list that render before it has arrived re-render when it does (i18n.ts).
  */
-export const CORE_NAMESPACES = [
+export const CORE_STRINGS = [
   'app',
   'nav',
   'learning',
+  '!learning.quiz',
+  '!learning.rating',
+  '!learning.reflection',
+  '!learning.certificate',
+  // What the course page and my learning show of a module's quiz, its reflection and the certificate.
+  'learning.quiz.linkLabel',
+  'learning.quiz.questions_one',
+  'learning.quiz.questions_other',
+  'learning.reflection.title',
+  'learning.certificate.get',
+  'learning.certificate.getting',
+  'learning.certificate.show',
+  'learning.certificate.needsNetwork',
   'notFound',
   'languages',
-  'certificateCheck',
-  'login',
-  'form',
-  'formKit',
-  'roles',
-  'kinds',
   // The footer's links (Layout).
-  'definitions',
-  'openData',
-] as const;
+  'definitions.nav',
+  'certificateCheck.footerLink',
+  'openData.footerLink',
+];
+
+type Strings = { [key: string]: unknown };
+const isStrings = (v: unknown): v is Strings => typeof v === 'object' && v !== null;
+
+/** The core strings (CORE_STRINGS) of the catalogue. */
+function coreStrings(sv: Strings): Strings {
+  const core: Strings = {};
+  for (const entry of CORE_STRINGS) {
+    const path = entry.replace(/^!/, '').split('.');
+    const last = path.pop()!;
+    let from: unknown = sv;
+    let to = core;
+    for (const key of path) {
+      from = isStrings(from) ? from[key] : undefined;
+      if (!isStrings(to[key])) to[key] = {};
+      to = to[key] as Strings;
+    }
+    if (entry.startsWith('!')) delete to[last];
+    else if (isStrings(from) && from[last] !== undefined) to[last] = structuredClone(from[last]);
+    else throw new Error(`CORE_STRINGS: sv.ts has no ${entry}`);
+  }
+  return core;
+}
+
+/** The catalogue without the strings in `taken` (what is left for the rest chunk). */
+function without(all: Strings, taken: Strings): Strings {
+  const left: Strings = {};
+  for (const [key, value] of Object.entries(all)) {
+    const t = taken[key];
+    if (t === undefined) left[key] = value;
+    else if (isStrings(value) && isStrings(t)) {
+      const inner = without(value, t);
+      if (Object.keys(inner).length) left[key] = inner;
+    }
+  }
+  return left;
+}
 
 const STRINGS = 'virtual:vn-strings/';
 
 /**
- * Splits src/shared/i18n/sv.ts at build time into `virtual:vn-strings/sv/core` (CORE_NAMESPACES) and
+ * Splits src/shared/i18n/sv.ts at build time into `virtual:vn-strings/sv/core` (CORE_STRINGS) and
  * `virtual:vn-strings/sv/rest`, so the catalogue stays one file for the server, the tests and everyone
  * editing it, while the browser loads only what a page needs. Emitted as JSON.parse of a string, which
  * V8 parses faster than an object literal of the same size.
@@ -137,14 +184,16 @@ function splitStrings(): Plugin {
       if (part !== 'sv/core' && part !== 'sv/rest') throw new Error(`unknown strings module ${id}`);
       this.addWatchFile(catalogue);
       const { module } = await runnerImport<{ sv: Record<string, unknown> }>(catalogue);
-      const core = new Set<string>(CORE_NAMESPACES);
-      const picked = Object.fromEntries(
-        Object.entries(module.sv).filter(([ns]) => core.has(ns) === (part === 'sv/core')),
-      );
+      const core = coreStrings(module.sv);
+      const picked = part === 'sv/core' ? core : without(module.sv, core);
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(picked))});`;
     },
   };
 }
+
+/** Modules every learner's page uses (the pages themselves are chunks of their own: page-chunks.ts). */
+const LEARNER_SHARED =
+  /\/src\/(client\/features\/learning\/(components|data|progress|statements|Markdown|useCourseContext)\.tsx?|shared\/learning\/[\w-]+\.ts)$/;
 
 /** The web app lives in src/client; the server serves the build from dist/client (see registerClient). */
 export default defineConfig({
@@ -158,6 +207,21 @@ export default defineConfig({
     manifest: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // What the learner's pages share is one chunk, not eight small ones that each the lesson
+              // waits for (and that compress worse apart: ~1.6 kB gzipped on the lesson route).
+              name: 'learner',
+              test: LEARNER_SHARED,
+              includeDependenciesRecursively: false,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000' },

@@ -182,9 +182,9 @@ describe('a staff member takes a course on a phone, partly offline', () => {
     await page.getByText('Vad tar du med dig?').waitFor();
     await expectAccessible(page, 'quiz result with reflection questions');
 
-    // Rate the module: without a rating the error summary says what is missing.
+    // Rate the module: without a rating the error summary names what is missing, in the contract's words.
     await page.getByRole('button', { name: 'Skicka omdöme' }).click();
-    await page.getByRole('link', { name: 'Välj hur användbar modulen var.' }).waitFor();
+    await page.getByRole('link', { name: 'Betyg: Uppgiften måste fyllas i.' }).waitFor();
     await page.getByLabel('4', { exact: true }).check();
     await page.getByLabel('Kommentar (frivillig)').fill('Bra exempel från hemtjänsten.');
     await page.getByRole('button', { name: 'Skicka omdöme' }).click();

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { UiLanguage } from '../../shared/contracts/common.ts';
-import { LogoutResult } from '../../shared/contracts/sso.ts';
-import { api } from '../lib/api.ts';
+import type { LogoutResult } from '../../shared/contracts/sso.ts';
+import { api, checkedByServer } from '../lib/api.ts';
 import { currentLanguage, setLanguage } from '../lib/i18n.ts';
 import { useOfflineSupport } from '../lib/offline/index.ts';
 import { useMe } from '../lib/session.ts';
@@ -37,7 +37,7 @@ function LogoutButton() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const logout = useMutation({
-    mutationFn: () => api.post('/auth/logout', LogoutResult),
+    mutationFn: () => api.post('/auth/logout', checkedByServer<LogoutResult>()),
     onSettled: (result) => {
       api.resetCsrf();
       qc.clear();
@@ -105,7 +105,7 @@ export function Layout() {
             <div className="header-tools">
               <LanguageSwitch />
               {user ? (
-                <section className="user-menu" aria-label={t('app.userMenu')}>
+                <section className="user-menu" aria-label={t('app.userMenu')} data-personal>
                   <span className="user-name">{t('app.signedInAs', { name: user.name })}</span>
                   <LogoutButton />
                 </section>

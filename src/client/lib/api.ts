@@ -1,6 +1,22 @@
 import type { z } from 'zod';
-import { CsrfToken } from '../../shared/contracts/auth.ts';
-import { Problem } from '../../shared/contracts/common.ts';
+import type { CsrfToken } from '../../shared/contracts/auth.ts';
+import type { Problem } from '../../shared/contracts/common.ts';
+
+/** What a call does with the response body: a contract schema (zod) parses it; see checkedByServer. */
+export interface Parser<T> {
+  parse(data: unknown): T;
+}
+
+/**
+ * Takes the body as the contract's type without parsing it again in the browser. The server already
+ * checks every response against the same contract before sending it (serializerCompiler), so this is
+ * safe for our own API; it keeps zod (27 kB gzipped) off the pages that must load fast on a phone —
+ * the learner's pages, the layout and the session (docs/performance.md, "Lesson load"). Pages that
+ * want the check pass the contract schema itself.
+ */
+export function checkedByServer<T>(): Parser<T> {
+  return { parse: (data) => data as T };
+}
 
 /** A failed API call: the RFC 9457 problem the server sent (already localised), or a network failure. */
 export class ApiError extends Error {
@@ -32,7 +48,9 @@ let csrfToken: Promise<string> | null = null;
 
 function getCsrfToken(refresh = false): Promise<string> {
   if (!csrfToken || refresh) {
-    csrfToken = request('GET', '/auth/csrf', CsrfToken).then((r) => r.token);
+    csrfToken = request('GET', '/auth/csrf', checkedByServer<z.infer<typeof CsrfToken>>()).then(
+      (r) => r.token,
+    );
     csrfToken.catch(() => {
       csrfToken = null;
     });
@@ -43,10 +61,13 @@ function getCsrfToken(refresh = false): Promise<string> {
 async function toError(res: Response): Promise<ApiError> {
   let problem: Problem | null = null;
   try {
-    const parsed = Problem.safeParse(await res.json());
+    const body: unknown = await res.json();
+    // The contract comes with the first failure, not with every page (it brings zod; see checkedByServer).
+    const { Problem } = await import('../../shared/contracts/common.ts');
+    const parsed = Problem.safeParse(body);
     if (parsed.success) problem = parsed.data;
   } catch {
-    // Not JSON: keep the status only.
+    // Not JSON (or the contract's chunk unreachable offline): keep the status only.
   }
   return new ApiError(res.status, problem, problem?.title ?? `HTTP ${res.status}`);
 }
@@ -69,12 +90,7 @@ async function rawFetch(method: string, path: string, body: Body, csrf?: string)
   }
 }
 
-async function request<S extends z.ZodType>(
-  method: string,
-  path: string,
-  schema: S,
-  body?: Body,
-): Promise<z.infer<S>> {
+async function request<T>(method: string, path: string, schema: Parser<T>, body?: Body): Promise<T> {
   const safe = method === 'GET' || method === 'HEAD';
   let res = await rawFetch(method, path, body, safe ? undefined : await getCsrfToken());
   if (!safe && res.status === 403) {
@@ -88,14 +104,16 @@ async function request<S extends z.ZodType>(
   return schema.parse(json);
 }
 
-/** Typed API calls: every response is parsed with its contract schema. */
+/**
+ * Typed API calls: the response is parsed with its contract schema, or taken as the contract's type
+ * where the page passes checkedByServer<T>().
+ */
 export const api = {
-  get: <S extends z.ZodType>(path: string, schema: S) => request('GET', path, schema),
-  post: <S extends z.ZodType>(path: string, schema: S, body?: Body) =>
-    request('POST', path, schema, body ?? {}),
-  patch: <S extends z.ZodType>(path: string, schema: S, body: Body) => request('PATCH', path, schema, body),
-  put: <S extends z.ZodType>(path: string, schema: S, body: Body) => request('PUT', path, schema, body),
-  delete: <S extends z.ZodType>(path: string, schema: S) => request('DELETE', path, schema),
+  get: <T>(path: string, schema: Parser<T>) => request('GET', path, schema),
+  post: <T>(path: string, schema: Parser<T>, body?: Body) => request('POST', path, schema, body ?? {}),
+  patch: <T>(path: string, schema: Parser<T>, body: Body) => request('PATCH', path, schema, body),
+  put: <T>(path: string, schema: Parser<T>, body: Body) => request('PUT', path, schema, body),
+  delete: <T>(path: string, schema: Parser<T>) => request('DELETE', path, schema),
   /** Forget the CSRF token (after logout or login the session changes). */
   resetCsrf() {
     csrfToken = null;

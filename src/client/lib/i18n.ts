@@ -1,7 +1,8 @@
 import svCore from 'virtual:vn-strings/sv/core';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { type UiLanguage, uiLanguages } from '../../shared/contracts/common.ts';
+import type { UiLanguage } from '../../shared/contracts/common.ts';
+import { uiLanguages } from '../../shared/i18n/ui-languages.ts';
 
 const STORAGE_KEY = 'vn_lang';
 

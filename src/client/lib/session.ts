@@ -1,8 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Actor, OrgContext } from '../../shared/access/index.ts';
-import { Me } from '../../shared/contracts/auth.ts';
+import type { Me } from '../../shared/contracts/auth.ts';
 import type { Organisation } from '../../shared/contracts/organisations.ts';
-import { ApiError, api } from './api.ts';
+import { ApiError, api, checkedByServer } from './api.ts';
 
 export const meKey = ['me'] as const;
 
@@ -12,7 +12,8 @@ export function useMe() {
     queryKey: meKey,
     queryFn: async () => {
       try {
-        return await api.get('/me', Me);
+        // Every page asks this first: unparsed, so that zod is not in the main bundle (api.ts).
+        return await api.get('/me', checkedByServer<Me>());
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) return null;
         throw err;

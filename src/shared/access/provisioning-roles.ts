@@ -1,7 +1,8 @@
 import type { OrganisationKind } from '../contracts/organisations.ts';
-import { type Role, roles } from '../contracts/people.ts';
+import type { Role } from '../contracts/people.ts';
 import { type Actor, highestRoleOver, type OrgContext, roleFitsOrganisation } from './authorize.ts';
 import { roleRank } from './permissions.ts';
+import { roles } from './roles.ts';
 
 /**
  * Roles given to people by systems and by the sign-in rules of issue 15: SSO, SCIM, activation codes

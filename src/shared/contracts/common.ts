@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { uiLanguages } from '../i18n/ui-languages.ts';
 
 /** The languages the UI is translated into. Content languages (lessons) are a wider set. */
-export const uiLanguages = ['sv', 'en'] as const;
+export { uiLanguages };
 export const UiLanguage = z.enum(uiLanguages);
 export type UiLanguage = z.infer<typeof UiLanguage>;
 

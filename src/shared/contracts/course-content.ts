@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTENT_LANGUAGE_TAG, PLAIN_SWEDISH, rtlLanguages } from '../learning/languages.ts';
 import { ParamText, WebUrl } from './common.ts';
 
 /**
@@ -6,11 +7,10 @@ import { ParamText, WebUrl } from './common.ts';
  * (BCP 47 tag, right-to-left ones such as Arabic and Persian included). Swedish is required; a learner
  * who picks another language falls back to Swedish where a translation is missing.
  */
-export const ContentLanguage = ParamText.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/).describe(
+export const ContentLanguage = ParamText.regex(CONTENT_LANGUAGE_TAG).describe(
   'BCP 47 tag: sv, sv-x-plain (lättläst), en, ar, fa …',
 );
-export const PLAIN_SWEDISH = 'sv-x-plain';
-export const rtlLanguages = ['ar', 'fa', 'he', 'ur', 'ku', 'ps'];
+export { PLAIN_SWEDISH, rtlLanguages };
 
 /** A text in several languages; `sv` is required. */
 export const Localised = z.object({ sv: z.string().min(1) }).catchall(z.string().min(1));

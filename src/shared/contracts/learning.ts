@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QUIZ_RESPONSES } from '../learning/activity.ts';
+import { QUIZ_RESPONSES, verbs } from '../learning/activity.ts';
 import { IsoDateTime, ParamText, Uuid } from './common.ts';
 import { ContentLanguage } from './course-content.ts';
 import { MdTree } from './markdown-tree.ts';
@@ -67,15 +67,7 @@ export const CourseDetail = CourseSummary.extend({ modules: z.array(ModuleView) 
 export type CourseDetail = z.infer<typeof CourseDetail>;
 export const CourseIdParams = z.object({ id: Uuid });
 
-/** xAPI verbs we record; the IRIs are ADL's. */
-export const verbs = {
-  experienced: 'http://adlnet.gov/expapi/verbs/experienced',
-  completed: 'http://adlnet.gov/expapi/verbs/completed',
-  answered: 'http://adlnet.gov/expapi/verbs/answered',
-  passed: 'http://adlnet.gov/expapi/verbs/passed',
-  failed: 'http://adlnet.gov/expapi/verbs/failed',
-  attended: 'http://adlnet.gov/expapi/verbs/attended',
-} as const;
+export { verbs };
 export const VerbIri = z.enum(Object.values(verbs) as [string, ...string[]]);
 
 const QuizKey = z.string().regex(/^[a-z0-9-]{1,80}$/);

@@ -1,14 +1,9 @@
 import { z } from 'zod';
+import { roles } from '../access/roles.ts';
 import { IsoDateTime, PageQuery, ParamText, page, UiLanguage, Uuid } from './common.ts';
 import { OrganisationKind } from './organisations.ts';
 
-export const roles = [
-  'staff',
-  'manager',
-  'municipal_coordinator',
-  'regional_coordinator',
-  'national_admin',
-] as const;
+export { roles };
 export const Role = z.enum(roles);
 export type Role = z.infer<typeof Role>;
 

@@ -613,7 +613,7 @@ export const en: Messages = {
       update: 'Change rating',
       sending: 'Sending …',
       thanks: 'Thank you! Your rating has been saved.',
-      chooseRating: 'Choose how useful the module was.',
+      ratingLabel: 'Rating',
     },
     quiz: {
       title: 'Quiz: {{module}}',

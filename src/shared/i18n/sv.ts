@@ -613,7 +613,7 @@ export const sv = {
       update: 'Ändra omdöme',
       sending: 'Skickar …',
       thanks: 'Tack! Ditt omdöme är sparat.',
-      chooseRating: 'Välj hur användbar modulen var.',
+      ratingLabel: 'Betyg',
     },
     quiz: {
       title: 'Quiz: {{module}}',

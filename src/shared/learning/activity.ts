@@ -52,3 +52,13 @@ export function itemOfActivity(
     return { kind: 'lesson', item: `lesson:${moduleKey}/${lessonKey}`, moduleKey };
   return null;
 }
+
+/** xAPI verbs we record; the IRIs are ADL's. Here, not in the contracts, so the learner's pages need no zod. */
+export const verbs = {
+  experienced: 'http://adlnet.gov/expapi/verbs/experienced',
+  completed: 'http://adlnet.gov/expapi/verbs/completed',
+  answered: 'http://adlnet.gov/expapi/verbs/answered',
+  passed: 'http://adlnet.gov/expapi/verbs/passed',
+  failed: 'http://adlnet.gov/expapi/verbs/failed',
+  attended: 'http://adlnet.gov/expapi/verbs/attended',
+} as const;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
@@ -16,6 +16,8 @@ import {
   useActiveSeconds,
 } from './components.tsx';
 import { useEnrol } from './data.ts';
+import { saveLessonSnapshot } from './lesson-snapshot.ts';
+import { pageChunks } from './page-chunks.ts';
 import { coursePath, lessonPath, quizPath } from './progress.ts';
 import { lessonCompleted } from './statements.ts';
 import { useCourseContext } from './useCourseContext.ts';
@@ -25,13 +27,29 @@ const SAFE_URL = /^(https?:\/\/|\/(?!\/))/i;
 const resourceIcon = { video: '▶', file: '⤓', link: '↗' } as const;
 
 export function LessonPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const uiLanguage = i18n.language;
   const navigate = useNavigate();
   const { id = '', moduleKey = '', lessonKey = '' } = useParams();
   const { lang, setLang, course, detail, progress, offline, mine } = useCourseContext(id);
   const enrol = useEnrol();
   const activeSeconds = useActiveSeconds(`${id}/${moduleKey}/${lessonKey}`);
   const [saving, setSaving] = useState(false);
+  // The same object while the lesson is unchanged (the query shares structure between fetches).
+  const shown = course.isPlaceholderData
+    ? undefined
+    : detail?.modules.find((m) => m.key === moduleKey)?.lessons.find((l) => l.key === lessonKey);
+  useEffect(() => {
+    if (!shown || !uiLanguage) return;
+    // On screen now: the installed app keeps a copy to open it with next time (ADR 0018) …
+    saveLessonSnapshot();
+    // … and the learner's next pages come while the lesson is read.
+    const next = window.setTimeout(() => {
+      void pageChunks.quiz().catch(() => undefined);
+      void pageChunks.course().catch(() => undefined);
+    }, 2000);
+    return () => window.clearTimeout(next);
+  }, [shown, uiLanguage]);
 
   if (course.isPending) return <Loading />;
   if (course.isError) {
@@ -102,7 +120,7 @@ export function LessonPage() {
       <LearningPage title={lesson.title} titleLang={lesson.language}>
         {offline && course.data ? <OfflineNote savedAt={course.data.savedAt} /> : null}
         {done ? (
-          <p className="ds-paragraph done-note">
+          <p className="ds-paragraph done-note" data-personal>
             <span aria-hidden="true">✓ </span>
             {t('learning.lesson.alreadyDone')}
           </p>
@@ -131,7 +149,7 @@ export function LessonPage() {
           ) : null}
         </Content>
 
-        <div className="lesson-actions">
+        <div className="lesson-actions" data-personal>
           {progress ? (
             <>
               <button

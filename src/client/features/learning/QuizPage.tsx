@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CourseDetail } from '../../../shared/contracts/learning.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { ApiError } from '../../lib/api.ts';
+import { allStrings } from '../../lib/i18n.ts';
 import { useGradingOf, useLatestGrading, useRefused } from '../../lib/offline/gradings.ts';
 import { enqueue, useSyncState } from '../../lib/offline/sync.ts';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
@@ -16,11 +17,15 @@ import {
   SyncStatus,
   useActiveSeconds,
 } from './components.tsx';
-import { ModuleRating } from './ModuleRating.tsx';
 import { coursePath, lessonPath, type Progress } from './progress.ts';
 import { LastResult, Review, Score } from './QuizGrading.tsx';
 import { quizAttempt } from './statements.ts';
 import { useCourseContext } from './useCourseContext.ts';
+
+// Shown only after a pass; its form brings zod, react-hook-form and the form strings (ModuleRating.tsx).
+const ModuleRating = lazy(() =>
+  Promise.all([import('./ModuleRating.tsx'), allStrings()]).then(([m]) => ({ default: m.ModuleRating })),
+);
 
 type Module = CourseDetail['modules'][number];
 function Reflection({ module, lang }: { module: Module; lang: string }) {
@@ -212,7 +217,11 @@ function Quiz({
         {retryButton}
         <Review module={m} grading={grading} />
         {passed ? <Reflection module={m} lang={lang} /> : null}
-        {passed && progress ? <ModuleRating enrolmentId={progress.id} moduleKey={m.key} /> : null}
+        {passed && progress ? (
+          <Suspense fallback={<Loading />}>
+            <ModuleRating enrolmentId={progress.id} moduleKey={m.key} />
+          </Suspense>
+        ) : null}
       </>
     );
   }

@@ -1,8 +1,8 @@
 import './learning.css';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PLAIN_SWEDISH, rtlLanguages } from '../../../shared/contracts/course-content.ts';
 import type { MdTree } from '../../../shared/contracts/markdown-tree.ts';
+import { PLAIN_SWEDISH, rtlLanguages } from '../../../shared/learning/languages.ts';
 import { Breadcrumbs as TrailBreadcrumbs } from '../../components/nav/Breadcrumbs.tsx';
 import { syncNow, useSyncState } from '../../lib/offline/sync.ts';
 import { isLandingEntry } from './landing.ts';
@@ -129,7 +129,8 @@ export function SyncStatus() {
     tone = s.online ? 'success' : 'warning';
   }
   return (
-    <div className="sync-status" data-tone={tone} data-testid="sync-status">
+    // The learner's own state: not in the installed app's copy of a lesson (lesson-snapshot.ts).
+    <div className="sync-status" data-tone={tone} data-testid="sync-status" data-personal>
       <p className="ds-paragraph" data-size="sm" role="status" aria-live="polite">
         <span aria-hidden="true" className="sync-icon">
           {s.pending > 0 ? (s.online ? '↻' : '⏸') : '✓'}

@@ -1,16 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import type { Me } from '../../../shared/contracts/auth.ts';
-import { CourseLanguageChoice } from '../../../shared/contracts/course-language.ts';
-import {
+import type { CourseLanguageChoice } from '../../../shared/contracts/course-language.ts';
+import type {
   CertificateView,
   CourseDetail,
   CourseList,
   EnrolmentResult,
   MyLearning,
 } from '../../../shared/contracts/learning.ts';
-import { ApiError, api, qs } from '../../lib/api.ts';
+import { ApiError, api, checkedByServer, qs } from '../../lib/api.ts';
 import { getValue, putValue } from '../../lib/offline/db.ts';
 import { meKey, useMe } from '../../lib/session.ts';
 import {
@@ -19,6 +20,9 @@ import {
   writeDeviceCourseLanguage,
 } from './course-language.ts';
 import { takeEarlyCourse } from './landing.ts';
+
+// The learner's pages take the server's answers as the contracts' types, unparsed (api.ts, checkedByServer).
+type Certificate = z.infer<typeof CertificateView>;
 
 /** An answer that may come from the device's store instead of the server (when offline). */
 export interface Stored<T> {
@@ -89,7 +93,9 @@ export function useContentLanguage(): [string, (lang: string) => void] {
       writeDeviceCourseLanguage({ userId, lang: next });
       qc.setQueryData<Me | null>(meKey, (m) => (m ? { ...m, courseLanguage: next } : m));
       // Offline the device's copy keeps the choice; the account learns it at the next choice online.
-      void api.put('/me/course-language', CourseLanguageChoice, { language: next }).catch(() => undefined);
+      void api
+        .put('/me/course-language', checkedByServer<CourseLanguageChoice>(), { language: next })
+        .catch(() => undefined);
     },
     [userId, qc],
   );
@@ -113,17 +119,18 @@ export function useMyLearning(lang: string) {
     enabled: !!userId,
     ...offlineQuery,
     queryFn: () =>
-      networkThenDevice(() => api.get(`/me/learning${qs({ lang })}`, MyLearning), 'progress', [
-        `${userId}:${lang}`,
-        `${userId}:sv`,
-      ]),
+      networkThenDevice(
+        () => api.get(`/me/learning${qs({ lang })}`, checkedByServer<z.infer<typeof MyLearning>>()),
+        'progress',
+        [`${userId}:${lang}`, `${userId}:sv`],
+      ),
   });
 }
 
 export function useCourses(lang: string) {
   return useQuery({
     queryKey: learningKeys.courses(lang),
-    queryFn: () => api.get(`/courses${qs({ lang })}`, CourseList),
+    queryFn: () => api.get(`/courses${qs({ lang })}`, checkedByServer<z.infer<typeof CourseList>>()),
     retry: false,
     staleTime: 60_000,
   });
@@ -136,7 +143,8 @@ const courseKeys = (userId: string, id: string, lang: string) => [
 
 const fetchCourse = (userId: string, id: string, lang: string) =>
   networkThenDevice(
-    () => takeEarlyCourse(id, lang) ?? api.get(`/courses/${id}${qs({ lang })}`, CourseDetail),
+    () =>
+      takeEarlyCourse(id, lang) ?? api.get(`/courses/${id}${qs({ lang })}`, checkedByServer<CourseDetail>()),
     'content',
     courseKeys(userId, id, lang),
   );
@@ -181,7 +189,8 @@ export function usePrefetchCourses() {
 export function useEnrol() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (courseId: string) => api.post('/enrolments', EnrolmentResult, { courseId }),
+    mutationFn: (courseId: string) =>
+      api.post('/enrolments', checkedByServer<z.infer<typeof EnrolmentResult>>(), { courseId }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['learning'] }),
   });
 }
@@ -190,7 +199,7 @@ export function useIssueCertificate() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (enrolmentId: string) =>
-      api.post(`/enrolments/${enrolmentId}/certificate`, CertificateView, {}),
+      api.post(`/enrolments/${enrolmentId}/certificate`, checkedByServer<Certificate>(), {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['learning', 'mine'] }),
   });
 }
@@ -203,7 +212,10 @@ export function useVerifyCertificate(code: string, lang: string) {
     retry: false,
     queryFn: async () => {
       try {
-        return await api.get(`/certificates/${encodeURIComponent(code)}${qs({ lang })}`, CertificateView);
+        return await api.get(
+          `/certificates/${encodeURIComponent(code)}${qs({ lang })}`,
+          checkedByServer<Certificate>(),
+        );
       } catch (err) {
         if (err instanceof ApiError && (err.status === 404 || err.status === 400)) return null;
         throw err;

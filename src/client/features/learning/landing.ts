@@ -1,6 +1,8 @@
-import { CourseDetail } from '../../../shared/contracts/learning.ts';
-import { api, qs } from '../../lib/api.ts';
+import type { CourseDetail } from '../../../shared/contracts/learning.ts';
+import { api, checkedByServer, qs } from '../../lib/api.ts';
 import { guessCourseLanguage } from './course-language.ts';
+import { takeOverSnapshot } from './lesson-snapshot.ts';
+import { chunkFor } from './page-chunks.ts';
 
 /**
  * The history entry the app was loaded (or reloaded) on, read before the router starts. A learning
@@ -12,6 +14,9 @@ const landing = key();
 export function isLandingEntry(): boolean {
   return key() === landing;
 }
+
+// The installed app may have opened this lesson from its copy (lesson-snapshot.ts): the app takes over.
+takeOverSnapshot();
 
 /**
  * A course page opened directly (a link, a reload, the installed app) would otherwise wait for `/me`,
@@ -25,10 +30,11 @@ let early: { id: string; lang: string; answer: Promise<CourseDetail> } | null = 
 const path = window.location.pathname;
 if (path.startsWith('/utbildning')) {
   void import('./index.ts').catch(() => undefined);
+  void chunkFor(path)?.().catch(() => undefined);
   const id = COURSE_PAGE.exec(path)?.[1];
   if (id) {
     const lang = guessCourseLanguage();
-    const answer = api.get(`/courses/${id}${qs({ lang })}`, CourseDetail);
+    const answer = api.get(`/courses/${id}${qs({ lang })}`, checkedByServer<CourseDetail>());
     // A refusal (not logged in, offline) surfaces when the query takes it, or never if it does not.
     answer.catch(() => undefined);
     early = { id, lang, answer };

@@ -1,6 +1,5 @@
 import type { CourseDetail, EnrolmentView } from '../../../shared/contracts/learning.ts';
-import { verbs } from '../../../shared/contracts/learning.ts';
-import { itemOfActivity } from '../../../shared/learning/activity.ts';
+import { itemOfActivity, verbs } from '../../../shared/learning/activity.ts';
 import type { QueuedStatement } from '../../lib/offline/sync.ts';
 
 /**

@@ -1,11 +1,12 @@
-import { ContentLanguage } from '../../../shared/contracts/course-content.ts';
-import { type StatementInput, verbs } from '../../../shared/contracts/learning.ts';
+import type { StatementInput } from '../../../shared/contracts/learning.ts';
 import {
   isoDuration,
   lessonActivity,
   QUIZ_RESPONSES,
   quizActivity,
+  verbs,
 } from '../../../shared/learning/activity.ts';
+import { CONTENT_LANGUAGE_TAG } from '../../../shared/learning/languages.ts';
 
 /** A random (version 4) uuid; `crypto.randomUUID` exists only on https and localhost. */
 export function uuid(): string {
@@ -32,7 +33,7 @@ function base(w: Where, verb: string, objectId: string): StatementInput {
     object: { id: objectId },
     context: {
       registration: w.enrolmentId,
-      ...(ContentLanguage.safeParse(w.language).success ? { language: w.language } : {}),
+      ...(CONTENT_LANGUAGE_TAG.test(w.language) ? { language: w.language } : {}),
     },
     timestamp: new Date().toISOString(),
   };

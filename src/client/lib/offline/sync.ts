@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
-import { StatementBatchResult, type StatementInput } from '../../../shared/contracts/learning.ts';
-import { ApiError, api } from '../api.ts';
+import type { z } from 'zod';
+import type { StatementBatchResult, StatementInput } from '../../../shared/contracts/learning.ts';
+import { ApiError, api, checkedByServer } from '../api.ts';
 import { deleteKeys, putAll, queueOf } from './db.ts';
 import { rememberGradings, rememberRefused } from './gradings.ts';
 
@@ -174,7 +175,11 @@ function scheduleRetry() {
 
 /** Sends statements; the server's grading of any quiz attempt among them is kept for the quiz page. */
 async function send(userId: string, statements: StatementInput[]) {
-  const result = await api.post('/learning-records', StatementBatchResult, { statements });
+  const result = await api.post(
+    '/learning-records',
+    checkedByServer<z.infer<typeof StatementBatchResult>>(),
+    { statements },
+  );
   await rememberGradings(userId, result.graded);
   return result;
 }
