@@ -8,4 +8,5 @@ import './initiatives.ts';
 import './knowledge.ts';
 import './support.ts';
 import './requirements.ts';
+import './suppliers.ts';
 // @features-bench (one import per capability above this line)

@@ -12,4 +12,5 @@ import './sso.ts';
 import './scim.ts';
 import './support.ts';
 import './requirements.ts';
+import './suppliers.ts';
 // @features-bench (one import per capability above this line)
