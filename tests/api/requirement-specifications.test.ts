@@ -240,6 +240,7 @@ describe('downloads', () => {
       'Hänvisning till bilaga',
     ]);
     expect(ws.rowCount).toBe(locks.items.length + 1);
+    expect(ws.getColumn(3).width).toBe(70);
     expect(ws.getRow(2).getCell(1).value).toBe(1);
     expect(ws.getRow(2).getCell(2).value).toBe('Funktion');
     const texts = new Set(locks.items.map((i) => i.textSv));

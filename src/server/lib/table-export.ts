@@ -7,7 +7,12 @@ export interface ExportTable {
   title: string;
   /** Sheet name in the workbook (at most 31 characters). */
   sheet: string;
-  columns: { header: string; kind?: 'percent' | 'hours' | 'int' | 'text' }[];
+  columns: {
+    header: string;
+    kind?: 'percent' | 'hours' | 'int' | 'text';
+    /** Characters wide, for long text (a requirement, an answer); otherwise from the header. */
+    width?: number;
+  }[];
   rows: Cell[][];
 }
 
@@ -47,8 +52,10 @@ export async function tablesToXlsx(tables: ExportTable[], created: Date): Promis
     const ws = wb.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = table.columns.map((c) => ({
       header: c.header,
-      width: Math.max(12, Math.min(40, c.header.length + 2)),
+      width: c.width ?? Math.max(12, Math.min(40, c.header.length + 2)),
       ...(c.kind === 'hours' || c.kind === 'percent' ? { style: { numFmt: '0.0' } } : {}),
+      // A wide column holds paragraphs: they wrap inside the cell instead of running past it.
+      ...(c.width ? { style: { alignment: { wrapText: true, vertical: 'top' as const } } } : {}),
     }));
     ws.getRow(1).font = { bold: true };
     for (const row of table.rows) ws.addRow(row.map((v) => (v === null ? '' : v)));

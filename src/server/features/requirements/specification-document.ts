@@ -49,11 +49,11 @@ export function answerSheet(s: SpecificationDetail): ExportTable {
     columns: [
       { header: t.number, kind: 'int' },
       { header: t.category },
-      { header: t.requirement },
+      { header: t.requirement, width: 70 },
       { header: t.level },
       { header: t.fulfilled },
-      { header: t.answer },
-      { header: t.reference },
+      { header: t.answer, width: 50 },
+      { header: t.reference, width: 25 },
     ],
     rows: specificationSections(s).flatMap((section) =>
       section.requirements.map((r) => [r.number, section.heading, r.text, levelLabel(r.level), '', '', '']),
