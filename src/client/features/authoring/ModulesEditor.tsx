@@ -38,14 +38,11 @@ function ModuleEditor({
   content,
   module: m,
   mi,
-  lang,
-  dir,
-  edit,
-  localised,
-  invalid,
   preview,
   lessonText,
+  ...editor
 }: ModulesProps & { module: DraftModule; mi: number }) {
+  const { lang, edit, localised } = editor;
   const { t } = useTranslation();
   const mp = `modules.${mi}`;
   const moduleName = t('authoring.module', { n: mi + 1 });
@@ -98,11 +95,7 @@ function ModuleEditor({
           count={m.lessons.length}
           neighbourId={neighbourOf(m.lessons, li, (n) => blockId(m.key, n.key))}
           moduleName={moduleName}
-          lang={lang}
-          dir={dir}
-          edit={edit}
-          localised={localised}
-          invalid={invalid}
+          {...editor}
           preview={preview}
           text={lessonText(l)}
         />
@@ -117,15 +110,7 @@ function ModuleEditor({
         <span className="sr-only">, {moduleName}</span>
       </button>
 
-      <QuizEditor
-        quiz={m.quiz}
-        moduleKey={m.key}
-        mi={mi}
-        moduleName={moduleName}
-        edit={edit}
-        localised={localised}
-        invalid={invalid}
-      />
+      <QuizEditor quiz={m.quiz} moduleKey={m.key} mi={mi} moduleName={moduleName} {...editor} />
 
       <h3 className="ds-heading" data-size="2xs">
         {t('authoring.reflection')}
