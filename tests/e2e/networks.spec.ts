@@ -96,6 +96,40 @@ describe('networks and groups', () => {
     await expectAccessible(page, 'open event with participants');
   });
 
+  // A plain meeting, not an open event: the tests below take the demo's open event as the only one.
+  it('plans a meeting: what is missing is named, typed work is not lost by leaving, the saved message takes focus', async () => {
+    const { page } = await e.newPage({ width: 360, height: 740 });
+    await loginAs(page, 'region.dalarna');
+    await page.goto('/natverk');
+    await page.getByRole('link', { name: DALARNA_REFERENCE_GROUP }).click();
+    const form = page.getByRole('form', { name: 'Nytt möte eller evenemang' });
+    await form.getByRole('button', { name: 'Skapa' }).click();
+    await form.getByRole('link', { name: 'Rubrik: Uppgiften måste fyllas i.' }).waitFor();
+    await form.getByRole('link', { name: 'Börjar: Uppgiften måste fyllas i.' }).waitFor();
+    await expectAccessible(page, 'new meeting with errors');
+
+    await form.getByLabel('Rubrik').fill('Arbetsmöte om digitala lås');
+    await page.getByRole('link', { name: 'Referensgruppen – erfarenhetsutbyte digitala lås' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Du har ändringar som inte är sparade' });
+    await dialog.waitFor();
+    await expectAccessible(page, 'leaving unsaved work');
+    await dialog.getByRole('button', { name: 'Stanna kvar och spara' }).click();
+    expect(await form.getByLabel('Rubrik').inputValue()).toBe('Arbetsmöte om digitala lås');
+
+    await form.getByLabel('Börjar').fill('2027-03-01T09:00');
+    await form.getByLabel('Länk för digitalt deltagande').fill('exempel.se/mote');
+    await form.getByRole('button', { name: 'Skapa' }).click();
+    await form.getByRole('link', { name: 'Länk för digitalt deltagande: Värdet har fel format.' }).waitFor();
+    await form.getByLabel('Länk för digitalt deltagande').fill('https://exempel.se/mote');
+    await form.getByRole('button', { name: 'Skapa' }).click();
+    await form.getByText('Arbetsmöte om digitala lås är skapat.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Arbetsmöte om digitala lås är skapat.',
+    );
+    await page.getByRole('link', { name: 'Arbetsmöte om digitala lås' }).waitFor();
+    await expectAccessible(page, 'meeting planned');
+  });
+
   it('a coordinator creates a group with a coverage area', async () => {
     const { page } = await e.newPage();
     await loginAs(page, 'region.dalarna');
