@@ -80,6 +80,20 @@ describe('the requirements library', () => {
     await region.getByText('Kravspecifikationen är sparad.').waitFor();
     await expectAccessible(region, 'specification saved');
 
+    // The region's draft for digital locks took a requirement the library has since sharpened.
+    await followMenu(region, 'Stöd och upphandling', 'Kravspecifikationer');
+    await region.getByRole('link', { name: 'Digitala lås i hemtjänsten – gemensam upphandling' }).click();
+    await region.getByRole('button', { name: 'Ta version 2 i krav 2' }).click();
+    await region.getByText('Krav 2 har nu version 2.').waitFor();
+    await region.getByText('nedsatt kraft i händerna', { exact: false }).waitFor();
+    await region.getByRole('button', { name: 'Spara kravspecifikationen' }).click();
+    await region.getByText('Kravspecifikationen är sparad.').waitFor();
+    expect(await region.getByRole('button', { name: /^Ta version/ }).count()).toBe(0);
+    await expectAccessible(region, 'a specification taking a newer version');
+    await followMenu(region, 'Stöd och upphandling', 'Kravspecifikationer');
+    await region.getByRole('link', { name: SPEC }).click();
+    await region.getByRole('heading', { level: 1, name: SPEC }).waitFor();
+
     const [download] = await Promise.all([
       region.waitForEvent('download'),
       region.getByRole('link', { name: 'Word-dokument (DOCX)' }).click(),
@@ -113,7 +127,9 @@ describe('a lesson after a contract', () => {
     await page.getByRole('button', { name: 'Spara erfarenheten' }).click();
     await page.getByRole('link', { name: /^Vad hände\?:/ }).waitFor();
     await expectAccessible(page, 'lesson with errors on a phone');
-    await page.getByRole('combobox', { name: 'Fungerade kravet?' }).selectOption({ label: 'Fungerade delvis' });
+    await page
+      .getByRole('combobox', { name: 'Fungerade kravet?' })
+      .selectOption({ label: 'Fungerade delvis' });
     await page
       .getByLabel('Vad hände?')
       .fill('Larmen fungerade, men leverantören bytte inte trasiga larm i tid.');

@@ -4024,6 +4024,8 @@ export const en: Messages = {
       editTextHint:
         'A changed text is saved as a new version of the requirement (or as your own requirement if someone else owns it).',
       newerVersion: 'The library has a newer version ({{version}}).',
+      takeNewer: 'Take version {{version}} in requirement {{number}}',
+      tookNewer: 'Requirement {{number}} now has version {{version}}.',
       save: 'Save the specification',
       saving: 'Saving …',
       saved: 'The specification is saved.',

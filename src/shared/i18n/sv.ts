@@ -4017,6 +4017,8 @@ export const sv = {
       editTextHint:
         'En ändrad text sparas som en ny version av kravet (eller som ett eget krav om det ägs av någon annan).',
       newerVersion: 'Biblioteket har en nyare version ({{version}}).',
+      takeNewer: 'Ta version {{version}} i krav {{number}}',
+      tookNewer: 'Krav {{number}} har nu version {{version}}.',
       save: 'Spara kravspecifikationen',
       saving: 'Sparar …',
       saved: 'Kravspecifikationen är sparad.',

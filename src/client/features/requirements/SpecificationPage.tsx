@@ -4,6 +4,7 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import {
+  RequirementDetail,
   type RequirementSummary,
   SpecificationDetail,
   UpdateSpecification,
@@ -115,6 +116,17 @@ function Builder({ spec }: { spec: SpecificationDetail }) {
     });
     setStatus(t('requirements.builder.added', { number: rows.fields.length + 1 }));
   };
+  const takeNewer = async (n: number) => {
+    const row = cf.form.getValues(`items.${n}`);
+    const r = await api.get(`/requirements/${row.requirementId}`, RequirementDetail);
+    info.current.set(r.id, {
+      ...info.current.get(r.id)!,
+      textSv: r.current.textSv,
+      currentVersion: r.current.version,
+    });
+    rows.update(n, { ...row, version: r.current.version, textSv: r.current.textSv });
+    setStatus(t('requirements.builder.tookNewer', { number: n + 1, version: r.current.version }));
+  };
   return (
     <Page title={spec.title} lead={`${spec.owner.name} · ${spec.technology.name}`}>
       <p className="ds-paragraph">
@@ -142,7 +154,13 @@ function Builder({ spec }: { spec: SpecificationDetail }) {
           />
         </Section>
         <Section title={t('requirements.builder.rowsHeading')} id="spec-rows">
-          <SpecificationRows cf={cf} rows={rows} info={(rid) => info.current.get(rid)} announce={setStatus} />
+          <SpecificationRows
+            cf={cf}
+            rows={rows}
+            info={(rid) => info.current.get(rid)}
+            announce={setStatus}
+            takeNewer={(n) => void takeNewer(n)}
+          />
         </Section>
         <div className="form-actions">
           <SubmitButton

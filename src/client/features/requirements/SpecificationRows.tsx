@@ -23,11 +23,14 @@ export function SpecificationRows({
   rows,
   info,
   announce,
+  takeNewer,
 }: {
   cf: BoundForm<Values>;
   rows: UseFieldArrayReturn<Values, 'items'>;
   info: (requirementId: string) => RowInfo | undefined;
   announce: (message: string) => void;
+  /** Replaces row n's version with the library's newest. */
+  takeNewer: (n: number) => void;
 }) {
   const { t } = useTranslation();
   if (rows.fields.length === 0) return <p className="ds-paragraph">{t('requirements.builder.noRows')}</p>;
@@ -51,6 +54,16 @@ export function SpecificationRows({
                 </Tag>
               ) : null}
             </p>
+            {about && about.currentVersion > field.version ? (
+              <button
+                type="button"
+                className="ds-button"
+                data-variant="tertiary"
+                onClick={() => takeNewer(n)}
+              >
+                {t('requirements.builder.takeNewer', { number, version: about.currentVersion })}
+              </button>
+            ) : null}
             <div className="spec-row-controls">
               <ContractSelectField
                 cf={cf}

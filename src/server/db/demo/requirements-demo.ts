@@ -93,6 +93,15 @@ export async function loadRequirementsDemo(db: Db): Promise<void> {
       );
     }
 
+    // After the draft took it, the emergency-opening requirement got sharper: the builder offers version 2.
+    const opening = ids[lockRows[1]!]!;
+    await tx.execute(
+      sql`insert into requirement_versions (requirement_id, version, text_sv, level, category, source, created_by)
+          select requirement_id, 2, text_sv || ' Det ska gå även för den som har nedsatt kraft i händerna.', level, category, source, created_by
+          from requirement_versions where requirement_id = ${opening} and version = 1`,
+    );
+    await tx.execute(sql`update requirements set current_version = 2 where id = ${opening}`);
+
     const lessons: { n: number; org: string; by: string | null; rating: string; body: string }[] = [
       {
         n: 6,
