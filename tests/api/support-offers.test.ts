@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/db/client.ts';
 import { AKADEMI_NORR } from '../../src/server/db/demo/demo-people.ts';
 import { type Agent, createTestApp, type TestApp } from '../support/test-app.ts';
 import { associationId, expectProblem, offerBody, orgId, put, supportCounts } from './support.fixtures.ts';
@@ -133,6 +135,30 @@ describe('support needs of the maturity results', () => {
       .sort();
     expect(needs).toEqual(['befintligt-stod', 'externa-aktorer', 'stimulansmedel', 'upphandlingsstod']);
     expect((await region.get('/api/v1/support-needs?municipality=2080')).statusCode).toBe(200);
+  });
+
+  it("orders the needs by the municipality's ranking on its latest submitted sheet, with its requests", async () => {
+    const [ranking] = await queryRows<{ order: string[] }>(
+      t.db,
+      sql`select a.value->'order' as order from assessment_answers a
+          join assessment_sheets s on s.round_id = a.round_id and s.municipality_id = a.municipality_id
+          join assessment_rounds r on r.id = a.round_id
+          join organisations m on m.id = a.municipality_id
+          where m.code = '2080' and a.question_key = 'rangordning-stod' and s.status = 'submitted'
+          order by r.opens_on desc, s.submitted_at desc limit 1`,
+    );
+    expect(ranking?.order).toHaveLength(4);
+    const res = (await region.get('/api/v1/support-needs?municipality=2080')).json();
+    expect(res.items.map((i: { need: string }) => i.need)).toEqual(ranking!.order);
+    expect(res.items.map((i: { rank: number }) => i.rank)).toEqual([1, 2, 3, 4]);
+    // The demo's Falun request about stimulus funds sits under its need, the offers under theirs.
+    const stimulus = res.items.find((i: { need: string }) => i.need === 'stimulansmedel');
+    expect(stimulus.requests.map((r: { subject: string }) => r.subject)).toContain(
+      'Rekvisition av stimulansmedel för digital nattillsyn',
+    );
+    expect(stimulus.offers.map((o: { title: string }) => o.title)).toContain(
+      'Hjälp att söka och redovisa stimulansmedel',
+    );
   });
 
   it('refuses other municipalities, staff and bad codes', async () => {
