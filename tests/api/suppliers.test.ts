@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
-import { withCheckDigit } from '../../src/shared/contracts/suppliers.ts';
+import { DEMO_SUPPLIERS } from '../../src/server/db/demo/suppliers-demo.ts';
+import { hasValidCheckDigit, withCheckDigit } from '../../src/shared/contracts/suppliers.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { codes, count } from './programmes.fixtures.ts';
 
@@ -164,6 +165,19 @@ describe('the supplier register', () => {
       if (code) expect(errors.find((e) => e.path === path)?.code).toBe(code);
     }
     expect(await writes()).toBe(before);
+  });
+});
+
+describe('the demo register', () => {
+  it('holds the exported demo suppliers, each with a number that passes its check', async () => {
+    expect(DEMO_SUPPLIERS.length).toBeGreaterThanOrEqual(12);
+    const worker = await t.as('personal.falun');
+    for (const d of DEMO_SUPPLIERS) {
+      expect(hasValidCheckDigit(d.orgNumber.replace('-', '')), d.orgNumber).toBe(true);
+      const res = await worker.get(`/api/v1/suppliers/${d.id}`);
+      expect(res.json()).toMatchObject({ name: d.name, orgNumber: d.orgNumber });
+    }
+    expect(hasValidCheckDigit(wrongCheckDigit('556123456').replace('-', ''))).toBe(false);
   });
 });
 
