@@ -111,6 +111,23 @@ describe('asking for support', () => {
   });
 });
 
+describe('the start page', () => {
+  const todos = async (a: Agent) =>
+    (await a.get('/api/v1/me/start')).json().todos as { kind: string; count: number; to: string }[];
+
+  it('lists requests to answer for the region and unread answers for the municipality', async () => {
+    const toAnswer = (await todos(region)).find((x) => x.kind === 'support_to_answer');
+    expect(toAnswer?.count).toBeGreaterThanOrEqual(1);
+    // The demo's Borlänge request has the region's answer, not yet opened.
+    const unread = (await todos(borlange)).find((x) => x.kind === 'support_answers_to_read');
+    expect(unread).toMatchObject({ count: 1 });
+    const opened = (await borlange.get(`/api/v1/support-requests/${unread!.to.split('/').at(-1)}`)).json();
+    expect(opened.unread).toBe(false);
+    expect((await todos(borlange)).some((x) => x.kind === 'support_answers_to_read')).toBe(false);
+    expect((await todos(staff)).some((x) => x.kind.startsWith('support_'))).toBe(false);
+  });
+});
+
 describe('seeing requests', () => {
   it('shows the request to its municipality and its region, nobody else', async () => {
     const ids = async (a: Agent) =>
