@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DocumentList } from '../../../shared/contracts/documents.ts';
@@ -52,13 +52,17 @@ function LinkForm({
   const items = documents.data?.items;
   const documentId = cf.form.watch('documentId');
   // A governing document is picked from the owner's list (the first until another is chosen); its
-  // title becomes the link's unless the person has written one.
+  // title becomes the link's unless the person has written one of their own.
+  const filledTitle = useRef('');
   useEffect(() => {
     if (kind !== 'document' || !items?.length) return;
     if (!documentId) cf.form.setValue('documentId', items[0]!.id);
     const doc = items.find((d) => d.id === documentId);
-    if (doc && !cf.form.getValues('title').trim())
+    const title = cf.form.getValues('title').trim();
+    if (doc && (title === '' || title === filledTitle.current)) {
+      filledTitle.current = doc.title;
       cf.form.setValue('title', doc.title, { shouldDirty: true });
+    }
   }, [kind, items, documentId, cf.form]);
   const choose = (k: 'url' | 'document') => {
     setKind(k);

@@ -24,6 +24,7 @@ import { api } from '../../lib/api.ts';
 import { ContractDateTimeField } from './DateTimeField.tsx';
 import { formatWhen, meetingsKey } from './data.ts';
 
+/** A new meeting: the start has no default, so that the contract asks for it. */
 const empty = {
   title: '',
   startsAt: undefined,
@@ -43,7 +44,6 @@ function NewMeetingForm({ network }: { network: NetworkView }) {
   const m = (key: string) => t(`networks.meetings.${key}`);
   const cf = useContractForm(CreateMeeting, {
     id: 'new-meeting',
-    // The start has no default: the contract asks for it.
     defaultValues: empty,
     labels: {
       title: m('meetingTitle'),
