@@ -4234,7 +4234,7 @@ export const sv = {
     create: {
       title: 'Ny leverantör',
       lead: 'Kontrollera först i listan att leverantören inte redan finns.',
-      submit: 'Lägg till leverantör',
+      submit: 'Lägg till leverantören',
     },
     edit: {
       title: 'Ändra {{name}}',
