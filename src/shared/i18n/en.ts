@@ -4179,6 +4179,7 @@ export const en: Messages = {
       saved: 'The offer has been saved.',
     },
     report: {
+      titleNone: 'Support request report',
       linkFor: 'Report for {{name}}',
       title: 'Support requests to {{name}}',
       lead: "Requests by municipality, support need and month, and the time to a first answer against each offer's target.",

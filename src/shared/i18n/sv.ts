@@ -4172,6 +4172,7 @@ export const sv = {
       saved: 'Erbjudandet är sparat.',
     },
     report: {
+      titleNone: 'Rapport om stödförfrågningar',
       linkFor: 'Rapport för {{name}}',
       title: 'Stödförfrågningar till {{name}}',
       lead: 'Förfrågningar per kommun, stödbehov och månad, och tid till första svar jämfört med erbjudandets mål.',

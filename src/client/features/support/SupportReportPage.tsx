@@ -7,6 +7,8 @@ import { Page, Section } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { API, api, qs } from '../../lib/api.ts';
+import { useMe } from '../../lib/session.ts';
+import { providerOrganisations } from './support-queries.ts';
 
 /**
  * `/stod/rapport?region=20` (or `?association=<id>`): a provider's requests per municipality, need and
@@ -15,15 +17,26 @@ import { API, api, qs } from '../../lib/api.ts';
 export function SupportReportPage() {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
-  const scope = {
-    region: params.get('region') ?? undefined,
-    association: params.get('association') ?? undefined,
-  };
+  const me = useMe();
+  // Without a region or association in the address: the report of the caller's own (her first).
+  const own = me.data ? providerOrganisations(me.data)[0]?.report : undefined;
+  const asked = Boolean(params.get('region') || params.get('association'));
+  const scope = asked
+    ? { region: params.get('region') ?? undefined, association: params.get('association') ?? undefined }
+    : { region: undefined, association: undefined, ...own };
   const lang = i18n.language === 'en' ? 'en' : 'sv';
   const q = useQuery({
     queryKey: ['support', 'report', scope],
     queryFn: () => api.get(`/support-requests/report${qs(scope)}`, SupportReport),
+    enabled: asked || Boolean(own),
   });
+  if (me.isPending) return <Loading />;
+  if (!asked && !own)
+    return (
+      <Page title={t('support.report.titleNone')}>
+        <p className="ds-paragraph">{t('support.offerForm.noProvider')}</p>
+      </Page>
+    );
   if (q.isPending) return <Loading />;
   if (q.isError) return <QueryFailure error={q.error} onRetry={() => void q.refetch()} />;
   const r = q.data;
