@@ -26,7 +26,7 @@ export async function supportTodos({ db, actor }: Pick<StartContext, 'db' | 'act
       count: toAnswer.n,
       of: null,
       dueOn: null,
-      to: toAnswer.n === 1 ? `/stod/forfragningar/${toAnswer.id}` : '/stod?status=new',
+      to: toAnswer.n === 1 ? `/stod/forfragningar/${toAnswer.id}` : '/stod',
     });
   if (toRead?.n)
     out.push({
