@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -42,7 +42,9 @@ function serviceWorker(): Plugin {
         },
       ];
     },
-    generateBundle(_options, bundle) {
+    // After writing, not at generateBundle: there a chunk may still carry a name it is not written
+    // under (rolldown renamed one after it; its precache then failed and the worker never installed).
+    writeBundle(options, bundle) {
       const built = Object.keys(bundle)
         .filter((f) => !f.endsWith('.map') && f !== 'index.html' && !f.startsWith('.vite/'))
         .sort()
@@ -52,11 +54,15 @@ function serviceWorker(): Plugin {
       const template = readFileSync(here('./src/client/lib/offline/service-worker.js'), 'utf8');
       const line = /^const BUILD = .*;$/m;
       if (!line.test(template)) throw new Error('service-worker.js: the BUILD line is missing');
-      this.emitFile({
-        type: 'asset',
-        fileName: 'sw.js',
-        source: template.replace(line, `const BUILD = ${JSON.stringify({ version, files })};`),
-      });
+      const missing = files.filter(
+        (f) => !existsSync(path.join(options.dir!, f)) && !PUBLIC_SHELL.includes(f),
+      );
+      if (missing.length)
+        throw new Error(`service worker: built files missing on disk: ${missing.join(', ')}`);
+      writeFileSync(
+        path.join(options.dir!, 'sw.js'),
+        template.replace(line, `const BUILD = ${JSON.stringify({ version, files })};`),
+      );
     },
   };
 }
