@@ -195,9 +195,9 @@ async function main() {
       await first.getByRole('heading', { level: 1, name: lesson.title }).waitFor();
       await first.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
       await first.waitForLoadState('load');
-      // The lesson's copy in the worker (ADR 0018; builds before it have none: wait at most 5 s).
+      // The lesson's copy in the worker (ADR 0018; builds before it have none, so the wait is capped: 30 s, a loaded machine installs the worker slowly).
       await first
-        .waitForFunction((p) => caches.match(p).then((r) => !!r), url, { timeout: 5000, polling: 100 })
+        .waitForFunction((p) => caches.match(p).then((r) => !!r), url, { timeout: 30_000, polling: 100 })
         .catch(() => undefined);
       await first.close();
       const again = await a.newPage();
