@@ -85,7 +85,7 @@ describe('the requirements library', () => {
     await region.getByRole('link', { name: 'Digitala lås i hemtjänsten – gemensam upphandling' }).click();
     await region.getByRole('button', { name: 'Ta version 2 i krav 2' }).click();
     await region.getByText('Krav 2 har nu version 2.').waitFor();
-    await region.getByText('nedsatt kraft i händerna', { exact: false }).waitFor();
+    await region.locator('.spec-row').getByText('nedsatt kraft i händerna', { exact: false }).waitFor();
     await region.getByRole('button', { name: 'Spara kravspecifikationen' }).click();
     await region.getByText('Kravspecifikationen är sparad.').waitFor();
     expect(await region.getByRole('button', { name: /^Ta version/ }).count()).toBe(0);
