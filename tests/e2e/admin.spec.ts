@@ -163,7 +163,7 @@ describe('my account', () => {
     const { page } = await e.newPage();
     await loginAs(page, 'admin', 'Karin Ekström');
     await page
-      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('region', { name: 'Användarmeny' })
       .getByRole('link', { name: 'Mitt konto' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Mitt konto' }).waitFor();

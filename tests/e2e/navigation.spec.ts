@@ -23,23 +23,39 @@ const topLevel = async (page: Page) =>
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
 const roles = [
-  { local: 'personal.falun', name: 'Amir Haddad', groups: ['Start', 'Lärande', 'Kunskap', 'Mitt konto'] },
+  { local: 'personal.falun', name: 'Amir Haddad', groups: ['Start', 'Lärande', 'Kunskap'] },
   {
     local: 'chef.falun',
     name: 'Sara Holmgren',
-    groups: ['Start', 'Lärande', 'Kunskap', 'Mitt konto'],
+    groups: ['Start', 'Lärande', 'Kunskap'],
     learning: ['Mina utbildningar', 'Mitt team', 'Program', 'Studiegrupper'],
   },
   {
     local: 'samordnare.falun',
     name: 'Maria Sundin',
-    groups: ['Start', 'Lärande', 'Kartläggning', 'Utveckling', 'Kunskap', 'Administration', 'Mitt konto'],
+    groups: [
+      'Start',
+      'Lärande',
+      'Kartläggning',
+      'Utveckling',
+      'Stöd och upphandling',
+      'Kunskap',
+      'Administration',
+    ],
     plan: true,
   },
   {
     local: 'admin',
     name: 'Karin Ekström',
-    groups: ['Start', 'Lärande', 'Kartläggning', 'Utveckling', 'Kunskap', 'Administration', 'Mitt konto'],
+    groups: [
+      'Start',
+      'Lärande',
+      'Kartläggning',
+      'Utveckling',
+      'Stöd och upphandling',
+      'Kunskap',
+      'Administration',
+    ],
     plan: true,
   },
 ];

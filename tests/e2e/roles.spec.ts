@@ -81,7 +81,6 @@ describe('staff', () => {
       'Program',
       'Studiegrupper',
       'Kunskapsbank',
-      'Mitt konto',
     ]);
     await expectAccessible(page, 'start page of staff at 360px');
 
@@ -287,6 +286,10 @@ describe('national administrator', () => {
       'Insatser',
       'Lägesbild',
       'Styrgruppsrapporter',
+      'Stöd från regionen',
+      'Kravbibliotek',
+      'Kravspecifikationer',
+      'Leverantörer',
       'Kunskapsbank',
       'Styrdokument',
       'Nätverk och grupper',
@@ -296,7 +299,6 @@ describe('national administrator', () => {
       'Inloggning och systemkopplingar',
       'Granskningslogg',
       'Utkorg',
-      'Mitt konto',
     ]);
     await expectAccessible(page, 'start page of the national administrator');
 

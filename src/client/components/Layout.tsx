@@ -107,6 +107,9 @@ export function Layout() {
               {user ? (
                 <section className="user-menu" aria-label={t('app.userMenu')} data-personal>
                   <span className="user-name">{t('app.signedInAs', { name: user.name })}</span>
+                  <Link className="ds-link account-link" to="/mitt-konto">
+                    {t('nav.account')}
+                  </Link>
                   <LogoutButton />
                 </section>
               ) : null}

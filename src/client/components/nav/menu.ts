@@ -28,7 +28,10 @@ export type MenuEntry =
   | ({ kind: 'link' } & MenuLink)
   | { kind: 'group'; id: MenuGroupId; label: string; links: MenuLink[] };
 
-/** Beyond this a menu stops being scannable on a phone (issue 16). */
+/**
+ * Beyond this a menu stops being scannable on a phone (issue 16). The person's own account is not a
+ * task: it sits with their name and "Logga ut" in the header, not in the menu.
+ */
 export const MAX_TOP_LEVEL = 7;
 
 type Person = Pick<Me, 'memberships'>;
@@ -80,8 +83,12 @@ function support(me: Person): MenuLink[] {
     ...when(usesSupport(me), { to: '/stod', label: 'support.nav' }),
     ...when(usesRequirementLibrary(me), { to: '/kravbibliotek', label: 'requirements.nav' }),
     ...when(usesRequirementLibrary(me), { to: '/kravspecifikationer', label: 'requirements.specsNav' }),
-    // The supplier register is national and open to everyone signed in.
-    { to: '/leverantorer', label: 'suppliers.nav' },
+    // Everyone signed in may read the national supplier register, but it is coordinators' work: care
+    // staff and managers reach a supplier from the page that names it.
+    ...when(usesRequirementLibrary(me) || may(me, 'supplier.manage'), {
+      to: '/leverantorer',
+      label: 'suppliers.nav',
+    }),
     // @features-support-links (one entry per page above this line)
   ];
 }
@@ -126,7 +133,6 @@ export function menuFor(me: Me | null): MenuEntry[] {
     ...groups
       .filter((g) => g.links.length > 0)
       .map((g): MenuEntry => ({ kind: 'group', id: g.id, label: `nav.groups.${g.id}`, links: g.links })),
-    { kind: 'link', to: '/mitt-konto', label: 'nav.account' },
   ];
 }
 
