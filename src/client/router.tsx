@@ -56,8 +56,8 @@ const lazyIdentity = lazyFrom(() => import('./features/identity/index.ts'));
 const lazyCertificateCheck = lazyFrom(() => import('./features/certificate-check/index.ts'));
 const lazyPeopleSearch = lazyFrom(() => import('./features/people/search.ts'));
 const lazyTeam = lazyFrom(() => import('./features/team/index.ts'));
-const lazyRequirements = lazyFrom(() => import('./features/requirements/index.ts'));
 const lazySupport = lazyFrom(() => import('./features/support/index.ts'));
+const lazyRequirements = lazyFrom(() => import('./features/requirements/index.ts'));
 const lazySuppliers = lazyFrom(() => import('./features/suppliers/index.ts'));
 // @features-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
@@ -147,18 +147,18 @@ export const router = createBrowserRouter([
           { path: '/personer', element: lazyPeopleSearch('PeopleSearchPage') },
           { path: '/personer/:id', element: lazyPeopleSearch('PersonPage') },
           { path: '/mitt-team', element: lazyTeam('TeamPage') },
-          { path: '/kravbibliotek', element: lazyRequirements('RequirementsLibraryPage') },
-          { path: '/kravbibliotek/nytt', element: lazyRequirements('NewRequirementPage') },
-          { path: '/kravbibliotek/:id', element: lazyRequirements('RequirementPage') },
-          { path: '/kravbibliotek/:id/andra', element: lazyRequirements('EditRequirementPage') },
-          { path: '/kravspecifikationer', element: lazyRequirements('SpecificationsPage') },
-          { path: '/kravspecifikationer/:id', element: lazyRequirements('SpecificationPage') },
           { path: '/stod', element: lazySupport('SupportPage') },
           { path: '/stod/ny', element: lazySupport('NewSupportRequestPage') },
           { path: '/stod/forfragningar/:id', element: lazySupport('SupportRequestPage') },
           { path: '/stod/erbjudanden/ny', element: lazySupport('SupportOfferPage') },
           { path: '/stod/erbjudanden/:id', element: lazySupport('SupportOfferPage') },
           { path: '/stod/rapport', element: lazySupport('SupportReportPage') },
+          { path: '/kravbibliotek', element: lazyRequirements('RequirementsLibraryPage') },
+          { path: '/kravbibliotek/nytt', element: lazyRequirements('NewRequirementPage') },
+          { path: '/kravbibliotek/:id', element: lazyRequirements('RequirementPage') },
+          { path: '/kravbibliotek/:id/andra', element: lazyRequirements('EditRequirementPage') },
+          { path: '/kravspecifikationer', element: lazyRequirements('SpecificationsPage') },
+          { path: '/kravspecifikationer/:id', element: lazyRequirements('SpecificationPage') },
           { path: '/leverantorer', element: lazySuppliers('SuppliersPage') },
           { path: '/leverantorer/ny', element: lazySuppliers('NewSupplierPage') },
           { path: '/leverantorer/:id', element: lazySuppliers('SupplierPage') },

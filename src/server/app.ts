@@ -59,8 +59,8 @@ import { ssoRoutes } from './features/sso/sso.routes.ts';
 import { startRoutes } from './features/start/start.routes.ts';
 import { steeringReportRoutes } from './features/steering-reports/steering-reports.routes.ts';
 import { studyGroupRoutes } from './features/study-groups/study-groups.routes.ts';
-import { supportRoutes } from './features/support/support.routes.ts';
 import { supplierRoutes } from './features/suppliers/suppliers.routes.ts';
+import { supportRoutes } from './features/support/support.routes.ts';
 import { healthRoutes } from './features/system/health.routes.ts';
 import { createReadiness, type ReadinessOptions } from './features/system/readiness.ts';
 import { systemRoutes } from './features/system/system.routes.ts';
@@ -199,10 +199,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(teamRoutes({ db, mailer, config }));
       await api.register(startRoutes({ db }));
       await api.register(peopleSearchRoutes({ db }));
-      await api.register(supportRoutes({ db, mailer, publicUrl: config.publicUrl }));
+      await api.register(supplierRoutes({ db }));
       await api.register(requirementRoutes({ db }));
       await api.register(specificationRoutes({ db }));
-      await api.register(supplierRoutes({ db }));
+      await api.register(supportRoutes({ db, mailer, publicUrl: config.publicUrl }));
       // @features-routes (helpers register their routes above this line)
       await api.register(
         systemRoutes({

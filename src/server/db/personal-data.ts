@@ -577,6 +577,16 @@ export const personalData: PersonalDataEntry[] = [
       },
     },
   },
+  // The national register of suppliers (issue 17): the people to talk to at a supplier.
+  {
+    key: 'supplier_contacts',
+    table: 'supplier_contacts',
+    columns: ['name', 'role', 'email', 'phone'],
+    tiedBy: [{ email: 'email' }, { name: 'name', email: 'email' }],
+    show: ['supplier_id', 'name', 'role', 'email', 'phone'],
+    erase: { delete: true },
+  },
+  authored('suppliers', ['created_by'], ['id', 'name', 'created_at']),
   // Support offers and requests (issue 17): who wrote and handled them, and what the thread says.
   authored('support_offers', ['created_by'], ['id', 'title', 'created_at']),
   authored('support_requests', ['created_by', 'assignee_id'], ['id', 'subject', 'created_at']),
@@ -603,16 +613,6 @@ export const personalData: PersonalDataEntry[] = [
   authored('requirement_versions', ['created_by'], ['requirement_id', 'version', 'created_at']),
   authored('requirement_lessons', ['created_by'], ['id', 'requirement_id', 'rating', 'created_at']),
   authored('requirement_specifications', ['created_by', 'updated_by'], ['id', 'title', 'created_at']),
-  // The national register of suppliers (issue 17): the people to talk to at a supplier.
-  {
-    key: 'supplier_contacts',
-    table: 'supplier_contacts',
-    columns: ['name', 'role', 'email', 'phone'],
-    tiedBy: [{ email: 'email' }, { name: 'name', email: 'email' }],
-    show: ['supplier_id', 'name', 'role', 'email', 'phone'],
-    erase: { delete: true },
-  },
-  authored('suppliers', ['created_by'], ['id', 'name', 'created_at']),
   // @features-personal-data (entries above this line)
 ];
 

@@ -3476,10 +3476,10 @@ export const en: Messages = {
       sso: 'Sign-in through the organisation',
       steering_report: 'Steering group reports',
       studygroup: 'Study groups',
-      support_offer: 'Support offers',
-      support_request: 'Support requests',
       supplier: 'Supplier register',
       supplier_product: 'Suppliers’ products',
+      support_offer: 'Support offers',
+      support_request: 'Support requests',
       technology: 'Technology catalogue',
       technology_adoption: 'Welfare technology mapping',
       user: 'User accounts and security',
@@ -3677,6 +3677,16 @@ export const en: Messages = {
         meeting_planned: 'Study group meeting planned',
         meeting_updated: 'Study group meeting changed',
       },
+      supplier: {
+        created: 'Supplier added',
+        merged: 'Duplicate merged into supplier',
+        updated: 'Supplier changed',
+      },
+      supplier_product: {
+        created: 'Product added',
+        deleted: 'Product removed',
+        updated: 'Product changed',
+      },
       support_offer: {
         created: 'Support offer published',
         updated: 'Support offer changed',
@@ -3688,16 +3698,6 @@ export const en: Messages = {
         created: 'Support request sent',
         message_added: 'Message in a support request',
         updated: 'Support request assigned or changed',
-      },
-      supplier: {
-        created: 'Supplier added',
-        merged: 'Duplicate merged into supplier',
-        updated: 'Supplier changed',
-      },
-      supplier_product: {
-        created: 'Product added',
-        deleted: 'Product removed',
-        updated: 'Product changed',
       },
       technology: {
         created: 'Technology added to the catalogue',

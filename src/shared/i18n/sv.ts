@@ -3468,10 +3468,10 @@ export const sv = {
       sso: 'Inloggning via organisationen',
       steering_report: 'Styrgruppsrapporter',
       studygroup: 'Studiegrupper',
-      support_offer: 'Stödutbud',
-      support_request: 'Stödförfrågningar',
       supplier: 'Leverantörsregistret',
       supplier_product: 'Leverantörers produkter',
+      support_offer: 'Stödutbud',
+      support_request: 'Stödförfrågningar',
       technology: 'Teknikkatalogen',
       technology_adoption: 'Kartläggning av välfärdsteknik',
       user: 'Användarkonton och säkerhet',
@@ -3669,6 +3669,16 @@ export const sv = {
         meeting_planned: 'Träff i studiegrupp planerad',
         meeting_updated: 'Träff i studiegrupp ändrad',
       },
+      supplier: {
+        created: 'Leverantör tillagd',
+        merged: 'Dubblett sammanslagen med leverantör',
+        updated: 'Leverantör ändrad',
+      },
+      supplier_product: {
+        created: 'Produkt tillagd',
+        deleted: 'Produkt borttagen',
+        updated: 'Produkt ändrad',
+      },
       support_offer: {
         created: 'Stöderbjudande publicerat',
         updated: 'Stöderbjudande ändrat',
@@ -3680,16 +3690,6 @@ export const sv = {
         created: 'Stödförfrågan skickad',
         message_added: 'Meddelande i stödförfrågan',
         updated: 'Stödförfrågan tilldelad eller ändrad',
-      },
-      supplier: {
-        created: 'Leverantör tillagd',
-        merged: 'Dubblett sammanslagen med leverantör',
-        updated: 'Leverantör ändrad',
-      },
-      supplier_product: {
-        created: 'Produkt tillagd',
-        deleted: 'Produkt borttagen',
-        updated: 'Produkt ändrad',
       },
       technology: {
         created: 'Teknik tillagd i katalogen',

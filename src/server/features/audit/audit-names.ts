@@ -30,9 +30,9 @@ const namedTables: Record<string, { table: string; name: SQL }> = {
   need: { table: 'needs', name: sql`title` },
   supplier: { table: 'suppliers', name: sql`name` },
   supplier_product: { table: 'supplier_products', name: sql`name` },
-  requirement_specification: { table: 'requirement_specifications', name: sql`title` },
   support_offer: { table: 'support_offers', name: sql`title` },
   support_request: { table: 'support_requests', name: sql`subject` },
+  requirement_specification: { table: 'requirement_specifications', name: sql`title` },
 };
 
 /** Objects that stand for a person: a role or an invitation names the person it was given to. */
