@@ -106,7 +106,7 @@ const cases: {
     schema: CreateMeasurement,
     as: 'samordnare.falun',
     value: () => ({ measuredOn: '2026-13-45', note: 'x'.repeat(1001) }),
-    sv: { value: 'Uppgiften måste fyllas i.', note: 'Värdet är för långt eller för stort.' },
+    sv: { value: 'Uppgiften måste fyllas i.', note: 'Texten är för lång.' },
   },
   {
     name: 'funding: a year before 2000 and a negative amount',
@@ -114,7 +114,7 @@ const cases: {
     schema: CreateFunding,
     as: 'samordnare.falun',
     value: () => ({ source: 'esf', year: 1999, appliedSek: -5 }),
-    sv: { appliedSek: 'Värdet är för kort eller för litet.' },
+    sv: { appliedSek: 'Värdet får inte vara negativt.' },
   },
   {
     name: 'link: a short title and a javascript address',
@@ -197,7 +197,7 @@ const cases: {
     schema: CreateSteeringReport,
     as: 'region.dalarna',
     value: () => ({ organisationId: dalarna, from: '', to: '2026-01-01', title: 'ab' }),
-    sv: { from: 'Uppgiften måste fyllas i.', title: 'Värdet är för kort eller för litet.' },
+    sv: { from: 'Uppgiften måste fyllas i.', title: 'Texten är för kort.' },
   },
 ];
 

@@ -443,8 +443,8 @@ describe('changing an initiative', () => {
       [{ technologyKeys: ['teleporter'] }, 'unknown_technology', 'unknown_technology'],
       [{ municipalityCodes: ['2080', '2082'] }, 'municipality_outside_scope', 'outside_owner_scope'],
       [{ endsOn: '2026-02-01' }, 'validation_failed', 'ends_before_starts'],
-      [{ title: 'x'.repeat(201) }, 'validation_failed', 'too_big'],
-      [{ budgetSek: -5 }, 'validation_failed', 'too_small'],
+      [{ title: 'x'.repeat(201) }, 'validation_failed', 'too_long'],
+      [{ budgetSek: -5 }, 'validation_failed', 'negative'],
       [{ responsibleUserId: '00000000-0000-4000-8000-000000000000' }, 'validation_failed', 'unknown_user'],
     ];
     for (const [body, code, fieldCode] of bad) {

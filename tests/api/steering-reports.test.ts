@@ -183,7 +183,7 @@ describe('creating and reading steering-group reports', () => {
         'body.organisationId',
         'unknown_organisation',
       ],
-      [region, body({ title: 'x' }), 'body.title', 'too_small'],
+      [region, body({ title: 'x' }), 'body.title', 'too_short'],
     ];
     for (const [agent, payload, path, code] of cases) {
       const res = await agent.post(URL, payload);

@@ -81,7 +81,7 @@ describe('the initiative page', () => {
     await funding.getByLabel('Källa', { exact: true }).selectOption({ label: 'ESF' });
     await funding.getByLabel('Sökt').fill('-5');
     await funding.getByRole('button', { name: 'Lägg till finansieringen' }).click();
-    await funding.getByRole('link', { name: 'Sökt: Värdet är för kort eller för litet.' }).waitFor();
+    await funding.getByRole('link', { name: 'Sökt: Värdet får inte vara negativt.' }).waitFor();
     await expectAccessible(page, 'funding form with an error');
     await funding.getByLabel('Sökt').fill('200000');
     await funding.getByLabel('Beviljat').fill('150 000');

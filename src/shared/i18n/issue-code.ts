@@ -8,6 +8,28 @@ export interface IssueLike {
   message?: string | undefined;
   origin?: unknown;
   minimum?: unknown;
+  inclusive?: unknown;
+}
+
+/**
+ * zod says `too_small`/`too_big` for texts, lists and numbers alike; a person needs to hear which
+ * ("Texten är för lång", not "Värdet är för långt eller för stort").
+ */
+function sizeCode(issue: IssueLike): string {
+  const small = issue.code === 'too_small';
+  switch (issue.origin) {
+    case 'string':
+      return small ? 'too_short' : 'too_long';
+    case 'array':
+    case 'set':
+      return small ? 'too_few' : 'too_many';
+    case 'number':
+    case 'bigint':
+      if (small && issue.minimum === 0) return issue.inclusive === false ? 'not_positive' : 'negative';
+      return issue.code;
+    default:
+      return issue.code;
+  }
 }
 
 /** Our own codes are lower_snake_case messages on the contract (`.regex(re, 'invalid_email')`). */
@@ -31,5 +53,6 @@ export function issueCode(issue: IssueLike, sent?: { value: unknown }): string {
   if (isOwnCode(issue.message)) return issue.message;
   if (issue.code !== 'custom' && sent && isEmpty(sent.value)) return 'required';
   if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return 'required';
+  if (issue.code === 'too_small' || issue.code === 'too_big') return sizeCode(issue);
   return issue.code;
 }

@@ -155,7 +155,7 @@ export function parseStaffCsv(buffer: Buffer): StaffCsv {
     if (email) seen.add(email);
     const name = get('name') || null;
     if (!name) fail('name', 'required');
-    else if (name.length > 120) fail('name', 'too_big');
+    else if (name.length > 120) fail('name', 'too_long');
 
     const roleText = get('role');
     let role: 'staff' | 'manager' = 'staff';
