@@ -187,8 +187,9 @@ export function ContractCheckbox<T extends FieldValues>({
 }
 
 /**
- * Several checkboxes for one array field (the scopes of an API client): a fieldset with its legend, the
- * named error linked from the fieldset, and the chosen values in the order the options are listed.
+ * Several checkboxes for one array field (an API client's scopes, a case's technologies): a fieldset
+ * with its legend, the named error linked from the fieldset, and the chosen values in the order the
+ * options are listed. `columns` flows a long list of short labels into columns.
  */
 export function ContractCheckboxGroup<T extends FieldValues>({
   cf,
@@ -196,9 +197,11 @@ export function ContractCheckboxGroup<T extends FieldValues>({
   hint,
   label,
   options,
+  columns = false,
 }: Omit<BoundProps<T>, 'required' | 'cf'> & {
   cf: Omit<BoundForm<T>, 'form'> & { form: Pick<UseFormReturn<T, unknown, unknown>, 'control'> };
   options: readonly { value: string; label: ReactNode; hint?: ReactNode }[];
+  columns?: boolean;
 }) {
   const { field } = useController({ control: cf.form.control, name });
   const id = cf.fieldId(name);
@@ -208,32 +211,34 @@ export function ContractCheckboxGroup<T extends FieldValues>({
     field.onChange(options.map((o) => o.value).filter((v) => (v === value ? on : chosen.includes(v))));
   return (
     <FieldsetFrame id={id} legend={label ?? cf.label(name)} hint={hint} error={error}>
-      {options.map((o) => {
-        const optionId = `${id}-${o.value}`;
-        return (
-          <div className="ds-field checkbox" key={o.value}>
-            <input
-              className="ds-input"
-              type="checkbox"
-              id={optionId}
-              name={name}
-              value={o.value}
-              checked={chosen.includes(o.value)}
-              onChange={(e) => toggle(o.value, e.target.checked)}
-              onBlur={field.onBlur}
-              aria-describedby={o.hint ? `${optionId}-hint` : undefined}
-            />
-            <label className="ds-label" data-weight="regular" htmlFor={optionId}>
-              {o.label}
-            </label>
-            {o.hint ? (
-              <div className="field-hint" id={`${optionId}-hint`}>
-                {o.hint}
-              </div>
-            ) : null}
-          </div>
-        );
-      })}
+      <div className={columns ? 'checkbox-columns' : undefined}>
+        {options.map((o) => {
+          const optionId = `${id}-${o.value}`;
+          return (
+            <div className="ds-field checkbox" key={o.value}>
+              <input
+                className="ds-input"
+                type="checkbox"
+                id={optionId}
+                name={name}
+                value={o.value}
+                checked={chosen.includes(o.value)}
+                onChange={(e) => toggle(o.value, e.target.checked)}
+                onBlur={field.onBlur}
+                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+              />
+              <label className="ds-label" data-weight="regular" htmlFor={optionId}>
+                {o.label}
+              </label>
+              {o.hint ? (
+                <div className="field-hint" id={`${optionId}-hint`}>
+                  {o.hint}
+                </div>
+              ) : null}
+            </div>
+          );
+        })}
+      </div>
     </FieldsetFrame>
   );
 }

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { serviceAreas, sizeBands } from '../../../shared/contracts/cases.ts';
 import { initiativePhases } from '../../../shared/contracts/initiatives.ts';
 import { SubmitButton } from '../../components/Form.tsx';
-import { ContractCheckboxGroup } from '../../components/form/ContractCheckboxGroup.tsx';
 import {
+  ContractCheckboxGroup,
   ContractSelectField,
   ContractTextAreaField,
   ContractTextField,
@@ -66,7 +66,8 @@ export function CaseForm({
         <ContractCheckboxGroup
           cf={cf}
           name="technologyKeys"
-          legend={t('cases.fields.technologies')}
+          columns
+          label={t('cases.fields.technologies')}
           options={(technologies.data?.items ?? []).map((tech) => ({ value: tech.key, label: tech.name }))}
         />
         <ContractSelectField

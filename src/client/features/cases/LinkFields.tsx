@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseLinkChoices } from '../../../shared/contracts/cases.ts';
-import { ContractCheckboxGroup } from '../../components/form/ContractCheckboxGroup.tsx';
+import { ContractCheckboxGroup } from '../../components/form/index.ts';
 import { api, qs } from '../../lib/api.ts';
 import { NullableSelect } from './case-fields.tsx';
 import type { CaseForm } from './case-form-state.ts';
@@ -40,7 +40,8 @@ export function LinkFields({ cf, municipalityCode }: { cf: CaseForm; municipalit
         <ContractCheckboxGroup
           cf={cf}
           name="indicatorIds"
-          legend={t('cases.fields.indicators')}
+          columns
+          label={t('cases.fields.indicators')}
           hint={t('cases.fields.indicatorsHint')}
           options={indicators.map((ind) => ({
             value: ind.id,

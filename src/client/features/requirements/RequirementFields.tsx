@@ -1,9 +1,9 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { requirementCategories, requirementLevels } from '../../../shared/contracts/requirements.ts';
-import { ContractCheckboxGroup } from '../../components/form/ContractCheckboxGroup.tsx';
 import {
   type BoundForm,
+  ContractCheckboxGroup,
   ContractSelectField,
   ContractTextAreaField,
   ContractTextField,
@@ -34,7 +34,7 @@ export function RequirementFields<T extends FieldValues & Shape>({
   cf,
 }: {
   cf: BoundForm<T> & {
-    form: Pick<UseFormReturn<T, unknown, unknown>, 'register' | 'watch' | 'setValue' | 'formState'>;
+    form: Pick<UseFormReturn<T, unknown, unknown>, 'register' | 'control' | 'formState'>;
   };
 }) {
   const { t, i18n } = useTranslation();
@@ -59,7 +59,8 @@ export function RequirementFields<T extends FieldValues & Shape>({
       <ContractCheckboxGroup
         cf={cf}
         name={name('technologyKeys')}
-        legend={t('requirements.fields.technologyKeys')}
+        columns
+        label={t('requirements.fields.technologyKeys')}
         options={(technologies.data?.items ?? []).map((x) => ({ value: x.key, label: x.name }))}
       />
       <ContractTextField cf={cf} name={name('source')} hint={t('requirements.fields.sourceHint')} />
