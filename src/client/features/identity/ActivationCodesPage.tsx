@@ -18,7 +18,7 @@ import {
   useUnsavedChangesWarning,
 } from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
+import { QueryTable } from '../../components/QueryTable.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { abilitiesAt } from '../../lib/organisations.ts';
@@ -152,71 +152,65 @@ export function ActivationCodesPage() {
         <LiveStatus message={status} />
         {reissue.isError ? <ErrorAlert error={reissue.error} /> : null}
         {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
-        {codes.isPending ? (
-          <Loading />
-        ) : codes.isError ? (
-          <ErrorAlert error={codes.error} onRetry={() => void codes.refetch()} />
-        ) : items.length === 0 ? (
-          <p className="ds-paragraph">{t('activation.list.empty')}</p>
-        ) : (
-          <TableWrap label={t('activation.list.caption')}>
-            <table className="ds-table" data-border="true" data-zebra="true">
-              <caption>{t('activation.list.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('activation.list.name')}</th>
-                  <th scope="col">{t('activation.list.username')}</th>
-                  {showUnit ? <th scope="col">{t('activation.list.unit')}</th> : null}
-                  <th scope="col">{t('activation.list.status')}</th>
-                  <th scope="col">{t('activation.list.created')}</th>
-                  <th scope="col">{t('activation.list.expires')}</th>
-                  <th scope="col">{t('activation.list.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{c.name}</th>
-                    <td className="break">{c.username ?? ''}</td>
-                    {showUnit ? <td>{c.organisationName}</td> : null}
-                    <td>
-                      <Tag color={statusColor[c.status]}>{t(`activation.status.${c.status}`)}</Tag>
-                    </td>
-                    <td>{formatDate(c.createdAt)}</td>
-                    <td>{formatDate(c.expiresAt)}</td>
-                    <td>
-                      {c.status === 'open' ? (
-                        <button
-                          type="button"
-                          className="ds-button"
-                          data-variant="tertiary"
-                          data-color="danger"
-                          aria-label={t('activation.list.revokeLabel', { name: c.name })}
-                          aria-busy={(revoke.isPending && revoke.variables?.id === c.id) || undefined}
-                          onClick={() => !revoke.isPending && revoke.mutate(c)}
-                        >
-                          {t('activation.list.revoke')}
-                        </button>
-                      ) : null}
-                      {offerNew.has(c.id) ? (
-                        <button
-                          type="button"
-                          className="ds-button"
-                          data-variant="tertiary"
-                          aria-label={t('activation.list.reissueLabel', { name: c.name })}
-                          aria-busy={(reissue.isPending && reissue.variables?.id === c.id) || undefined}
-                          onClick={() => !reissue.isPending && reissue.mutate(c)}
-                        >
-                          {t('activation.list.reissue')}
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+        <QueryTable
+          query={codes}
+          count={items.length}
+          empty={t('activation.list.empty')}
+          caption={t('activation.list.caption')}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('activation.list.name')}</th>
+              <th scope="col">{t('activation.list.username')}</th>
+              {showUnit ? <th scope="col">{t('activation.list.unit')}</th> : null}
+              <th scope="col">{t('activation.list.status')}</th>
+              <th scope="col">{t('activation.list.created')}</th>
+              <th scope="col">{t('activation.list.expires')}</th>
+              <th scope="col">{t('activation.list.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.name}</th>
+                <td className="break">{c.username ?? ''}</td>
+                {showUnit ? <td>{c.organisationName}</td> : null}
+                <td>
+                  <Tag color={statusColor[c.status]}>{t(`activation.status.${c.status}`)}</Tag>
+                </td>
+                <td>{formatDate(c.createdAt)}</td>
+                <td>{formatDate(c.expiresAt)}</td>
+                <td>
+                  {c.status === 'open' ? (
+                    <button
+                      type="button"
+                      className="ds-button"
+                      data-variant="tertiary"
+                      data-color="danger"
+                      aria-label={t('activation.list.revokeLabel', { name: c.name })}
+                      aria-busy={(revoke.isPending && revoke.variables?.id === c.id) || undefined}
+                      onClick={() => !revoke.isPending && revoke.mutate(c)}
+                    >
+                      {t('activation.list.revoke')}
+                    </button>
+                  ) : null}
+                  {offerNew.has(c.id) ? (
+                    <button
+                      type="button"
+                      className="ds-button"
+                      data-variant="tertiary"
+                      aria-label={t('activation.list.reissueLabel', { name: c.name })}
+                      aria-busy={(reissue.isPending && reissue.variables?.id === c.id) || undefined}
+                      onClick={() => !reissue.isPending && reissue.mutate(c)}
+                    >
+                      {t('activation.list.reissue')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </QueryTable>
       </Section>
     </Page>
   );

@@ -17,7 +17,7 @@ import {
   useUnsavedChangesWarning,
 } from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
+import { QueryTable } from '../../components/QueryTable.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/i18n.ts';
 import { abilitiesAt } from '../../lib/organisations.ts';
@@ -115,74 +115,68 @@ export function ApiClientsPage() {
       <Section title={t('apiClients.list.heading')} id="clients">
         <LiveStatus message={status} />
         {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
-        {list.isPending ? (
-          <Loading />
-        ) : list.isError ? (
-          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-        ) : items.length === 0 ? (
-          <p className="ds-paragraph">{t('apiClients.list.empty')}</p>
-        ) : (
-          <TableWrap label={t('apiClients.list.caption')}>
-            <table className="ds-table" data-border="true" data-zebra="true">
-              <caption>{t('apiClients.list.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('apiClients.list.name')}</th>
-                  <th scope="col">{t('apiClients.list.clientId')}</th>
-                  <th scope="col">{t('apiClients.list.scopes')}</th>
-                  <th scope="col">{t('apiClients.list.created')}</th>
-                  <th scope="col">{t('apiClients.list.lastUsed')}</th>
-                  <th scope="col">{t('apiClients.list.status')}</th>
-                  <th scope="col">{t('apiClients.list.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{c.name}</th>
-                    <td className="break">
-                      <code>{c.clientId}</code>
-                    </td>
-                    <td>{c.scopes.join(', ')}</td>
-                    <td>
-                      {formatDate(c.createdAt)}
-                      {c.createdByName ? ` ${t('apiClients.list.by', { name: c.createdByName })}` : ''}
-                    </td>
-                    <td>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : t('apiClients.list.never')}</td>
-                    <td>
-                      {c.revokedAt ? (
-                        <Tag color="neutral">
-                          {t('apiClients.list.revoked', { date: formatDate(c.revokedAt) })}
-                        </Tag>
-                      ) : (
-                        <Tag color="success">{t('apiClients.list.active')}</Tag>
-                      )}
-                    </td>
-                    <td>
-                      {c.revokedAt ? null : (
-                        <button
-                          type="button"
-                          className="ds-button"
-                          data-variant="tertiary"
-                          data-color="danger"
-                          aria-label={t('apiClients.list.revokeLabel', { name: c.name })}
-                          aria-busy={(revoke.isPending && revoke.variables?.id === c.id) || undefined}
-                          onClick={() =>
-                            !revoke.isPending &&
-                            window.confirm(t('apiClients.list.revokeConfirm', { name: c.name })) &&
-                            revoke.mutate(c)
-                          }
-                        >
-                          {t('apiClients.list.revoke')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+        <QueryTable
+          query={list}
+          count={items.length}
+          empty={t('apiClients.list.empty')}
+          caption={t('apiClients.list.caption')}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('apiClients.list.name')}</th>
+              <th scope="col">{t('apiClients.list.clientId')}</th>
+              <th scope="col">{t('apiClients.list.scopes')}</th>
+              <th scope="col">{t('apiClients.list.created')}</th>
+              <th scope="col">{t('apiClients.list.lastUsed')}</th>
+              <th scope="col">{t('apiClients.list.status')}</th>
+              <th scope="col">{t('apiClients.list.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.name}</th>
+                <td className="break">
+                  <code>{c.clientId}</code>
+                </td>
+                <td>{c.scopes.join(', ')}</td>
+                <td>
+                  {formatDate(c.createdAt)}
+                  {c.createdByName ? ` ${t('apiClients.list.by', { name: c.createdByName })}` : ''}
+                </td>
+                <td>{c.lastUsedAt ? formatDateTime(c.lastUsedAt) : t('apiClients.list.never')}</td>
+                <td>
+                  {c.revokedAt ? (
+                    <Tag color="neutral">
+                      {t('apiClients.list.revoked', { date: formatDate(c.revokedAt) })}
+                    </Tag>
+                  ) : (
+                    <Tag color="success">{t('apiClients.list.active')}</Tag>
+                  )}
+                </td>
+                <td>
+                  {c.revokedAt ? null : (
+                    <button
+                      type="button"
+                      className="ds-button"
+                      data-variant="tertiary"
+                      data-color="danger"
+                      aria-label={t('apiClients.list.revokeLabel', { name: c.name })}
+                      aria-busy={(revoke.isPending && revoke.variables?.id === c.id) || undefined}
+                      onClick={() =>
+                        !revoke.isPending &&
+                        window.confirm(t('apiClients.list.revokeConfirm', { name: c.name })) &&
+                        revoke.mutate(c)
+                      }
+                    >
+                      {t('apiClients.list.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </QueryTable>
       </Section>
     </Page>
   );

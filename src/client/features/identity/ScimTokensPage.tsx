@@ -11,7 +11,7 @@ import { ErrorAlert, LiveStatus, Loading, Tag } from '../../components/Feedback.
 import { SubmitButton } from '../../components/Form.tsx';
 import { ContractTextField, useContractForm } from '../../components/form/index.ts';
 import { Page, Section } from '../../components/Page.tsx';
-import { TableWrap } from '../../components/TableWrap.tsx';
+import { QueryTable } from '../../components/QueryTable.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { abilitiesAt } from '../../lib/organisations.ts';
@@ -121,110 +121,102 @@ export function ScimTokensPage() {
 
   const items = tokens.data?.items ?? [];
   return (
-    <>
-      <Page
-        breadcrumbs={orgTrail(org, t, t('scimTokens.breadcrumb'))}
-        title={t('scimTokens.title', { name: org.name })}
-        lead={t('scimTokens.intro')}
-      >
-        {created ? <NewToken key={created.id} created={created} onDone={() => setCreated(null)} /> : null}
-        <div className="narrow">
-          <Section title={t('scimTokens.create.heading')} id="new-token">
-            {tokens.data ? (
-              <p className="ds-paragraph">
-                {t('scimTokens.create.baseUrl')} <code className="break">{tokens.data.baseUrl}</code>
-              </p>
-            ) : null}
-            <form onSubmit={cf.onSubmit} noValidate className="form">
-              {cf.summary}
-              <ContractTextField
-                cf={cf}
-                name="name"
-                hint={t('scimTokens.create.nameHint')}
-                autoComplete="off"
-                required
-                maxLength={200}
+    <Page
+      breadcrumbs={orgTrail(org, t, t('scimTokens.breadcrumb'))}
+      title={t('scimTokens.title', { name: org.name })}
+      lead={t('scimTokens.intro')}
+    >
+      {created ? <NewToken key={created.id} created={created} onDone={() => setCreated(null)} /> : null}
+      <div className="narrow">
+        <Section title={t('scimTokens.create.heading')} id="new-token">
+          {tokens.data ? (
+            <p className="ds-paragraph">
+              {t('scimTokens.create.baseUrl')} <code className="break">{tokens.data.baseUrl}</code>
+            </p>
+          ) : null}
+          <form onSubmit={cf.onSubmit} noValidate className="form">
+            {cf.summary}
+            <ContractTextField
+              cf={cf}
+              name="name"
+              hint={t('scimTokens.create.nameHint')}
+              autoComplete="off"
+              required
+              maxLength={200}
+            />
+            <div className="form-actions">
+              <SubmitButton
+                busy={cf.busy}
+                label={t('scimTokens.create.submit')}
+                busyLabel={t('scimTokens.create.submitting')}
               />
-              <div className="form-actions">
-                <SubmitButton
-                  busy={cf.busy}
-                  label={t('scimTokens.create.submit')}
-                  busyLabel={t('scimTokens.create.submitting')}
-                />
-              </div>
-            </form>
-          </Section>
-        </div>
-        <Section title={t('scimTokens.list.heading')} id="tokens">
-          <LiveStatus message={status} />
-          {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
-          {tokens.isPending ? (
-            <Loading />
-          ) : tokens.isError ? (
-            <ErrorAlert error={tokens.error} onRetry={() => void tokens.refetch()} />
-          ) : items.length === 0 ? (
-            <p className="ds-paragraph">{t('scimTokens.list.empty')}</p>
-          ) : (
-            <TableWrap label={t('scimTokens.list.caption')}>
-              <table className="ds-table" data-border="true" data-zebra="true">
-                <caption>{t('scimTokens.list.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('scimTokens.list.name')}</th>
-                    <th scope="col">{t('scimTokens.list.created')}</th>
-                    <th scope="col">{t('scimTokens.list.lastUsed')}</th>
-                    <th scope="col">{t('scimTokens.list.status')}</th>
-                    <th scope="col">{t('scimTokens.list.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((tok) => (
-                    <tr key={tok.id}>
-                      <th scope="row">{tok.name}</th>
-                      <td>
-                        {formatDate(tok.createdAt)}
-                        {tok.createdByName ? ` · ${tok.createdByName}` : ''}
-                      </td>
-                      <td>{tok.lastUsedAt ? formatDate(tok.lastUsedAt) : t('scimTokens.list.never')}</td>
-                      <td>
-                        {tok.revokedAt ? (
-                          <Tag color="neutral">
-                            {t('scimTokens.list.revokedOn', { date: formatDate(tok.revokedAt) })}
-                          </Tag>
-                        ) : (
-                          <Tag color="success">{t('scimTokens.list.active')}</Tag>
-                        )}
-                      </td>
-                      <td>
-                        {tok.revokedAt ? null : confirming === tok.id ? (
-                          <ConfirmRevoke
-                            name={tok.name}
-                            busy={revoke.isPending}
-                            onConfirm={() => !revoke.isPending && revoke.mutate(tok)}
-                            onCancel={() => setConfirming(null)}
-                          />
-                        ) : (
-                          <button
-                            type="button"
-                            className="ds-button"
-                            data-variant="tertiary"
-                            data-color="danger"
-                            aria-label={t('scimTokens.list.revokeLabel', { name: tok.name })}
-                            onClick={() => setConfirming(tok.id)}
-                          >
-                            {t('scimTokens.list.revoke')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
-          )}
+            </div>
+          </form>
         </Section>
-      </Page>
-    </>
+      </div>
+      <Section title={t('scimTokens.list.heading')} id="tokens">
+        <LiveStatus message={status} />
+        {revoke.isError ? <ErrorAlert error={revoke.error} /> : null}
+        <QueryTable
+          query={tokens}
+          count={items.length}
+          empty={t('scimTokens.list.empty')}
+          caption={t('scimTokens.list.caption')}
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('scimTokens.list.name')}</th>
+              <th scope="col">{t('scimTokens.list.created')}</th>
+              <th scope="col">{t('scimTokens.list.lastUsed')}</th>
+              <th scope="col">{t('scimTokens.list.status')}</th>
+              <th scope="col">{t('scimTokens.list.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((tok) => (
+              <tr key={tok.id}>
+                <th scope="row">{tok.name}</th>
+                <td>
+                  {formatDate(tok.createdAt)}
+                  {tok.createdByName ? ` · ${tok.createdByName}` : ''}
+                </td>
+                <td>{tok.lastUsedAt ? formatDate(tok.lastUsedAt) : t('scimTokens.list.never')}</td>
+                <td>
+                  {tok.revokedAt ? (
+                    <Tag color="neutral">
+                      {t('scimTokens.list.revokedOn', { date: formatDate(tok.revokedAt) })}
+                    </Tag>
+                  ) : (
+                    <Tag color="success">{t('scimTokens.list.active')}</Tag>
+                  )}
+                </td>
+                <td>
+                  {tok.revokedAt ? null : confirming === tok.id ? (
+                    <ConfirmRevoke
+                      name={tok.name}
+                      busy={revoke.isPending}
+                      onConfirm={() => !revoke.isPending && revoke.mutate(tok)}
+                      onCancel={() => setConfirming(null)}
+                    />
+                  ) : (
+                    <button
+                      type="button"
+                      className="ds-button"
+                      data-variant="tertiary"
+                      data-color="danger"
+                      aria-label={t('scimTokens.list.revokeLabel', { name: tok.name })}
+                      onClick={() => setConfirming(tok.id)}
+                    >
+                      {t('scimTokens.list.revoke')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </QueryTable>
+      </Section>
+    </Page>
   );
 }
 
