@@ -3,6 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseView } from '../../../shared/contracts/cases.ts';
 import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
+import { controlProps, FieldFrame } from '../../components/form/FieldFrame.tsx';
 import { Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { formatSize } from '../documents/document-queries.ts';
@@ -66,28 +67,19 @@ export function AttachmentsEditor({ c }: { c: CaseView }) {
         ))}
       </ul>
       <form className="case-upload" onSubmit={submit} noValidate>
-        <div className="ds-field field">
-          <label className="ds-label" data-weight="medium" htmlFor="case-attachment-file">
-            {t('cases.attachments.file')}
-          </label>
-          <div className="field-hint" id="case-attachment-hint">
-            {t('cases.attachments.hint')}
-          </div>
-          {missing ? (
-            <div className="ds-validation-message" data-color="danger" id="case-attachment-error">
-              {t('cases.attachments.chooseFile')}
-            </div>
-          ) : null}
+        <FieldFrame
+          id="case-attachment-file"
+          label={t('cases.attachments.file')}
+          hint={t('cases.attachments.hint')}
+          error={missing ? t('cases.attachments.chooseFile') : undefined}
+        >
           <input
             ref={input}
-            id="case-attachment-file"
-            className="ds-input"
             type="file"
             accept=".pdf,.docx,.odt,.png,.jpg,.jpeg"
-            aria-invalid={missing || undefined}
-            aria-describedby={missing ? 'case-attachment-hint case-attachment-error' : 'case-attachment-hint'}
+            {...controlProps('case-attachment-file', true, missing)}
           />
-        </div>
+        </FieldFrame>
         <button
           type="submit"
           className="ds-button"

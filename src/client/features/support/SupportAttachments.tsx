@@ -3,6 +3,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SupportRequestView } from '../../../shared/contracts/support.ts';
 import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
+import { controlProps, FieldFrame } from '../../components/form/FieldFrame.tsx';
 import { API, api } from '../../lib/api.ts';
 import { formatSize } from '../documents/document-queries.ts';
 import { requestKey } from './support-queries.ts';
@@ -51,30 +52,19 @@ export function SupportAttachments({ r }: { r: SupportRequestView }) {
       </ul>
       {r.canWrite ? (
         <form className="support-upload" onSubmit={submit} noValidate>
-          <div className="ds-field field">
-            <label className="ds-label" data-weight="medium" htmlFor="support-attachment-file">
-              {t('support.attachments.file')}
-            </label>
-            <div className="field-hint" id="support-attachment-hint">
-              {t('support.attachments.hint')}
-            </div>
-            {missing ? (
-              <div className="ds-validation-message" data-color="danger" id="support-attachment-error">
-                {t('support.attachments.chooseFile')}
-              </div>
-            ) : null}
+          <FieldFrame
+            id="support-attachment-file"
+            label={t('support.attachments.file')}
+            hint={t('support.attachments.hint')}
+            error={missing ? t('support.attachments.chooseFile') : undefined}
+          >
             <input
               ref={input}
-              id="support-attachment-file"
-              className="ds-input"
               type="file"
               accept=".pdf,.docx,.odt,.png,.jpg,.jpeg"
-              aria-invalid={missing || undefined}
-              aria-describedby={
-                missing ? 'support-attachment-hint support-attachment-error' : 'support-attachment-hint'
-              }
+              {...controlProps('support-attachment-file', true, missing)}
             />
-          </div>
+          </FieldFrame>
           <button
             type="submit"
             className="ds-button"
