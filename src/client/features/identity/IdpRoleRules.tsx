@@ -6,6 +6,7 @@ import { type IdentityProviderForm, MAX_ROLE_RULES } from '../../../shared/contr
 import type { OrganisationKind } from '../../../shared/contracts/organisations.ts';
 import { type Role, roles } from '../../../shared/contracts/people.ts';
 import { type ContractForm, ContractSelectField, ContractTextField } from '../../components/form/index.ts';
+import { RowsFieldset } from '../../components/form/RowsFieldset.tsx';
 
 type Cf = ContractForm<typeof IdentityProviderForm>;
 
@@ -33,40 +34,29 @@ export function IdpRoleRules({ cf, organisationKind }: { cf: Cf; organisationKin
   const rules = useFieldArray({ control: cf.form.control, name: 'mapping.roleRules' });
   const roleOptions = ruleRoles(organisationKind);
   return (
-    <fieldset className="ds-fieldset fieldset">
-      <legend className="ds-label" data-weight="medium">
-        {t('idp.form.roleRules')}
-      </legend>
-      <p className="field-hint">{t('idp.form.roleRulesIntro')}</p>
-      {rules.fields.map((r, i) => (
-        <div key={r.id} className="role-rule">
+    <RowsFieldset
+      legend={t('idp.form.roleRules')}
+      intro={t('idp.form.roleRulesIntro')}
+      rows={rules.fields}
+      rowClassName="role-rule"
+      renderRow={(_, i) => (
+        <>
           <ContractTextField cf={cf} name={`mapping.roleRules.${i}.value`} />
           <ContractSelectField
             cf={cf}
             name={`mapping.roleRules.${i}.role`}
             options={roleOptions.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
           />
-          <button
-            type="button"
-            className="ds-button"
-            data-variant="tertiary"
-            data-color="danger"
-            onClick={() => rules.remove(i)}
-          >
-            {t('idp.form.removeRule', { n: i + 1 })}
-          </button>
-        </div>
-      ))}
-      {roleOptions.length && rules.fields.length < MAX_ROLE_RULES ? (
-        <button
-          type="button"
-          className="ds-button"
-          data-variant="secondary"
-          onClick={() => rules.append({ value: '', role: roleOptions[0]! })}
-        >
-          {t('idp.form.addRule')}
-        </button>
-      ) : null}
-    </fieldset>
+        </>
+      )}
+      removeLabel={(i) => t('idp.form.removeRule', { n: i + 1 })}
+      onRemove={(i) => rules.remove(i)}
+      addLabel={t('idp.form.addRule')}
+      onAdd={
+        roleOptions.length && rules.fields.length < MAX_ROLE_RULES
+          ? () => rules.append({ value: '', role: roleOptions[0]! })
+          : null
+      }
+    />
   );
 }

@@ -13,6 +13,7 @@ import {
   useContractForm,
   useUnsavedChangesWarning,
 } from '../../components/form/index.ts';
+import { RowsFieldset } from '../../components/form/RowsFieldset.tsx';
 import { Page } from '../../components/Page.tsx';
 import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { api } from '../../lib/api.ts';
@@ -160,13 +161,13 @@ function ContactRows({ cf }: { cf: Cf }) {
   const { t } = useTranslation();
   const rows = useFieldArray({ control: cf.form.control, name: 'contacts' });
   return (
-    <fieldset className="ds-fieldset fieldset">
-      <legend className="ds-label" data-weight="medium">
-        {t('suppliers.contacts.title')}
-      </legend>
-      <p className="field-hint">{t('suppliers.contacts.intro')}</p>
-      {rows.fields.map((r, i) => (
-        <div key={r.id} className="supplier-contact-row">
+    <RowsFieldset
+      legend={t('suppliers.contacts.title')}
+      intro={t('suppliers.contacts.intro')}
+      rows={rows.fields}
+      rowClassName="supplier-contact-row"
+      renderRow={(_, i) => (
+        <>
           <ContractTextField cf={cf} name={`contacts.${i}.name`} required autoComplete="off" />
           <ContractTextField cf={cf} name={`contacts.${i}.role`} emptyAsNull autoComplete="off" />
           <ContractTextField
@@ -177,27 +178,16 @@ function ContactRows({ cf }: { cf: Cf }) {
             autoComplete="off"
           />
           <ContractTextField cf={cf} name={`contacts.${i}.phone`} type="tel" emptyAsNull autoComplete="off" />
-          <button
-            type="button"
-            className="ds-button"
-            data-variant="tertiary"
-            data-color="danger"
-            onClick={() => rows.remove(i)}
-          >
-            {t('suppliers.contacts.remove', { n: i + 1 })}
-          </button>
-        </div>
-      ))}
-      {rows.fields.length < MAX_SUPPLIER_CONTACTS ? (
-        <button
-          type="button"
-          className="ds-button"
-          data-variant="secondary"
-          onClick={() => rows.append({ name: '', role: null, email: null, phone: null })}
-        >
-          {t('suppliers.contacts.add')}
-        </button>
-      ) : null}
-    </fieldset>
+        </>
+      )}
+      removeLabel={(i) => t('suppliers.contacts.remove', { n: i + 1 })}
+      onRemove={(i) => rows.remove(i)}
+      addLabel={t('suppliers.contacts.add')}
+      onAdd={
+        rows.fields.length < MAX_SUPPLIER_CONTACTS
+          ? () => rows.append({ name: '', role: null, email: null, phone: null })
+          : null
+      }
+    />
   );
 }
