@@ -220,9 +220,7 @@ describe('adding a unit', () => {
     await main(page).getByLabel('Enhetens namn').fill('Å');
     await main(page).getByRole('button', { name: 'Lägg till enhet' }).click();
     await main(page).getByText('Rätta följande för att fortsätta').waitFor();
-    await main(page)
-      .getByRole('link', { name: 'Enhetens namn: Texten är för kort.' })
-      .waitFor();
+    await main(page).getByRole('link', { name: 'Enhetens namn: Texten är för kort.' }).waitFor();
     await expectAccessible(page, 'add unit form with an error');
 
     await main(page).getByLabel('Enhetens namn').fill('Åsgårdens dagverksamhet');

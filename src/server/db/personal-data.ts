@@ -598,7 +598,11 @@ export const personalData: PersonalDataEntry[] = [
     show: ['id', 'created_at'],
     erase: { scrub: true },
   },
-  authored('support_request_events', ['author_id', 'assignee_id'], ['id', 'request_id', 'kind', 'created_at']),
+  authored(
+    'support_request_events',
+    ['author_id', 'assignee_id'],
+    ['id', 'request_id', 'kind', 'created_at'],
+  ),
   {
     key: 'support_request_events.mentions',
     table: 'support_request_events',

@@ -4101,14 +4101,16 @@ export const en: Messages = {
     request: {
       new: 'Ask for support',
       newTitle: 'Ask for support',
-      newLead: 'Describe what you need help with. Whoever receives the request gets an e-mail and answers here.',
+      newLead:
+        'Describe what you need help with. Whoever receives the request gets an e-mail and answers here.',
       noMunicipality: 'You are not a coordinator of a municipality and cannot ask for support.',
       municipality: 'Municipality',
       provider: 'To',
       chooseProvider: 'Choose a region or association',
       offer: 'Offer',
       noOffer: 'No particular offer',
-      offerHint: "Choose an offer if the request is about one. The offer's support need and response time then apply.",
+      offerHint:
+        "Choose an offer if the request is about one. The offer's support need and response time then apply.",
       need: 'Support need',
       chooseNeed: 'Choose a support need',
       subject: 'Subject',
@@ -4272,7 +4274,8 @@ export const en: Messages = {
       name: 'Product name',
       standards: 'Standards met',
       interoperability: 'Interoperability and data export',
-      interoperabilityHint: 'For example which interfaces there are and how data can be moved when changing supplier.',
+      interoperabilityHint:
+        'For example which interfaces there are and how data can be moved when changing supplier.',
       add: 'Add a product',
       addSubmit: 'Add the product',
       newTitle: 'New product',
@@ -4295,13 +4298,15 @@ export const en: Messages = {
     },
     merge: {
       title: 'Merge with a duplicate',
-      intro: 'Is the same company in the register twice? Choose the duplicate. Its products, contact people and technologies move to {{name}}, and the duplicate points here.',
+      intro:
+        'Is the same company in the register twice? Choose the duplicate. Its products, contact people and technologies move to {{name}}, and the duplicate points here.',
       searchHeading: 'Search for the duplicate',
       searchLabel: 'The duplicate’s name or organisation number',
       duplicate: 'Duplicate',
       noCandidates: 'No other supplier matches.',
       next: 'Continue',
-      confirmText: 'You are merging {{duplicate}} into {{kept}}. Everything of the duplicate moves, and this cannot be undone.',
+      confirmText:
+        'You are merging {{duplicate}} into {{kept}}. Everything of the duplicate moves, and this cannot be undone.',
       confirm: 'Merge',
       busy: 'Merging …',
       back: 'Back',

@@ -4054,8 +4054,7 @@ export const sv = {
     title: 'Stöd från regionen',
     leadMunicipality:
       'Se vilket stöd er region och era samverkansorganisationer erbjuder, be om stöd och följ svaren.',
-    leadProvider:
-      'Förfrågningar till er från kommunerna, ert stödutbud och hur snabbt ni svarar.',
+    leadProvider: 'Förfrågningar till er från kommunerna, ert stödutbud och hur snabbt ni svarar.',
     back: 'Tillbaka till stöd från regionen',
     status: {
       new: 'Ny',
@@ -4101,7 +4100,8 @@ export const sv = {
       chooseProvider: 'Välj region eller samverkan',
       offer: 'Erbjudande',
       noOffer: 'Inget särskilt erbjudande',
-      offerHint: 'Välj ett erbjudande om förfrågan gäller det. Då gäller erbjudandets stödbehov och svarstid.',
+      offerHint:
+        'Välj ett erbjudande om förfrågan gäller det. Då gäller erbjudandets stödbehov och svarstid.',
       need: 'Stödbehov',
       chooseNeed: 'Välj stödbehov',
       subject: 'Rubrik',
@@ -4265,7 +4265,8 @@ export const sv = {
       name: 'Produktnamn',
       standards: 'Standarder som uppfylls',
       interoperability: 'Interoperabilitet och dataexport',
-      interoperabilityHint: 'Till exempel vilka gränssnitt som finns och hur data kan föras över vid byte av leverantör.',
+      interoperabilityHint:
+        'Till exempel vilka gränssnitt som finns och hur data kan föras över vid byte av leverantör.',
       add: 'Lägg till produkt',
       addSubmit: 'Lägg till produkten',
       newTitle: 'Ny produkt',
@@ -4288,13 +4289,15 @@ export const sv = {
     },
     merge: {
       title: 'Slå samman med en dubblett',
-      intro: 'Finns samma företag två gånger i registret? Välj dubbletten. Dess produkter, kontaktpersoner och tekniker flyttas till {{name}}, och dubbletten hänvisar hit.',
+      intro:
+        'Finns samma företag två gånger i registret? Välj dubbletten. Dess produkter, kontaktpersoner och tekniker flyttas till {{name}}, och dubbletten hänvisar hit.',
       searchHeading: 'Sök dubbletten',
       searchLabel: 'Dubblettens namn eller organisationsnummer',
       duplicate: 'Dubblett',
       noCandidates: 'Ingen annan leverantör matchar.',
       next: 'Fortsätt',
-      confirmText: 'Du slår samman {{duplicate}} med {{kept}}. Allt som hör till dubbletten flyttas och det går inte att ångra.',
+      confirmText:
+        'Du slår samman {{duplicate}} med {{kept}}. Allt som hör till dubbletten flyttas och det går inte att ångra.',
       confirm: 'Slå samman',
       busy: 'Slår samman …',
       back: 'Tillbaka',

@@ -57,7 +57,10 @@ export function SteeringReportPage() {
 function DraftReport({ r, onIssued }: { r: SteeringReport; onIssued: (message: string) => void }) {
   const { t } = useTranslation();
   const draft = useNarrativeDraft(r);
-  const leaving = useUnsavedChangesWarning(draft.autosave.pending || draft.conflicts.length > 0, draft.autosave);
+  const leaving = useUnsavedChangesWarning(
+    draft.autosave.pending || draft.conflicts.length > 0,
+    draft.autosave,
+  );
   return (
     <ReportView
       r={r}

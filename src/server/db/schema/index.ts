@@ -13,11 +13,11 @@ export * from './mapping.ts';
 export * from './networks.ts';
 export * from './organisations.ts';
 export * from './people.ts';
+export * from './requirements.ts';
 export * from './start.ts';
 export * from './study-groups.ts';
+export * from './suppliers.ts';
+export * from './support.ts';
 export * from './system.ts';
 export * from './team.ts';
-export * from './requirements.ts';
-export * from './support.ts';
-export * from './suppliers.ts';
 // @features-schema (one line per schema file above this line)
