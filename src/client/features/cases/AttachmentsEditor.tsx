@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseView } from '../../../shared/contracts/cases.ts';
 import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
-import { controlProps, FieldFrame } from '../../components/form/FieldFrame.tsx';
+import { FileUploadForm } from '../../components/form/FileUploadForm.tsx';
 import { Section } from '../../components/Page.tsx';
 import { api } from '../../lib/api.ts';
 import { formatSize } from '../documents/document-queries.ts';
@@ -15,7 +15,6 @@ export function AttachmentsEditor({ c }: { c: CaseView }) {
   const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
   const done = (view: CaseView, text: string) => {
     qc.setQueryData(caseKey(c.id), view);
     setMessage(text);
@@ -36,14 +35,6 @@ export function AttachmentsEditor({ c }: { c: CaseView }) {
       api.delete(`/cases/${c.id}/attachments/${a.id}`, CaseView),
     onSuccess: (view, a) => done(view, t('cases.attachments.removed', { name: a.fileName })),
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setMessage(null);
-    const file = input.current?.files?.[0];
-    setMissing(!file);
-    if (file) upload.mutate(file);
-    else input.current?.focus();
-  };
   return (
     <Section id="case-attachments-editor" title={t('cases.attachments.heading')}>
       <LiveStatus message={message} />
@@ -66,29 +57,23 @@ export function AttachmentsEditor({ c }: { c: CaseView }) {
           </li>
         ))}
       </ul>
-      <form className="case-upload" onSubmit={submit} noValidate>
-        <FieldFrame
-          id="case-attachment-file"
-          label={t('cases.attachments.file')}
-          hint={t('cases.attachments.hint')}
-          error={missing ? t('cases.attachments.chooseFile') : undefined}
-        >
-          <input
-            ref={input}
-            type="file"
-            accept=".pdf,.docx,.odt,.png,.jpg,.jpeg"
-            {...controlProps('case-attachment-file', true, missing)}
-          />
-        </FieldFrame>
-        <button
-          type="submit"
-          className="ds-button"
-          data-variant="secondary"
-          aria-busy={upload.isPending || undefined}
-        >
-          {upload.isPending ? t('cases.attachments.uploading') : t('cases.attachments.upload')}
-        </button>
-      </form>
+      <FileUploadForm
+        id="case-attachment-file"
+        className="case-upload"
+        inputRef={input}
+        texts={{
+          label: t('cases.attachments.file'),
+          hint: t('cases.attachments.hint'),
+          chooseFile: t('cases.attachments.chooseFile'),
+          submit: t('cases.attachments.upload'),
+          busy: t('cases.attachments.uploading'),
+        }}
+        busy={upload.isPending}
+        onFile={(file) => {
+          setMessage(null);
+          if (file) upload.mutate(file);
+        }}
+      />
     </Section>
   );
 }

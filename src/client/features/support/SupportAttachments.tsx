@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SupportRequestView } from '../../../shared/contracts/support.ts';
 import { ErrorAlert, LiveStatus } from '../../components/Feedback.tsx';
-import { controlProps, FieldFrame } from '../../components/form/FieldFrame.tsx';
+import { FileUploadForm } from '../../components/form/FileUploadForm.tsx';
 import { API, api } from '../../lib/api.ts';
 import { formatSize } from '../documents/document-queries.ts';
 import { requestKey } from './support-queries.ts';
@@ -14,7 +14,6 @@ export function SupportAttachments({ r }: { r: SupportRequestView }) {
   const qc = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [missing, setMissing] = useState(false);
   const upload = useMutation({
     mutationFn: (file: File) => {
       const body = new FormData();
@@ -27,14 +26,6 @@ export function SupportAttachments({ r }: { r: SupportRequestView }) {
       if (input.current) input.current.value = '';
     },
   });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    setMessage(null);
-    const file = input.current?.files?.[0];
-    setMissing(!file);
-    if (file) upload.mutate(file);
-    else input.current?.focus();
-  };
   return (
     <>
       <LiveStatus message={message} />
@@ -51,29 +42,23 @@ export function SupportAttachments({ r }: { r: SupportRequestView }) {
         ))}
       </ul>
       {r.canWrite ? (
-        <form className="support-upload" onSubmit={submit} noValidate>
-          <FieldFrame
-            id="support-attachment-file"
-            label={t('support.attachments.file')}
-            hint={t('support.attachments.hint')}
-            error={missing ? t('support.attachments.chooseFile') : undefined}
-          >
-            <input
-              ref={input}
-              type="file"
-              accept=".pdf,.docx,.odt,.png,.jpg,.jpeg"
-              {...controlProps('support-attachment-file', true, missing)}
-            />
-          </FieldFrame>
-          <button
-            type="submit"
-            className="ds-button"
-            data-variant="secondary"
-            aria-busy={upload.isPending || undefined}
-          >
-            {upload.isPending ? t('support.attachments.uploading') : t('support.attachments.upload')}
-          </button>
-        </form>
+        <FileUploadForm
+          id="support-attachment-file"
+          className="support-upload"
+          inputRef={input}
+          texts={{
+            label: t('support.attachments.file'),
+            hint: t('support.attachments.hint'),
+            chooseFile: t('support.attachments.chooseFile'),
+            submit: t('support.attachments.upload'),
+            busy: t('support.attachments.uploading'),
+          }}
+          busy={upload.isPending}
+          onFile={(file) => {
+            setMessage(null);
+            if (file) upload.mutate(file);
+          }}
+        />
       ) : null}
     </>
   );
