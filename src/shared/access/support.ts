@@ -28,7 +28,7 @@ export function supportProviderAt(actor: SupportActor): string[] {
   return scopeIdsAt(scopeFor(actor, 'support.provide'), SUPPORT_PROVIDER_KINDS);
 }
 
-/** Whether the actor has any part in support at all: the menu entry, the offers and the pages. */
+/** Whether the actor takes part in support at all (asks, provides or administers): the menu entry, the offers and the pages. */
 export function usesSupport(actor: SupportActor): boolean {
   return (
     isNationalAdmin(actor) || supportRequesterAt(actor).length > 0 || supportProviderAt(actor).length > 0
