@@ -617,6 +617,49 @@ export const personalData: PersonalDataEntry[] = [
   authored('requirement_versions', ['created_by'], ['requirement_id', 'version', 'created_at']),
   authored('requirement_lessons', ['created_by'], ['id', 'requirement_id', 'rating', 'created_at']),
   authored('requirement_specifications', ['created_by', 'updated_by'], ['id', 'title', 'created_at']),
+  // Contracts, joint procurements, contacts with external actors and stimulus funds (issue 17).
+  authored('contracts', ['created_by', 'updated_by', 'responsible_user_id'], ['id', 'title', 'created_at']),
+  {
+    key: 'contracts.mentions',
+    table: 'contracts',
+    columns: ['notes'],
+    tiedBy: [{ mentions: 'notes' }],
+    show: ['id', 'title'],
+    erase: { scrub: true },
+  },
+  authored('contract_history', ['changed_by'], ['contract_id', 'action', 'changed_at']),
+  authored('contract_documents', ['uploaded_by'], ['id', 'contract_id', 'file_name', 'uploaded_at']),
+  authored('procurements', ['created_by'], ['id', 'title', 'created_at']),
+  authored('procurement_checklist_items', ['done_by'], ['id', 'procurement_id', 'label', 'done_at']),
+  authored('procurement_documents', ['uploaded_by'], ['id', 'procurement_id', 'file_name', 'uploaded_at']),
+  authored(
+    'procurement_participants',
+    ['responded_by'],
+    ['procurement_id', 'municipality_id', 'responded_at'],
+  ),
+  authored('external_contacts', ['created_by'], ['id', 'occurred_on', 'topic', 'created_at']),
+  {
+    key: 'external_contacts.mentions',
+    table: 'external_contacts',
+    columns: ['topic', 'outcome', 'follow_up'],
+    tiedBy: [{ mentions: 'topic' }, { mentions: 'outcome' }, { mentions: 'follow_up' }],
+    show: ['id', 'occurred_on'],
+    erase: { scrub: true },
+  },
+  authored('funding_calls', ['created_by'], ['id', 'title', 'created_at']),
+  authored(
+    'funding_allocations',
+    ['requisitioned_by', 'reported_by'],
+    ['call_id', 'municipality_id', 'requisitioned_at', 'reported_at'],
+  ),
+  {
+    key: 'funding_allocations.mentions',
+    table: 'funding_allocations',
+    columns: ['report_text'],
+    tiedBy: [{ mentions: 'report_text' }],
+    show: ['call_id', 'municipality_id'],
+    erase: { scrub: true },
+  },
   // @features-personal-data (entries above this line)
 ];
 
@@ -649,4 +692,13 @@ export const NOT_PERSONAL: Record<string, string> = {
   'suppliers.sort_name': "a supplier's name as its sort key",
   'supplier_products.name': "a product's name",
   'support_request_attachments.file_name': 'the name of an uploaded attachment',
+  'contract_documents.file_name': 'the name of an uploaded contract file',
+  'contract_extensions.decide_by': 'the last date to decide on an extension option (a date, not a person)',
+  'contracts.framework_name': "a framework agreement's name (e.g. 'Adda Trygghetslarm 2023')",
+  'external_contact_municipalities.contact_id': 'a contact log entry (the log, not a person)',
+  'external_contact_technologies.contact_id': 'a contact log entry (the log, not a person)',
+  'external_contacts.actor_kind': 'the kind of organisation contacted (supplier, university …)',
+  'external_contacts.actor_name': "the organisation contacted (a company's or an authority's name)",
+  'initiative_funding.recipient_municipality_id': 'the municipality receiving the money',
+  'procurement_documents.file_name': 'the name of an uploaded procurement file',
 };

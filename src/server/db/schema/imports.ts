@@ -2,12 +2,16 @@ import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-c
 import { organisations } from './organisations.ts';
 import { users } from './people.ts';
 
-/** A staff CSV import: parsed rows are kept so a confirmed run can proceed in the background with progress. */
+/** A CSV import (staff or contracts): parsed rows are kept so a confirmed run can proceed in the background with progress. */
 export const importJobs = pgTable('import_jobs', {
   id: uuid('id').primaryKey().defaultRandom(),
   organisationId: uuid('organisation_id')
     .notNull()
     .references(() => organisations.id, { onDelete: 'cascade' }),
+  /** What the rows are: staff (people and memberships) or contracts. */
+  kind: text('kind', { enum: ['staff', 'contracts'] })
+    .notNull()
+    .default('staff'),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   status: text('status', { enum: ['preview', 'running', 'done', 'failed'] }).notNull(),
   encoding: text('encoding').notNull(),

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { assessmentRounds } from './assessments.ts';
 import { governingDocuments } from './documents.ts';
+import { fundingCalls } from './funding-calls.ts';
 import { technologies } from './mapping.ts';
 import { organisations } from './organisations.ts';
 import { users } from './people.ts';
@@ -207,11 +208,18 @@ export const initiativeFunding = pgTable(
     appliedSek: bigint('applied_sek', { mode: 'number' }).notNull().default(0),
     grantedSek: bigint('granted_sek', { mode: 'number' }).notNull().default(0),
     usedSek: bigint('used_sek', { mode: 'number' }).notNull().default(0),
+    /** The stimulus-fund call the money comes from (source `stimulus`), so the call's overview counts it. */
+    fundingCallId: uuid('funding_call_id').references(() => fundingCalls.id, { onDelete: 'set null' }),
+    /** The municipality whose allocation the money is taken from (an initiative may span several). */
+    recipientMunicipalityId: uuid('recipient_municipality_id').references(() => organisations.id, {
+      onDelete: 'set null',
+    }),
     note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('initiative_funding_initiative_idx').on(t.initiativeId),
+    index('initiative_funding_call_idx').on(t.fundingCallId, t.recipientMunicipalityId),
     check(
       'initiative_funding_amounts_check',
       sql`${t.appliedSek} >= 0 and ${t.grantedSek} >= 0 and ${t.usedSek} >= 0`,

@@ -16,6 +16,7 @@ import {
 import { technologies } from './mapping.ts';
 import { organisations } from './organisations.ts';
 import { users } from './people.ts';
+import { procurements } from './procurements.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -117,7 +118,7 @@ export const requirementLessons = pgTable(
 
 /**
  * A requirement specification (kravspecifikation) built from the library. A joint procurement will own
- * one later: it gets a nullable `procurement_id` then, and the owner organisation stays the editor.
+ * one later through `procurement_id`, and the owner organisation stays the editor.
  */
 export const requirementSpecifications = pgTable(
   'requirement_specifications',
@@ -131,12 +132,17 @@ export const requirementSpecifications = pgTable(
       .references(() => technologies.id, { onDelete: 'restrict' }),
     title: text('title').notNull(),
     introduction: text('introduction').notNull().default(''),
+    /** The joint procurement the specification is written for, if any. */
+    procurementId: uuid('procurement_id').references(() => procurements.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('requirement_specifications_owner_idx').on(t.ownerOrganisationId, t.updatedAt.desc())],
+  (t) => [
+    index('requirement_specifications_owner_idx').on(t.ownerOrganisationId, t.updatedAt.desc()),
+    index('requirement_specifications_procurement_idx').on(t.procurementId),
+  ],
 );
 
 /** One row of a specification: a requirement at the version it took, its place and must/should. */
