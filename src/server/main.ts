@@ -4,9 +4,9 @@ import { bootstrapDatabase } from './db/bootstrap.ts';
 import { openDatabase } from './db/client.ts';
 import { DEMO_PASSWORD, demoAccounts } from './db/demo/demo-people.ts';
 import { OperatorError } from './db/operator-error.ts';
-import { startReminderScheduler } from './features/assessments/reminder-scheduler.ts';
 import { createMailer } from './features/mail/mailer.ts';
 import { DEMO_IDP_PASSWORD, demoIdpAccounts } from './features/sso/demo-idp/demo-idp-accounts.ts';
+import { startHourlyJobs } from './lib/hourly-jobs.ts';
 import { keyFileInDataDir } from './lib/secrets.ts';
 
 async function main() {
@@ -39,8 +39,8 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  // Assessment rounds closing soon: e-mail municipalities that have not submitted (hourly, idempotent).
-  startReminderScheduler(
+  // Reminders and alerts by date (assessment rounds, contract decisions, funding deadlines): hourly, idempotent.
+  startHourlyJobs(
     database.db,
     createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
     config.publicUrl,
