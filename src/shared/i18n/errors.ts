@@ -493,6 +493,58 @@ export const problemMessages = {
     sv: 'Leverantören är sammanslagen med en annan och kan inte ändras.',
     en: 'The supplier has been merged into another and cannot be changed.',
   },
+  // The contract register per municipality (issue 17).
+  external_ref_taken: {
+    sv: 'Kommunen har redan ett avtal med det avtalsnumret.',
+    en: 'The municipality already has a contract with that contract number.',
+  },
+  contract_version_conflict: {
+    sv: 'Någon har ändrat avtalet sedan du öppnade det. Läs in sidan igen och gör ändringen där.',
+    en: 'Someone has changed the contract since you opened it. Reload the page and make the change there.',
+  },
+  // Contacts with external actors (issue 17).
+  external_contact_no_follow_up: {
+    sv: 'Kontakten har ingen uppföljning med datum att klarmarkera.',
+    en: 'The contact has no dated follow-up to mark done.',
+  },
+  // Stimulus funds (issue 17).
+  funding_call_not_open: {
+    sv: 'Utlysningen är inte öppen. Det går bara att rekvirera medan den är öppen.',
+    en: 'The call is not open. Funds can only be requisitioned while it is open.',
+  },
+  funding_requisition_closed: {
+    sv: 'Sista dagen att rekvirera har passerat. Kontakta den som äger utlysningen om ni behöver medlen.',
+    en: 'The last day to requisition has passed. Contact the owner of the call if you need the funds.',
+  },
+  funding_not_requisitioned: {
+    sv: 'Kommunen har inte rekvirerat något än. Rekvirera först och redovisa sedan vad medlen använts till.',
+    en: 'The municipality has not requisitioned anything yet. Requisition first, then report what the funds were used for.',
+  },
+  funding_no_allocation: {
+    sv: 'Kommunen har ingen tilldelning i utlysningen.',
+    en: 'The municipality has no allocation in the call.',
+  },
+  funding_already_reported: {
+    sv: 'Kommunen har redan redovisat, så rekvisitionen kan inte ändras.',
+    en: 'The municipality has already reported, so the requisition cannot be changed.',
+  },
+  funding_key_invalid: {
+    sv: 'Fördelningsnyckeln har fel på några rader. Inget är sparat. Rätta filen och ladda upp den igen.',
+    en: 'The allocation key has errors on some rows. Nothing was saved. Correct the file and upload it again.',
+  },
+  funding_key_columns: {
+    sv: 'Filen saknar en kolumn med antal invånare 80 år och äldre (till exempel rubriken "Invånare 80+").',
+    en: 'The file has no column with the number of residents aged 80+ (for example the header "Invånare 80+").',
+  },
+  // Joint procurements (issue 17).
+  procurement_version_conflict: {
+    sv: 'Någon har ändrat upphandlingen under tiden. Läs in sidan igen och gör ändringen där.',
+    en: 'Someone has changed the procurement meanwhile. Reload the page and make the change there.',
+  },
+  procurement_closed: {
+    sv: 'Upphandlingen är avslutad eller avbruten och tar inte emot svar.',
+    en: 'The procurement is completed or cancelled and takes no answers.',
+  },
   // @features-problems (helpers insert their problem codes above this line)
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
@@ -778,6 +830,110 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     en: 'Choose a supplier other than the one you merge into.',
   },
   unknown_supplier: { sv: 'Leverantören finns inte.', en: 'The supplier does not exist.' },
+  // The contract register per municipality (issue 17).
+  extension_decided_after_end: {
+    sv: 'Beslutsdatumet för förlängningen måste ligga senast på det slutdatum den förlänger.',
+    en: 'The extension must be decided on or before the end date it extends.',
+  },
+  product_not_of_supplier: {
+    sv: 'Produkten hör inte till den valda leverantören.',
+    en: 'The product does not belong to the chosen supplier.',
+  },
+  // The expiry radar of contracts (issue 17).
+  unknown_region: {
+    sv: 'Det finns ingen region med den länskoden, till exempel 20 för Dalarna.',
+    en: 'There is no region with that county code, for example 20 for Dalarna.',
+  },
+  unknown_association: {
+    sv: 'Det finns ingen samverkan med det id:t.',
+    en: 'There is no association with that id.',
+  },
+  // Contacts with external actors (issue 17).
+  external_contact_municipality_outside: {
+    sv: 'Välj bara kommuner i regionen eller samverkan vars logg det är.',
+    en: 'Choose only municipalities of the region or association whose log it is.',
+  },
+  external_contact_meeting_not_owners: {
+    sv: 'Välj ett möte i någon av regionens eller samverkans egna grupper.',
+    en: "Choose a meeting of one of the region's or association's own groups.",
+  },
+  external_contact_procurement_unknown: {
+    sv: 'Välj en upphandling som regionen eller samverkan leder eller som dess kommuner deltar i.',
+    en: 'Choose a procurement the region or association leads or its municipalities take part in.',
+  },
+  // Stimulus funds (issue 17).
+  reporting_before_requisition: {
+    sv: 'Sista dag för redovisning kan inte ligga före sista dag för rekvisition.',
+    en: 'The reporting deadline cannot be before the requisition deadline.',
+  },
+  above_allocation: {
+    sv: 'Beloppet är större än kommunens tilldelning.',
+    en: "The amount is larger than the municipality's allocation.",
+  },
+  below_requisitioned: {
+    sv: 'Tilldelningen kan inte bli mindre än det kommunen redan har rekvirerat.',
+    en: 'The allocation cannot be less than the municipality has already requisitioned.',
+  },
+  requisitioned_allocation_removed: {
+    sv: 'En kommun som redan har rekvirerat kan inte tas bort ur fördelningen.',
+    en: 'A municipality that has already requisitioned cannot be removed from the allocation.',
+  },
+  allocations_exceed_total: {
+    sv: 'Tilldelningarna är sammanlagt större än utlysningens totala belopp.',
+    en: "The allocations add up to more than the call's total.",
+  },
+  unknown_municipality: { sv: 'Kommunen finns inte.', en: 'The municipality does not exist.' },
+  municipality_outside_call: {
+    sv: 'Kommunen ligger utanför utlysningens område.',
+    en: "The municipality lies outside the call's area.",
+  },
+  duplicate_municipality: {
+    sv: 'Kommunen finns redan tidigare i listan.',
+    en: 'The municipality appears earlier in the list.',
+  },
+  whole_number: {
+    sv: 'Skriv ett heltal, till exempel 1 234.',
+    en: 'Write a whole number, for example 1234.',
+  },
+  funding_key_zero: {
+    sv: 'Nyckeln summerar till noll, så det finns inget att fördela efter.',
+    en: 'The key adds up to zero, so there is nothing to share by.',
+  },
+  funding_key_municipality_column: {
+    sv: 'Filen saknar en kolumn med kommunkod eller kommunnamn (rubriken "Kommunkod" eller "Kommun").',
+    en: 'The file has no column with a municipality code or name (the header "Kommunkod" or "Kommun").',
+  },
+  funding_owner_kind: {
+    sv: 'En utlysning ägs av den nationella nivån eller av en region.',
+    en: 'A call is owned by the national level or by a region.',
+  },
+  funding_link_not_stimulus: {
+    sv: 'Bara finansiering med källan stimulansmedel kan kopplas till en utlysning.',
+    en: 'Only funding from the source stimulus funds can be linked to a call.',
+  },
+  funding_recipient_required: {
+    sv: 'Välj vilken kommuns tilldelning pengarna tas från.',
+    en: "Choose which municipality's allocation the money comes from.",
+  },
+  funding_recipient_not_allocated: {
+    sv: 'Kommunen deltar inte i insatsen eller har ingen tilldelning i utlysningen.',
+    en: 'The municipality does not take part in the initiative or has no allocation in the call.',
+  },
+  // Joint procurements (issue 17).
+  procurement_municipality_outside: {
+    sv: 'Kommunen finns inte i den ledande regionen eller samverkan och kan inte bjudas in.',
+    en: 'The municipality is not in the leading region or association and cannot be invited.',
+  },
+  procurement_lead_kind: {
+    sv: 'Välj en region, en samverkan eller en kommun som leder upphandlingen.',
+    en: 'Choose a region, an association or a municipality to lead the procurement.',
+  },
+  procurement_specification_not_lead: {
+    sv: 'Välj en kravspecifikation som den ledande organisationen äger.',
+    en: 'Choose a requirement specification owned by the leading organisation.',
+  },
+  unknown_initiative: { sv: 'Insatsen finns inte.', en: 'The initiative does not exist.' },
+  unknown_need: { sv: 'Behovet finns inte.', en: 'The need does not exist.' },
   // @features-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)
 };
