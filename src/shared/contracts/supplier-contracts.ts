@@ -116,8 +116,11 @@ type ContractFields = z.infer<z.ZodObject<typeof contractShape>>;
  * open option decided on or before the end it extends (which is also before the final end).
  */
 function checkContract(c: ContractFields, ctx: z.RefinementCtx) {
-  if (c.endsOn < c.startsOn)
+  if (c.endsOn < c.startsOn) {
+    // The end is what to correct: the options are measured from it, so they are not judged yet.
     ctx.addIssue({ code: 'custom', message: 'ends_before_start', path: ['endsOn'], input: c.endsOn });
+    return;
+  }
   const ends = extendedEnds(c.endsOn, c.extensions);
   c.extensions.forEach((e, i) => {
     const end = ends[i];
