@@ -1,0 +1,68 @@
+import type { Actor } from '../../../shared/access/index.ts';
+import type { UiLanguage } from '../../../shared/contracts/common.ts';
+import { Radar, type RadarQuery } from '../../../shared/contracts/contract-radar.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../lib/errors.ts';
+import { cachedValue, cachedView, forgetViews, type Snapshot } from '../../lib/view-cache.ts';
+import { swedishDate } from '../assessments/round-access.ts';
+import { listTechnologies, type TechnologyRow } from '../mapping/technologies.repo.ts';
+import { contractsInView, plannedAdoptions } from './contract-radar.repo.ts';
+import { resolveRadarArea, valueVisibility } from './radar-area.ts';
+import { buildRadar } from './radar-view.ts';
+
+const VIEW_PREFIX = 'contract-radar|view|';
+
+const localName = (lang: UiLanguage) => (t: TechnologyRow) => (lang === 'en' ? t.nameEn : t.nameSv);
+
+/**
+ * The radar of a region, an association or the country for the actor. Computed once a minute per
+ * area, technology, language, day and the set of municipalities whose values the reader sees (ADR 5's
+ * view cache): who may read it is decided before, on every request.
+ */
+export async function contractRadar(
+  db: Db,
+  actor: Actor,
+  query: RadarQuery,
+  lang: UiLanguage,
+  now = new Date(),
+): Promise<Snapshot<Radar>> {
+  const resolved = await resolveRadarArea(db, actor, query);
+  const catalogue = await cachedValue(db, 'contract-radar|catalogue', () => listTechnologies(db));
+  const technology = query.technology ? (catalogue.find((t) => t.key === query.technology) ?? null) : null;
+  if (query.technology && !technology) {
+    throw new AppError(400, 'validation_failed', [
+      { path: 'querystring.technology', code: 'unknown_technology' },
+    ]);
+  }
+  const today = swedishDate(now);
+  const values = valueVisibility(actor, resolved);
+  const key = `${VIEW_PREFIX}${resolved.area.id}|${technology?.key ?? ''}|${lang}|${today}|${values.key}`;
+  return cachedView(db, key, Radar, async () => {
+    const ids = resolved.area.kind === 'nation' ? null : resolved.municipalities.map((m) => m.id);
+    const [rows, planned] = await Promise.all([
+      contractsInView(db, ids, today, technology?.id ?? null),
+      plannedAdoptions(db, ids, technology?.id ?? null),
+    ]);
+    const name = localName(lang);
+    return buildRadar(
+      {
+        resolved,
+        today,
+        technology,
+        catalogue: catalogue.map((t) => ({ id: t.id, key: t.key, name: name(t) })),
+        rows,
+        planned,
+        valuesOf: values.ids,
+      },
+      name,
+    );
+  });
+}
+
+/**
+ * Drops this process's radar views: a contract or an adoption changed. Other processes see the change
+ * within the view cache's minute.
+ */
+export function forgetRadarViews(db: Db) {
+  forgetViews(db, VIEW_PREFIX);
+}
