@@ -35,22 +35,31 @@ export const staffImportValues = {
 } as const;
 export type StaffImportEnumColumn = keyof typeof staffImportValues;
 
-export const StaffImportQuery = z.object({
+/** Preview only (the default), or preview and start importing the valid rows at once. */
+export const ImportModeQuery = z.object({ mode: z.enum(['preview', 'commit']).default('preview') });
+
+export const StaffImportQuery = ImportModeQuery.extend({
   organisationId: Uuid.describe('The municipality (or unit) the staff belong to'),
-  mode: z.enum(['preview', 'commit']).default('preview'),
 });
+
+/** What an import's rows are: people with their roles, or a municipality's contracts. */
+export const importKindNames = ['staff', 'contracts'] as const;
+export type ImportKindName = (typeof importKindNames)[number];
 
 export const importRowOutcomes = ['create', 'update', 'unchanged', 'error'] as const;
 export const ImportRowResult = z.object({
   line: z.number().int().describe('Line number in the file, header = 1'),
-  email: z.string().nullable(),
-  name: z.string().nullable(),
-  unit: z.string().nullable(),
-  role: z.string().nullable(),
+  cells: z
+    .record(z.string(), z.string().nullable())
+    .describe('The row’s values as read, by column key (staff: email, name, unit, role; contracts: see the import)'),
+  email: z.string().nullable().optional().describe('Staff imports: the e-mail address'),
+  name: z.string().nullable().optional().describe('Staff imports: the name'),
+  unit: z.string().nullable().optional().describe('Staff imports: the unit'),
+  role: z.string().nullable().optional().describe('Staff imports: the role as written'),
   outcome: z.enum(importRowOutcomes),
   errors: z.array(
     z.object({
-      column: z.string().describe('The column’s key: email, name, unit, role, language or gender'),
+      column: z.string().describe('The column’s key, e.g. email or role; for contracts e.g. supplier or endsOn'),
       header: z.string().describe('The column’s header as written in the file'),
       code: z.string(),
       message: z.string().describe('Names the column by its header and, for choices, the accepted values'),
@@ -65,6 +74,7 @@ export type ImportRowResult = z.infer<typeof ImportRowResult>;
 
 export const ImportJob = z.object({
   id: Uuid,
+  kind: z.enum(importKindNames),
   organisationId: Uuid,
   status: z.enum(['preview', 'running', 'done', 'failed']),
   encoding: z.string(),

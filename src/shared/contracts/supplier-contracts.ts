@@ -216,6 +216,8 @@ export const ContractView = ContractSummary.extend({
   documents: z.array(ContractDocumentView).nullable(),
   canEdit: z.boolean(),
   canSeeValue: z.boolean(),
+  /** Whom the form offers as the responsible person (the municipality's coordinators and managers). */
+  responsibleCandidates: z.array(Named),
 });
 export type ContractView = z.infer<typeof ContractView>;
 
@@ -223,6 +225,8 @@ export const ContractPage = page(ContractSummary).extend({
   municipality: z.object({ id: Uuid, code: z.string(), name: z.string() }),
   canCreate: z.boolean(),
   canSeeValues: z.boolean(),
+  /** Whom the form offers as the responsible person (empty for readers). */
+  responsibleCandidates: z.array(Named),
 });
 export type ContractPage = z.infer<typeof ContractPage>;
 

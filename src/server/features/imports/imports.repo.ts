@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { importJobs, memberships, organisations, users } from '../../db/schema/index.ts';
-import type { StoredRow } from './staff-import.service.ts';
+import type { StoredRow } from './staff-import.kind.ts';
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 

@@ -5,7 +5,8 @@ import { problems } from '../../lib/route-schema.ts';
 import { uploadedFile } from '../../lib/upload.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import type { PeopleDeps } from '../people/members.service.ts';
-import { commitStaffImport, getImport, previewStaffImport } from './staff-import.service.ts';
+import { commitImport, getImport } from './import-pipeline.ts';
+import { previewStaffImport } from './staff-import.service.ts';
 
 export const importRoutes =
   (deps: PeopleDeps): FastifyPluginAsyncZod =>
@@ -31,7 +32,7 @@ export const importRoutes =
         const lang = requestLanguage(req);
         const preview = await previewStaffImport(deps, actor, req.query.organisationId, buffer, lang);
         if (req.query.mode === 'preview') return preview;
-        return reply.status(202).send(await commitStaffImport(deps, actor, preview.id, lang));
+        return reply.status(202).send(await commitImport(deps, actor, preview.id, lang));
       },
     );
 
@@ -40,7 +41,7 @@ export const importRoutes =
       {
         schema: {
           tags,
-          summary: 'Import the valid rows of a previewed file, in the background; poll GET /imports/{id}',
+          summary: 'Import the valid rows of a previewed file (staff or contracts), in the background; poll GET /imports/{id}',
           params: ImportIdParams,
           response: { 202: ImportJob, ...problems(400, 401, 403, 404, 409) },
         },
@@ -48,7 +49,7 @@ export const importRoutes =
       async (req, reply) =>
         reply
           .status(202)
-          .send(await commitStaffImport(deps, actorOf(req), req.params.id, requestLanguage(req))),
+          .send(await commitImport(deps, actorOf(req), req.params.id, requestLanguage(req))),
     );
 
     app.get(

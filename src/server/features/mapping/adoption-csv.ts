@@ -6,7 +6,7 @@ import {
 import { en } from '../../../shared/i18n/en.ts';
 import { sv } from '../../../shared/i18n/sv.ts';
 import { AppError } from '../../lib/errors.ts';
-import { normaliseHeader, readCsvRecords } from '../imports/staff-csv.ts';
+import { normaliseHeader, readCsvRecords } from '../imports/csv-file.ts';
 import type { TechnologyRow } from './technologies.repo.ts';
 
 /** Column → the headers that name it (Swedish first, as Excel users write them; English; API names). */

@@ -13,7 +13,7 @@ import type { Db } from '../../db/client.ts';
 import { enrolments } from '../../db/schema/index.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { normaliseHeader, readCsvRecords } from '../imports/staff-csv.ts';
+import { normaliseHeader, readCsvRecords } from '../imports/csv-file.ts';
 import * as repo from './programmes.repo.ts';
 import { type LoadedProgramme, requireVisibleProgramme } from './programmes.service.ts';
 
