@@ -68,7 +68,8 @@ function decodeCursor(cursor: string | undefined) {
   throw new AppError(400, 'validation_failed', [{ path: 'querystring.cursor', code: 'invalid_format' }]);
 }
 
-const valueOf = (v: string | number | null, visible: boolean) => (visible && v !== null ? Number(v) : null);
+const visibleValue = (v: string | number | null, visible: boolean) =>
+  visible && v !== null ? Number(v) : null;
 
 export async function listContracts(
   db: Db,
@@ -127,7 +128,7 @@ function summaryOf(
     startsOn: r.starts_on,
     endsOn: r.ends_on,
     nextDecisionOn: r.next_decision_on,
-    annualValueSek: valueOf(r.annual_value_sek, seesValues),
+    annualValueSek: visibleValue(r.annual_value_sek, seesValues),
   };
 }
 
