@@ -51,7 +51,9 @@ export const ImportRowResult = z.object({
   line: z.number().int().describe('Line number in the file, header = 1'),
   cells: z
     .record(z.string(), z.string().nullable())
-    .describe('The row’s values as read, by column key (staff: email, name, unit, role; contracts: see the import)'),
+    .describe(
+      'The row’s values as read, by column key (staff: email, name, unit, role; contracts: see the import)',
+    ),
   email: z.string().nullable().optional().describe('Staff imports: the e-mail address'),
   name: z.string().nullable().optional().describe('Staff imports: the name'),
   unit: z.string().nullable().optional().describe('Staff imports: the unit'),
@@ -59,7 +61,9 @@ export const ImportRowResult = z.object({
   outcome: z.enum(importRowOutcomes),
   errors: z.array(
     z.object({
-      column: z.string().describe('The column’s key, e.g. email or role; for contracts e.g. supplier or endsOn'),
+      column: z
+        .string()
+        .describe('The column’s key, e.g. email or role; for contracts e.g. supplier or endsOn'),
       header: z.string().describe('The column’s header as written in the file'),
       code: z.string(),
       message: z.string().describe('Names the column by its header and, for choices, the accepted values'),

@@ -47,7 +47,7 @@ export interface ImportKind<Row extends StoredRowBase = StoredRowBase> {
   extra?(row: Row): Partial<ImportRowResult>;
   /**
    * Writes a batch of valid rows in one transaction, audited; runs after the preview was confirmed.
-   * Returns the rows that turned out to fail (e.g. a supplier merged since the preview), if any.
+   * Returns the rows that turned out to fail (e.g. a supplier merged since the preview).
    */
-  applyBatch(deps: ImportDeps, actor: Actor, job: ImportJobRow, batch: Row[]): Promise<void | FailedRow[]>;
+  applyBatch(deps: ImportDeps, actor: Actor, job: ImportJobRow, batch: Row[]): Promise<FailedRow[]>;
 }

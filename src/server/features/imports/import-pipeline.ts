@@ -95,7 +95,7 @@ async function runImport(deps: ImportDeps, actor: Actor, kind: ImportKind, job: 
   const failed: FailedRow[] = [];
   for (let i = 0; i < toWrite.length; i += kind.batchSize) {
     const batch = toWrite.slice(i, i + kind.batchSize);
-    failed.push(...((await kind.applyBatch(deps, actor, job, batch)) ?? []));
+    failed.push(...(await kind.applyBatch(deps, actor, job, batch)));
     processed += batch.length;
     await repo.updateJob(deps.db, job.id, { processed });
   }

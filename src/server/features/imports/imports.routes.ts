@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ImportIdParams, ImportJob, StaffImportQuery } from '../../../shared/contracts/imports.ts';
+import {
+  ImportIdParams,
+  ImportJob,
+  ImportModeQuery,
+  StaffImportQuery,
+} from '../../../shared/contracts/imports.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { uploadedFile } from '../../lib/upload.ts';
@@ -41,15 +46,14 @@ export const importRoutes =
       {
         schema: {
           tags,
-          summary: 'Import the valid rows of a previewed file (staff or contracts), in the background; poll GET /imports/{id}',
+          summary:
+            'Import the valid rows of a previewed file (staff or contracts), in the background; poll GET /imports/{id}',
           params: ImportIdParams,
           response: { 202: ImportJob, ...problems(400, 401, 403, 404, 409) },
         },
       },
       async (req, reply) =>
-        reply
-          .status(202)
-          .send(await commitImport(deps, actorOf(req), req.params.id, requestLanguage(req))),
+        reply.status(202).send(await commitImport(deps, actorOf(req), req.params.id, requestLanguage(req))),
     );
 
     app.get(

@@ -45,7 +45,11 @@ async function applyBatch(...[deps, actor, job, batch]: Parameters<ImportKind<St
     const after = new Map((await repo.usersByEmail(tx, emails)).map((u) => [u.email, u]));
     const added = await repo.insertMemberships(
       tx,
-      batch.map((r) => ({ userId: after.get(r.email!)!.id, organisationId: r.organisationId!, role: r.role })),
+      batch.map((r) => ({
+        userId: after.get(r.email!)!.id,
+        organisationId: r.organisationId!,
+        role: r.role,
+      })),
     );
     const newPeople = batch.filter((r) => !before.has(r.email!));
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
@@ -86,4 +90,5 @@ async function applyBatch(...[deps, actor, job, batch]: Parameters<ImportKind<St
     );
   });
   await deps.mailer.sendMany(mails);
+  return [];
 }
