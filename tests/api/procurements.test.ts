@@ -33,7 +33,10 @@ async function counts() {
   return Object.fromEntries(
     await Promise.all(
       TABLES.map(async (table) => {
-        const [row] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from ${sql.raw(table)}`);
+        const [row] = await queryRows<{ n: number }>(
+          t.db,
+          sql`select count(*)::int as n from ${sql.raw(table)}`,
+        );
         return [table, row!.n] as const;
       }),
     ),
@@ -70,10 +73,20 @@ function multipart(fields: Record<string, string>, file?: { name: string; conten
   };
 }
 
-const put = (agent: Agent, url: string, payload: unknown) => agent.request({ method: 'PUT', url, payload: payload as object });
+const put = (agent: Agent, url: string, payload: unknown) =>
+  agent.request({ method: 'PUT', url, payload: payload as object });
 
-const confirm = (agent: Agent, code: string, fields: Record<string, string>, file?: Parameters<typeof multipart>[1]) =>
-  agent.request({ method: 'POST', url: `/api/v1/procurements/${id}/participants/${code}/confirm`, ...multipart(fields, file) });
+const confirm = (
+  agent: Agent,
+  code: string,
+  fields: Record<string, string>,
+  file?: Parameters<typeof multipart>[1],
+) =>
+  agent.request({
+    method: 'POST',
+    url: `/api/v1/procurements/${id}/participants/${code}/confirm`,
+    ...multipart(fields, file),
+  });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -107,7 +120,11 @@ describe('starting a joint procurement', () => {
     });
     expect(p.phases.map((x: { phase: string }) => x.phase)).toHaveLength(8);
     expect(p.phases[0].checklist.length).toBeGreaterThan(0);
-    expect(p.participants.map((x: { municipality: { code: string }; status: string }) => [x.municipality.code, x.status]).sort()).toEqual([
+    expect(
+      p.participants
+        .map((x: { municipality: { code: string }; status: string }) => [x.municipality.code, x.status])
+        .sort(),
+    ).toEqual([
       ['2080', 'invited'],
       ['2081', 'invited'],
     ]);
@@ -134,16 +151,27 @@ describe('starting a joint procurement', () => {
     const outside = await region.post('/api/v1/procurements', body({ municipalityCodes: ['2080', '2282'] }));
     expectProblem(outside, 400, 'validation_failed', 'body.municipalityCodes.1');
     expect(outside.json().errors[0].code).toBe('procurement_municipality_outside');
-    expectProblem(await region.post('/api/v1/procurements', body({ title: '' })), 400, 'validation_failed', 'body.title');
+    expectProblem(
+      await region.post('/api/v1/procurements', body({ title: '' })),
+      400,
+      'validation_failed',
+      'body.title',
+    );
     expect(await counts()).toEqual(before);
   });
 
   it('lets a municipal coordinator lead her own, inviting municipalities of her region only', async () => {
     const falunId = await orgId(t, 'municipality', '2080');
-    const res = await falun.post('/api/v1/procurements', body({ leadOrganisationId: falunId, municipalityCodes: ['2081'] }));
+    const res = await falun.post(
+      '/api/v1/procurements',
+      body({ leadOrganisationId: falunId, municipalityCodes: ['2081'] }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     expectProblem(
-      await falun.post('/api/v1/procurements', body({ leadOrganisationId: falunId, municipalityCodes: ['2282'] })),
+      await falun.post(
+        '/api/v1/procurements',
+        body({ leadOrganisationId: falunId, municipalityCodes: ['2282'] }),
+      ),
       400,
       'validation_failed',
       'body.municipalityCodes.0',
@@ -170,15 +198,24 @@ describe('reading', () => {
     expect(lead.json().items.map((i: { id: string }) => i.id)).toContain(id);
     const part = await region.get('/api/v1/procurements?role=participant');
     expect(part.json().items).toEqual([]);
-    expectProblem(await region.get('/api/v1/procurements?phase=nowhere'), 400, 'validation_failed', 'querystring.phase');
+    expectProblem(
+      await region.get('/api/v1/procurements?phase=nowhere'),
+      400,
+      'validation_failed',
+      'querystring.phase',
+    );
   });
 
   it('shows a participant its own row with the right to answer, and no right to lead', async () => {
     const p = (await falun.get(`/api/v1/procurements/${id}`)).json();
     expect(p.canLead).toBe(false);
     expect(p.invitable).toEqual([]);
-    const own = p.participants.find((x: { municipality: { code: string } }) => x.municipality.code === '2080');
-    const other = p.participants.find((x: { municipality: { code: string } }) => x.municipality.code === '2081');
+    const own = p.participants.find(
+      (x: { municipality: { code: string } }) => x.municipality.code === '2080',
+    );
+    const other = p.participants.find(
+      (x: { municipality: { code: string } }) => x.municipality.code === '2081',
+    );
     expect(own.canRespond).toBe(true);
     expect(other.canRespond).toBe(false);
   });
@@ -197,7 +234,11 @@ describe('changing it', () => {
     expect(p.version).toBe(2);
     expect(p.phases[0].completedOn).not.toBeNull();
     expect(p.phases[1].completedOn).not.toBeNull();
-    expect(p.phases[2]).toMatchObject({ plannedStart: '2027-01-10', plannedEnd: '2027-03-01', completedOn: null });
+    expect(p.phases[2]).toMatchObject({
+      plannedStart: '2027-01-10',
+      plannedEnd: '2027-03-01',
+      completedOn: null,
+    });
     const before = await counts();
     expectProblem(
       await region.patch(`/api/v1/procurements/${id}`, { version: 1, title: 'Gammal titel' }),
@@ -226,7 +267,10 @@ describe('changing it', () => {
       'body.phases.0.plannedEnd',
     );
     expectProblem(
-      await region.patch(`/api/v1/procurements/${id}`, { version: 2, awardedSupplierId: '00000000-0000-4000-8000-000000000000' }),
+      await region.patch(`/api/v1/procurements/${id}`, {
+        version: 2,
+        awardedSupplierId: '00000000-0000-4000-8000-000000000000',
+      }),
       400,
       'validation_failed',
       'body.awardedSupplierId',
@@ -236,10 +280,22 @@ describe('changing it', () => {
 
   it('refuses a participant trying to edit, and staff', async () => {
     const before = await counts();
-    expectProblem(await falun.patch(`/api/v1/procurements/${id}`, { version: 2, title: 'Falun tar över' }), 403, 'forbidden');
-    expectProblem(await falun.post(`/api/v1/procurements/${id}/checklist`, { phase: 'requirements', label: 'Falun' }), 403, 'forbidden');
+    expectProblem(
+      await falun.patch(`/api/v1/procurements/${id}`, { version: 2, title: 'Falun tar över' }),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await falun.post(`/api/v1/procurements/${id}/checklist`, { phase: 'requirements', label: 'Falun' }),
+      403,
+      'forbidden',
+    );
     expectProblem(await falun.post(`/api/v1/procurements/${id}/specification/build`), 403, 'forbidden');
-    expectProblem(await staff.patch(`/api/v1/procurements/${id}`, { version: 2, title: 'Personal' }), 403, 'forbidden');
+    expectProblem(
+      await staff.patch(`/api/v1/procurements/${id}`, { version: 2, title: 'Personal' }),
+      403,
+      'forbidden',
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -251,11 +307,15 @@ describe('changing it', () => {
     expect(added.statusCode, added.body).toBe(201);
     const item = added
       .json()
-      .phases[2].checklist.find((c: { label: string }) => c.label === 'Stäm av krav med regionens IT-säkerhet');
+      .phases[2].checklist.find(
+        (c: { label: string }) => c.label === 'Stäm av krav med regionens IT-säkerhet',
+      );
     const ticked = await region.patch(`/api/v1/procurements/${id}/checklist/${item.id}`, { done: true });
     expect(ticked.json().phases[2].checklist.find((c: { id: string }) => c.id === item.id).done).toBe(true);
     const unticked = await region.patch(`/api/v1/procurements/${id}/checklist/${item.id}`, { done: false });
-    expect(unticked.json().phases[2].checklist.find((c: { id: string }) => c.id === item.id).done).toBe(false);
+    expect(unticked.json().phases[2].checklist.find((c: { id: string }) => c.id === item.id).done).toBe(
+      false,
+    );
     expectProblem(
       await region.post(`/api/v1/procurements/${id}/checklist`, { phase: 'someday', label: 'Något' }),
       400,
@@ -290,7 +350,10 @@ describe('changing it', () => {
 
   it('links initiatives and needs, refusing unknown ones', async () => {
     const [need] = await queryRows<{ id: string }>(t.db, sql`select id from needs limit 1`);
-    const res = await put(region, `/api/v1/procurements/${id}/links`, { initiativeIds: [], needIds: need ? [need.id] : [] });
+    const res = await put(region, `/api/v1/procurements/${id}/links`, {
+      initiativeIds: [],
+      needIds: need ? [need.id] : [],
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().needs).toHaveLength(need ? 1 : 0);
     expectProblem(
@@ -309,7 +372,9 @@ describe('participants', () => {
   it("invites more of the region's municipalities, never one outside it", async () => {
     const res = await region.post(`/api/v1/procurements/${id}/participants`, { municipalityCodes: ['2062'] });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().participants.map((p: { municipality: { code: string } }) => p.municipality.code)).toContain('2062');
+    expect(
+      res.json().participants.map((p: { municipality: { code: string } }) => p.municipality.code),
+    ).toContain('2062');
     const before = await counts();
     expectProblem(
       await region.post(`/api/v1/procurements/${id}/participants`, { municipalityCodes: ['2282'] }),
@@ -317,7 +382,11 @@ describe('participants', () => {
       'validation_failed',
       'body.municipalityCodes.0',
     );
-    expectProblem(await falun.post(`/api/v1/procurements/${id}/participants`, { municipalityCodes: ['2062'] }), 403, 'forbidden');
+    expectProblem(
+      await falun.post(`/api/v1/procurements/${id}/participants`, { municipalityCodes: ['2062'] }),
+      403,
+      'forbidden',
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -325,27 +394,51 @@ describe('participants', () => {
     const pdf = await pdfWith(['Fullmakt', 'Falu kommun ger Region Dalarna fullmakt att upphandla.']);
     const before = await counts();
     expectProblem(
-      await confirm(falun, '2080', { decision: 'confirmed' }, { name: 'fullmakt.pdf', content: pdf, type: 'application/pdf' }),
+      await confirm(
+        falun,
+        '2080',
+        { decision: 'confirmed' },
+        { name: 'fullmakt.pdf', content: pdf, type: 'application/pdf' },
+      ),
       400,
       'validation_failed',
       'body.decisionOn',
     );
-    expectProblem(await confirm(falun, '2080', { decision: 'confirmed', decisionOn: '2026-11-20' }), 400, 'file_required', 'body.file');
+    expectProblem(
+      await confirm(falun, '2080', { decision: 'confirmed', decisionOn: '2026-11-20' }),
+      400,
+      'file_required',
+      'body.file',
+    );
     const wrong = await confirm(
       falun,
       '2080',
       { decision: 'confirmed', decisionOn: '2026-11-20' },
-      { name: 'fullmakt.pdf', content: Buffer.from('MZ this is not a pdf at all, just text'), type: 'application/pdf' },
+      {
+        name: 'fullmakt.pdf',
+        content: Buffer.from('MZ this is not a pdf at all, just text'),
+        type: 'application/pdf',
+      },
     );
     expect(wrong.statusCode, wrong.body).toBe(415);
     expect(wrong.json().errors[0].path).toBe('body.file');
     expectProblem(
-      await confirm(borlange, '2080', { decision: 'confirmed', decisionOn: '2026-11-20' }, { name: 'f.pdf', content: pdf, type: 'application/pdf' }),
+      await confirm(
+        borlange,
+        '2080',
+        { decision: 'confirmed', decisionOn: '2026-11-20' },
+        { name: 'f.pdf', content: pdf, type: 'application/pdf' },
+      ),
       403,
       'forbidden',
     );
     expectProblem(
-      await confirm(region, '2080', { decision: 'confirmed', decisionOn: '2026-11-20' }, { name: 'f.pdf', content: pdf, type: 'application/pdf' }),
+      await confirm(
+        region,
+        '2080',
+        { decision: 'confirmed', decisionOn: '2026-11-20' },
+        { name: 'f.pdf', content: pdf, type: 'application/pdf' },
+      ),
       403,
       'forbidden',
     );
@@ -361,8 +454,14 @@ describe('participants', () => {
       { name: 'fullmakt.pdf', content: pdf, type: 'application/pdf' },
     );
     expect(res.statusCode, res.body).toBe(200);
-    const own = res.json().participants.find((p: { municipality: { code: string } }) => p.municipality.code === '2080');
-    expect(own).toMatchObject({ status: 'confirmed', decisionOn: '2026-11-20', powerOfAttorney: { fileName: 'fullmakt.pdf' } });
+    const own = res
+      .json()
+      .participants.find((p: { municipality: { code: string } }) => p.municipality.code === '2080');
+    expect(own).toMatchObject({
+      status: 'confirmed',
+      decisionOn: '2026-11-20',
+      powerOfAttorney: { fileName: 'fullmakt.pdf' },
+    });
     const url = `/api/v1/procurements/${id}/documents/${own.powerOfAttorney.id}`;
     expect((await falun.get(url)).statusCode).toBe(200);
     const byRegion = await region.get(url);
@@ -370,15 +469,19 @@ describe('participants', () => {
     expect(byRegion.headers['content-type']).toContain('application/pdf');
     const seenByBorlange = (await borlange.get(`/api/v1/procurements/${id}`)).json();
     expect(
-      seenByBorlange.participants.find((p: { municipality: { code: string } }) => p.municipality.code === '2080').powerOfAttorney,
+      seenByBorlange.participants.find(
+        (p: { municipality: { code: string } }) => p.municipality.code === '2080',
+      ).powerOfAttorney,
     ).toBeNull();
     expectProblem(await borlange.get(url), 403, 'forbidden');
     expectProblem(await kramfors.get(url), 404, 'not_found');
     expectProblem(await staff.get(url), 403, 'forbidden');
   });
 
-  it("lets Borlänge decline without a file", async () => {
-    const res = await borlange.post(`/api/v1/procurements/${id}/participants/2081/confirm`, { decision: 'declined' });
+  it('lets Borlänge decline without a file', async () => {
+    const res = await borlange.post(`/api/v1/procurements/${id}/participants/2081/confirm`, {
+      decision: 'declined',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().confirmedCount).toBe(1);
     const [entry] = await queryRows<{ n: number }>(

@@ -44,7 +44,9 @@ const MunicipalityCodes = z
   .describe('SCB codes of the municipalities to invite');
 
 export const CreateProcurement = z.strictObject({
-  leadOrganisationId: Uuid.describe('The region, association or municipality leading it: one the caller coordinates'),
+  leadOrganisationId: Uuid.describe(
+    'The region, association or municipality leading it: one the caller coordinates',
+  ),
   technologyKey: TechnologyKey.describe('A technology of the catalogue'),
   title: z.string().trim().min(3, 'min_three_chars').max(200),
   description: z.string().trim().max(4000).optional(),
@@ -66,7 +68,13 @@ export const UpdateProcurement = z.strictObject({
   phase: ProcurementPhase.optional().describe(
     'Moving forward records today as the end of every earlier phase not yet ended; moving back needs a reason',
   ),
-  reason: z.string().trim().min(3, 'min_three_chars').max(1000).optional().describe('Why the phase moves back'),
+  reason: z
+    .string()
+    .trim()
+    .min(3, 'min_three_chars')
+    .max(1000)
+    .optional()
+    .describe('Why the phase moves back'),
   status: ProcurementStatus.optional(),
   awardedSupplierId: Uuid.nullable().optional(),
   phases: z.array(PhaseDates).max(8).optional().describe('Planned dates of the phases named'),

@@ -18,7 +18,11 @@ export const defaultChecklist: Record<ProcurementPhase, readonly string[]> = {
   ],
   tender_published: ['Publicera upphandlingen', 'Besvara frågor under anbudstiden'],
   evaluation: ['Öppna och kvalificera anbuden', 'Utvärdera enligt kriterierna'],
-  award: ['Fatta tilldelningsbeslut', 'Skicka tilldelningsbeslut till anbudsgivarna', 'Vänta ut avtalsspärren'],
+  award: [
+    'Fatta tilldelningsbeslut',
+    'Skicka tilldelningsbeslut till anbudsgivarna',
+    'Vänta ut avtalsspärren',
+  ],
   contract_signed: ['Underteckna avtalet', 'Registrera avtalet hos varje deltagande kommun'],
   call_offs: ['Planera avrop och införande per kommun', 'Följ upp avtalet och leverantören'],
 };

@@ -3,7 +3,9 @@ import type { FastifyRequest } from 'fastify';
 import {
   type Actor,
   leadsProcurementFor,
-  readsPowerOfAttorney, respondsForParticipant } from '../../../shared/access/index.ts';
+  readsPowerOfAttorney,
+  respondsForParticipant,
+} from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import { DOCUMENT_MAX_BYTES } from '../../../shared/contracts/documents.ts';
 import { type InviteParticipants, RespondToInvitation } from '../../../shared/contracts/procurements.ts';
@@ -16,8 +18,13 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { inspectDocumentFile } from '../documents/document-file.ts';
 import type { Upload } from '../documents/documents.service.ts';
 import { loadOrgContext } from '../organisations/organisations.repo.ts';
-import { getProcurement, ledProcurement, resolveInvitees, visibleProcurement } from './procurements.service.ts';
 import * as repo from './procurements.repo.ts';
+import {
+  getProcurement,
+  ledProcurement,
+  resolveInvitees,
+  visibleProcurement,
+} from './procurements.service.ts';
 
 /**
  * Invited municipalities: the lead invites (only municipalities of its region or association, any for
@@ -43,7 +50,9 @@ export async function inviteParticipants(
       .values(invitees.map((m) => ({ procurementId: id, municipalityId: m.id })))
       .onConflictDoUpdate({
         target: [procurementParticipants.procurementId, procurementParticipants.municipalityId],
-        set: { status: sql`case when procurement_participants.status in ('declined', 'withdrawn') then 'invited' else procurement_participants.status end` },
+        set: {
+          status: sql`case when procurement_participants.status in ('declined', 'withdrawn') then 'invited' else procurement_participants.status end`,
+        },
       });
     await repo.touch(tx, id);
     await recordAudit(tx, {
@@ -64,12 +73,15 @@ export async function readInvitationAnswer(req: FastifyRequest) {
   let upload: Upload | null = null;
   if (req.isMultipart()) {
     try {
-      for await (const part of req.parts({ limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1, fields: 10 } })) {
+      for await (const part of req.parts({
+        limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1, fields: 10 },
+      })) {
         if (part.type === 'file') {
           const content = await part.toBuffer();
           if (part.fieldname === 'file' && content.length)
             upload = { content, fileName: part.filename || 'fullmakt' };
-        } else if (typeof part.value === 'string' && part.value.trim()) values[part.fieldname] = part.value.trim();
+        } else if (typeof part.value === 'string' && part.value.trim())
+          values[part.fieldname] = part.value.trim();
       }
     } catch (err) {
       if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
@@ -111,7 +123,10 @@ export async function respondToInvitation(
   const { decision, decisionOn } = parsed.data;
   if (decision === 'confirmed' && !answer.upload)
     throw badRequest('file_required', [{ path: 'body.file', code: 'required' }]);
-  const file = decision === 'confirmed' ? await inspectDocumentFile(answer.upload!.content, answer.upload!.fileName) : null;
+  const file =
+    decision === 'confirmed'
+      ? await inspectDocumentFile(answer.upload!.content, answer.upload!.fileName)
+      : null;
   await db.transaction(async (tx) => {
     await repo.lockProcurement(tx, id);
     let documentId: string | null = null;
@@ -139,7 +154,10 @@ export async function respondToInvitation(
     await repo.touch(tx, id);
     await recordAudit(tx, {
       actorId: actor.userId,
-      action: decision === 'confirmed' ? 'procurement.participation_confirmed' : 'procurement.participation_declined',
+      action:
+        decision === 'confirmed'
+          ? 'procurement.participation_confirmed'
+          : 'procurement.participation_declined',
       entityType: 'procurement',
       entityId: id,
       organisationId: participant.municipality_id,

@@ -6,8 +6,8 @@ import { type Db, queryRows } from '../../db/client.ts';
 import { AppError, badRequest, notFound } from '../../lib/errors.ts';
 import { swedishToday } from '../action-plans/plan-history.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
-import { getProcurement, ledProcurement } from './procurements.service.ts';
 import * as repo from './procurements.repo.ts';
+import { getProcurement, ledProcurement } from './procurements.service.ts';
 
 /**
  * The lead changes a procurement: its words, its phase, the planned dates, its status and the supplier

@@ -8,15 +8,19 @@ import type {
   ProcurementLinks,
 } from '../../../shared/contracts/procurements.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { procurementChecklistItems, procurementInitiatives, procurementNeeds } from '../../db/schema/index.ts';
+import {
+  procurementChecklistItems,
+  procurementInitiatives,
+  procurementNeeds,
+} from '../../db/schema/index.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { uuidList } from '../../lib/sql-lists.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { loadOrgContext } from '../organisations/organisations.repo.ts';
 import { listRequirements } from '../requirements/requirements.repo.ts';
 import { createSpecification } from '../requirements/specifications.service.ts';
-import { getProcurement, ledProcurement } from './procurements.service.ts';
 import * as repo from './procurements.repo.ts';
+import { getProcurement, ledProcurement } from './procurements.service.ts';
 
 /**
  * The lead's work on a procurement: the checklist of each phase, the requirement specification (an
@@ -41,7 +45,13 @@ const audit = (
     after,
   });
 
-export async function addChecklistItem(db: Db, actor: Actor, lang: UiLanguage, id: string, input: AddChecklistItem) {
+export async function addChecklistItem(
+  db: Db,
+  actor: Actor,
+  lang: UiLanguage,
+  id: string,
+  input: AddChecklistItem,
+) {
   const row = await ledProcurement(db, actor, id);
   await db.transaction(async (tx) => {
     await repo.lockProcurement(tx, id);
@@ -93,14 +103,22 @@ async function linkSpecificationTx(tx: Db, procurementId: string, specificationI
   );
 }
 
-export async function linkSpecification(db: Db, actor: Actor, lang: UiLanguage, id: string, input: LinkSpecification) {
+export async function linkSpecification(
+  db: Db,
+  actor: Actor,
+  lang: UiLanguage,
+  id: string,
+  input: LinkSpecification,
+) {
   const row = await ledProcurement(db, actor, id);
   const [spec] = await queryRows<{ owner_organisation_id: string }>(
     db,
     sql`select owner_organisation_id from requirement_specifications where id = ${input.specificationId}`,
   );
   if (!spec || spec.owner_organisation_id !== row.lead_id)
-    throw badRequest('validation_failed', [{ path: 'body.specificationId', code: 'procurement_specification_not_lead' }]);
+    throw badRequest('validation_failed', [
+      { path: 'body.specificationId', code: 'procurement_specification_not_lead' },
+    ]);
   await db.transaction(async (tx) => {
     await repo.lockProcurement(tx, id);
     await linkSpecificationTx(tx, id, input.specificationId);
@@ -165,12 +183,20 @@ async function checkLinks(db: Db, actor: Actor, input: ProcurementLinks) {
     ...input.initiativeIds.flatMap((x, n) =>
       readable.has(x) ? [] : [{ path: `body.initiativeIds.${n}`, code: 'procurement_unknown_initiative' }],
     ),
-    ...input.needIds.flatMap((x, n) => (needIds.has(x) ? [] : [{ path: `body.needIds.${n}`, code: 'procurement_unknown_need' }])),
+    ...input.needIds.flatMap((x, n) =>
+      needIds.has(x) ? [] : [{ path: `body.needIds.${n}`, code: 'procurement_unknown_need' }],
+    ),
   ];
   if (errors.length) throw badRequest('validation_failed', errors);
 }
 
-export async function replaceLinks(db: Db, actor: Actor, lang: UiLanguage, id: string, input: ProcurementLinks) {
+export async function replaceLinks(
+  db: Db,
+  actor: Actor,
+  lang: UiLanguage,
+  id: string,
+  input: ProcurementLinks,
+) {
   const row = await ledProcurement(db, actor, id);
   await checkLinks(db, actor, input);
   const initiativeIds = [...new Set(input.initiativeIds)];
@@ -180,8 +206,11 @@ export async function replaceLinks(db: Db, actor: Actor, lang: UiLanguage, id: s
     await tx.execute(sql`delete from procurement_initiatives where procurement_id = ${id}`);
     await tx.execute(sql`delete from procurement_needs where procurement_id = ${id}`);
     if (initiativeIds.length)
-      await tx.insert(procurementInitiatives).values(initiativeIds.map((initiativeId) => ({ procurementId: id, initiativeId })));
-    if (needIds.length) await tx.insert(procurementNeeds).values(needIds.map((needId) => ({ procurementId: id, needId })));
+      await tx
+        .insert(procurementInitiatives)
+        .values(initiativeIds.map((initiativeId) => ({ procurementId: id, initiativeId })));
+    if (needIds.length)
+      await tx.insert(procurementNeeds).values(needIds.map((needId) => ({ procurementId: id, needId })));
     await repo.touch(tx, id);
     await audit(tx, actor, row.lead_id, id, 'procurement.links_changed', { initiativeIds, needIds });
   });

@@ -60,7 +60,8 @@ export function selectProcurements(db: Db, lang: UiLanguage, f: ListFilters) {
   if (f.status) where.push(sql`p.status = ${f.status}`);
   if (f.phase) where.push(sql`p.phase = ${f.phase}`);
   if (f.technology) where.push(sql`t.key = ${f.technology}`);
-  if (f.leadIds) where.push(f.leadIds.length ? sql`p.lead_organisation_id in (${uuidList(f.leadIds)})` : sql`false`);
+  if (f.leadIds)
+    where.push(f.leadIds.length ? sql`p.lead_organisation_id in (${uuidList(f.leadIds)})` : sql`false`);
   if (f.participantIds)
     where.push(
       f.participantIds.length
@@ -101,7 +102,12 @@ export interface ParticipantRow {
 
 export async function procurementDetails(db: Db, id: string) {
   const [phases, checklist, participants, specification, initiatives, needs, contracts] = await Promise.all([
-    queryRows<{ phase: string; planned_start: string | null; planned_end: string | null; completed_on: string | null }>(
+    queryRows<{
+      phase: string;
+      planned_start: string | null;
+      planned_end: string | null;
+      completed_on: string | null;
+    }>(
       db,
       sql`select phase, planned_start::text, planned_end::text, completed_on::text
           from procurement_phases where procurement_id = ${id}`,
@@ -137,7 +143,14 @@ export async function procurementDetails(db: Db, id: string) {
       sql`select n.id, n.title from procurement_needs pn join needs n on n.id = pn.need_id
           where pn.procurement_id = ${id} order by n.title`,
     ),
-    queryRows<{ id: string; code: string; name: string; supplier: string; starts_on: string; ends_on: string }>(
+    queryRows<{
+      id: string;
+      code: string;
+      name: string;
+      supplier: string;
+      starts_on: string;
+      ends_on: string;
+    }>(
       db,
       sql`select c.id, m.code, m.name, s.name as supplier, c.starts_on::text, c.ends_on::text
           from contracts c join organisations m on m.id = c.municipality_id
@@ -145,11 +158,22 @@ export async function procurementDetails(db: Db, id: string) {
           where c.procurement_id = ${id} order by m.name`,
     ),
   ]);
-  return { phases, checklist, participants, specification: specification[0] ?? null, initiatives, needs, contracts };
+  return {
+    phases,
+    checklist,
+    participants,
+    specification: specification[0] ?? null,
+    initiatives,
+    needs,
+    contracts,
+  };
 }
 
 /** The municipalities a lead may invite: a region's, an association's members, a municipality's region's; all for the nation. */
-export function invitableMunicipalities(db: Db, lead: { id: string; kind: string; parent_id: string | null }) {
+export function invitableMunicipalities(
+  db: Db,
+  lead: { id: string; kind: string; parent_id: string | null },
+) {
   const scope =
     lead.kind === 'nation'
       ? sql`true`

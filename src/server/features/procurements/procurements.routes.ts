@@ -96,7 +96,8 @@ export const procurementRoutes =
       {
         schema: {
           tags,
-          summary: 'A joint procurement: phases with dates and checklists, participants, specification, links, contracts',
+          summary:
+            'A joint procurement: phases with dates and checklists, participants, specification, links, contracts',
           params: ProcurementParams,
           response: { 200: ProcurementView, ...problems(400, 401, 403, 404) },
         },
@@ -124,7 +125,8 @@ export const procurementRoutes =
       {
         schema: {
           tags,
-          summary: "Invite municipalities (the lead; only the lead region's or association's, any for a national lead)",
+          summary:
+            "Invite municipalities (the lead; only the lead region's or association's, any for a national lead)",
           params: ProcurementParams,
           body: InviteParticipants,
           response: { 200: ProcurementView, ...problems(400, 401, 403, 404) },
@@ -147,7 +149,14 @@ export const procurementRoutes =
       },
       async (req) => {
         const answer = await readInvitationAnswer(req);
-        return respondToInvitation(db, actorOf(req), requestLanguage(req), req.params.id, req.params.code, answer);
+        return respondToInvitation(
+          db,
+          actorOf(req),
+          requestLanguage(req),
+          req.params.id,
+          req.params.code,
+          answer,
+        );
       },
     );
 
@@ -156,7 +165,8 @@ export const procurementRoutes =
       {
         schema: {
           tags,
-          summary: 'Download a power of attorney (the municipality, its region and associations, and the lead)',
+          summary:
+            'Download a power of attorney (the municipality, its region and associations, and the lead)',
           params: ProcurementDocumentParams,
           produces: Object.values(documentFileTypes),
           response: { 200: z.any().describe('The file'), ...problems(400, 401, 403, 404) },
@@ -202,7 +212,14 @@ export const procurementRoutes =
         },
       },
       async (req) =>
-        tickChecklistItem(db, actorOf(req), requestLanguage(req), req.params.id, req.params.itemId, req.body.done),
+        tickChecklistItem(
+          db,
+          actorOf(req),
+          requestLanguage(req),
+          req.params.id,
+          req.params.itemId,
+          req.body.done,
+        ),
     );
 
     app.put(
@@ -210,7 +227,8 @@ export const procurementRoutes =
       {
         schema: {
           tags,
-          summary: "Link one of the lead organisation's requirement specifications (replacing the one linked)",
+          summary:
+            "Link one of the lead organisation's requirement specifications (replacing the one linked)",
           params: ProcurementParams,
           body: LinkSpecification,
           response: { 200: ProcurementView, ...problems(400, 401, 403, 404) },
@@ -231,7 +249,9 @@ export const procurementRoutes =
         },
       },
       async (req, reply) =>
-        reply.status(201).send(await buildSpecification(db, actorOf(req), requestLanguage(req), req.params.id)),
+        reply
+          .status(201)
+          .send(await buildSpecification(db, actorOf(req), requestLanguage(req), req.params.id)),
     );
 
     app.put(
@@ -239,7 +259,8 @@ export const procurementRoutes =
       {
         schema: {
           tags,
-          summary: 'The initiatives that depend on the procurement and the backlog needs it answers (replaces both lists)',
+          summary:
+            'The initiatives that depend on the procurement and the backlog needs it answers (replaces both lists)',
           params: ProcurementParams,
           body: ProcurementLinks,
           response: { 200: ProcurementView, ...problems(400, 401, 403, 404) },

@@ -20,9 +20,9 @@ import {
 } from '../../../shared/contracts/procurements.ts';
 import type { Db } from '../../db/client.ts';
 import {
+  procurementPhases as phaseTable,
   procurementChecklistItems,
   procurementParticipants,
-  procurementPhases as phaseTable,
   procurements,
 } from '../../db/schema/index.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors.ts';
@@ -79,7 +79,8 @@ export async function listProcurements(db: Db, actor: Actor, lang: UiLanguage, q
     phase: q.phase,
     technology: q.technology,
     leadIds: q.role === 'lead' ? procurementLeadAt(actor) : undefined,
-    participantIds: q.role === 'participant' ? scopeFor(actor, 'procurement.join').organisationIds : undefined,
+    participantIds:
+      q.role === 'participant' ? scopeFor(actor, 'procurement.join').organisationIds : undefined,
     before: q.cursor ? decodeCursor(q.cursor) : undefined,
     limit: q.limit + 1,
   });
@@ -105,7 +106,12 @@ export async function ledProcurement(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-export async function getProcurement(db: Db, actor: Actor, lang: UiLanguage, id: string): Promise<ProcurementView> {
+export async function getProcurement(
+  db: Db,
+  actor: Actor,
+  lang: UiLanguage,
+  id: string,
+): Promise<ProcurementView> {
   const row = await visibleProcurement(db, actor, id, lang);
   const d = await repo.procurementDetails(db, id);
   const canLead = leadsProcurementFor(actor, { id: row.lead_id });
@@ -116,7 +122,12 @@ export async function getProcurement(db: Db, actor: Actor, lang: UiLanguage, id:
         (canLead ||
           readsPowerOfAttorney(
             actor,
-            (await loadOrgContext(db, p.municipality_id)) ?? { id: p.municipality_id, kind: 'municipality', lineage: [], associationIds: [] },
+            (await loadOrgContext(db, p.municipality_id)) ?? {
+              id: p.municipality_id,
+              kind: 'municipality',
+              lineage: [],
+              associationIds: [],
+            },
             { id: row.lead_id },
           ));
       return {
@@ -132,13 +143,17 @@ export async function getProcurement(db: Db, actor: Actor, lang: UiLanguage, id:
   const taken = new Set(d.participants.map((p) => p.municipality_id));
   const lead = canLead ? await repo.findOrganisation(db, row.lead_id) : null;
   const invitable = lead
-    ? (await repo.invitableMunicipalities(db, lead)).filter((m) => !taken.has(m.id)).map(({ code, name }) => ({ code, name }))
+    ? (await repo.invitableMunicipalities(db, lead))
+        .filter((m) => !taken.has(m.id))
+        .map(({ code, name }) => ({ code, name }))
     : [];
   return {
     ...toSummary(row),
     description: row.description,
     version: row.version,
-    awardedSupplier: row.awarded_supplier_id ? { id: row.awarded_supplier_id, name: row.awarded_supplier_name ?? '' } : null,
+    awardedSupplier: row.awarded_supplier_id
+      ? { id: row.awarded_supplier_id, name: row.awarded_supplier_name ?? '' }
+      : null,
     phases: procurementPhases.map((phase) => {
       const p = d.phases.find((x) => x.phase === phase);
       return {
@@ -190,7 +205,9 @@ export async function createProcurement(db: Db, actor: Actor, lang: UiLanguage, 
   requireProcurementUser(actor);
   const lead = await repo.findOrganisation(db, input.leadOrganisationId);
   if (!lead || !(procurementLeadKinds as readonly string[]).includes(lead.kind))
-    throw badRequest('validation_failed', [{ path: 'body.leadOrganisationId', code: 'procurement_lead_kind' }]);
+    throw badRequest('validation_failed', [
+      { path: 'body.leadOrganisationId', code: 'procurement_lead_kind' },
+    ]);
   if (!leadsProcurementFor(actor, lead)) throw forbidden();
   const technologyId = await repo.technologyIdOf(db, input.technologyKey);
   if (!technologyId)
@@ -209,11 +226,18 @@ export async function createProcurement(db: Db, actor: Actor, lang: UiLanguage, 
       .returning({ id: procurements.id });
     const newId = p!.id;
     await tx.insert(phaseTable).values(procurementPhases.map((phase) => ({ procurementId: newId, phase })));
-    await tx.insert(procurementChecklistItems).values(
-      procurementPhases.flatMap((phase) =>
-        defaultChecklist[phase].map((label, position) => ({ procurementId: newId, phase, position, label })),
-      ),
-    );
+    await tx
+      .insert(procurementChecklistItems)
+      .values(
+        procurementPhases.flatMap((phase) =>
+          defaultChecklist[phase].map((label, position) => ({
+            procurementId: newId,
+            phase,
+            position,
+            label,
+          })),
+        ),
+      );
     if (invitees.length)
       await tx
         .insert(procurementParticipants)
@@ -224,7 +248,11 @@ export async function createProcurement(db: Db, actor: Actor, lang: UiLanguage, 
       entityType: 'procurement',
       entityId: newId,
       organisationId: lead.id,
-      after: { title: input.title, technologyKey: input.technologyKey, municipalities: invitees.map((m) => m.code) },
+      after: {
+        title: input.title,
+        technologyKey: input.technologyKey,
+        municipalities: invitees.map((m) => m.code),
+      },
     });
     return newId;
   });
