@@ -367,3 +367,14 @@ describe('alerts', () => {
     expect(claimed!.n).toBe(1);
   });
 });
+
+describe('the start page', () => {
+  it('lists decisions within three months for the municipality’s own coordinators only', async () => {
+    const todos = async (a: Agent) =>
+      (await a.get('/api/v1/me/start')).json().todos as { kind: string; count: number; to: string }[];
+    // Falun's night supervision (from the alerts above) must be decided within two months.
+    const item = (await todos(falun)).find((x) => x.kind === 'contract_decision');
+    expect(item).toMatchObject({ to: '/avtalsradar', dueOn: inMonths(2) });
+    expect((await todos(region)).some((x) => x.kind === 'contract_decision')).toBe(false);
+  });
+});

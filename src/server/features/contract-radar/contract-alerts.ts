@@ -8,7 +8,7 @@ import { swedishDate } from '../assessments/round-access.ts';
 import type { Mailer, MailMessage } from '../mail/mailer.ts';
 import { uuidArray } from '../programmes/programmes.repo.ts';
 import { contractsInView, type RadarContractRow } from './contract-radar.repo.ts';
-import { dueAlert, nextDecision } from './radar-logic.ts';
+import { dueAlert, nextDecision, parseOption } from './radar-logic.ts';
 
 const list = (values: readonly (string | number)[]) =>
   sql.join(
@@ -71,10 +71,7 @@ export async function sendContractAlerts(db: Db, mailer: Mailer, publicUrl: stri
       {
         endsOn: contract.ends_on,
         noticeMonths: contract.notice_months,
-        extensions: contract.extensions.map((s) => {
-          const at = s.indexOf(':');
-          return { decideBy: s.slice(0, at), status: s.slice(at + 1) };
-        }),
+        extensions: contract.extensions.map(parseOption),
       },
       today,
     );

@@ -13,6 +13,12 @@ export interface ExtensionOption {
   status: string;
 }
 
+/** An option as the repository gives it: `decide_by:status`. */
+export function parseOption(s: string): ExtensionOption {
+  const at = s.indexOf(':');
+  return { decideBy: s.slice(0, at), status: s.slice(at + 1) };
+}
+
 export interface DecisionInput {
   endsOn: string;
   noticeMonths: number | null;

@@ -10,7 +10,7 @@ import { swedishCollator } from '../../lib/swedish-sort.ts';
 import type { TechnologyRow } from '../mapping/technologies.repo.ts';
 import type { RadarContractRow } from './contract-radar.repo.ts';
 import type { RadarGroup, ResolvedArea } from './radar-area.ts';
-import { endingWindows, nextDecision, plannedWithoutContract } from './radar-logic.ts';
+import { endingWindows, nextDecision, parseOption, plannedWithoutContract } from './radar-logic.ts';
 
 export interface RadarInputs {
   resolved: ResolvedArea;
@@ -22,11 +22,6 @@ export interface RadarInputs {
   /** Municipalities whose contract values the reader sees. */
   valuesOf: ReadonlySet<string>;
 }
-
-const parseOption = (s: string) => {
-  const at = s.indexOf(':');
-  return { decideBy: s.slice(0, at), status: s.slice(at + 1) };
-};
 
 /** The radar from its rows: contracts with their decisions, municipalities' earliest, opportunities. */
 export function buildRadar(input: RadarInputs, localName: (t: TechnologyRow) => string): Radar {
