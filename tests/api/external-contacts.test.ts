@@ -58,7 +58,7 @@ const body = (extra: Record<string, unknown> = {}) => ({
   actorName: 'Låsbolaget Fiktiv AB',
   supplierId: ids.supplier,
   meetingId: ids.meeting,
-  topic: 'Marknadsdialog om digitala lås i hemtjänsten',
+  topic: 'Marknadsdialog om digitala lås i särskilt boende',
   outcome: 'Låsen kan öppnas med kommunens nyckelsystem; loggarna kan exporteras.',
   followUp: 'Skicka frågor om dataexport till leverantören',
   followUpOn: '2026-12-20',
@@ -121,7 +121,12 @@ describe('logging a contact', () => {
       followUpDoneAt: null,
       canEdit: true,
     });
-    expect(res.json().municipalities.map((m: { code: string }) => m.code).sort()).toEqual(['2080', '2081']);
+    expect(
+      res
+        .json()
+        .municipalities.map((m: { code: string }) => m.code)
+        .sort(),
+    ).toEqual(['2080', '2081']);
     ids.contact = res.json().id;
     const [audit] = await queryRows<{ n: number }>(
       t.db,
@@ -162,7 +167,9 @@ describe('logging a contact', () => {
 
 describe('reading the logs', () => {
   const listed = async (a: Agent, query = '') =>
-    (await a.get(`/api/v1/external-contacts?limit=200${query}`)).json().items.map((c: { id: string }) => c.id);
+    (await a.get(`/api/v1/external-contacts?limit=200${query}`))
+      .json()
+      .items.map((c: { id: string }) => c.id);
 
   it("shows the region's log to its municipalities' coordinators, not to other regions' or to staff", async () => {
     expect(await listed(falun)).toContain(ids.contact);
@@ -198,7 +205,10 @@ describe('reading the logs', () => {
   });
 
   it('pages newest first and refuses bad filters naming them', async () => {
-    await region.post('/api/v1/external-contacts', body({ occurredOn: '2026-11-01', topic: 'Äldre kontakt' }));
+    await region.post(
+      '/api/v1/external-contacts',
+      body({ occurredOn: '2026-11-01', topic: 'Äldre kontakt' }),
+    );
     const first = (await falun.get('/api/v1/external-contacts?limit=1')).json();
     expect(first.items).toHaveLength(1);
     expect(first.nextCursor).toBeTruthy();
@@ -230,6 +240,25 @@ describe('reading the logs', () => {
       'forbidden',
     );
     expectProblem(await staff.get('/api/v1/external-contacts/choices'), 403, 'forbidden');
+  });
+});
+
+describe('the demo log', () => {
+  it("holds Region Dalarna's contacts, the market dialogue on locks linked to the reference group's meeting", async () => {
+    const log = (
+      await falun.get(`/api/v1/external-contacts?owner=${ids.dalarna}&q=${encodeURIComponent('lås')}`)
+    ).json();
+    const dialogue = log.items.find(
+      (c: { topic: string }) => c.topic === 'Marknadsdialog om digitala lås i hemtjänsten',
+    );
+    expect(dialogue).toMatchObject({ kind: 'market_dialogue', supplier: { name: 'Låsbolaget Fiktiv AB' } });
+    const view = (await falun.get(`/api/v1/external-contacts/${dialogue.id}`)).json();
+    expect(view.meeting?.title).toBe('Referensgruppen – erfarenhetsutbyte digitala lås');
+    const [n] = await queryRows<{ n: number }>(
+      t.db,
+      sql`select count(*)::int as n from external_contacts where owner_organisation_id = ${ids.dalarna}`,
+    );
+    expect(n!.n).toBeGreaterThanOrEqual(8);
   });
 });
 

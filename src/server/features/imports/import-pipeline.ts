@@ -83,7 +83,11 @@ async function loadAuthorised(db: Db, actor: Actor, jobId: string) {
   return { job, kind };
 }
 
-const kindOf = (name: ImportKindName) => importKinds[name] as ImportKind;
+function kindOf(name: ImportKindName): ImportKind {
+  const kind = (importKinds as Partial<Record<ImportKindName, ImportKind<never>>>)[name];
+  if (!kind) throw new Error(`no import kind ${name}`);
+  return kind as ImportKind;
+}
 
 /** Writes the valid rows in the kind's batches, one transaction each, recording progress after each. */
 async function runImport(deps: ImportDeps, actor: Actor, kind: ImportKind, job: repo.ImportJobRow) {
