@@ -30,7 +30,9 @@ export function RadarTimeline({ radar }: { radar: Radar }) {
   const [from, to] = [dayOf(radar.today), dayOf(axisEnd)];
   const pct = (iso: string) => Math.max(0, Math.min(100, ((dayOf(iso) - from) / (to - from)) * 100));
   const years: string[] = [];
-  for (let y = Number(radar.today.slice(0, 4)) + 1; `${y}-01-01` <= axisEnd; y++) years.push(`${y}-01-01`);
+  // A new year closer to today than this share of the axis would print over the "today" mark.
+  for (let y = Number(radar.today.slice(0, 4)) + 1; `${y}-01-01` <= axisEnd; y++)
+    if (pct(`${y}-01-01`) >= 8) years.push(`${y}-01-01`);
 
   const groups = new Map<string, RadarContract[]>();
   for (const c of shown)
@@ -71,7 +73,7 @@ export function RadarTimeline({ radar }: { radar: Radar }) {
                 <span className="radar-axis-label" />
                 <span className="radar-axis-track">
                   <span className="radar-tick" style={{ insetInlineStart: '0%' }}>
-                    {radar.today.slice(0, 7)}
+                    {t('contractRadar.timeline.today')}
                   </span>
                   {years.map((y) => (
                     <span key={y} className="radar-tick" style={{ insetInlineStart: `${pct(y)}%` }}>
