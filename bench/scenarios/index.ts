@@ -13,4 +13,5 @@ import './scim.ts';
 import './support.ts';
 import './requirements.ts';
 import './suppliers.ts';
+import './contract-radar.ts';
 // @features-bench (one import per capability above this line)
