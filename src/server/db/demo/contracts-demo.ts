@@ -28,6 +28,8 @@ export const BORLANGE_ALARM_CONTRACT_ID = 'c0a7ac70-0000-4000-8000-000000002081'
 const alarm = 'digital-safety-alarm';
 const night = 'digital-night-supervision';
 const dispenser = 'medication-dispenser';
+/** The municipality's contract numbers: one kind of contract each. */
+const REF_PREFIX: Record<string, string> = { [alarm]: 'LARM', [night]: 'TILLSYN', [dispenser]: 'LMA' };
 
 const supplier = (name: string) => {
   const s = DEMO_SUPPLIERS.find((x) => x.name === name);
@@ -141,7 +143,7 @@ export async function loadContractsDemo(db: Db, today = new Date().toISOString()
           municipalityId: municipalityId.get(d.code)!,
           supplierId: d.supplierId,
           title: d.title,
-          externalRef: `${d.code}-${d.technology.slice(0, 4).toUpperCase()}-1`,
+          externalRef: `${d.code}-${REF_PREFIX[d.technology]}-1`,
           procurementForm: d.form,
           frameworkName: d.form === 'framework_call_off' ? 'Adda Välfärdsteknik (påhittat ramavtal)' : null,
           startsOn,
