@@ -491,3 +491,95 @@ describe('participants', () => {
     expect(entry!.n).toBe(1);
   });
 });
+
+describe('the resulting contract', () => {
+  const contract = (supplierId: string, extra: Record<string, unknown> = {}) => ({
+    supplierId,
+    title: 'Trygghetslarm från samordnad upphandling',
+    procurementForm: 'joint',
+    startsOn: '2027-06-01',
+    endsOn: '2029-05-31',
+    technologies: ['digital-safety-alarm'],
+    extensions: [{ months: 12, decideBy: '2029-01-31' }],
+    ...extra,
+  });
+  let supplierId: string;
+  beforeAll(async () => {
+    supplierId = (
+      await queryRows<{ id: string }>(t.db, sql`select id from suppliers where merged_into is null limit 1`)
+    )[0]!.id;
+  });
+
+  it('is refused before the contract is signed, by a participant, and with another procurement form', async () => {
+    const before = await counts();
+    expectProblem(
+      await region.post(`/api/v1/procurements/${id}/contracts`, contract(supplierId)),
+      409,
+      'procurement_not_signed',
+    );
+    expectProblem(
+      await falun.post(`/api/v1/procurements/${id}/contracts`, contract(supplierId)),
+      403,
+      'forbidden',
+    );
+    expectProblem(
+      await region.post(
+        `/api/v1/procurements/${id}/contracts`,
+        contract(supplierId, { procurementForm: 'own' }),
+      ),
+      400,
+      'validation_failed',
+      'body.procurementForm',
+    );
+    expectProblem(
+      await region.post(
+        `/api/v1/procurements/${id}/contracts`,
+        contract(supplierId, { endsOn: '2027-01-01' }),
+      ),
+      400,
+      'validation_failed',
+      'body.endsOn',
+    );
+    expect(await counts()).toEqual(before);
+  });
+
+  it("writes it into each confirmed participant's register as a joint procurement, once", async () => {
+    const version = (await region.get(`/api/v1/procurements/${id}`)).json().version;
+    const moved = await region.patch(`/api/v1/procurements/${id}`, { version, phase: 'contract_signed' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const res = await region.post(`/api/v1/procurements/${id}/contracts`, contract(supplierId));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().contracts.map((c: { municipality: { code: string } }) => c.municipality.code)).toEqual([
+      '2080',
+    ]);
+    expect(res.json().awardedSupplier.id).toBe(supplierId);
+    const rows = await queryRows<{ procurement_form: string; code: string }>(
+      t.db,
+      sql`select c.procurement_form, m.code from contracts c join organisations m on m.id = c.municipality_id
+          where c.procurement_id = ${id}`,
+    );
+    expect(rows).toEqual([{ procurement_form: 'joint', code: '2080' }]);
+    const again = await region.post(`/api/v1/procurements/${id}/contracts`, contract(supplierId));
+    expect(again.json().contracts).toHaveLength(1);
+  });
+});
+
+describe('the demo', () => {
+  it("has Dalarna's joint procurement of digital locks in the requirements phase, with powers of attorney and a specification", async () => {
+    const list = (await region.get('/api/v1/procurements?technology=digital-lock')).json();
+    const demo = list.items.find((i: { title: string }) => i.title.includes('digitala lås'));
+    expect(demo).toMatchObject({ phase: 'requirements', lead: { id: dalarna } });
+    const p = (await falun.get(`/api/v1/procurements/${demo.id}`)).json();
+    const falunRow = p.participants.find(
+      (x: { municipality: { code: string } }) => x.municipality.code === '2080',
+    );
+    expect(falunRow).toMatchObject({ status: 'confirmed', canRespond: true });
+    expect(falunRow.powerOfAttorney).not.toBeNull();
+    expect(p.participants.some((x: { status: string }) => x.status === 'invited')).toBe(true);
+    expect(p.specification.itemCount).toBeGreaterThan(0);
+    expect(
+      (await falun.get(`/api/v1/procurements/${demo.id}/documents/${falunRow.powerOfAttorney.id}`))
+        .statusCode,
+    ).toBe(200);
+  });
+});

@@ -17,11 +17,13 @@ import {
   TickChecklistItem,
   UpdateProcurement,
 } from '../../../shared/contracts/procurements.ts';
+import { ContractInput } from '../../../shared/contracts/supplier-contracts.ts';
 import type { Db } from '../../db/client.ts';
 import { attachmentDisposition } from '../../lib/file-names.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
+import { writeResultingContracts } from './procurement-contracts.ts';
 import {
   inviteParticipants,
   procurementDocument,
@@ -267,5 +269,24 @@ export const procurementRoutes =
         },
       },
       async (req) => replaceLinks(db, actorOf(req), requestLanguage(req), req.params.id, req.body),
+    );
+    app.post(
+      `${base}/:id/contracts`,
+      {
+        schema: {
+          tags,
+          summary:
+            "When the contract is signed: write it into each confirmed participant's contract register (procurementForm must be 'joint'; participants that have it already are skipped)",
+          params: ProcurementParams,
+          body: ContractInput,
+          response: { 201: ProcurementView, ...problems(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(
+            await writeResultingContracts(db, actorOf(req), requestLanguage(req), req.params.id, req.body),
+          ),
     );
   };

@@ -226,18 +226,16 @@ export async function createProcurement(db: Db, actor: Actor, lang: UiLanguage, 
       .returning({ id: procurements.id });
     const newId = p!.id;
     await tx.insert(phaseTable).values(procurementPhases.map((phase) => ({ procurementId: newId, phase })));
-    await tx
-      .insert(procurementChecklistItems)
-      .values(
-        procurementPhases.flatMap((phase) =>
-          defaultChecklist[phase].map((label, position) => ({
-            procurementId: newId,
-            phase,
-            position,
-            label,
-          })),
-        ),
-      );
+    await tx.insert(procurementChecklistItems).values(
+      procurementPhases.flatMap((phase) =>
+        defaultChecklist[phase].map((label, position) => ({
+          procurementId: newId,
+          phase,
+          position,
+          label,
+        })),
+      ),
+    );
     if (invitees.length)
       await tx
         .insert(procurementParticipants)
