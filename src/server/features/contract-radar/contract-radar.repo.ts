@@ -77,3 +77,19 @@ export function associationsWithMembers(
         group by o.id, o.name`,
   );
 }
+
+/**
+ * What the radar's data looks like now, in one short text: contracts' count and latest change, and the
+ * mapping's latest change. A write in any process (a form, an import, a procurement's award) changes
+ * it, so a cached view keyed by it is never older than the data — at the price of two index-free
+ * aggregates over a few thousand rows per request.
+ */
+export async function radarDataStamp(db: Db): Promise<string> {
+  const [row] = await queryRows<{ stamp: string }>(
+    db,
+    sql`select concat_ws('/', (select count(*) from contracts),
+                              (select max(updated_at) from contracts),
+                              (select max(updated_at) from technology_adoptions)) as stamp`,
+  );
+  return row?.stamp ?? '';
+}

@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors.ts';
 import { cachedValue, cachedView, forgetViews, type Snapshot } from '../../lib/view-cache.ts';
 import { swedishDate } from '../assessments/round-access.ts';
 import { listTechnologies, type TechnologyRow } from '../mapping/technologies.repo.ts';
-import { contractsInView, plannedAdoptions } from './contract-radar.repo.ts';
+import { contractsInView, plannedAdoptions, radarDataStamp } from './contract-radar.repo.ts';
 import { resolveRadarArea, valueVisibility } from './radar-area.ts';
 import { buildRadar } from './radar-view.ts';
 
@@ -15,9 +15,10 @@ const VIEW_PREFIX = 'contract-radar|view|';
 const localName = (lang: UiLanguage) => (t: TechnologyRow) => (lang === 'en' ? t.nameEn : t.nameSv);
 
 /**
- * The radar of a region, an association or the country for the actor. Computed once a minute per
- * area, technology, language, day and the set of municipalities whose values the reader sees (ADR 5's
- * view cache): who may read it is decided before, on every request.
+ * The radar of a region, an association or the country for the actor. Computed once per area,
+ * technology, language, day, the set of municipalities whose values the reader sees and the state of
+ * the data (`radarDataStamp`), then answered from ADR 5's view cache for up to a minute: who may read
+ * it is decided before, on every request, and a contract written anywhere shows at once.
  */
 export async function contractRadar(
   db: Db,
@@ -36,7 +37,8 @@ export async function contractRadar(
   }
   const today = swedishDate(now);
   const values = valueVisibility(actor, resolved);
-  const key = `${VIEW_PREFIX}${resolved.area.id}|${technology?.key ?? ''}|${lang}|${today}|${values.key}`;
+  const stamp = await radarDataStamp(db);
+  const key = `${VIEW_PREFIX}${resolved.area.id}|${technology?.key ?? ''}|${lang}|${today}|${values.key}|${stamp}`;
   return cachedView(db, key, Radar, async () => {
     const ids = resolved.area.kind === 'nation' ? null : resolved.municipalities.map((m) => m.id);
     const [rows, planned] = await Promise.all([
@@ -59,10 +61,7 @@ export async function contractRadar(
   });
 }
 
-/**
- * Drops this process's radar views: a contract or an adoption changed. Other processes see the change
- * within the view cache's minute.
- */
+/** Drops this process's radar views (tests; the data stamp already keeps views current). */
 export function forgetRadarViews(db: Db) {
   forgetViews(db, VIEW_PREFIX);
 }
