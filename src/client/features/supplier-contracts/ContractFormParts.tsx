@@ -54,7 +54,7 @@ export function SupplierPicker({ cf, current }: { cf: Cf; current: { id: string;
             // Enter searches instead of sending the whole form.
             if (e.key === 'Enter') {
               e.preventDefault();
-              setQ(text.trim().length >= 2 ? text.trim() : '');
+              setQ(text.trim());
             }
           }}
         />
@@ -62,7 +62,7 @@ export function SupplierPicker({ cf, current }: { cf: Cf; current: { id: string;
           type="button"
           className="ds-button"
           data-variant="secondary"
-          onClick={() => setQ(text.trim().length >= 2 ? text.trim() : '')}
+          onClick={() => setQ(text.trim())}
         >
           {t('supplierContracts.supplierSearch.search')}
         </button>
