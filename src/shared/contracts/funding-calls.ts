@@ -235,13 +235,3 @@ export const FundingReport = z.object({
   text: z.string().trim().min(10, 'min_ten_chars').max(8000),
 });
 export type FundingReport = z.infer<typeof FundingReport>;
-
-/** The calls a municipality's coordinator may link an initiative's funding row to, with its allocations. */
-export const FundingCallOption = z.object({
-  id: Uuid,
-  title: z.string(),
-  year: z.number().int(),
-  municipalities: z.array(Named.extend({ code: z.string() })),
-});
-export const FundingCallOptions = z.object({ items: z.array(FundingCallOption) });
-export type FundingCallOptions = z.infer<typeof FundingCallOptions>;

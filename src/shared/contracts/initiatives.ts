@@ -285,6 +285,9 @@ export const Funding = z.object({
   grantedSek: z.number(),
   usedSek: z.number(),
   note: z.string().nullable(),
+  /** The stimulus-fund call the money comes from, and whose allocation it is taken from (issue 17). */
+  fundingCallId: z.uuid().nullable(),
+  recipientMunicipalityId: z.uuid().nullable(),
 });
 export type Funding = z.infer<typeof Funding>;
 const fundingFields = {
@@ -294,6 +297,18 @@ const fundingFields = {
   grantedSek: Sek,
   usedSek: Sek,
   note: z.string().trim().max(1000).nullable().optional(),
+  fundingCallId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe('A stimulus-fund call (source stimulus only); its overview counts used_sek as used'),
+  recipientMunicipalityId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe(
+      'The municipality whose allocation in the call the money comes from (required with fundingCallId)',
+    ),
 };
 export const CreateFunding = z.object({
   ...fundingFields,

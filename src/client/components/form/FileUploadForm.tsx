@@ -16,6 +16,7 @@ export function FileUploadForm({
   texts,
   busy,
   onFile,
+  accept = ATTACHMENT_TYPES,
 }: {
   id: string;
   className: string;
@@ -24,6 +25,8 @@ export function FileUploadForm({
   busy: boolean;
   /** Called with the chosen file; also told (with null) that a new attempt began. */
   onFile: (file: File | null) => void;
+  /** The file types offered in the picker (the server checks them anyway); attachments by default. */
+  accept?: string;
 }) {
   const [missing, setMissing] = useState(false);
   const submit = (e: FormEvent) => {
@@ -41,7 +44,7 @@ export function FileUploadForm({
         hint={texts.hint}
         error={missing ? texts.chooseFile : undefined}
       >
-        <input ref={inputRef} type="file" accept={ATTACHMENT_TYPES} {...controlProps(id, true, missing)} />
+        <input ref={inputRef} type="file" accept={accept} {...controlProps(id, true, missing)} />
       </FieldFrame>
       <button type="submit" className="ds-button" data-variant="secondary" aria-busy={busy || undefined}>
         {busy ? texts.busy : texts.submit}

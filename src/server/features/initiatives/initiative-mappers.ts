@@ -57,4 +57,6 @@ export const fundingView = (f: typeof initiativeFunding.$inferSelect): Funding =
   grantedSek: Number(f.grantedSek),
   usedSek: Number(f.usedSek),
   note: f.note,
+  fundingCallId: f.fundingCallId,
+  recipientMunicipalityId: f.recipientMunicipalityId,
 });

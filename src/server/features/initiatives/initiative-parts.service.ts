@@ -23,6 +23,7 @@ import {
 } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { checkFundingLink } from '../funding-calls/funding-links.ts';
 import { type InitiativeAccess, loadEditableInitiative } from './initiative-access.ts';
 import { checklistEntries, fundingView, milestoneView, riskView } from './initiative-mappers.ts';
 import * as repo from './initiatives.repo.ts';
@@ -269,6 +270,7 @@ export function deleteLink(db: Db, actor: Actor, id: string, childId: string) {
 
 export function addFunding(db: Db, actor: Actor, id: string, input: CreateFunding) {
   return childWrite(db, actor, id, 'initiative.funding_added', async (tx) => {
+    const link = await checkFundingLink(tx, id, input);
     const [row] = await tx
       .insert(initiativeFunding)
       .values({
@@ -279,6 +281,7 @@ export function addFunding(db: Db, actor: Actor, id: string, input: CreateFundin
         grantedSek: input.grantedSek ?? 0,
         usedSek: input.usedSek ?? 0,
         note: input.note || null,
+        ...link,
       })
       .returning();
     const view = fundingView(row!);
@@ -295,6 +298,7 @@ export function updateFunding(
 ) {
   return childWrite(db, actor, id, 'initiative.funding_updated', async (tx) => {
     const before = fundingView(await findChild(tx, initiativeFunding, id, childId));
+    const link = await checkFundingLink(tx, id, { ...before, ...input });
     const [row] = await tx
       .update(initiativeFunding)
       .set({
@@ -304,6 +308,7 @@ export function updateFunding(
         grantedSek: input.grantedSek,
         usedSek: input.usedSek,
         note: input.note === undefined ? undefined : input.note || null,
+        ...link,
       })
       .where(eq(initiativeFunding.id, childId))
       .returning();
