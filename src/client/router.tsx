@@ -59,6 +59,7 @@ const lazyTeam = lazyFrom(() => import('./features/team/index.ts'));
 const lazySupport = lazyFrom(() => import('./features/support/index.ts'));
 const lazyRequirements = lazyFrom(() => import('./features/requirements/index.ts'));
 const lazySuppliers = lazyFrom(() => import('./features/suppliers/index.ts'));
+const lazyImports = lazyFrom(() => import('./features/imports/index.ts'));
 // @features-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
 
@@ -163,6 +164,7 @@ export const router = createBrowserRouter([
           { path: '/leverantorer/ny', element: lazySuppliers('NewSupplierPage') },
           { path: '/leverantorer/:id', element: lazySuppliers('SupplierPage') },
           { path: '/leverantorer/:id/andra', element: lazySuppliers('EditSupplierPage') },
+          { path: '/kommuner/:code/avtal/importera', element: lazyImports('ContractImportPage') },
           // @features-routes (signed-in routes above this line)
           // @issue8-routes (signed-in routes above this line)
           { path: '/admin/logg', element: lazyManage('AuditLogPage') },

@@ -545,6 +545,15 @@ export const problemMessages = {
     sv: 'Upphandlingen är avslutad eller avbruten och tar inte emot svar.',
     en: 'The procurement is completed or cancelled and takes no answers.',
   },
+  // The contract import (issue 17).
+  csv_missing_contract_columns: {
+    sv: 'Filen saknar obligatoriska kolumner: avtalsnummer, benämning, leverantör, startdatum och slutdatum.',
+    en: 'The file lacks required columns: contract number, title, supplier, start date and end date.',
+  },
+  duplicate_contract_ref: {
+    sv: 'Samma avtalsnummer finns på flera rader i filen. Varje avtal ska stå på en rad.',
+    en: 'The same contract number is on more than one line of the file. Each contract goes on one line.',
+  },
   // @features-problems (helpers insert their problem codes above this line)
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
@@ -934,6 +943,36 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
   },
   unknown_initiative: { sv: 'Insatsen finns inte.', en: 'The initiative does not exist.' },
   unknown_need: { sv: 'Behovet finns inte.', en: 'The need does not exist.' },
+  // The contract import (issue 17).
+  invalid_date: {
+    sv: 'Skriv datumet som år-månad-dag, till exempel 2025-03-01.',
+    en: 'Write the date as year-month-day, for example 2025-03-01.',
+  },
+  unknown_procurement_form: { sv: 'Okänd upphandlingsform.', en: 'Unknown procurement form.' },
+  invalid_months: {
+    sv: 'Skriv ett helt antal månader, till exempel 3.',
+    en: 'Write a whole number of months, for example 3.',
+  },
+  invalid_number: {
+    sv: 'Skriv beloppet i kronor med siffror, till exempel 1 250 000.',
+    en: 'Write the amount in kronor in digits, for example 1 250 000.',
+  },
+  invalid_extensions: {
+    sv: 'Skriv förlängningarna i år med plustecken, till exempel 2+1+1 eller +1+1.',
+    en: 'Write the extensions in years with plus signs, for example 2+1+1 or +1+1.',
+  },
+  decision_dates_count: {
+    sv: 'Ange ett beslutsdatum per förlängning, eller bara det första.',
+    en: 'Give one decision date per extension, or only the first.',
+  },
+  unknown_responsible: {
+    sv: 'Ingen person i kommunen har den e-postadressen.',
+    en: 'No one in the municipality has that e-mail address.',
+  },
+  ambiguous_supplier: {
+    sv: 'Flera leverantörer har det namnet. Skriv organisationsnumret i stället.',
+    en: 'More than one supplier has that name. Write the organisation number instead.',
+  },
   // @features-fields (helpers insert their field codes above this line)
   // @issue8-fields (helpers insert their field codes above this line)
 };

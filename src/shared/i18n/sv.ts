@@ -4346,6 +4346,38 @@ export const sv = {
       done: '{{name}} är sammanslagen med den här leverantören.',
     },
   },
+  contractImport: {
+    title: 'Importera avtal till {{name}}',
+    crumb: 'Importera avtal',
+    lead: 'Läs in kommunens avtalslista från Excel. Spara den som CSV (semikolonavgränsad eller UTF-8). Avtalsnumret känner igen avtalet, så du kan läsa in samma fil igen: oförändrade avtal lämnas som de är och ändrade uppdateras.',
+    template: 'Ladda ned en tom mall (CSV) med kolumnerna',
+    summary: '{{created}} nya avtal, {{updated}} ändrade, {{unchanged}} oförändrade, {{failed}} med fel.',
+    toRegister: 'Visa avtalsregistret',
+    col: {
+      externalRef: 'Avtalsnummer',
+      title: 'Benämning',
+      supplier: 'Leverantör',
+      technologies: 'Teknik',
+      startsOn: 'Startdatum',
+      endsOn: 'Slutdatum',
+    },
+    help: {
+      externalRef: 'Kommunens eget nummer för avtalet. Samma nummer får bara finnas på en rad.',
+      title: 'Avtalets namn.',
+      supplier: 'Leverantörens namn eller organisationsnummer, som i det nationella leverantörsregistret.',
+      technologies: 'En eller flera tekniker ur katalogen, med komma eller semikolon emellan, till exempel Digitalt trygghetslarm; Spisvakt.',
+      procurementForm: 'Egen upphandling, Samordnad upphandling, Avrop från ramavtal eller Direktupphandling. Tom med ett ramavtal ifyllt = avrop.',
+      frameworkName: 'Ramavtalet som avropet gjordes från, till exempel ett av Addas.',
+      startsOn: 'Datum som 2025-03-01 (Excels vanliga format). Även 2025-03-01 00:00 och 1.3.2025 går bra.',
+      endsOn: 'Slutdatum för nuvarande avtalsperiod, skrivet som startdatum.',
+      extensions: 'Förlängningsoptioner i år: 2+1+1 (två års avtal och två optioner på ett år) eller +1+1. 6 mån för månader.',
+      decideBy: 'Sista dag att besluta om förlängning: ett datum per option, eller bara det första. Tom = slutdatum minus uppsägningstiden.',
+      noticeMonths: 'Uppsägningstid i hela månader.',
+      annualValueSek: 'Uppskattat värde per år i kronor, som 1 250 000 eller 1250000,00.',
+      responsible: 'E-postadress till en person med roll i kommunen. Får vara tom.',
+      notes: 'Fritext.',
+    },
+  },
   // @features-namespaces (helpers insert their namespaces above this line)
 };
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ContractImportParams } from '../../../shared/contracts/contract-import.ts';
 import {
   ImportIdParams,
   ImportJob,
@@ -10,6 +11,7 @@ import { problems } from '../../lib/route-schema.ts';
 import { uploadedFile } from '../../lib/upload.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import type { PeopleDeps } from '../people/members.service.ts';
+import { previewContractImport } from './contract-import.service.ts';
 import { commitImport, getImport } from './import-pipeline.ts';
 import { previewStaffImport } from './staff-import.service.ts';
 
@@ -36,6 +38,29 @@ export const importRoutes =
         const actor = actorOf(req);
         const lang = requestLanguage(req);
         const preview = await previewStaffImport(deps, actor, req.query.organisationId, buffer, lang);
+        if (req.query.mode === 'preview') return preview;
+        return reply.status(202).send(await commitImport(deps, actor, preview.id, lang));
+      },
+    );
+
+    app.post(
+      '/municipalities/:code/contracts/import',
+      {
+        schema: {
+          tags,
+          summary:
+            'Upload the municipality’s contract list as CSV (multipart field `file`, as Excel saves it): preview per row — new, changed, unchanged or the errors naming the file’s column — or with mode=commit start importing the valid rows. The same contract number twice in the file is a 422 naming the lines.',
+          consumes: ['multipart/form-data'],
+          params: ContractImportParams,
+          querystring: ImportModeQuery,
+          response: { 200: ImportJob, 202: ImportJob, ...problems(400, 401, 403, 404, 409, 413, 422) },
+        },
+      },
+      async (req, reply) => {
+        const buffer = await uploadedFile(req);
+        const actor = actorOf(req);
+        const lang = requestLanguage(req);
+        const preview = await previewContractImport(deps, actor, req.params.code, buffer, lang);
         if (req.query.mode === 'preview') return preview;
         return reply.status(202).send(await commitImport(deps, actor, preview.id, lang));
       },
