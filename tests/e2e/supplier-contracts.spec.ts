@@ -87,7 +87,7 @@ describe('the contract register', () => {
     await expectAccessible(page, 'edit contract');
     await main(page).getByRole('button', { name: 'Spara ändringarna' }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    await main(page).getByRole('cell', { name: 'Utnyttjad' }).waitFor();
+    await main(page).getByRole('cell', { name: 'Utnyttjad', exact: true }).waitFor();
 
     await main(page).getByLabel('Typ av dokument').selectOption({ label: 'Avtal' });
     await main(page)
