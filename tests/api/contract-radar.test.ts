@@ -165,6 +165,16 @@ describe('a region’s radar', () => {
     });
   });
 
+  it('lists the nearest decisions up to the limit and counts them all', async () => {
+    const all = await radar(region, '?region=20');
+    const one = await radar(region, '?region=20&limit=1');
+    expect(one.contracts).toEqual([all.contracts[0]]);
+    expect(one.contractsTotal).toBe(all.contractsTotal);
+    expect(all.contractsTotal).toBe(all.contracts.length);
+    // The opportunities come from every contract, not only those listed.
+    expect(one.opportunities).toEqual(all.opportunities);
+  });
+
   it('filters by technology', async () => {
     const r = await radar(region, `?region=20&technology=${STOVE}`);
     expect(r.technology?.key).toBe(STOVE);
@@ -227,6 +237,8 @@ describe('refusals', () => {
       ['?association=00000000-0000-4000-8000-000000000000', 'querystring.association', 'unknown_association'],
       ['?association=abc', 'querystring.association'],
       ['?region=20&format=pdf', 'querystring.format'],
+      ['?region=20&limit=0', 'querystring.limit'],
+      ['?region=20&limit=many', 'querystring.limit'],
       ['?region=20&technology=finns-inte', 'querystring.technology', 'unknown_technology'],
     ];
     for (const [query, path, code] of cases) {

@@ -14,6 +14,10 @@ export const RADAR_WINDOW_MONTHS = 18;
 /** Alerts go to the owning coordinators this many months before a decision date. */
 export const RADAR_ALERT_MONTHS = [12, 6, 3] as const;
 
+/** The JSON gives the nearest decisions first, this many unless asked (a page shows a few hundred). */
+export const RADAR_DEFAULT_CONTRACTS = 500;
+export const RADAR_MAX_CONTRACTS = 10_000;
+
 export const RadarQuery = z.object({
   region: ParamText.regex(/^\d{2}$/)
     .optional()
@@ -22,6 +26,15 @@ export const RadarQuery = z.object({
   technology: ParamText.regex(/^[a-z0-9-]{1,80}$/, 'unknown_technology')
     .optional()
     .describe('Only contracts and opportunities for this technology (catalogue key)'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(RADAR_MAX_CONTRACTS)
+    .optional()
+    .describe(
+      `The nearest decisions to give (default ${RADAR_DEFAULT_CONTRACTS}); \`contractsTotal\` says how many there are. A file has them all`,
+    ),
   lang: z.enum(['sv', 'en']).optional(),
   format: z
     .enum(['csv', 'xlsx'])
@@ -102,8 +115,10 @@ export const Radar = z.object({
   technologies: z.array(z.object({ key: z.string(), name: z.string() })),
   /** Every municipality of the area, in Swedish alphabetical order. */
   municipalities: z.array(RadarMunicipality),
-  /** Contracts not yet ended, the earliest decision first. */
+  /** Contracts not yet ended, the earliest decision first: the first `limit` of them. */
   contracts: z.array(RadarContract),
+  /** How many contracts have not ended, whether or not all are in `contracts`. */
+  contractsTotal: z.number().int().nonnegative(),
   opportunities: z.array(RadarOpportunity),
 });
 export type Radar = z.infer<typeof Radar>;

@@ -23,8 +23,8 @@ export function RadarTable({ radar }: { radar: Radar }) {
         <>
           <p className="ds-paragraph" data-size="sm">
             {t('contractRadar.table.valueNote')}
-            {radar.contracts.length > TABLE_MAX
-              ? ` ${t('contractRadar.table.capped', { shown: TABLE_MAX, count: radar.contracts.length })}`
+            {radar.contractsTotal > shown.length
+              ? ` ${t('contractRadar.table.capped', { shown: shown.length, count: radar.contractsTotal })}`
               : null}
           </p>
           <TableWrap label={caption}>

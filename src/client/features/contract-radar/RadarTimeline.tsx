@@ -50,8 +50,8 @@ export function RadarTimeline({ radar }: { radar: Radar }) {
         <>
           <p className="ds-paragraph" data-size="sm">
             {t('contractRadar.timeline.lead')}
-            {radar.contracts.length > TIMELINE_MAX
-              ? ` ${t('contractRadar.timeline.capped', { shown: TIMELINE_MAX, count: radar.contracts.length })}`
+            {radar.contractsTotal > shown.length
+              ? ` ${t('contractRadar.timeline.capped', { shown: shown.length, count: radar.contractsTotal })}`
               : null}
           </p>
           <ul className="map-legend radar-legend" aria-hidden="true">

@@ -5,9 +5,24 @@ import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { sendDownload } from '../../lib/send-download.ts';
 import { exportMediaType } from '../../lib/table-export.ts';
+import type { Snapshot } from '../../lib/view-cache.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { contractRadar } from './contract-radar.service.ts';
 import { radarExport } from './radar-export.ts';
+
+/**
+ * The snapshot's JSON as bytes, encoded once per cached view: the country's radar is most of a megabyte,
+ * and encoding it again for every request was the largest cost under load.
+ */
+const encoded = new WeakMap<Snapshot<Radar>, Buffer>();
+function bytesOf(snapshot: Snapshot<Radar>): Buffer {
+  let bytes = encoded.get(snapshot);
+  if (!bytes) {
+    bytes = Buffer.from(snapshot.json, 'utf8');
+    encoded.set(snapshot, bytes);
+  }
+  return bytes;
+}
 
 /** The expiry radar of contracts and its coordination opportunities (issue 17). */
 export const contractRadarRoutes =
@@ -29,9 +44,10 @@ export const contractRadarRoutes =
       },
       async (req, reply) => {
         const lang = req.query.lang ?? requestLanguage(req);
-        const { value, json } = await contractRadar(db, actorOf(req), req.query, lang);
-        if (!req.query.format) return reply.serializer(() => json).send(value);
-        const file = await radarExport(value, lang, req.query.format, publicUrl);
+        const snapshot = await contractRadar(db, actorOf(req), req.query, lang);
+        if (!req.query.format)
+          return reply.type('application/json; charset=utf-8').send(bytesOf(snapshot) as never);
+        const file = await radarExport(snapshot.value, lang, req.query.format, publicUrl);
         return sendDownload(reply, { ...file, type: exportMediaType[req.query.format] }, 'avtalsradar');
       },
     );

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
-import { Radar, type RadarQuery } from '../../../shared/contracts/contract-radar.ts';
+import { RADAR_DEFAULT_CONTRACTS, Radar, type RadarQuery } from '../../../shared/contracts/contract-radar.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
 import { cachedValue, cachedView, forgetViews, type Snapshot } from '../../lib/view-cache.ts';
@@ -11,6 +11,14 @@ import { resolveRadarArea, valueVisibility } from './radar-area.ts';
 import { buildRadar } from './radar-view.ts';
 
 const VIEW_PREFIX = 'contract-radar|view|';
+
+/** Today in Sweden, worked out once a minute (formatting a date in a time zone is not free under load). */
+let todayCache = { minute: -1, value: '' };
+function todayOf(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== todayCache.minute) todayCache = { minute, value: swedishDate(now) };
+  return todayCache.value;
+}
 
 const localName = (lang: UiLanguage) => (t: TechnologyRow) => (lang === 'en' ? t.nameEn : t.nameSv);
 
@@ -27,6 +35,8 @@ export async function contractRadar(
   lang: UiLanguage,
   now = new Date(),
 ): Promise<Snapshot<Radar>> {
+  // A file has every contract; the JSON the nearest decisions (the country's whole list is a megabyte).
+  const limit = query.format ? Number.POSITIVE_INFINITY : (query.limit ?? RADAR_DEFAULT_CONTRACTS);
   const resolved = await resolveRadarArea(db, actor, query);
   const catalogue = await cachedValue(db, 'contract-radar|catalogue', () => listTechnologies(db));
   const technology = query.technology ? (catalogue.find((t) => t.key === query.technology) ?? null) : null;
@@ -35,10 +45,10 @@ export async function contractRadar(
       { path: 'querystring.technology', code: 'unknown_technology' },
     ]);
   }
-  const today = swedishDate(now);
+  const today = todayOf(now);
   const values = valueVisibility(actor, resolved);
-  const stamp = await radarDataStamp(db);
-  const key = `${VIEW_PREFIX}${resolved.area.id}|${technology?.key ?? ''}|${lang}|${today}|${values.key}|${stamp}`;
+  const stamp = await currentStamp(db);
+  const key = `${VIEW_PREFIX}${resolved.area.id}|${technology?.key ?? ''}|${lang}|${today}|${values.key}|${limit}|${stamp}`;
   return cachedView(db, key, Radar, async () => {
     const ids = resolved.area.kind === 'nation' ? null : resolved.municipalities.map((m) => m.id);
     const [rows, planned] = await Promise.all([
@@ -55,13 +65,30 @@ export async function contractRadar(
         rows,
         planned,
         valuesOf: values.ids,
+        limit,
       },
       name,
     );
   });
 }
 
-/** Drops this process's radar views (tests; the data stamp already keeps views current). */
+/**
+ * The data stamp, asked at most every two seconds per process: under load one query serves hundreds of
+ * requests, and a contract written anywhere shows within two seconds.
+ */
+const STAMP_MS = 2_000;
+const stamps = new WeakMap<Db, { at: number; value: Promise<string> }>();
+function currentStamp(db: Db): Promise<string> {
+  const hit = stamps.get(db);
+  if (hit && Date.now() - hit.at < STAMP_MS) return hit.value;
+  const value = radarDataStamp(db);
+  stamps.set(db, { at: Date.now(), value });
+  value.catch(() => stamps.delete(db));
+  return value;
+}
+
+/** Drops this process's radar views and stamp (tests, and this process's own writes). */
 export function forgetRadarViews(db: Db) {
+  stamps.delete(db);
   forgetViews(db, VIEW_PREFIX);
 }

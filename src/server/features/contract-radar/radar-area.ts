@@ -25,6 +25,7 @@ export interface RadarGroup {
 
 export interface ResolvedArea {
   area: RadarArea;
+  areaContext: OrgContext;
   nationId: string;
   /** The area's municipalities in Swedish alphabetical order. */
   municipalities: Municipality[];
@@ -51,10 +52,26 @@ function groupsData(db: Db) {
 /**
  * The area a radar covers — a region by county code, an association by id, or the country — once the
  * actor may read it (see `readsRadarOf`). An unknown code is bad input (400 naming the parameter);
- * an area the actor may not read is 403.
+ * an area the actor may not read is 403. The area and the places in the tree are reference data, kept
+ * a minute per process: on a cached view a request then costs no query beyond its session's.
  */
 export async function resolveRadarArea(db: Db, actor: Actor, query: RadarQuery): Promise<ResolvedArea> {
   if (query.region && query.association) throw badQuery('association', 'one_scope_only');
+  const resolved = await cachedValue(
+    db,
+    `contract-radar|area|${query.region ?? ''}|${query.association ?? ''}`,
+    () => loadArea(db, query),
+  );
+  const own = await Promise.all(
+    radarMunicipalitiesOf(actor).map((id) =>
+      cachedValue(db, `contract-radar|place|${id}`, () => requireOrgContext(db, id)),
+    ),
+  );
+  if (!readsRadarOf(actor, resolved.areaContext, own)) throw forbidden();
+  return resolved;
+}
+
+async function loadArea(db: Db, query: RadarQuery): Promise<ResolvedArea> {
   const [all, nation, { associations, regions }] = await Promise.all([
     listMunicipalities(db),
     findNation(db),
@@ -98,10 +115,8 @@ export async function resolveRadarArea(db: Db, actor: Actor, query: RadarQuery):
       })),
     ];
   }
-
-  const own = await Promise.all(radarMunicipalitiesOf(actor).map((id) => requireOrgContext(db, id)));
-  if (!readsRadarOf(actor, await requireOrgContext(db, area.id), own)) throw forbidden();
-  return { area, nationId: nation.id, municipalities, groups, associationsOf };
+  const areaContext = await requireOrgContext(db, area.id);
+  return { area, areaContext, nationId: nation.id, municipalities, groups, associationsOf };
 }
 
 const idsOf = (ms: readonly { id: string }[]) => new Set(ms.map((m) => m.id));

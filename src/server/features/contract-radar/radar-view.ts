@@ -21,6 +21,8 @@ export interface RadarInputs {
   planned: { municipality_id: string; technology_id: string }[];
   /** Municipalities whose contract values the reader sees. */
   valuesOf: ReadonlySet<string>;
+  /** The most contracts to list (the nearest decisions); the rest still count and make opportunities. */
+  limit: number;
 }
 
 /** The radar from its rows: contracts with their decisions, municipalities' earliest, opportunities. */
@@ -76,7 +78,8 @@ export function buildRadar(input: RadarInputs, localName: (t: TechnologyRow) => 
       name: m.name,
       earliestDecisionOn: earliest.get(m.code) ?? null,
     })),
-    contracts: contracts.map(({ municipalityName: _, ...c }) => c),
+    contracts: contracts.slice(0, input.limit).map(({ municipalityName: _, ...c }) => c),
+    contractsTotal: contracts.length,
     opportunities: opportunities(input, rows, byId),
   };
 }
