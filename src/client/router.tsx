@@ -59,6 +59,11 @@ const lazyTeam = lazyFrom(() => import('./features/team/index.ts'));
 const lazySupport = lazyFrom(() => import('./features/support/index.ts'));
 const lazyRequirements = lazyFrom(() => import('./features/requirements/index.ts'));
 const lazySuppliers = lazyFrom(() => import('./features/suppliers/index.ts'));
+const lazyExternalContacts = lazyFrom(() => import('./features/external-contacts/index.ts'));
+const lazyContractRadar = lazyFrom(() => import('./features/contract-radar/index.ts'));
+const lazyProcurements = lazyFrom(() => import('./features/procurements/index.ts'));
+const lazySupplierContracts = lazyFrom(() => import('./features/supplier-contracts/index.ts'));
+const lazyFundingCalls = lazyFrom(() => import('./features/funding-calls/index.ts'));
 const lazyImports = lazyFrom(() => import('./features/imports/index.ts'));
 // @features-lazy (one line per feature above this line)
 // @issue8-lazy (one line per feature above this line)
@@ -164,6 +169,23 @@ export const router = createBrowserRouter([
           { path: '/leverantorer/ny', element: lazySuppliers('NewSupplierPage') },
           { path: '/leverantorer/:id', element: lazySuppliers('SupplierPage') },
           { path: '/leverantorer/:id/andra', element: lazySuppliers('EditSupplierPage') },
+          { path: '/kontakter', element: lazyExternalContacts('ExternalContactsPage') },
+          { path: '/kontakter/ny', element: lazyExternalContacts('NewExternalContactPage') },
+          { path: '/kontakter/:id', element: lazyExternalContacts('ExternalContactPage') },
+          { path: '/kontakter/:id/andra', element: lazyExternalContacts('EditExternalContactPage') },
+          { path: '/avtalsradar', element: lazyContractRadar('ContractRadarPage') },
+          { path: '/upphandlingar', element: lazyProcurements('ProcurementsPage') },
+          { path: '/upphandlingar/ny', element: lazyProcurements('NewProcurementPage') },
+          { path: '/upphandlingar/:id', element: lazyProcurements('ProcurementPage') },
+          { path: '/upphandlingar/:id/delta/:code', element: lazyProcurements('ConfirmParticipationPage') },
+          { path: '/avtal', element: lazySupplierContracts('ContractsChooserPage') },
+          { path: '/avtal/:id', element: lazySupplierContracts('ContractPage') },
+          { path: '/avtal/:id/andra', element: lazySupplierContracts('EditContractPage') },
+          { path: '/kommuner/:code/avtal', element: lazySupplierContracts('ContractsPage') },
+          { path: '/kommuner/:code/avtal/nytt', element: lazySupplierContracts('NewContractPage') },
+          { path: '/stimulansmedel', element: lazyFundingCalls('FundingCallsPage') },
+          { path: '/stimulansmedel/ny', element: lazyFundingCalls('NewFundingCallPage') },
+          { path: '/stimulansmedel/:id', element: lazyFundingCalls('FundingCallPage') },
           { path: '/kommuner/:code/avtal/importera', element: lazyImports('ContractImportPage') },
           // @features-routes (signed-in routes above this line)
           // @issue8-routes (signed-in routes above this line)

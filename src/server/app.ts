@@ -27,13 +27,16 @@ import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { authoringRoutes } from './features/authoring/authoring.routes.ts';
 import { caseRoutes } from './features/cases/cases.routes.ts';
+import { contractRadarRoutes } from './features/contract-radar/contract-radar.routes.ts';
 import { dashboardRoutes } from './features/dashboards/dashboards.routes.ts';
+import { fundingCallRoutes } from './features/funding-calls/funding-calls.routes.ts';
 import { definitionRoutes } from './features/definitions/definitions.routes.ts';
 import { documentRoutes } from './features/documents/documents.routes.ts';
 import {
   identityProviderRoutes,
   ssoDiscoveryRoutes,
 } from './features/identity-providers/identity-providers.routes.ts';
+import { externalContactRoutes } from './features/external-contacts/external-contacts.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
 import { initiativeRoutes } from './features/initiatives/initiatives.routes.ts';
 import { learningRoutes } from './features/learning/learning.routes.ts';
@@ -50,6 +53,7 @@ import { peopleRoutes } from './features/people/people.routes.ts';
 import { peopleSearchRoutes } from './features/people/people-search.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
+import { procurementRoutes } from './features/procurements/procurements.routes.ts';
 import { requirementRoutes } from './features/requirements/requirements.routes.ts';
 import { specificationRoutes } from './features/requirements/specifications.routes.ts';
 import { scimRoutes } from './features/scim/scim.routes.ts';
@@ -59,6 +63,7 @@ import { ssoRoutes } from './features/sso/sso.routes.ts';
 import { startRoutes } from './features/start/start.routes.ts';
 import { steeringReportRoutes } from './features/steering-reports/steering-reports.routes.ts';
 import { studyGroupRoutes } from './features/study-groups/study-groups.routes.ts';
+import { supplierContractRoutes } from './features/supplier-contracts/supplier-contracts.routes.ts';
 import { supplierRoutes } from './features/suppliers/suppliers.routes.ts';
 import { supportRoutes } from './features/support/support.routes.ts';
 import { healthRoutes } from './features/system/health.routes.ts';
@@ -203,6 +208,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(requirementRoutes({ db }));
       await api.register(specificationRoutes({ db }));
       await api.register(supportRoutes({ db, mailer, publicUrl: config.publicUrl }));
+      await api.register(externalContactRoutes({ db }));
+      await api.register(fundingCallRoutes({ db }));
+      await api.register(procurementRoutes({ db }));
+      await api.register(contractRadarRoutes({ db, publicUrl: config.publicUrl }));
+      await api.register(supplierContractRoutes({ db }));
       // @features-routes (helpers register their routes above this line)
       await api.register(
         systemRoutes({

@@ -1,5 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { sendDueReminders } from '../features/assessments/reminders.ts';
+import { sendContractAlerts } from '../features/contract-radar/contract-alerts.ts';
+import { sendFundingReminders } from '../features/funding-calls/funding-reminders.ts';
 import type { Mailer } from '../features/mail/mailer.ts';
 
 const HOUR = 60 * 60 * 1000;
@@ -18,6 +20,10 @@ export interface HourlyJobContext {
 const HOURLY_JOBS: { name: string; run(ctx: HourlyJobContext): Promise<unknown> }[] = [
   // Assessment rounds closing soon: municipalities that have not submitted.
   { name: 'assessment reminders', run: (c) => sendDueReminders(c.db, c.mailer, c.publicUrl, c.now) },
+  // Stimulus funds: 30 and 7 days before the requisition and reporting deadlines.
+  { name: 'funding reminders', run: (c) => sendFundingReminders(c.db, c.mailer, c.publicUrl, c.now) },
+  // Contracts: 12, 6 and 3 months before the next decision (an extension option or the notice).
+  { name: 'contract alerts', run: (c) => sendContractAlerts(c.db, c.mailer, c.publicUrl, c.now) },
   // @features-hourly-jobs (one entry per job above this line)
 ];
 

@@ -1,12 +1,17 @@
 import {
   type Action,
+  readsContractRadar,
+  readsExternalContacts,
   scopeFor,
   searchesPeople,
   usesRequirementLibrary,
+  usesFundingCalls,
+  usesProcurements,
   usesSupport,
 } from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';
 import { mappingHomeFor } from '../../features/mapping/mapping-scope.ts';
+import { contractsHomeFor } from '../../features/supplier-contracts/contracts-home.ts';
 
 /**
  * The main menu as data: which entries a person sees, grouped by task. Kept apart from the markup so
@@ -89,6 +94,11 @@ function support(me: Person): MenuLink[] {
       to: '/leverantorer',
       label: 'suppliers.nav',
     }),
+    ...when(readsExternalContacts(me), { to: '/kontakter', label: 'externalContacts.nav' }),
+    ...when(readsContractRadar(me), { to: '/avtalsradar', label: 'contractRadar.nav' }),
+    ...when(usesProcurements(me), { to: '/upphandlingar', label: 'procurements.nav' }),
+    ...((home) => (home ? [{ to: home, label: 'supplierContracts.nav' }] : []))(contractsHomeFor(me)),
+    ...when(usesFundingCalls(me), { to: '/stimulansmedel', label: 'fundingCalls.nav' }),
     // @features-support-links (one entry per page above this line)
   ];
 }
