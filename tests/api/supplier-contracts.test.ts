@@ -76,6 +76,14 @@ describe('the contract register', () => {
       documents: [],
     });
 
+    const owners = await falun.get('/api/v1/municipalities/2080/contract-owners');
+    expect(owners.json().items).toContainEqual({ id: responsible, name: 'Maria Sundin' });
+    for (const who of ['region.dalarna', 'admin', 'chef.falun'])
+      expect(
+        (await (await t.as(who)).get('/api/v1/municipalities/2080/contract-owners')).statusCode,
+        who,
+      ).toBe(403);
+
     const list = (await falun.get('/api/v1/municipalities/2080/contracts?limit=200')).json();
     expect(list.canCreate).toBe(true);
     expect(list.items.map((i: { id: string }) => i.id)).toContain(c.id);

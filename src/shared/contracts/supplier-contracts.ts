@@ -216,8 +216,6 @@ export const ContractView = ContractSummary.extend({
   documents: z.array(ContractDocumentView).nullable(),
   canEdit: z.boolean(),
   canSeeValue: z.boolean(),
-  /** Whom the form offers as the responsible person (the municipality's coordinators and managers). */
-  responsibleCandidates: z.array(Named),
 });
 export type ContractView = z.infer<typeof ContractView>;
 
@@ -225,9 +223,10 @@ export const ContractPage = page(ContractSummary).extend({
   municipality: z.object({ id: Uuid, code: z.string(), name: z.string() }),
   canCreate: z.boolean(),
   canSeeValues: z.boolean(),
-  /** Whom the form offers as the responsible person (empty for readers). */
-  responsibleCandidates: z.array(Named),
 });
+
+/** Whom the form offers as a contract's responsible person: the municipality's coordinators and managers. */
+export const ContractOwnerCandidates = z.object({ items: z.array(Named) });
 export type ContractPage = z.infer<typeof ContractPage>;
 
 export const contractHistoryActions = [

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import {
   ContractInput,
+  ContractOwnerCandidates,
   ContractPage as ContractPageSchema,
   ContractView,
   MAX_CONTRACT_EXTENSIONS,
@@ -49,7 +50,7 @@ export function NewContractPage() {
         { label: t('supplierContracts.create.crumb') },
       ]}
     >
-      <ContractFields existing={null} code={code} candidates={r.responsibleCandidates} />
+      <ContractFields existing={null} code={code} />
     </Page>
   );
 }
@@ -74,7 +75,7 @@ export function EditContractPage() {
         { label: t('supplierContracts.edit.crumb') },
       ]}
     >
-      <ContractFields existing={c} code={c.municipality.code} candidates={c.responsibleCandidates} />
+      <ContractFields existing={c} code={c.municipality.code} />
     </Page>
   );
 }
@@ -107,16 +108,18 @@ function labelsOf(t: TFunction) {
   return labels;
 }
 
-function ContractFields({
-  existing,
-  code,
-  candidates,
-}: {
-  existing: ContractView | null;
-  code: string;
-  candidates: { id: string; name: string }[];
-}) {
+function ContractFields({ existing, code }: { existing: ContractView | null; code: string }) {
   const { t } = useTranslation();
+  const owners = useQuery({
+    queryKey: [...contractsKey, 'owners', code],
+    queryFn: () =>
+      api.get(`/municipalities/${encodeURIComponent(code)}/contract-owners`, ContractOwnerCandidates),
+    staleTime: 5 * 60_000,
+  });
+  const candidates = [
+    ...(existing?.responsible ? [existing.responsible] : []),
+    ...(owners.data?.items ?? []).filter((p) => p.id !== existing?.responsible?.id),
+  ];
   const qc = useQueryClient();
   const navigate = useNavigate();
   const cf = useContractForm(ContractInput, {

@@ -65,6 +65,9 @@ export function ContractsPage() {
         <p>
           <Link className="ds-button" data-variant="primary" to={`${registerPath(code)}/nytt`}>
             {t('supplierContracts.list.create')}
+          </Link>{' '}
+          <Link className="ds-button" data-variant="secondary" to={`${registerPath(code)}/importera`}>
+            {t('contractImport.crumb')}
           </Link>
         </p>
       ) : null}

@@ -9,6 +9,7 @@ import {
   ContractIdParams,
   ContractInput,
   ContractListQuery,
+  ContractOwnerCandidates,
   ContractPage,
   ContractView,
   MunicipalityContractsParams,
@@ -52,6 +53,20 @@ export const supplierContractRoutes =
       },
       async (req) =>
         contracts.listContracts(db, actorOf(req), req.params.code, req.query, requestLanguage(req)),
+    );
+
+    app.get(
+      '/municipalities/:code/contract-owners',
+      {
+        schema: {
+          tags,
+          summary:
+            "Whom a contract may name as responsible: the municipality's coordinators and managers (its own coordinators)",
+          params: MunicipalityContractsParams,
+          response: { 200: ContractOwnerCandidates, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) => contracts.ownerCandidates(db, actorOf(req), req.params.code),
     );
 
     app.post(

@@ -102,11 +102,9 @@ export async function listContracts(
     lang,
   );
   const seesValues = seesContractValuesOf(actor, ctx);
-  const canCreate = writesContractsOf(actor, ctx);
   return {
     municipality: { id: municipality.id, code: municipality.code, name: municipality.name },
-    canCreate,
-    responsibleCandidates: canCreate ? await read.responsibleCandidates(db, municipality.id) : [],
+    canCreate: writesContractsOf(actor, ctx),
     canSeeValues: seesValues,
     items: pageRows.map((r) => summaryOf(r, techs.get(r.id) ?? [], seesValues)),
     nextCursor: rows.length > query.limit ? encodeCursor(pageRows.at(-1)!) : null,
@@ -154,7 +152,6 @@ async function viewOf(
     read.userName(db, contract.responsibleUserId),
     seesValues ? repo.documentsOf(db, contract.id) : Promise.resolve(null),
   ]);
-  const canEdit = writesContractsOf(actor, ctx);
   const extensions = parts.extensions.map((e) => ({
     position: e.position,
     months: e.months,
@@ -188,10 +185,16 @@ async function viewOf(
         uploadedAt: new Date(d.uploaded_at).toISOString(),
         uploadedBy: d.uploaded_by,
       })) ?? null,
-    canEdit,
+    canEdit: writesContractsOf(actor, ctx),
     canSeeValue: seesValues,
-    responsibleCandidates: canEdit ? await read.responsibleCandidates(db, contract.municipalityId) : [],
   };
+}
+
+/** The people the form offers as responsible: for the municipality's own coordinators, who write. */
+export async function ownerCandidates(db: Db, actor: Actor, code: string) {
+  const { municipality, ctx } = await readableMunicipality(db, actor, code);
+  if (!writesContractsOf(actor, ctx)) throw forbidden();
+  return { items: await read.responsibleCandidates(db, municipality.id) };
 }
 
 export async function createFromForm(
