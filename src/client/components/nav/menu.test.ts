@@ -66,7 +66,7 @@ describe('the main menu', () => {
       'learning: /utbildning /program /studiegrupper /forfatta',
       'mapping: /kommuner/2080/valfardsteknik /bedomningar',
       'development: /handlingsplaner /insatser /lagesbild',
-      'support: /stod /kravbibliotek /kravspecifikationer /leverantorer',
+      'support: /stod /kravbibliotek /kravspecifikationer /leverantorer /kontakter /avtalsradar /upphandlingar /kommuner/2080/avtal /stimulansmedel',
       'knowledge: /kunskapsbank /styrdokument /natverk',
       `administration: /organisationer /kommuner /personer /organisationer/${ORG}20/inloggning`,
     ]);

@@ -81,15 +81,14 @@ export async function sendFundingReminders(db: Db, mailer: Mailer, publicUrl: st
           on conflict do nothing returning 1 as ok`,
     );
     if (!claimed.length) continue;
+    // Those who requisition; a national role is held at the nation, never at a municipality.
     const people = await queryRows<{ email: string | null; name: string; lang: string | null }>(
       db,
       sql`select u.email, u.name, u.preferred_language as lang
           from memberships ms join users u on u.id = ms.user_id
           where ms.organisation_id = ${d.municipalityId} and u.status = 'active'
             and ms.role in (${sql.join(
-              rolesAllowing('funding.requisition')
-                .filter((r) => r !== 'national_admin')
-                .map((r) => sql`${r}`),
+              rolesAllowing('funding.requisition').map((r) => sql`${r}`),
               sql`, `,
             )})`,
     );
