@@ -9,4 +9,5 @@ import './knowledge.ts';
 import './support.ts';
 import './requirements.ts';
 import './suppliers.ts';
+import './funding-calls.ts';
 // @features-bench (one import per capability above this line)

@@ -49,6 +49,9 @@ export const actions = [
   'support.provide',
   // The national register of suppliers and products (issue 17).
   'supplier.manage',
+  // Stimulus funds (issue 17): owners manage calls, a municipality requisitions and reports its share.
+  'funding.manage',
+  'funding.requisition',
   // @features-actions (new actions above this line)
 ] as const;
 export type Action = (typeof actions)[number];
@@ -106,6 +109,7 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
     'adoption.edit',
     'assessment.answer',
     'support.request',
+    'funding.requisition',
     // @features-municipal-actions (above this line)
   ],
   // Regions run assessment rounds for their municipalities and may add templates of their own (issue 6).
@@ -119,6 +123,7 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
     'definition.manage',
     'support.provide',
     'supplier.manage',
+    'funding.manage',
     // @features-regional-actions (above this line)
   ],
   national_admin: [...actions],

@@ -22,6 +22,7 @@ import { loadRequirementsDemo } from './requirements-demo.ts';
 import { loadSteeringReportsDemo } from './steering-reports-demo.ts';
 import { loadSuppliersDemo } from './suppliers-demo.ts';
 import { loadSupportDemo } from './support-demo.ts';
+import { loadFundingCallsDemo } from './funding-calls-demo.ts';
 
 /**
  * The demo dataset: Region Dalarna with units in Falun and Borlänge, the Akademi Norr association and
@@ -111,5 +112,6 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadRequirementsDemo(db);
   await loadSupportDemo(db);
   await loadSuppliersDemo(db);
+  await loadFundingCallsDemo(db);
   // @features-demo (one loader per capability above this line)
 }
