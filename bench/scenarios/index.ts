@@ -14,4 +14,5 @@ import './support.ts';
 import './requirements.ts';
 import './suppliers.ts';
 import './contract-radar.ts';
+import './funding-calls.ts';
 // @features-bench (one import per capability above this line)

@@ -37,6 +37,9 @@ const WHO: Record<string, Login> = {
   '/leverantorer/ny': 'region.dalarna',
   '/leverantorer/:id': 'personal.falun',
   '/leverantorer/:id/andra': 'region.dalarna',
+  '/stimulansmedel': 'samordnare.falun',
+  '/stimulansmedel/ny': 'region.dalarna',
+  '/stimulansmedel/:id': 'region.dalarna',
   '/': 'admin',
   '/organisationer': 'admin',
   '/organisationer/:id': 'admin',
@@ -188,6 +191,9 @@ async function urls(): Promise<Record<string, string>> {
       sql`select id::text as v from requirement_specifications where owner_organisation_id = ${dalarna} limit 1`,
     ),
     supplier: await one(sql`select id::text as v from suppliers where merged_into is null limit 1`),
+    fundingCall: await one(
+      sql`select id::text as v from funding_calls where title like 'Stimulansmedel välfärdsteknik%' limit 1`,
+    ),
     // The demo has none: a disabled one, so that its page can be visited.
     identityProvider: await one(
       sql`insert into identity_providers (organisation_id, kind, name, enabled, issuer, client_id)
@@ -212,6 +218,9 @@ async function urls(): Promise<Record<string, string>> {
     '/leverantorer/ny': '/leverantorer/ny',
     '/leverantorer/:id': `/leverantorer/${ids.supplier}`,
     '/leverantorer/:id/andra': `/leverantorer/${ids.supplier}/andra`,
+    '/stimulansmedel': '/stimulansmedel',
+    '/stimulansmedel/ny': '/stimulansmedel/ny',
+    '/stimulansmedel/:id': `/stimulansmedel/${ids.fundingCall}`,
     '/': '/',
     '/organisationer': '/organisationer',
     '/organisationer/:id': `/organisationer/${dalarna}`,
