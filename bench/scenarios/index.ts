@@ -15,4 +15,5 @@ import './requirements.ts';
 import './suppliers.ts';
 import './contract-radar.ts';
 import './funding-calls.ts';
+import './contract-import.ts';
 // @features-bench (one import per capability above this line)
