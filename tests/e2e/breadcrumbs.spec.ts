@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
+import { FALUN_ALARM_CONTRACT_ID } from '../../src/server/db/demo/contracts-demo.ts';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
 
 /**
@@ -37,9 +38,24 @@ const WHO: Record<string, Login> = {
   '/leverantorer/ny': 'region.dalarna',
   '/leverantorer/:id': 'personal.falun',
   '/leverantorer/:id/andra': 'region.dalarna',
+  '/upphandlingar': 'region.dalarna',
+  '/upphandlingar/ny': 'region.dalarna',
+  '/upphandlingar/:id': 'samordnare.falun',
+  '/upphandlingar/:id/delta/:code': 'samordnare.falun',
   '/stimulansmedel': 'samordnare.falun',
   '/stimulansmedel/ny': 'region.dalarna',
   '/stimulansmedel/:id': 'region.dalarna',
+  '/kontakter': 'samordnare.falun',
+  '/kontakter/ny': 'region.dalarna',
+  '/kontakter/:id': 'samordnare.falun',
+  '/kontakter/:id/andra': 'region.dalarna',
+  '/avtalsradar': 'samordnare.falun',
+  '/avtal': 'region.dalarna',
+  '/avtal/:id': 'samordnare.falun',
+  '/avtal/:id/andra': 'samordnare.falun',
+  '/kommuner/:code/avtal': 'region.dalarna',
+  '/kommuner/:code/avtal/nytt': 'samordnare.falun',
+  '/kommuner/:code/avtal/importera': 'samordnare.falun',
   '/': 'admin',
   '/organisationer': 'admin',
   '/organisationer/:id': 'admin',
@@ -50,7 +66,6 @@ const WHO: Record<string, Login> = {
   '/kommuner': 'admin',
   '/kommuner/:code': 'admin',
   '/kommuner/:code/valfardsteknik': 'samordnare.falun',
-  '/kommuner/:code/avtal/importera': 'samordnare.falun',
   '/valfardsteknik': 'admin',
   '/natverk': 'admin',
   '/natverk/nytt': 'admin',
@@ -192,8 +207,14 @@ async function urls(): Promise<Record<string, string>> {
       sql`select id::text as v from requirement_specifications where owner_organisation_id = ${dalarna} limit 1`,
     ),
     supplier: await one(sql`select id::text as v from suppliers where merged_into is null limit 1`),
+    procurement: await one(
+      sql`select id::text as v from procurements where lead_organisation_id = ${dalarna} limit 1`,
+    ),
     fundingCall: await one(
       sql`select id::text as v from funding_calls where title like 'Stimulansmedel välfärdsteknik%' limit 1`,
+    ),
+    externalContact: await one(
+      sql`select id::text as v from external_contacts where owner_organisation_id = ${dalarna} limit 1`,
     ),
     // The demo has none: a disabled one, so that its page can be visited.
     identityProvider: await one(
@@ -219,9 +240,24 @@ async function urls(): Promise<Record<string, string>> {
     '/leverantorer/ny': '/leverantorer/ny',
     '/leverantorer/:id': `/leverantorer/${ids.supplier}`,
     '/leverantorer/:id/andra': `/leverantorer/${ids.supplier}/andra`,
+    '/upphandlingar': '/upphandlingar',
+    '/upphandlingar/ny': '/upphandlingar/ny',
+    '/upphandlingar/:id': `/upphandlingar/${ids.procurement}`,
+    '/upphandlingar/:id/delta/:code': `/upphandlingar/${ids.procurement}/delta/2080`,
     '/stimulansmedel': '/stimulansmedel',
     '/stimulansmedel/ny': '/stimulansmedel/ny',
     '/stimulansmedel/:id': `/stimulansmedel/${ids.fundingCall}`,
+    '/kontakter': '/kontakter',
+    '/kontakter/ny': '/kontakter/ny',
+    '/kontakter/:id': `/kontakter/${ids.externalContact}`,
+    '/kontakter/:id/andra': `/kontakter/${ids.externalContact}/andra`,
+    '/avtalsradar': '/avtalsradar',
+    '/avtal': '/avtal',
+    '/avtal/:id': `/avtal/${FALUN_ALARM_CONTRACT_ID}`,
+    '/avtal/:id/andra': `/avtal/${FALUN_ALARM_CONTRACT_ID}/andra`,
+    '/kommuner/:code/avtal': '/kommuner/2080/avtal',
+    '/kommuner/:code/avtal/nytt': '/kommuner/2080/avtal/nytt',
+    '/kommuner/:code/avtal/importera': '/kommuner/2080/avtal/importera',
     '/': '/',
     '/organisationer': '/organisationer',
     '/organisationer/:id': `/organisationer/${dalarna}`,
@@ -232,7 +268,6 @@ async function urls(): Promise<Record<string, string>> {
     '/kommuner': '/kommuner',
     '/kommuner/:code': '/kommuner/2080',
     '/kommuner/:code/valfardsteknik': '/kommuner/2080/valfardsteknik',
-    '/kommuner/:code/avtal/importera': '/kommuner/2080/avtal/importera',
     '/valfardsteknik': '/valfardsteknik',
     '/natverk': '/natverk',
     '/natverk/nytt': '/natverk/nytt',

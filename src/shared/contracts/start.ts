@@ -34,6 +34,10 @@ export const startTodoKinds = [
   'support_to_answer',
   /** Answers to the person's municipality's support requests not yet read (issue 17). */
   'support_answers_to_read',
+  /** Follow-ups of contacts with external actors in the person's region's or association's log, not yet done (issue 17). */
+  'external_contact_followup',
+  /** Contracts of the person's municipality whose next decision falls within three months (issue 17). */
+  'contract_decision',
 ] as const;
 export const StartTodoKind = z.enum(startTodoKinds);
 export type StartTodoKind = z.infer<typeof StartTodoKind>;

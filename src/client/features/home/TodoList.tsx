@@ -51,6 +51,18 @@ function useTodoText() {
         };
       case 'support_answers_to_read':
         return { label: t('start.todo.support_answers_to_read', vars), detail: x.title };
+      case 'external_contact_followup':
+        return {
+          label: t('start.todo.external_contact_followup', vars),
+          detail: [x.title, date ? t('start.todo.external_contact_followup_detail', { date }) : null]
+            .filter(Boolean)
+            .join(' · '),
+        };
+      case 'contract_decision':
+        return {
+          label: t('start.todo.contract_decision', vars),
+          detail: date ? t('start.todo.contract_decision_detail', { date }) : null,
+        };
     }
   };
 }

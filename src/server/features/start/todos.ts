@@ -4,7 +4,9 @@ import { sheetProgress, type TemplateContent } from '../../../shared/contracts/a
 import type { StartTodo } from '../../../shared/contracts/start.ts';
 import { answeredKeys } from '../assessments/rounds.repo.ts';
 import { caseScopeOf, reviewsSql } from '../cases/case-access.ts';
+import { contractTodos } from '../contract-radar/contract-todos.ts';
 import { reviewReminders } from '../documents/documents.service.ts';
+import { externalContactTodos } from '../external-contacts/external-contact-todos.ts';
 import { uuidArray } from '../programmes/programmes.repo.ts';
 import { REPORT_OWNER_KINDS } from '../steering-reports/report-area.ts';
 import { selectReports } from '../steering-reports/steering-reports.repo.ts';
@@ -181,6 +183,8 @@ export const todoSources: readonly TodoSource[] = [
   teamNotStarted,
   followUps,
   supportTodos,
+  externalContactTodos,
+  contractTodos,
 ];
 
 /** Managers' units: where the person holds a placement role that reports on learning. */
