@@ -11,7 +11,7 @@ export const PROCUREMENTS_P95_BUDGET_MS = 100;
 registerScenario({
   name: 'procurements-list',
   description:
-    'GET /api/v1/procurements (first 50) and ?role=participant, as the largest region’s regional coordinator and the largest municipalities’ coordinators',
+    'GET /api/v1/procurements (first 50) and ?side=participant, as the largest region’s regional coordinator and the largest municipalities’ coordinators',
   async run(ctx) {
     const biggest = ctx.municipalities[0]!;
     const region = ctx.regions.find((r) => r.id === biggest.regionId)!;
@@ -27,7 +27,7 @@ registerScenario({
       list: true,
       requestsFor: (i) => {
         const s = sessions[i % sessions.length]!;
-        return [get('/api/v1/procurements', s), get('/api/v1/procurements?role=participant', s)];
+        return [get('/api/v1/procurements', s), get('/api/v1/procurements?side=participant', s)];
       },
       floor: [
         ...sessionStatements(sessions[0]!),

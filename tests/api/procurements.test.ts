@@ -194,9 +194,9 @@ describe('reading', () => {
   });
 
   it('filters by role and phase', async () => {
-    const lead = await region.get('/api/v1/procurements?role=lead&phase=needs_analysis');
+    const lead = await region.get('/api/v1/procurements?side=lead&phase=needs_analysis');
     expect(lead.json().items.map((i: { id: string }) => i.id)).toContain(id);
-    const part = await region.get('/api/v1/procurements?role=participant');
+    const part = await region.get('/api/v1/procurements?side=participant');
     expect(part.json().items).toEqual([]);
     expectProblem(
       await region.get('/api/v1/procurements?phase=nowhere'),

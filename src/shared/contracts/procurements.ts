@@ -125,7 +125,7 @@ export const ProcurementListQuery = z.object({
   status: ProcurementStatus.optional(),
   phase: ProcurementPhase.optional(),
   technology: TechnologyKey.optional(),
-  role: z.enum(['lead', 'participant']).optional().describe('Only those the caller leads, or takes part in'),
+  side: z.enum(['lead', 'participant']).optional().describe('Only those the caller leads, or takes part in'),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: ParamText.max(200).optional(),
 });

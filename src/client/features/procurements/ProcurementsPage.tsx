@@ -18,7 +18,7 @@ export function ProcurementsPage() {
   const filter = {
     status: params.get('status') || undefined,
     phase: params.get('fas') || undefined,
-    role: params.get('roll') || undefined,
+    side: params.get('roll') || undefined,
   };
   const list = useProcurements(filter, i18n.language);
   if (me.isPending) return <Loading />;
@@ -44,7 +44,7 @@ export function ProcurementsPage() {
         <SelectField
           id="procurement-role"
           label={t('procurements.list.role')}
-          value={filter.role ?? ''}
+          value={filter.side ?? ''}
           onValueChange={(v) => set('roll', v)}
           options={[
             { value: '', label: t('procurements.list.allRoles') },

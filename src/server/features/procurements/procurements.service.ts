@@ -78,9 +78,9 @@ export async function listProcurements(db: Db, actor: Actor, lang: UiLanguage, q
     status: q.status,
     phase: q.phase,
     technology: q.technology,
-    leadIds: q.role === 'lead' ? procurementLeadAt(actor) : undefined,
+    leadIds: q.side === 'lead' ? procurementLeadAt(actor) : undefined,
     participantIds:
-      q.role === 'participant' ? scopeFor(actor, 'procurement.join').organisationIds : undefined,
+      q.side === 'participant' ? scopeFor(actor, 'procurement.join').organisationIds : undefined,
     before: q.cursor ? decodeCursor(q.cursor) : undefined,
     limit: q.limit + 1,
   });
