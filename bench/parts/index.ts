@@ -9,5 +9,8 @@ import './knowledge.ts';
 import './support.ts';
 import './requirements.ts';
 import './suppliers.ts';
+import './contracts.ts';
+import './external-contacts.ts';
 import './funding-calls.ts';
+import './procurements.ts';
 // @features-bench (one import per capability above this line)

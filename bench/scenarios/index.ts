@@ -14,6 +14,9 @@ import './support.ts';
 import './requirements.ts';
 import './suppliers.ts';
 import './contract-radar.ts';
+import './supplier-contracts.ts';
+import './external-contacts.ts';
 import './funding-calls.ts';
+import './procurements.ts';
 import './contract-import.ts';
 // @features-bench (one import per capability above this line)

@@ -49,9 +49,19 @@ export const actions = [
   'support.provide',
   // The national register of suppliers and products (issue 17).
   'supplier.manage',
+  // Contacts with external actors (issue 17): every coordinator reads her region's and associations'
+  // logs; a region's or association's coordinators write their organisation's.
+  'external_contact.read',
+  'external_contact.write',
+  // Joint procurements (issue 17): coordinators lead them; a municipality's own coordinators join one.
+  'procurement.lead',
+  'procurement.join',
   // Stimulus funds (issue 17): owners manage calls, a municipality requisitions and reports its share.
   'funding.manage',
   'funding.requisition',
+  // The contract register per municipality (issue 17): coordinators read, a municipality's own write.
+  'contract.read',
+  'contract.write',
   // @features-actions (new actions above this line)
 ] as const;
 export type Action = (typeof actions)[number];
@@ -90,6 +100,9 @@ const coordinatorActions: readonly Action[] = [
   'identity.manage',
   'people.activate',
   'requirement.write',
+  'external_contact.read',
+  'procurement.lead',
+  'contract.read',
   // @features-coordinator-actions (actions every coordinator holds, above this line)
 ];
 
@@ -109,7 +122,9 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
     'adoption.edit',
     'assessment.answer',
     'support.request',
+    'procurement.join',
     'funding.requisition',
+    'contract.write',
     // @features-municipal-actions (above this line)
   ],
   // Regions run assessment rounds for their municipalities and may add templates of their own (issue 6).
@@ -123,6 +138,7 @@ export const permissionMatrix: Record<Role, readonly Action[]> = {
     'definition.manage',
     'support.provide',
     'supplier.manage',
+    'external_contact.write',
     'funding.manage',
     // @features-regional-actions (above this line)
   ],

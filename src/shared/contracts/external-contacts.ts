@@ -19,7 +19,14 @@ export const externalActorKinds = [
 export const ExternalActorKind = z.enum(externalActorKinds);
 export type ExternalActorKind = z.infer<typeof ExternalActorKind>;
 
-export const externalContactKinds = ['meeting', 'market_dialogue', 'call', 'email', 'visit', 'other'] as const;
+export const externalContactKinds = [
+  'meeting',
+  'market_dialogue',
+  'call',
+  'email',
+  'visit',
+  'other',
+] as const;
 export const ExternalContactKind = z.enum(externalContactKinds);
 export type ExternalContactKind = z.infer<typeof ExternalContactKind>;
 

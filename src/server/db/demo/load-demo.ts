@@ -5,6 +5,7 @@ import { associationMembers, memberships, organisations, users } from '../schema
 import { loadAdoptionDemo } from './adoption-demo.ts';
 import { loadAssessmentsDemo } from './assessments-demo.ts';
 import { loadCasesDemo } from './cases-demo.ts';
+import { loadContractsDemo } from './contracts-demo.ts';
 import { loadDefinitionsDemo } from './definitions-demo.ts';
 import {
   AKADEMI_NORR,
@@ -15,9 +16,11 @@ import {
   demoUnits,
 } from './demo-people.ts';
 import { loadDocumentsDemo } from './documents-demo.ts';
+import { loadExternalContactsDemo } from './external-contacts-demo.ts';
 import { loadInitiativesDemo } from './initiatives-demo.ts';
 import { loadLearningDemo } from './learning-demo.ts';
 import { loadNetworksDemo } from './networks-demo.ts';
+import { loadProcurementsDemo } from './procurements-demo.ts';
 import { loadRequirementsDemo } from './requirements-demo.ts';
 import { loadSteeringReportsDemo } from './steering-reports-demo.ts';
 import { loadSuppliersDemo } from './suppliers-demo.ts';
@@ -113,5 +116,8 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadSupportDemo(db);
   await loadSuppliersDemo(db);
   await loadFundingCallsDemo(db);
+  await loadExternalContactsDemo(db);
+  await loadProcurementsDemo(db);
+  await loadContractsDemo(db);
   // @features-demo (one loader per capability above this line)
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Ok } from '../../../shared/contracts/common.ts';
 import {
   CreateExternalContact,
   ExternalContactChoices,
@@ -9,7 +10,6 @@ import {
   ExternalContactView,
   UpdateExternalContact,
 } from '../../../shared/contracts/external-contacts.ts';
-import { Ok } from '../../../shared/contracts/common.ts';
 import type { Db } from '../../db/client.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
@@ -46,8 +46,7 @@ export const externalContactRoutes =
           response: { 201: ExternalContactView, ...problems(400, 401, 403) },
         },
       },
-      async (req, reply) =>
-        reply.status(201).send(await contacts.createContact(db, actorOf(req), req.body)),
+      async (req, reply) => reply.status(201).send(await contacts.createContact(db, actorOf(req), req.body)),
     );
 
     app.get(
