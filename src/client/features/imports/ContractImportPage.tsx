@@ -7,7 +7,7 @@ import { ImportJob } from '../../../shared/contracts/imports.ts';
 import { ContractPage } from '../../../shared/contracts/supplier-contracts.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { Page } from '../../components/Page.tsx';
-import { api, qs } from '../../lib/api.ts';
+import { ApiError, api, qs } from '../../lib/api.ts';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
 import { contractsKey, registerPath } from '../supplier-contracts/data.ts';
 import { ImportColumnsHelp } from './ImportColumnsHelp.tsx';
@@ -37,6 +37,9 @@ export function ContractImportPage() {
     queryFn: () =>
       api.get(`/municipalities/${encodeURIComponent(code)}/contracts${qs({ limit: 1 })}`, ContractPage),
   });
+  // Another municipality's register (403) or no such municipality (404): the same page as for a reader.
+  if (register.error instanceof ApiError && (register.error.status === 403 || register.error.status === 404))
+    return <NotFoundPage forbidden={register.error.status === 403} />;
   if (register.isError) return <ErrorAlert error={register.error} onRetry={() => void register.refetch()} />;
   if (!register.data) return <Loading />;
   if (!register.data.canCreate) return <NotFoundPage forbidden />;

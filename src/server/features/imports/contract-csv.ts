@@ -33,7 +33,7 @@ export interface ContractCsvRow {
   line: number;
   /** The cells as written, for the preview table. */
   text: Record<ContractColumn, string>;
-  /** Which columns the file has: a missing optional column keeps what a contract already holds. */
+  /** The municipality's contract number: the key a re-import finds the same contract by. */
   externalRef: string;
   title: string;
   supplierText: string;
@@ -75,21 +75,18 @@ function decisionDates(
   dates: string[],
   noticeMonths: number | null,
 ): string[] | null {
-  const ends = extendedEnds(
-    endsOn,
-    optionMonths.map((months) => ({ months, status: 'open' as const })),
-  ) as string[];
   if (dates.length === optionMonths.length) return dates;
   if (dates.length === 1) {
     let shift = 0;
-    return optionMonths.map((m, i) => {
+    return optionMonths.map((months) => {
       const date = addMonths(dates[0]!, shift);
-      shift += i < optionMonths.length ? m : 0;
+      shift += months;
       return date;
     });
   }
-  if (dates.length === 0) return ends.map((end) => addMonths(end, -(noticeMonths ?? 0)));
-  return null;
+  if (dates.length > 1) return null;
+  const open = optionMonths.map((months) => ({ months, status: 'open' as const }));
+  return (extendedEnds(endsOn, open) as string[]).map((end) => addMonths(end, -(noticeMonths ?? 0)));
 }
 
 /**
