@@ -26,7 +26,7 @@ const localName = (lang: UiLanguage) => (t: TechnologyRow) => (lang === 'en' ? t
  * The radar of a region, an association or the country for the actor. Computed once per area,
  * technology, language, day, the set of municipalities whose values the reader sees and the state of
  * the data (`radarDataStamp`), then answered from ADR 5's view cache for up to a minute: who may read
- * it is decided before, on every request, and a contract written anywhere shows at once.
+ * it is decided before, on every request, and a contract written anywhere shows within two seconds.
  */
 export async function contractRadar(
   db: Db,
