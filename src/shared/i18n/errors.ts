@@ -541,6 +541,14 @@ export const problemMessages = {
     sv: 'Någon har ändrat upphandlingen under tiden. Läs in sidan igen och gör ändringen där.',
     en: 'Someone has changed the procurement meanwhile. Reload the page and make the change there.',
   },
+  procurement_not_signed: {
+    sv: 'Flytta upphandlingen till fasen Avtal tecknat innan avtalet registreras hos deltagarna.',
+    en: 'Move the procurement to the phase Contract signed before the contract is recorded for the participants.',
+  },
+  procurement_no_participants: {
+    sv: 'Ingen kommun har bekräftat sitt deltagande, så det finns inget register att skriva avtalet i.',
+    en: 'No municipality has confirmed taking part, so there is no register to write the contract in.',
+  },
   procurement_closed: {
     sv: 'Upphandlingen är avslutad eller avbruten och tar inte emot svar.',
     en: 'The procurement is completed or cancelled and takes no answers.',
@@ -933,6 +941,10 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Kommunen finns inte i den ledande regionen eller samverkan och kan inte bjudas in.',
     en: 'The municipality is not in the leading region or association and cannot be invited.',
   },
+  procurement_form_joint: {
+    sv: 'Ett avtal från en samordnad upphandling har upphandlingsformen samordnad upphandling.',
+    en: 'A contract from a joint procurement has the procurement form joint procurement.',
+  },
   procurement_lead_kind: {
     sv: 'Välj en region, en samverkan eller en kommun som leder upphandlingen.',
     en: 'Choose a region, an association or a municipality to lead the procurement.',
@@ -941,8 +953,11 @@ export const fieldMessages: Record<string, Record<UiLanguage, string>> = {
     sv: 'Välj en kravspecifikation som den ledande organisationen äger.',
     en: 'Choose a requirement specification owned by the leading organisation.',
   },
-  unknown_initiative: { sv: 'Insatsen finns inte.', en: 'The initiative does not exist.' },
-  unknown_need: { sv: 'Behovet finns inte.', en: 'The need does not exist.' },
+  procurement_unknown_initiative: {
+    sv: 'Insatsen finns inte, eller så får du inte läsa den.',
+    en: 'The initiative does not exist, or you may not read it.',
+  },
+  procurement_unknown_need: { sv: 'Behovet finns inte.', en: 'The need does not exist.' },
   // The contract import (issue 17).
   invalid_date: {
     sv: 'Skriv datumet som år-månad-dag, till exempel 2025-03-01.',
