@@ -235,3 +235,22 @@ export const FundingReport = z.object({
   text: z.string().trim().min(10, 'min_ten_chars').max(8000),
 });
 export type FundingReport = z.infer<typeof FundingReport>;
+
+// --- Linking an initiative's funding rows ------------------------------------------------------------
+
+export const LinkableCallsQuery = z.object({
+  initiativeId: Uuid.describe('The initiative whose stimulus funding rows are to be linked'),
+});
+
+/** A call an initiative's funding row may come from, and which of its municipalities have money in it. */
+export const LinkableCall = z.object({
+  id: Uuid,
+  title: z.string(),
+  year: z.number().int(),
+  status: FundingCallStatus,
+  /** The initiative's municipalities (owner or participants) with an allocation in the call. */
+  municipalities: z.array(Named.extend({ code: z.string() })),
+});
+export type LinkableCall = z.infer<typeof LinkableCall>;
+export const LinkableCalls = z.object({ items: z.array(LinkableCall) });
+export type LinkableCalls = z.infer<typeof LinkableCalls>;

@@ -10,6 +10,8 @@ import {
   FundingReport,
   KeyPreview,
   KeyUploadQuery,
+  LinkableCalls,
+  LinkableCallsQuery,
   Requisition,
   SetAllocations,
   UpdateFundingCall,
@@ -27,6 +29,7 @@ import {
   uploadKey,
 } from './allocations.service.ts';
 import { createCall, getCall, listCalls, updateCall } from './funding-calls.service.ts';
+import { linkableCalls } from './linkable-calls.service.ts';
 
 /** Stimulus funds: calls, allocations per municipality, requisitions and reports (issue 17). */
 export const fundingCallRoutes =
@@ -60,6 +63,20 @@ export const fundingCallRoutes =
         },
       },
       async (req, reply) => reply.status(201).send(await createCall(db, actorOf(req), req.body)),
+    );
+
+    app.get(
+      '/funding-calls/linkable',
+      {
+        schema: {
+          tags,
+          summary:
+            "The opened calls an initiative's stimulus funding rows can be linked to, each with the initiative's municipalities that have an allocation in it (anyone who sees the initiative)",
+          querystring: LinkableCallsQuery,
+          response: { 200: LinkableCalls, ...problems(400, 401, 404) },
+        },
+      },
+      async (req) => linkableCalls(db, actorOf(req), req.query.initiativeId),
     );
 
     app.get(
