@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import { pdfWith } from '../fixtures/document-files.ts';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+import { expectInRegisters, recordSignedContract } from '../support/procurement-contract.ts';
 
 /**
  * Joint procurements (issue 17), as the people who run them: the Dalarna regional coordinator follows
@@ -122,5 +123,32 @@ describe('a joint procurement', () => {
       .waitFor();
     await main(page).getByRole('heading', { name: 'Tidslinje' }).waitFor();
     await expectAccessible(page, 'demo procurement, participant, desktop');
+  });
+
+  it('the region moves the demo procurement of digital locks to a signed contract and records it in both registers', async () => {
+    const { page } = await e.newPage();
+    await loginAs(page, 'region.dalarna', 'Lars Dahlberg');
+    await page.goto('/upphandlingar');
+    await main(page).getByRole('link', { name: 'Samordnad upphandling av digitala lås i Dalarna' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Samordnad upphandling av digitala lås i Dalarna' })
+      .waitFor();
+    await expectAccessible(page, 'demo procurement, lead, before the contract');
+    await recordSignedContract(page, {
+      title: 'Digitala lås Dalarna – samordnat avtal',
+      startsOn: '2027-03-01',
+      endsOn: '2030-02-28',
+    });
+    const written = await queryRows<{ code: string; form: string }>(
+      e.t.db,
+      sql`select m.code, c.procurement_form as form from contracts c
+          join organisations m on m.id = c.municipality_id
+          where c.title = 'Digitala lås Dalarna – samordnat avtal' order by m.code`,
+    );
+    expect(written).toEqual([
+      { code: '2080', form: 'joint' },
+      { code: '2081', form: 'joint' },
+    ]);
+    await expectInRegisters(e, 'Digitala lås Dalarna – samordnat avtal');
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import { pdfWith } from '../fixtures/document-files.ts';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
+import { expectInRegisters, recordSignedContract } from '../support/procurement-contract.ts';
 
 /**
  * Issue 17 end to end, as the people do it: Falun's coordinator brings in the contract list she keeps
@@ -191,7 +192,18 @@ describe('the region’s support, from contract list to signed contract', () => 
     }
   });
 
-  // @journey-contract-signed (the lead records the signed contract; it lands in both registers)
+  it('Dalarna moves the procurement to a signed contract and records it; it lands in both registers', async () => {
+    const { page } = await e.newPage();
+    await loginAs(page, 'region.dalarna', 'Lars Dahlberg');
+    await page.goto(`/upphandlingar/${procurementId}`);
+    await page.getByRole('heading', { level: 1, name: procurementTitle }).waitFor();
+    await recordSignedContract(page, {
+      title: `${procurementTitle} – avtal`,
+      startsOn: inMonths(1),
+      endsOn: inMonths(49),
+    });
+    await expectInRegisters(e, `${procurementTitle} – avtal`);
+  });
 
   it('the stimulus overview shows Falun’s requisition', async () => {
     const falun = (await e.newPage(PHONE)).page;

@@ -4643,9 +4643,34 @@ export const en: Messages = {
       initiatives: 'Initiatives waiting for the procurement',
     },
     contracts: {
-      title: 'Contracts',
+      title: 'Contracts the procurement resulted in',
       none: 'No contracts have been signed yet.',
       item: '{{municipality}}: {{supplier}}, {{start}} – {{end}}',
+    },
+    signed: {
+      heading: 'Record the signed contract',
+      notYet:
+        'First move the procurement to the phase {{phase}} with the Change phase form; then you can record the contract here.',
+      noParticipants:
+        'No municipality has confirmed its participation yet, so there is no register to write the contract into.',
+      intro_one:
+        'The contract is written into the contract register of the {{count}} municipality that has confirmed. Municipalities that already have it are skipped.',
+      intro_other:
+        'The contract is written into the contract register of each of the {{count}} municipalities that have confirmed. Municipalities that already have it are skipped.',
+      annualValue: 'Annual value per municipality (SEK)',
+      annualValueHint: 'The same value is written for every municipality. Leave empty if not known.',
+      submit: 'Record the contract',
+      saved_one: 'The contract is recorded. The procurement now has {{count}} contract.',
+      saved_other: 'The contract is recorded. The procurement now has {{count}} contracts.',
+    },
+    linksForm: {
+      heading: 'Link initiatives and needs',
+      initiatives: 'Initiatives waiting for the procurement',
+      needs: "Needs in the region's backlog",
+      noInitiatives: 'There are no initiatives of yours or of the participating municipalities to link.',
+      noNeeds: "The region's backlog is empty.",
+      submit: 'Save the links',
+      saved: 'The links are saved.',
     },
     lead: {
       title: 'Leading the procurement',

@@ -4634,9 +4634,34 @@ export const sv = {
       initiatives: 'Insatser som väntar på upphandlingen',
     },
     contracts: {
-      title: 'Avtal',
+      title: 'Avtal som upphandlingen gav',
       none: 'Inga avtal har tecknats ännu.',
       item: '{{municipality}}: {{supplier}}, {{start}} – {{end}}',
+    },
+    signed: {
+      heading: 'Registrera det tecknade avtalet',
+      notYet:
+        'Flytta först upphandlingen till fasen {{phase}} med formuläret Byt fas, så kan ni registrera avtalet här.',
+      noParticipants:
+        'Ingen kommun har bekräftat sitt deltagande ännu, så det finns inget register att skriva avtalet i.',
+      intro_one:
+        'Avtalet skrivs in i avtalsregistret hos den {{count}} kommun som har bekräftat. Kommuner som redan har det hoppas över.',
+      intro_other:
+        'Avtalet skrivs in i avtalsregistret hos var och en av de {{count}} kommuner som har bekräftat. Kommuner som redan har det hoppas över.',
+      annualValue: 'Årligt värde per kommun (kr)',
+      annualValueHint: 'Samma värde skrivs in hos varje kommun. Lämna tomt om det inte är känt.',
+      submit: 'Registrera avtalet',
+      saved_one: 'Avtalet är registrerat. Upphandlingen har nu {{count}} avtal.',
+      saved_other: 'Avtalet är registrerat. Upphandlingen har nu {{count}} avtal.',
+    },
+    linksForm: {
+      heading: 'Koppla insatser och behov',
+      initiatives: 'Insatser som väntar på upphandlingen',
+      needs: 'Behov i regionens behovslista',
+      noInitiatives: 'Det finns inga insatser hos er eller de deltagande kommunerna att koppla.',
+      noNeeds: 'Regionens behovslista är tom.',
+      submit: 'Spara kopplingarna',
+      saved: 'Kopplingarna är sparade.',
     },
     lead: {
       title: 'Leda upphandlingen',

@@ -8,10 +8,13 @@ import { QueryFailure } from '../../components/QueryFailure.tsx';
 import { api } from '../../lib/api.ts';
 import { formatDate } from '../../lib/i18n.ts';
 import { exportUrl } from '../requirements/data.ts';
+import { contractPath } from '../supplier-contracts/data.ts';
 import { ChecklistForm, InviteForm, PhaseForm } from './ProcurementLeadForms.tsx';
+import { ProcurementLinksForm } from './ProcurementLinksForm.tsx';
 import { confirmPath, ProcurementParticipants } from './ProcurementParticipants.tsx';
 import { ProcurementTimeline } from './ProcurementTimeline.tsx';
 import { procurementKey, procurementsKey, useProcurement } from './procurement-queries.ts';
+import { SignedContractForm } from './SignedContractForm.tsx';
 
 /**
  * `/upphandlingar/:id`: one joint procurement. A participating municipality first sees where it
@@ -64,24 +67,28 @@ export function ProcurementPage() {
       </Section>
       <Section title={t('procurements.links.title')} id="links">
         <LinksPart p={p} />
+        {p.canLead ? <ProcurementLinksForm p={p} /> : null}
       </Section>
       <Section title={t('procurements.contracts.title')} id="contracts">
         {p.contracts.length ? (
           <ul className="procurement-list">
             {p.contracts.map((c) => (
               <li key={c.id}>
-                {t('procurements.contracts.item', {
-                  municipality: c.municipality.name,
-                  supplier: c.supplier,
-                  start: formatDate(c.startsOn),
-                  end: formatDate(c.endsOn),
-                })}
+                <Link className="ds-link" to={contractPath(c.id)}>
+                  {t('procurements.contracts.item', {
+                    municipality: c.municipality.name,
+                    supplier: c.supplier,
+                    start: formatDate(c.startsOn),
+                    end: formatDate(c.endsOn),
+                  })}
+                </Link>
               </li>
             ))}
           </ul>
         ) : (
           <p className="ds-paragraph">{t('procurements.contracts.none')}</p>
         )}
+        {p.canLead ? <SignedContractForm p={p} /> : null}
       </Section>
       {p.canLead ? (
         <Section title={t('procurements.lead.title')} id="lead-tools">

@@ -81,7 +81,7 @@ export function EditContractPage() {
 }
 
 /** Labels for every field and every option row the contract allows, so that each message names its row. */
-function labelsOf(t: TFunction) {
+export function labelsOf(t: TFunction) {
   const labels: Record<string, string> = {};
   for (const f of [
     'supplierId',
