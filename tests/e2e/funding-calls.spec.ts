@@ -129,3 +129,67 @@ describe('stimulus funds', () => {
     await expectAccessible(page, 'funding call with allocations, owner');
   });
 });
+
+describe('linking initiative funding to a call', () => {
+  const INITIATIVE = 'Digital nattillsyn i hemtjänsten';
+  const USED = 77_000;
+
+  it("Falun's coordinator links a stimulus funding row to the national call and sees it counted as used", async () => {
+    const [initiative] = await queryRows<{ id: string }>(
+      e.t.db,
+      sql`select id from initiatives where title = ${INITIATIVE}`,
+    );
+    const [call] = await queryRows<{ id: string; title: string }>(
+      e.t.db,
+      sql`select id, title from funding_calls where title like 'Stimulansmedel välfärdsteknik%'`,
+    );
+    const usedBefore = async () =>
+      (
+        await queryRows<{ n: number }>(
+          e.t.db,
+          sql`select coalesce(sum(f.used_sek), 0)::float8 as n from initiative_funding f
+              join organisations m on m.id = f.recipient_municipality_id
+              where f.funding_call_id = ${call!.id} and m.code = '2080'`,
+        )
+      )[0]!.n;
+    const before = await usedBefore();
+
+    const { page } = await e.newPage();
+    await loginAs(page, 'samordnare.falun', 'Maria Sundin');
+    await page.goto(`/insatser/${initiative!.id}`);
+    await page.getByRole('heading', { level: 1, name: INITIATIVE }).waitFor();
+    const funding = page.getByRole('region', { name: 'Finansiering', exact: true });
+    await funding.getByRole('button', { name: 'Lägg till finansiering' }).click();
+    await funding.getByLabel('Använt', { exact: true }).fill('77 000');
+    await funding.getByLabel('Utlysning').selectOption({ label: call!.title });
+    await funding.getByLabel(/^Kommun som får medlen/).selectOption({ label: 'Falun' });
+    await expectAccessible(page, 'funding form linked to a call');
+    await funding.getByRole('button', { name: 'Lägg till finansieringen' }).click();
+    await funding.getByRole('table').getByRole('link', { name: call!.title }).first().waitFor();
+    expect(await usedBefore()).toBe(before + USED);
+    await expectAccessible(page, 'funding row linked to a call');
+
+    await funding.getByRole('table').getByRole('link', { name: call!.title }).first().click();
+    await page.getByRole('heading', { level: 1, name: CALL }).waitFor();
+    const own = main(page).getByRole('region', { name: 'Tilldelning för Falun' });
+    await own.getByText(/\(\d{4}\): 77.000.kr använt/).waitFor();
+    const summary = (await own.getByText(/Använt i insatser/).textContent()) ?? '';
+    expect(digits(summary.split('Använt i insatser')[1] ?? '')).toBe(String(before + USED));
+    await expectAccessible(page, 'call with the linked row');
+  });
+
+  it('the funding form with the call choice works on a 360 px phone', async () => {
+    const [initiative] = await queryRows<{ id: string }>(
+      e.t.db,
+      sql`select id from initiatives where title = ${INITIATIVE}`,
+    );
+    const { page } = await e.newPage({ width: 360, height: 740 });
+    await loginAs(page, 'samordnare.falun', 'Maria Sundin');
+    await page.goto(`/insatser/${initiative!.id}`);
+    const funding = page.getByRole('region', { name: 'Finansiering', exact: true });
+    await funding.getByRole('button', { name: 'Lägg till finansiering' }).click();
+    await funding.getByLabel('Utlysning').selectOption({ index: 1 });
+    await funding.getByLabel(/^Kommun som får medlen/).waitFor();
+    await expectAccessible(page, 'funding form with the call choice at 360px');
+  });
+});

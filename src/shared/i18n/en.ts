@@ -2254,6 +2254,13 @@ export const en: Messages = {
       added: 'The funding from {{source}} {{year}} is added.',
       saved: 'The funding from {{source}} {{year}} is saved.',
       removed: 'The funding from {{source}} {{year}} is removed.',
+      fundingCall: 'Funding call',
+      noCall: 'No funding call',
+      callHint: 'What is used counts as used from the municipality’s allocation in the call.',
+      noCalls: 'No funding call has an allocation for the initiative’s municipalities.',
+      callClosed: '{{title}} (closed)',
+      recipient: 'Municipality receiving the money',
+      chooseRecipient: 'Choose a municipality',
     },
     indicators: {
       heading: 'Benefits',

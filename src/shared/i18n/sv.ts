@@ -2246,6 +2246,13 @@ export const sv = {
       added: 'Finansieringen från {{source}} {{year}} är tillagd.',
       saved: 'Finansieringen från {{source}} {{year}} är sparad.',
       removed: 'Finansieringen från {{source}} {{year}} är borttagen.',
+      fundingCall: 'Utlysning',
+      noCall: 'Ingen utlysning',
+      callHint: 'Det som används räknas som använt av kommunens tilldelning i utlysningen.',
+      noCalls: 'Ingen utlysning har tilldelning till insatsens kommuner.',
+      callClosed: '{{title}} (stängd)',
+      recipient: 'Kommun som får medlen',
+      chooseRecipient: 'Välj kommun',
     },
     indicators: {
       heading: 'Nytta',

@@ -5,6 +5,7 @@ import {
   AllocationOverview,
   FundingCallList,
   FundingCallView,
+  LinkableCalls,
 } from '../../../shared/contracts/funding-calls.ts';
 import { api } from '../../lib/api.ts';
 import { useMe } from '../../lib/session.ts';
@@ -34,6 +35,13 @@ export const useAllocationDetail = (id: string, code: string) =>
   useQuery({
     queryKey: detailKey(id, code),
     queryFn: () => api.get(`/funding-calls/${id}/allocations/${code}`, AllocationDetail),
+  });
+
+/** The calls an initiative's stimulus funding rows can be linked to (its funding form and list). */
+export const useLinkableCalls = (initiativeId: string) =>
+  useQuery({
+    queryKey: ['funding-calls', 'linkable', initiativeId],
+    queryFn: () => api.get(`/funding-calls/linkable?initiativeId=${initiativeId}`, LinkableCalls),
   });
 
 /** Whether the signed-in person takes part in stimulus funds (the same named rule as the server's). */

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { LinkableCall } from '../../../shared/contracts/funding-calls.ts';
 import {
   CreateFunding,
   Funding,
@@ -11,6 +13,7 @@ import { Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { api } from '../../lib/api.ts';
 import { formatSek } from '../../lib/format.ts';
+import { callPath, useLinkableCalls } from '../funding-calls/data.ts';
 import { useFocusFirstField, useInvalidateInitiative } from './page-data.ts';
 import { ChildEditorFooter, type Editing, RowActions, SaveOrCancel, useRemove } from './RowActions.tsx';
 import { useReportUnsaved } from './unsaved-forms.tsx';
@@ -21,11 +24,14 @@ type AmountField = (typeof amounts)[number];
 function FundingForm({
   initiativeId,
   funding,
+  calls,
   onDone,
   onCancel,
 }: {
   initiativeId: string;
   funding: Funding | null;
+  /** The stimulus-fund calls the row can come from (issue 17). */
+  calls: LinkableCall[];
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
@@ -41,6 +47,8 @@ function FundingForm({
       grantedSek: funding?.grantedSek,
       usedSek: funding?.usedSek,
       note: funding?.note ?? '',
+      fundingCallId: funding?.fundingCallId ?? undefined,
+      recipientMunicipalityId: funding?.recipientMunicipalityId ?? undefined,
     },
     labels: {
       source: label('source'),
@@ -49,9 +57,18 @@ function FundingForm({
       grantedSek: label('grantedSek'),
       usedSek: label('usedSek'),
       note: label('note'),
+      fundingCallId: label('fundingCall'),
+      recipientMunicipalityId: label('recipient'),
     },
     onSubmit: async (values) => {
-      const body = { ...values, note: values.note || null };
+      // An empty choice (or another source) unlinks: null, not undefined, so an edit clears the link.
+      const linked = values.source === 'stimulus' && values.fundingCallId;
+      const body = {
+        ...values,
+        note: values.note || null,
+        fundingCallId: linked ? values.fundingCallId : null,
+        recipientMunicipalityId: linked ? (values.recipientMunicipalityId ?? null) : null,
+      };
       const f = funding
         ? await api.patch(`/initiatives/${initiativeId}/funding/${funding.id}`, Funding, body)
         : await api.post(`/initiatives/${initiativeId}/funding`, Funding, body);
@@ -66,6 +83,7 @@ function FundingForm({
   });
   useReportUnsaved(cf.form.formState.isDirty);
   useFocusFirstField(cf.fieldId('source'));
+  const chosenCall = calls.find((c) => c.id === cf.form.watch('fundingCallId'));
   return (
     <form className="form" onSubmit={cf.onSubmit} noValidate aria-labelledby="funding-form-heading">
       <h3 className="ds-heading" data-size="xs" id="funding-form-heading">
@@ -91,6 +109,30 @@ function FundingForm({
         />
       ))}
       <ContractTextField cf={cf} name="note" maxLength={1000} />
+      {cf.form.watch('source') === 'stimulus' ? (
+        <>
+          <ContractSelectField
+            cf={cf}
+            name="fundingCallId"
+            placeholder={label('noCall')}
+            hint={calls.length === 0 ? label('noCalls') : label('callHint')}
+            options={calls.map((c) => ({
+              value: c.id,
+              label:
+                c.status === 'closed' ? t('initiativePage.funding.callClosed', { title: c.title }) : c.title,
+            }))}
+          />
+          {chosenCall ? (
+            <ContractSelectField
+              cf={cf}
+              name="recipientMunicipalityId"
+              required
+              placeholder={label('chooseRecipient')}
+              options={chosenCall.municipalities.map((m) => ({ value: m.id, label: m.name }))}
+            />
+          ) : null}
+        </>
+      ) : null}
       <SaveOrCancel
         busy={cf.busy}
         label={t(funding ? 'initiativePage.save' : 'initiativePage.funding.submitAdd')}
@@ -106,6 +148,8 @@ export function FundingSection({ initiative: i }: { initiative: InitiativeView }
   const [message, setMessage] = useState('');
   const [editing, setEditing] = useState<Editing<Funding>>(null);
   const remove = useRemove(i.id, setMessage);
+  const linkable = useLinkableCalls(i.id);
+  const calls = linkable.data?.items ?? [];
   const sek = (n: number) => formatSek(n, i18n.language);
   const caption = t('initiativePage.funding.caption');
   const rows = [...i.funding].sort(
@@ -135,6 +179,7 @@ export function FundingSection({ initiative: i }: { initiative: InitiativeView }
                   {t('initiativePage.funding.usedSek')}
                 </th>
                 <th scope="col">{t('initiativePage.funding.note')}</th>
+                <th scope="col">{t('initiativePage.funding.fundingCall')}</th>
                 {i.canEdit ? <th scope="col">{t('initiativePage.actions')}</th> : null}
               </tr>
             </thead>
@@ -147,6 +192,14 @@ export function FundingSection({ initiative: i }: { initiative: InitiativeView }
                   <td className="num nowrap">{sek(f.grantedSek)}</td>
                   <td className="num nowrap">{sek(f.usedSek)}</td>
                   <td>{f.note ?? ''}</td>
+                  <td>
+                    {f.fundingCallId ? (
+                      <Link className="ds-link" to={callPath(f.fundingCallId)}>
+                        {calls.find((c) => c.id === f.fundingCallId)?.title ??
+                          t('initiativePage.funding.fundingCall')}
+                      </Link>
+                    ) : null}
+                  </td>
                   {i.canEdit ? (
                     <td>
                       <RowActions
@@ -177,6 +230,7 @@ export function FundingSection({ initiative: i }: { initiative: InitiativeView }
                 <td className="num nowrap">{sek(total('grantedSek'))}</td>
                 <td className="num nowrap">{sek(total('usedSek'))}</td>
                 <td />
+                <td />
                 {i.canEdit ? <td /> : null}
               </tr>
             </tfoot>
@@ -197,7 +251,7 @@ export function FundingSection({ initiative: i }: { initiative: InitiativeView }
         removeError={remove.error}
         addLabel={t('initiativePage.funding.add')}
         form={(row, onDone, onCancel) => (
-          <FundingForm initiativeId={i.id} funding={row} onDone={onDone} onCancel={onCancel} />
+          <FundingForm initiativeId={i.id} funding={row} calls={calls} onDone={onDone} onCancel={onCancel} />
         )}
       />
     </Section>
