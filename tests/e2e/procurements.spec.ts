@@ -151,4 +151,25 @@ describe('a joint procurement', () => {
     ]);
     await expectInRegisters(e, 'Digitala lås Dalarna – samordnat avtal');
   });
+
+  it('on a phone, the region links an initiative to the demo procurement', async () => {
+    const { page } = await e.newPage({ width: 360, height: 740 });
+    await loginAs(page, 'region.dalarna', 'Lars Dahlberg');
+    await page.goto('/upphandlingar');
+    await main(page).getByRole('link', { name: 'Samordnad upphandling av digitala lås i Dalarna' }).click();
+    const group = main(page).getByRole('group', { name: 'Insatser som väntar på upphandlingen' });
+    await group.waitFor();
+    await expectAccessible(page, 'procurement, lead, 360 px');
+    expect(await fitsScreen(page)).toBe(true);
+    const first = group.getByRole('checkbox').first();
+    const label = (await group.locator('label').first().textContent()) ?? '';
+    await first.check();
+    await main(page).getByRole('button', { name: 'Spara kopplingarna' }).click();
+    await main(page).getByText('Kopplingarna är sparade.').waitFor();
+    await main(page)
+      .getByRole('link', { name: label.replace(/ \(.*\)$/, ''), exact: true })
+      .waitFor();
+    await expectAccessible(page, 'procurement with a linked initiative, 360 px');
+    expect(await fitsScreen(page)).toBe(true);
+  });
 });
