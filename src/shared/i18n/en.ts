@@ -4399,7 +4399,8 @@ export const en: Messages = {
       title: 'Timeline',
       lead: 'Each bar runs from today to the end of the contract. The diamond marks the last day for the next decision.',
       none: 'No contracts to show.',
-      capped: 'Showing the {{shown}} contracts with the nearest decisions, of {{count}}. Choose a technology or download the file for all.',
+      capped:
+        'Showing the {{shown}} contracts with the nearest decisions, of {{count}}. Choose a technology or download the file for all.',
       beyond: 'Ends after {{date}}',
       row: '{{municipality}}: {{title}}. Ends {{endsOn}}. {{decision}}',
       legendBar: 'Contract time left',
@@ -4429,7 +4430,8 @@ export const en: Messages = {
         later: 'Later than 12 months',
         none: 'No contracts recorded',
       },
-      attribution: 'Municipal borders: okfse/sweden-geojson, simplified from the Swedish Election Authority’s open data.',
+      attribution:
+        'Municipal borders: okfse/sweden-geojson, simplified from the Swedish Election Authority’s open data.',
     },
     table: {
       title: 'Table',
@@ -4445,7 +4447,8 @@ export const en: Messages = {
       remaining: 'Extensions left',
       value: 'Annual value',
       valueHidden: 'Not shown',
-      valueNote: "A contract's value is shown only to the municipality itself, its region and its association.",
+      valueNote:
+        "A contract's value is shown only to the municipality itself, its region and its association.",
       none: 'No contracts to show.',
     },
   },
@@ -4602,13 +4605,17 @@ export const en: Messages = {
     },
     stand: {
       title: 'Where you stand',
-      invited: '{{name}} is invited but has not answered. Next step: decide, and upload a signed power of attorney.',
-      confirmed: '{{name}} takes part. The procurement is in the phase {{phase}}; its lead keeps you informed.',
+      invited:
+        '{{name}} is invited but has not answered. Next step: decide, and upload a signed power of attorney.',
+      confirmed:
+        '{{name}} takes part. The procurement is in the phase {{phase}}; its lead keeps you informed.',
       declined: '{{name}} has declined. You may change your answer while the procurement is active.',
       withdrawn: '{{name}} has withdrawn from the procurement.',
       respond: 'Answer the invitation',
-      lead_one: 'You lead the procurement. It is in the phase {{phase}} with {{count}} checklist item left; {{confirmed}} of {{total}} municipalities have confirmed.',
-      lead_other: 'You lead the procurement. It is in the phase {{phase}} with {{count}} checklist items left; {{confirmed}} of {{total}} municipalities have confirmed.',
+      lead_one:
+        'You lead the procurement. It is in the phase {{phase}} with {{count}} checklist item left; {{confirmed}} of {{total}} municipalities have confirmed.',
+      lead_other:
+        'You lead the procurement. It is in the phase {{phase}} with {{count}} checklist items left; {{confirmed}} of {{total}} municipalities have confirmed.',
       next: 'Next phase: {{phase}}.',
     },
     timeline: {
@@ -4715,7 +4722,7 @@ export const en: Messages = {
     nav: 'Contracts',
     chooser: {
       title: 'Contracts',
-      lead: "Choose a municipality to see its welfare technology contracts.",
+      lead: 'Choose a municipality to see its welfare technology contracts.',
       none: "You read no municipality's contract register.",
       caption: 'Municipalities',
     },
@@ -4772,7 +4779,8 @@ export const en: Messages = {
     },
     extensions: {
       title: 'Extension options',
-      intro: 'Each option in order, for example 2 + 1 + 1 years: two options of 12 months. Give the last decision date of each. When an option is used, move the end date forward by its months.',
+      intro:
+        'Each option in order, for example 2 + 1 + 1 years: two options of 12 months. Give the last decision date of each. When an option is used, move the end date forward by its months.',
       none: 'No extension options.',
       add: 'Add an extension option',
       remove: 'Remove extension option {{n}}',
@@ -4808,7 +4816,8 @@ export const en: Messages = {
       edit: 'Change the contract',
       remove: 'Remove the contract',
       removeTitle: 'Remove {{title}}?',
-      removeText: 'The contract is removed from the register with its documents and history. This cannot be undone.',
+      removeText:
+        'The contract is removed from the register with its documents and history. This cannot be undone.',
       removeConfirm: 'Remove',
       removing: 'Removing …',
       cancel: 'Cancel',
@@ -4924,7 +4933,8 @@ export const en: Messages = {
     },
     key: {
       title: 'Allocate by a key',
-      intro: 'Upload a CSV file from Excel with one row per municipality: its code or name and the number of residents aged 80+ (for example the headers "Kommun" and "Invånare 80+"). The total is shared by each municipality’s share and rounded to whole kronor so that the sum is exact. You see the result before anything is saved.',
+      intro:
+        'Upload a CSV file from Excel with one row per municipality: its code or name and the number of residents aged 80+ (for example the headers "Kommun" and "Invånare 80+"). The total is shared by each municipality’s share and rounded to whole kronor so that the sum is exact. You see the result before anything is saved.',
       file: 'File with the allocation key',
       hint: 'CSV saved from Excel, with semicolons or commas.',
       chooseFile: 'Choose a file.',
@@ -4958,7 +4968,8 @@ export const en: Messages = {
       reportTitle: 'Report',
       reportAgainTitle: 'Change the report',
       reportText: 'What the funds were used for',
-      reportHint: 'Describe what you have done and what it achieved. The initiatives above go with the report.',
+      reportHint:
+        'Describe what you have done and what it achieved. The initiatives above go with the report.',
       report: 'Send the report',
       reported: 'The report has been sent.',
     },
@@ -4968,7 +4979,8 @@ export const en: Messages = {
     crumb: 'Import contracts',
     lead: 'Read the municipality’s contract list from Excel. Save it as CSV (semicolon separated or UTF-8). The contract number recognises the contract, so you can read the same file again: unchanged contracts are left as they are and changed ones are updated.',
     template: 'Download an empty template (CSV) with the columns',
-    summary: '{{created}} new contracts, {{updated}} changed, {{unchanged}} unchanged, {{failed}} with errors.',
+    summary:
+      '{{created}} new contracts, {{updated}} changed, {{unchanged}} unchanged, {{failed}} with errors.',
     toRegister: 'Show the contract register',
     col: {
       externalRef: 'Contract number',
@@ -4982,13 +4994,17 @@ export const en: Messages = {
       externalRef: 'The municipality’s own number for the contract. Each number may be on one line only.',
       title: 'The contract’s name.',
       supplier: 'The supplier’s name or organisation number, as in the national supplier register.',
-      technologies: 'One or more catalogue technologies, separated by commas or semicolons, for example Digitalt trygghetslarm; Spisvakt.',
-      procurementForm: 'Egen upphandling (own), Samordnad upphandling (joint), Avrop från ramavtal (call-off) or Direktupphandling (direct award). Empty with a framework given = call-off.',
+      technologies:
+        'One or more catalogue technologies, separated by commas or semicolons, for example Digitalt trygghetslarm; Spisvakt.',
+      procurementForm:
+        'Egen upphandling (own), Samordnad upphandling (joint), Avrop från ramavtal (call-off) or Direktupphandling (direct award). Empty with a framework given = call-off.',
       frameworkName: 'The framework agreement called off from, for example one of Adda’s.',
       startsOn: 'A date such as 2025-03-01 (Excel’s usual format). 2025-03-01 00:00 and 1.3.2025 work too.',
       endsOn: 'The end of the current term, written like the start date.',
-      extensions: 'Extension options in years: 2+1+1 (a two-year contract and two one-year options) or +1+1. 6 mån for months.',
-      decideBy: 'The last day to decide on an extension: one date per option, or only the first. Empty = the end date less the notice period.',
+      extensions:
+        'Extension options in years: 2+1+1 (a two-year contract and two one-year options) or +1+1. 6 mån for months.',
+      decideBy:
+        'The last day to decide on an extension: one date per option, or only the first. Empty = the end date less the notice period.',
       noticeMonths: 'The notice period in whole months.',
       annualValueSek: 'The estimated value per year in kronor, such as 1 250 000 or 1250000,00.',
       responsible: 'The e-mail address of a person with a role in the municipality. May be empty.',

@@ -4482,7 +4482,8 @@ export const sv = {
       title: 'Tidslinje',
       lead: 'Varje stapel går från i dag till avtalets slut. Romben visar sista dag för nästa beslut.',
       none: 'Inga avtal att visa.',
-      capped: 'Visar de {{shown}} avtal vars beslut ligger närmast, av {{count}}. Välj en teknik eller ladda ner filen för alla.',
+      capped:
+        'Visar de {{shown}} avtal vars beslut ligger närmast, av {{count}}. Välj en teknik eller ladda ner filen för alla.',
       beyond: 'Slutar efter {{date}}',
       row: '{{municipality}}: {{title}}. Slutar {{endsOn}}. {{decision}}',
       legendBar: 'Avtalstid kvar',
@@ -4593,13 +4594,17 @@ export const sv = {
     },
     stand: {
       title: 'Här står ni',
-      invited: '{{name}} är inbjuden men har inte svarat. Nästa steg: fatta beslut och ladda upp en undertecknad fullmakt.',
-      confirmed: '{{name}} deltar. Upphandlingen är i fasen {{phase}}; den som leder den håller er informerade.',
+      invited:
+        '{{name}} är inbjuden men har inte svarat. Nästa steg: fatta beslut och ladda upp en undertecknad fullmakt.',
+      confirmed:
+        '{{name}} deltar. Upphandlingen är i fasen {{phase}}; den som leder den håller er informerade.',
       declined: '{{name}} har avböjt att delta. Ni kan ändra ert svar så länge upphandlingen pågår.',
       withdrawn: '{{name}} har dragit sig ur upphandlingen.',
       respond: 'Svara på inbjudan',
-      lead_one: 'Ni leder upphandlingen. Den är i fasen {{phase}} med {{count}} punkt kvar på checklistan; {{confirmed}} av {{total}} kommuner har bekräftat.',
-      lead_other: 'Ni leder upphandlingen. Den är i fasen {{phase}} med {{count}} punkter kvar på checklistan; {{confirmed}} av {{total}} kommuner har bekräftat.',
+      lead_one:
+        'Ni leder upphandlingen. Den är i fasen {{phase}} med {{count}} punkt kvar på checklistan; {{confirmed}} av {{total}} kommuner har bekräftat.',
+      lead_other:
+        'Ni leder upphandlingen. Den är i fasen {{phase}} med {{count}} punkter kvar på checklistan; {{confirmed}} av {{total}} kommuner har bekräftat.',
       next: 'Nästa fas: {{phase}}.',
     },
     timeline: {
@@ -4763,7 +4768,8 @@ export const sv = {
     },
     extensions: {
       title: 'Förlängningsoptioner',
-      intro: 'Varje option i tur och ordning, till exempel 2 + 1 + 1 år: två optioner på 12 månader. Ange senaste beslutsdatum för varje. När en option utnyttjas flyttar du slutdatumet fram lika många månader.',
+      intro:
+        'Varje option i tur och ordning, till exempel 2 + 1 + 1 år: två optioner på 12 månader. Ange senaste beslutsdatum för varje. När en option utnyttjas flyttar du slutdatumet fram lika många månader.',
       none: 'Inga förlängningsoptioner.',
       add: 'Lägg till förlängningsoption',
       remove: 'Ta bort förlängningsoption {{n}}',
@@ -4915,7 +4921,8 @@ export const sv = {
     },
     key: {
       title: 'Fördela efter en nyckel',
-      intro: 'Ladda upp en CSV-fil från Excel med en rad per kommun: kommunkod eller kommunnamn och antal invånare 80 år och äldre (till exempel rubrikerna "Kommun" och "Invånare 80+"). Totalbeloppet fördelas efter kommunernas andel och avrundas till hela kronor så att summan stämmer exakt. Du ser resultatet innan något sparas.',
+      intro:
+        'Ladda upp en CSV-fil från Excel med en rad per kommun: kommunkod eller kommunnamn och antal invånare 80 år och äldre (till exempel rubrikerna "Kommun" och "Invånare 80+"). Totalbeloppet fördelas efter kommunernas andel och avrundas till hela kronor så att summan stämmer exakt. Du ser resultatet innan något sparas.',
       file: 'Fil med fördelningsnyckel',
       hint: 'CSV sparad från Excel, med semikolon eller komma.',
       chooseFile: 'Välj en fil.',
@@ -4973,13 +4980,17 @@ export const sv = {
       externalRef: 'Kommunens eget nummer för avtalet. Samma nummer får bara finnas på en rad.',
       title: 'Avtalets namn.',
       supplier: 'Leverantörens namn eller organisationsnummer, som i det nationella leverantörsregistret.',
-      technologies: 'En eller flera tekniker ur katalogen, med komma eller semikolon emellan, till exempel Digitalt trygghetslarm; Spisvakt.',
-      procurementForm: 'Egen upphandling, Samordnad upphandling, Avrop från ramavtal eller Direktupphandling. Tom med ett ramavtal ifyllt = avrop.',
+      technologies:
+        'En eller flera tekniker ur katalogen, med komma eller semikolon emellan, till exempel Digitalt trygghetslarm; Spisvakt.',
+      procurementForm:
+        'Egen upphandling, Samordnad upphandling, Avrop från ramavtal eller Direktupphandling. Tom med ett ramavtal ifyllt = avrop.',
       frameworkName: 'Ramavtalet som avropet gjordes från, till exempel ett av Addas.',
       startsOn: 'Datum som 2025-03-01 (Excels vanliga format). Även 2025-03-01 00:00 och 1.3.2025 går bra.',
       endsOn: 'Slutdatum för nuvarande avtalsperiod, skrivet som startdatum.',
-      extensions: 'Förlängningsoptioner i år: 2+1+1 (två års avtal och två optioner på ett år) eller +1+1. 6 mån för månader.',
-      decideBy: 'Sista dag att besluta om förlängning: ett datum per option, eller bara det första. Tom = slutdatum minus uppsägningstiden.',
+      extensions:
+        'Förlängningsoptioner i år: 2+1+1 (två års avtal och två optioner på ett år) eller +1+1. 6 mån för månader.',
+      decideBy:
+        'Sista dag att besluta om förlängning: ett datum per option, eller bara det första. Tom = slutdatum minus uppsägningstiden.',
       noticeMonths: 'Uppsägningstid i hela månader.',
       annualValueSek: 'Uppskattat värde per år i kronor, som 1 250 000 eller 1250000,00.',
       responsible: 'E-postadress till en person med roll i kommunen. Får vara tom.',
