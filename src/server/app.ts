@@ -29,14 +29,14 @@ import { authoringRoutes } from './features/authoring/authoring.routes.ts';
 import { caseRoutes } from './features/cases/cases.routes.ts';
 import { contractRadarRoutes } from './features/contract-radar/contract-radar.routes.ts';
 import { dashboardRoutes } from './features/dashboards/dashboards.routes.ts';
-import { fundingCallRoutes } from './features/funding-calls/funding-calls.routes.ts';
 import { definitionRoutes } from './features/definitions/definitions.routes.ts';
 import { documentRoutes } from './features/documents/documents.routes.ts';
+import { externalContactRoutes } from './features/external-contacts/external-contacts.routes.ts';
+import { fundingCallRoutes } from './features/funding-calls/funding-calls.routes.ts';
 import {
   identityProviderRoutes,
   ssoDiscoveryRoutes,
 } from './features/identity-providers/identity-providers.routes.ts';
-import { externalContactRoutes } from './features/external-contacts/external-contacts.routes.ts';
 import { importRoutes } from './features/imports/imports.routes.ts';
 import { initiativeRoutes } from './features/initiatives/initiatives.routes.ts';
 import { learningRoutes } from './features/learning/learning.routes.ts';
@@ -51,9 +51,9 @@ import { openDataRoutes } from './features/open-data/open-data.routes.ts';
 import { organisationRoutes } from './features/organisations/organisations.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { peopleSearchRoutes } from './features/people/people-search.routes.ts';
+import { procurementRoutes } from './features/procurements/procurements.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { reportRoutes } from './features/reports/reports.routes.ts';
-import { procurementRoutes } from './features/procurements/procurements.routes.ts';
 import { requirementRoutes } from './features/requirements/requirements.routes.ts';
 import { specificationRoutes } from './features/requirements/specifications.routes.ts';
 import { scimRoutes } from './features/scim/scim.routes.ts';

@@ -4,9 +4,9 @@ import {
   readsExternalContacts,
   scopeFor,
   searchesPeople,
-  usesRequirementLibrary,
   usesFundingCalls,
   usesProcurements,
+  usesRequirementLibrary,
   usesSupport,
 } from '../../../shared/access/index.ts';
 import type { Me } from '../../../shared/contracts/auth.ts';

@@ -17,6 +17,7 @@ import {
 } from './demo-people.ts';
 import { loadDocumentsDemo } from './documents-demo.ts';
 import { loadExternalContactsDemo } from './external-contacts-demo.ts';
+import { loadFundingCallsDemo } from './funding-calls-demo.ts';
 import { loadInitiativesDemo } from './initiatives-demo.ts';
 import { loadLearningDemo } from './learning-demo.ts';
 import { loadNetworksDemo } from './networks-demo.ts';
@@ -25,7 +26,6 @@ import { loadRequirementsDemo } from './requirements-demo.ts';
 import { loadSteeringReportsDemo } from './steering-reports-demo.ts';
 import { loadSuppliersDemo } from './suppliers-demo.ts';
 import { loadSupportDemo } from './support-demo.ts';
-import { loadFundingCallsDemo } from './funding-calls-demo.ts';
 
 /**
  * The demo dataset: Region Dalarna with units in Falun and Borlänge, the Akademi Norr association and
