@@ -1,13 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tsvector } from './column-types.ts';
 import { organisations } from './organisations.ts';
 import { users } from './people.ts';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
+import { storedFileColumns } from './stored-file.ts';
 
 /**
  * A governing document — policy, strategy, action plan, guideline, routine, mission statement, report —
@@ -66,13 +62,7 @@ export const documentFiles = pgTable(
       .notNull()
       .unique()
       .references(() => governingDocuments.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    ...storedFileColumns(),
   },
   (t) => [check('document_files_size_ck', sql`${t.sizeBytes} > 0`)],
 );

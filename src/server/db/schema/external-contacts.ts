@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { customType, date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tsvector } from './column-types.ts';
 import { technologies } from './mapping.ts';
 import { networkMeetings } from './networks.ts';
 import { organisations } from './organisations.ts';
 import { users } from './people.ts';
 import { procurements } from './procurements.ts';
 import { suppliers } from './suppliers.ts';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * A region's or an association's contact with an external actor (issue 17): a supplier, Inera, the

@@ -3,10 +3,8 @@ import {
   bigint,
   boolean,
   check,
-  customType,
   date,
   index,
-  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -16,17 +14,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { tsvector } from './column-types.ts';
 import { benefitIndicators, initiatives } from './initiatives.ts';
 import { technologies } from './mapping.ts';
 import { networks } from './networks.ts';
 import { organisations } from './organisations.ts';
 import { users } from './people.ts';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
+import { storedFileColumns } from './stored-file.ts';
 
 /**
  * A case (exempel i kunskapsbanken): what one municipality did with a technology. Written by the
@@ -123,13 +117,7 @@ export const caseAttachments = pgTable(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    ...storedFileColumns(),
   },
   (t) => [
     index('case_attachments_case_idx').on(t.caseId),

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  customType,
   date,
   index,
   integer,
@@ -17,12 +16,8 @@ import { initiatives } from './initiatives.ts';
 import { technologies } from './mapping.ts';
 import { organisations } from './organisations.ts';
 import { users } from './people.ts';
+import { storedFileColumns } from './stored-file.ts';
 import { suppliers } from './suppliers.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /**
  * A joint procurement (issue 17), led by a region, an association or a municipality, for one technology.
@@ -102,13 +97,7 @@ export const procurementDocuments = pgTable(
     municipalityId: uuid('municipality_id').references(() => organisations.id, { onDelete: 'cascade' }),
     /** power_of_attorney, tender_documents, other. */
     kind: text('kind').notNull(),
-    fileName: text('file_name').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    ...storedFileColumns(),
   },
   (t) => [
     index('procurement_documents_procurement_idx').on(t.procurementId),

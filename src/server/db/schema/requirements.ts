@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  customType,
   foreignKey,
   index,
   integer,
@@ -13,12 +12,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { tsvector } from './column-types.ts';
 import { technologies } from './mapping.ts';
 import { organisations } from './organisations.ts';
 import { users } from './people.ts';
 import { procurements } from './procurements.ts';
-
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * A reusable procurement requirement in the shared library (issue 17). Its text lives in versions:

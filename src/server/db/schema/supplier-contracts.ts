@@ -3,7 +3,6 @@ import {
   type AnyPgColumn,
   bigint,
   check,
-  customType,
   date,
   index,
   integer,
@@ -20,12 +19,8 @@ import { technologies } from './mapping.ts';
 import { organisations } from './organisations.ts';
 import { users } from './people.ts';
 import { procurements } from './procurements.ts';
+import { storedFileColumns } from './stored-file.ts';
 import { supplierProducts, suppliers } from './suppliers.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
 
 /**
  * A municipality's contract for welfare technology (issue 17). Only the municipality's own coordinators
@@ -160,13 +155,7 @@ export const contractDocuments = pgTable(
       .references(() => contracts.id, { onDelete: 'cascade' }),
     /** contract, requirement_specification, other. */
     kind: text('kind').notNull(),
-    fileName: text('file_name').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    ...storedFileColumns(),
   },
   (t) => [
     index('contract_documents_contract_idx').on(t.contractId),

@@ -1,23 +1,9 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  customType,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { technologies } from './mapping.ts';
 import { organisations } from './organisations.ts';
 import { users } from './people.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
-});
+import { storedFileColumns } from './stored-file.ts';
 
 /**
  * Support a region or an association offers its municipalities (issue 17), mapped to one of the four
@@ -131,13 +117,7 @@ export const supportRequestAttachments = pgTable(
     requestId: uuid('request_id')
       .notNull()
       .references(() => supportRequests.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    mediaType: text('media_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    ...storedFileColumns(),
   },
   (t) => [
     index('support_request_attachments_request_idx').on(t.requestId),
