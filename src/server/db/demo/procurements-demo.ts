@@ -115,27 +115,12 @@ export async function loadProcurementsDemo(db: Db): Promise<void> {
         await tx.execute(sql`insert into procurement_participants (procurement_id, municipality_id, status, invited_at)
           values (${id}, ${municipalityId}, 'invited', now() - interval '30 days')`);
     }
-    // The specification: the library's requirements for digital locks and the general ones every
-    // welfare-technology tender needs (security and data protection, exit, accessibility).
-    const library = await queryRows<{ id: string; level: string }>(
-      tx,
-      sql`select r.id, v.level from requirements r
-          join requirement_versions v on v.requirement_id = r.id and v.version = r.current_version
-          where exists (select 1 from requirement_technologies rt where rt.requirement_id = r.id and rt.technology_id = ${lock.id})
-             or v.category in ('security_gdpr', 'exit', 'accessibility')
-          order by (v.level = 'must') desc, r.created_at limit 15`,
+    // The specification: Dalarna's draft lock specification from the requirements library's demo is the
+    // one this procurement is written with (one specification, not a second copy of it).
+    await tx.execute(
+      sql`update requirement_specifications set procurement_id = ${id}
+          where owner_organisation_id = ${region.id} and technology_id = ${lock.id} and procurement_id is null`,
     );
-    const [spec] = await queryRows<{ id: string }>(
-      tx,
-      sql`insert into requirement_specifications (owner_organisation_id, title, introduction, technology_id, procurement_id, created_by, updated_by)
-          values (${region.id}, ${`Kravspecifikation: ${TITLE}`},
-                  ${'Kraven gäller digitala lås för hemtjänsten i de deltagande kommunerna. Ska-krav måste uppfyllas; bör-krav utvärderas.'},
-                  ${lock.id}, ${id}, ${lead}, ${lead})
-          returning id`,
-    );
-    for (const [position, r] of library.entries())
-      await tx.execute(sql`insert into requirement_specification_items (specification_id, requirement_id, version, level, position)
-        select ${spec!.id}, ${r.id}, current_version, ${r.level}, ${position} from requirements where id = ${r.id}`);
     const [need] = await queryRows<{ id: string }>(
       tx,
       sql`select id from needs where technology_id = ${lock.id} limit 1`,
