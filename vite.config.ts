@@ -213,6 +213,19 @@ export default defineConfig({
     manifest: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
+    // Every browser the platform supports (Chromium, Firefox 115+, Safari 17+) preloads modules itself:
+    // the polyfill would only add bytes to the JavaScript every page, the lesson too, must load first.
+    modulePreload: {
+      polyfill: false,
+      // The learner's pages preload every chunk they import, so a lesson never waits on a chain. Other
+      // pages preload their stylesheets only: their scripts follow one round trip later, and the list of
+      // every management page's chunks stays out of the entry the lesson loads first (its budget,
+      // scripts/check-bundle-budget.mjs).
+      resolveDependencies: (file, deps) =>
+        /\/(learner|learning|CoursePage|QuizPage|LessonPage)[-.]/.test(`/${file}`)
+          ? deps
+          : deps.filter((d) => d.endsWith('.css')),
+    },
     rolldownOptions: {
       output: {
         codeSplitting: {
