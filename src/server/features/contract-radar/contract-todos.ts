@@ -6,7 +6,7 @@ import { contractsInView } from './contract-radar.repo.ts';
 import { nextDecision, parseOption } from './radar-logic.ts';
 
 /** A decision enters the to-do list this many months ahead: the last of the three alerts. */
-const TODO_MONTHS = 3;
+const DECISION_SOON_MONTHS = 3;
 
 /**
  * The start page's contract item for the coordinators who keep a municipality's register: contracts
@@ -15,7 +15,7 @@ const TODO_MONTHS = 3;
 export async function contractTodos({ db, actor, today }: Pick<StartContext, 'db' | 'actor' | 'today'>) {
   const municipalities = contractRegistersKeptBy(actor);
   if (!municipalities.length) return [];
-  const until = addMonths(today, TODO_MONTHS);
+  const until = addMonths(today, DECISION_SOON_MONTHS);
   const due = (await contractsInView(db, municipalities, today, null))
     .map((c) => ({
       c,
