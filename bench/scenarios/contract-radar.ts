@@ -1,13 +1,7 @@
 import { benchEmail } from '../lib/accounts.ts';
 import type { SqlStatement } from '../server.ts';
-import {
-  type BenchContext,
-  type Budget,
-  get,
-  registerScenario,
-  runHttpScenario,
-  sessionStatements,
-} from './registry.ts';
+import { municipalitiesOf, regionWithMostMunicipalities } from './regions.ts';
+import { type Budget, get, registerScenario, runHttpScenario, sessionStatements } from './registry.ts';
 
 /** Budgets from issue 17 (PostgreSQL, national scale, 50 connections). */
 export const RADAR_REGION_P95_BUDGET_MS = 100;
@@ -19,15 +13,6 @@ const p95Budget = (label: string, limit: number, measured: number): Budget => ({
   measured,
   ok: measured <= limit,
 });
-
-/** The region with the most municipalities (Västra Götaland at national scale): the biggest radar. */
-async function largestRegion(ctx: BenchContext) {
-  const [row] = await ctx.server.query<{ county_code: string }>(
-    `select county_code from organisations where kind = 'municipality'
-     group by county_code order by count(*) desc, county_code limit 1`,
-  );
-  return row!.county_code;
-}
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
@@ -61,8 +46,9 @@ registerScenario({
   description:
     'GET /api/v1/contracts/radar?region= (and ?technology=) as the regional coordinator of the region with the most municipalities, and as two of its municipal coordinators (values only for their own)',
   async run(ctx) {
-    const county = await largestRegion(ctx);
-    const codes = ctx.municipalities.filter((m) => m.code.startsWith(county)).map((m) => m.code);
+    const region = regionWithMostMunicipalities(ctx);
+    const county = region.code;
+    const codes = municipalitiesOf(ctx, region).map((m) => m.code);
     const sessions = await ctx.sessions([
       benchEmail.regional(county),
       ...codes.slice(0, 2).map((c) => benchEmail.coordinator(c)),

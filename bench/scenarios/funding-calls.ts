@@ -1,4 +1,5 @@
 import { benchEmail } from '../lib/accounts.ts';
+import { municipalitiesOf, regionWithMostMunicipalities } from './regions.ts';
 import { type Budget, get, registerScenario, runHttpScenario, sessionStatements } from './registry.ts';
 
 /**
@@ -24,12 +25,9 @@ registerScenario({
        where o.kind = 'nation' order by c.created_at desc limit 1`,
     );
     if (!call) throw new Error('No national funding call: run npm run bench:data -- --only funding-calls');
-    const [big] = await ctx.server.query<{ county_code: string }>(
-      `select county_code from organisations where kind = 'municipality'
-       group by county_code order by count(*) desc, county_code limit 1`,
-    );
-    const county = big!.county_code;
-    const first = ctx.municipalities.find((m) => m.code.startsWith(county))!;
+    const region = regionWithMostMunicipalities(ctx);
+    const county = region.code;
+    const first = municipalitiesOf(ctx, region)[0]!;
     const [regional, admin, municipal] = await ctx.sessions([
       benchEmail.regional(county),
       benchEmail.admin(),

@@ -1,4 +1,5 @@
 import { benchEmail } from '../lib/accounts.ts';
+import { regionOfLargestMunicipality } from './regions.ts';
 import { type Budget, get, registerScenario, runHttpScenario, sessionStatements } from './registry.ts';
 
 /** Budget from issue 7 (PostgreSQL, national scale): p95 ≤ 100 ms for each view. */
@@ -15,8 +16,7 @@ type Ctx = Parameters<Parameters<typeof registerScenario>[0]['run']>[0];
 
 /** The largest region (by staff of its biggest municipality) and its rolling plan. */
 async function largestRegion(ctx: Ctx) {
-  const biggest = ctx.municipalities[0]!;
-  const region = ctx.regions.find((r) => r.id === biggest.regionId)!;
+  const region = regionOfLargestMunicipality(ctx);
   const [plan] = await ctx.server.query<{ id: string }>(
     'select id from action_plans where owner_organisation_id = $1 limit 1',
     [region.id],

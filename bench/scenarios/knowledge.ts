@@ -1,5 +1,6 @@
 import type { AutocannonRequest } from 'autocannon';
 import { benchEmail } from '../lib/accounts.ts';
+import { regionOfLargestMunicipality } from './regions.ts';
 import { type Budget, registerScenario, runHttpScenario, type ScenarioResult } from './registry.ts';
 
 /** Budgets from issue 8 (PostgreSQL, national scale); the dashboards' are in dashboards.ts. */
@@ -12,14 +13,6 @@ const budget = (name: string, limit: number, measured: number): Budget => ({
   measured,
   ok: measured <= limit,
 });
-
-type Ctx = Parameters<Parameters<typeof registerScenario>[0]['run']>[0];
-
-/** The region of the largest municipality: the most people, programmes and initiatives to count. */
-function largestRegion(ctx: Ctx) {
-  const biggest = ctx.municipalities[0]!;
-  return ctx.regions.find((r) => r.id === biggest.regionId)!;
-}
 
 /** The open data's largest family: adoption by municipality and technology. */
 const adoptionFloor = {
@@ -69,7 +62,7 @@ registerScenario({
   description:
     'POST /api/v1/reports/steering-group for the largest region’s last half-year, then GET its PDF, five times',
   async run(ctx): Promise<ScenarioResult> {
-    const region = largestRegion(ctx);
+    const region = regionOfLargestMunicipality(ctx);
     const [s] = await ctx.sessions([benchEmail.regional(region.code)]);
     const headers = { cookie: s!.cookie, 'x-csrf-token': s!.csrfToken, 'content-type': 'application/json' };
     const to = new Date().toISOString().slice(0, 10);

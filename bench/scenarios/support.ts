@@ -1,4 +1,5 @@
 import { benchEmail } from '../lib/accounts.ts';
+import { regionOfLargestMunicipality } from './regions.ts';
 import { type Budget, get, registerScenario, runHttpScenario, sessionStatements } from './registry.ts';
 
 /**
@@ -14,20 +15,12 @@ const p95Budget = (label: string, measured: number): Budget => ({
   ok: measured <= SUPPORT_P95_BUDGET_MS,
 });
 
-type Ctx = Parameters<Parameters<typeof registerScenario>[0]['run']>[0];
-
-/** The region of the largest municipality: the most requests to handle. */
-function largestRegion(ctx: Ctx) {
-  const biggest = ctx.municipalities[0]!;
-  return ctx.regions.find((r) => r.id === biggest.regionId)!;
-}
-
 registerScenario({
   name: 'support-queue',
   description:
     'GET /api/v1/support-requests (newest 50) and ?status=new as the regional coordinator of the largest region: its queue',
   async run(ctx) {
-    const region = largestRegion(ctx);
+    const region = regionOfLargestMunicipality(ctx);
     const [s] = await ctx.sessions([benchEmail.regional(region.code)]);
     const result = await runHttpScenario(ctx, {
       name: 'support-queue',
@@ -58,7 +51,7 @@ registerScenario({
   description:
     'GET /api/v1/support-requests/report?region= as the regional coordinator of the largest region: per municipality, need and month, and response times per offer',
   async run(ctx) {
-    const region = largestRegion(ctx);
+    const region = regionOfLargestMunicipality(ctx);
     const [s] = await ctx.sessions([benchEmail.regional(region.code)]);
     const result = await runHttpScenario(
       { ...ctx, connections: Math.min(ctx.connections, 10) },
