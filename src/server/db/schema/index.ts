@@ -24,4 +24,5 @@ export * from './suppliers.ts';
 export * from './support.ts';
 export * from './system.ts';
 export * from './team.ts';
+export * from './xapi.ts';
 // @features-schema (one line per schema file above this line)
