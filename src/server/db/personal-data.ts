@@ -660,6 +660,34 @@ export const personalData: PersonalDataEntry[] = [
     show: ['call_id', 'municipality_id'],
     erase: { scrub: true },
   },
+  {
+    key: 'lrs_statements',
+    table: 'learning_statements',
+    columns: ['statement'],
+    // A statement sent to /xapi about the person (its actor is her), or naming her anywhere (instructor,
+    // team, a group's member) by her e-mail address or name.
+    tiedBy: [{ user: 'user_id' }, { mentions: 'statement' }],
+    show: ['id', 'statement', 'stored'],
+    erase: { scrub: true },
+  },
+  {
+    key: 'lrs_statement_keys',
+    table: 'learning_statements',
+    columns: ['agent_keys', 'related_agent_keys'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['id', 'agent_keys'],
+    // The keys hold a hash of her address; her statements stay hers through `user_id` (the tombstone).
+    erase: { set: { agent_keys: sql`'{}'::text[]`, related_agent_keys: sql`'{}'::text[]` } },
+  },
+  {
+    key: 'xapi_documents',
+    table: 'xapi_documents',
+    columns: ['user_id', 'agent', 'agent_key', 'content'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['kind', 'activity_id', 'document_id', 'content_type', 'updated_at'],
+    // Activity state and profiles an e-learning tool kept about her: nothing in them is needed afterwards.
+    erase: { delete: true },
+  },
   // @features-personal-data (entries above this line)
 ];
 
