@@ -9,6 +9,11 @@ const scopeDescriptions: Record<(typeof apiScopes)[number], string> = {
   'learning:read': 'Read learning and programme reports',
   'people:read': "List the organisation's people and their roles",
   'people:write': 'List, add and change people (staff and managers) and import staff lists',
+  'xapi:read': "Read the organisation's statements, state and profiles at /xapi (HTTP Basic)",
+  'xapi:write': 'Send statements, state and profiles to /xapi (HTTP Basic)',
+  'xapi:all': 'Read and write at /xapi (HTTP Basic)',
+  'cmi5:admin': 'Import cmi5 courses, launch their AUs, waive and abandon',
+  'courses:write': 'Import SCORM and cmi5 packages as courses',
 };
 
 /**

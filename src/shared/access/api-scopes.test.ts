@@ -52,10 +52,10 @@ describe('an API client actor', () => {
   });
 
   it('is offered the scopes its kind of organisation can use; units have no clients', () => {
-    expect(scopesForKind('municipality')).toHaveLength(6);
+    expect(scopesForKind('municipality')).toHaveLength(11);
     expect(scopesForKind('region')).not.toContain('mapping:write');
     expect(scopesForKind('association')).toEqual(scopesForKind('region'));
-    expect(scopesForKind('nation')).toHaveLength(6);
+    expect(scopesForKind('nation')).toHaveLength(11);
     expect(scopesForKind('unit')).toEqual([]);
   });
 });

@@ -6,7 +6,6 @@ import { type Action, roleAllows } from './permissions.ts';
  * What an API client (OAuth 2.0 client credentials, issue 15) may do. A client acts as its organisation's
  * coordinator would (see `apiClientRole`), but only the actions its scopes list: every other action is
  * refused by `authorize`, `authorizeOwn` and `scopeFor` through the actor's `allowedActions`.
- * The xAPI scopes belong to a later issue.
  */
 export const apiScopes = [
   'open-data:read',
@@ -15,6 +14,11 @@ export const apiScopes = [
   'learning:read',
   'people:read',
   'people:write',
+  'xapi:read',
+  'xapi:write',
+  'xapi:all',
+  'cmi5:admin',
+  'courses:write',
 ] as const;
 export type ApiScope = (typeof apiScopes)[number];
 
@@ -25,6 +29,14 @@ export const scopeActions: Record<ApiScope, readonly Action[]> = {
   'learning:read': ['organisation.read', 'learning.report', 'programme.report'],
   'people:read': ['organisation.read', 'members.list'],
   'people:write': ['organisation.read', 'members.list', 'members.manage', 'staff.import'],
+  // The LRS (issue 18): statements, state and profiles of the organisation's people and tools.
+  'xapi:read': ['organisation.read', 'xapi.read'],
+  'xapi:write': ['organisation.read', 'xapi.write'],
+  'xapi:all': ['organisation.read', 'xapi.read', 'xapi.write'],
+  // An LMS or test harness that imports cmi5 courses and launches their AUs.
+  'cmi5:admin': ['organisation.read', 'course.author', 'learning.enrol'],
+  // A content producer's system that imports SCORM and cmi5 packages as courses.
+  'courses:write': ['organisation.read', 'course.author'],
 };
 
 export function isApiScope(value: string): value is ApiScope {

@@ -62,6 +62,10 @@ export const actions = [
   // The contract register per municipality (issue 17): coordinators read, a municipality's own write.
   'contract.read',
   'contract.write',
+  // The learning record store at /xapi (issue 18): what an e-learning tool reads and writes through an
+  // API client of the organisation.
+  'xapi.read',
+  'xapi.write',
   // @features-actions (new actions above this line)
 ] as const;
 export type Action = (typeof actions)[number];
@@ -103,6 +107,8 @@ const coordinatorActions: readonly Action[] = [
   'external_contact.read',
   'procurement.lead',
   'contract.read',
+  'xapi.read',
+  'xapi.write',
   // @features-coordinator-actions (actions every coordinator holds, above this line)
 ];
 

@@ -3323,6 +3323,11 @@ export const en: Messages = {
       'learning:read': 'Read learning and programme reports.',
       'people:read': "See the organisation's people and their roles.",
       'people:write': 'See, add and change staff and managers, and import staff lists.',
+      'xapi:read': "Read the organisation's learning records (xAPI statements), state and profiles.",
+      'xapi:write': 'Send learning records (xAPI statements), state and profiles.',
+      'xapi:all': 'Read and send learning records (xAPI), state and profiles.',
+      'cmi5:admin': 'Import cmi5 courses, launch their parts, and waive or abandon them.',
+      'courses:write': 'Import SCORM and cmi5 packages as courses.',
     },
     created: {
       heading: 'The client {{name}} has been created',

@@ -3314,6 +3314,11 @@ export const sv = {
       'learning:read': 'Läsa rapporter om utbildning och program.',
       'people:read': 'Se personerna i organisationen och deras roller.',
       'people:write': 'Se, lägga till och ändra medarbetare och chefer och importera personallistor.',
+      'xapi:read': 'Läsa organisationens lärandeposter (xAPI-statements), tillstånd och profiler.',
+      'xapi:write': 'Skicka lärandeposter (xAPI-statements), tillstånd och profiler.',
+      'xapi:all': 'Läsa och skicka lärandeposter (xAPI), tillstånd och profiler.',
+      'cmi5:admin': 'Importera cmi5-kurser, starta deras delar och markera dem som avklarade eller avbrutna.',
+      'courses:write': 'Importera SCORM- och cmi5-paket som kurser.',
     },
     created: {
       heading: 'Klienten {{name}} är skapad',
