@@ -78,6 +78,11 @@ describe('managing API clients', () => {
       'learning:read',
       'people:read',
       'people:write',
+      'xapi:read',
+      'xapi:write',
+      'xapi:all',
+      'cmi5:admin',
+      'courses:write',
     ]);
     const listed = body.items.find((c: { id: string }) => c.id === created.id);
     expect(listed).toMatchObject({ clientId: created.clientId, name: 'Power BI' });
