@@ -7,3 +7,12 @@ export function uuidList(ids: readonly string[]): SQL {
     sql`, `,
   );
 }
+
+/** A list of texts as one SQL array of bound parameters (`= any(…)`), typed for both databases. */
+export function textArray(values: readonly string[]): SQL {
+  if (values.length === 0) return sql`array[]::text[]`;
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}

@@ -12,3 +12,4 @@ export * from './scope.ts';
 export * from './supplier-contracts.ts';
 export * from './suppliers.ts';
 export * from './support.ts';
+export * from './xapi.ts';

@@ -121,6 +121,23 @@ export async function findTokenActor(db: Db, tokenHash: string): Promise<TokenAc
   return row ?? null;
 }
 
+/** An active client by its client id, with its own scopes and secret hash: HTTP Basic at /xapi. */
+export async function findClientActor(
+  db: Db,
+  clientId: string,
+): Promise<(TokenActorRow & { secret_hash: string }) | null> {
+  const [row] = await queryRows<TokenActorRow & { secret_hash: string }>(
+    db,
+    sql`select c.id as api_client_id, c.client_id, c.name, c.user_id, c.scopes, c.secret_hash,
+               o.id as organisation_id, o.kind as organisation_kind, o.name as organisation_name,
+               o.code as organisation_code
+        from api_clients c
+        join organisations o on o.id = c.organisation_id
+        where c.client_id = ${clientId} and c.revoked_at is null and c.user_id is not null`,
+  );
+  return row ?? null;
+}
+
 export async function organisationKind(db: Db, id: string) {
   const [row] = await db
     .select({ kind: organisations.kind })

@@ -2,7 +2,7 @@ import { type Action, actionsOfScopes, apiClientRole, isApiScope } from '../../.
 import type { Db } from '../../db/client.ts';
 import { hashToken } from '../../lib/tokens.ts';
 import type { RequestActor } from '../../plugins/session.ts';
-import { findTokenActor } from './api-clients.repo.ts';
+import { findTokenActor, type TokenActorRow } from './api-clients.repo.ts';
 
 /**
  * The actor of a request with `Authorization: Bearer <token>`: the client's service account, with one
@@ -12,7 +12,14 @@ import { findTokenActor } from './api-clients.repo.ts';
  */
 export async function findBearerActor(db: Db, token: string): Promise<RequestActor | null> {
   const row = await findTokenActor(db, hashToken(token));
-  if (!row) return null;
+  return row ? clientActor(row) : null;
+}
+
+/**
+ * The actor of an API client, limited to the scopes in `row` (a token's, or the client's own when it
+ * authenticates with HTTP Basic at /xapi). Null when its organisation cannot hold a client.
+ */
+export function clientActor(row: TokenActorRow): RequestActor | null {
   const role = apiClientRole(row.organisation_kind);
   if (!role) return null;
   const scopes = row.scopes.filter(isApiScope);

@@ -1,16 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { textArray } from '../../lib/sql-lists.ts';
 
 /** What the contract import looks up by the names in a file: suppliers, people and existing contracts. */
-
-/** A list of texts as one SQL array parameter list (`= any(…)`). */
-function textArray(values: readonly string[]): SQL {
-  if (values.length === 0) return sql`array[]::text[]`;
-  return sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
-}
 
 export interface SupplierMatch {
   id: string;
