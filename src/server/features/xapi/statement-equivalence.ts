@@ -3,15 +3,6 @@ import type { XapiActivity } from './activity-definition-schema.ts';
 import type { XapiContext, XapiSubStatement } from './statement-schema.ts';
 import type { XapiActor, XapiStatement } from './statement-validation.ts';
 
-type LanguageMap = Record<string, string>;
-type Component = { id: string; description?: LanguageMap | undefined };
-
-// Language tags are case-insensitive (RFC 5646 2.1.1).
-function languageMap(map: LanguageMap | undefined): LanguageMap | undefined {
-  if (!map) return undefined;
-  return Object.fromEntries(Object.entries(map).map(([tag, text]) => [tag.toLowerCase(), text]));
-}
-
 /** The instant a timestamp names, with all its fractional digits: offsets and trailing zeros vary. */
 export function timestampInstant(value: string): string {
   const m = /^(.*?\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(.*)$/.exec(value.replace(' ', 'T'));
@@ -27,36 +18,29 @@ export function timestampInstant(value: string): string {
   return digits ? `${seconds}.${digits}` : String(seconds);
 }
 
+// The domain of an e-mail address is case-insensitive (Data 2.3.1's example of case exceptions).
+function mbox(value: string | undefined): string | undefined {
+  const at = value?.lastIndexOf('@') ?? -1;
+  return value && at >= 0 ? value.slice(0, at) + value.slice(at).toLowerCase() : value;
+}
+
 function actor(a: XapiActor | undefined): unknown {
   if (!a) return undefined;
   const base = {
     ...a,
     objectType: a.objectType ?? 'Agent',
+    mbox: mbox(a.mbox),
     mbox_sha1sum: a.mbox_sha1sum?.toLowerCase(),
   };
   if (a.objectType !== 'Group' || !a.member) return base;
   // Data 2.4.2.2: the member list is unordered.
-  const members = a.member.map(actor).sort((x, y) => (canonicalJson(x) < canonicalJson(y) ? -1 : 1));
+  const members = a.member.map((m) => canonicalJson(actor(m))).sort();
   return { ...base, member: members };
 }
 
-function components(list: Component[] | undefined): unknown {
-  return list?.map((c) => ({ id: c.id, description: languageMap(c.description) }));
-}
-
+// Data 2.3.1: the Activity Definition is not part of the statement, only the Activity's id.
 function activity(a: XapiActivity): unknown {
-  const d = a.definition;
-  const definition = d && {
-    ...d,
-    name: languageMap(d.name),
-    description: languageMap(d.description),
-    choices: components(d.choices),
-    scale: components(d.scale),
-    source: components(d.source),
-    target: components(d.target),
-    steps: components(d.steps),
-  };
-  return { ...a, objectType: 'Activity', definition };
+  return { objectType: 'Activity', id: a.id };
 }
 
 function context(c: XapiContext | undefined): unknown {
@@ -79,7 +63,7 @@ function context(c: XapiContext | undefined): unknown {
   };
 }
 
-type Body = Pick<XapiStatement, 'actor' | 'verb' | 'result' | 'timestamp' | 'attachments'> & {
+type Body = Pick<XapiStatement, 'actor' | 'verb' | 'result'> & {
   object: XapiStatement['object'] | XapiSubStatement['object'];
   context?: XapiContext;
 };
@@ -92,35 +76,41 @@ function object(o: Body['object']): unknown {
     case 'StatementRef':
       return { ...o, id: o.id.toLowerCase() };
     case 'SubStatement':
-      return { objectType: 'SubStatement', ...body(o) };
+      // A SubStatement's timestamp is the client's own, so it counts, as an instant.
+      return {
+        objectType: 'SubStatement',
+        ...body(o),
+        timestamp: o.timestamp && timestampInstant(o.timestamp),
+      };
     default:
       return activity(o);
   }
 }
 
+// The verb's display, attachments and activity definitions are left out: Data 2.3.1 does not count
+// them as part of the statement.
 function body(s: Body): Record<string, unknown> {
   return {
     actor: actor(s.actor),
-    verb: { id: s.verb.id, display: languageMap(s.verb.display) },
+    verb: s.verb.id,
     object: object(s.object),
     result: s.result,
     context: context(s.context),
-    timestamp: s.timestamp === undefined ? undefined : timestampInstant(s.timestamp),
-    attachments: s.attachments?.map((a) => ({
-      ...a,
-      display: languageMap(a.display),
-      description: languageMap(a.description),
-      sha2: a.sha2.toLowerCase(),
-    })),
   };
 }
 
+// The LRS sets a missing timestamp itself, so only two given timestamps can disagree.
+function sameInstant(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || timestampInstant(a) === timestampInstant(b);
+}
+
 /**
- * Statement Comparison Requirements (Data 2.3): whether a re-sent statement is the one already
- * stored. What the LRS sets itself (stored, authority, version) does not count, nor do key order,
- * the case of language tags, a timestamp's offset or a lone context activity sent without an array.
+ * Statement Comparison Requirements (Data 2.3.1): whether a re-sent statement is the one already
+ * stored. Differences the immutability exceptions allow are ignored: what the LRS sets or may set
+ * (id, stored, authority, version, a missing timestamp), a timestamp's offset and precision, the
+ * verb's display, activity definitions, attachments, the order of Group members and of keys, the
+ * case of UUIDs, SHA-1 sums and e-mail domains, and a lone context activity sent without an array.
  */
 export function sameStatement(a: XapiStatement, b: XapiStatement): boolean {
-  const canonical = (s: XapiStatement) => canonicalJson({ id: s.id?.toLowerCase(), ...body(s) });
-  return canonical(a) === canonical(b);
+  return sameInstant(a.timestamp, b.timestamp) && canonicalJson(body(a)) === canonicalJson(body(b));
 }
