@@ -27,7 +27,10 @@ export function isLanguageTag(tag: string): boolean {
 export const iriSchema = z.string().refine(isIri, 'must be an IRI with a scheme');
 export const uuidSchema = z.string().refine(isUuid, 'must be a UUID');
 export const languageTagSchema = z.string().refine(isLanguageTag, 'must be an RFC 5646 language tag');
-export const languageMapSchema = z.record(languageTagSchema, z.string());
+// The 1.0.3 conformance suite refuses an empty map ("display": {}) as well as a bad tag.
+export const languageMapSchema = z
+  .record(languageTagSchema, z.string())
+  .refine((map) => Object.keys(map).length > 0, 'must have at least one entry');
 // Extension values may be anything, null included (Data 4.1); only the keys are IRIs.
 export const extensionsSchema = z.record(iriSchema, z.unknown());
 

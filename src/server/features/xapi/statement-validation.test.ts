@@ -112,6 +112,8 @@ describe('Verb', () => {
     bad(statement({ verb: { id: 'example.com/v' } }));
     bad(statement({ verb: { id: 'http://example.com/v', display: { something: 'besucht' } } }));
     bad(statement({ verb: { id: 'http://example.com/v', display: 'attended' } }));
+    bad(statement({ verb: { id: 'http://example.com/v', display: {} } }));
+    bad(statement({ verb: { id: 'http://example.com/v', display: { a12345: 'x' } } }));
   });
 
   it('voided refers to a StatementRef', () => {
