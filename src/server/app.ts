@@ -71,6 +71,7 @@ import { createReadiness, type ReadinessOptions } from './features/system/readin
 import { systemRoutes } from './features/system/system.routes.ts';
 import { teamRoutes } from './features/team/team.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
+import { xapiRoutes } from './features/xapi/xapi.routes.ts';
 import { registerCsrf } from './plugins/csrf.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerNoStore } from './plugins/no-store.ts';
@@ -239,6 +240,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const { mountDemoIdp } = await import('./features/sso/demo-idp/demo-idp.plugin.ts');
     await app.register(mountDemoIdp({ db, config, keyDir: deps.demoIdp.keyDir }));
   }
+
+  // The learning record store (issue 18): HTTP Basic with an API client, the LRS's own errors, CORS.
+  await app.register(xapiRoutes({ db, publicUrl: config.publicUrl }), { prefix: '/xapi' });
 
   // SCIM provisioning (issue 15): bearer token only, SCIM's own errors, outside /api (no cookie, no CSRF).
   await app.register(scimRoutes({ db, config }), { prefix: '/scim/v2' });
