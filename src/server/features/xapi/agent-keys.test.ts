@@ -16,13 +16,15 @@ const course = { id: 'http://example.com/course' };
 
 describe('agentKey', () => {
   it('names the IFI, lowercases a SHA-1 sum and marks Groups', () => {
-    expect(agentKey({ mbox: 'mailto:a@b.se' })).toBe('mbox:mailto:a@b.se');
+    expect(agentKey({ mbox: 'mailto:a@b.se' })).toBe('mbox:84d74c948ed6d3266f5603aa701d19695ad36554');
     expect(agentKey({ mbox_sha1sum: 'CD9B00A5611F94EAA7B1661EDAB976068E364975' })).toBe(
       'mbox_sha1sum:cd9b00a5611f94eaa7b1661edab976068e364975',
     );
     expect(agentKey({ objectType: 'Agent', openid: 'https://id.se/1' })).toBe('openid:https://id.se/1');
     expect(agentKey({ account: { homePage: 'https://x.se', name: 'n' } })).toBe('account:https://x.se|n');
-    expect(agentKey({ objectType: 'Group', mbox: 'mailto:a@b.se' })).toBe('Group|mbox:mailto:a@b.se');
+    expect(agentKey({ objectType: 'Group', mbox: 'mailto:a@b.se' })).toBe(
+      'Group|mbox:84d74c948ed6d3266f5603aa701d19695ad36554',
+    );
   });
 
   it('has no key for an anonymous Group', () => {
@@ -65,14 +67,17 @@ describe('statementKeys', () => {
         },
       }),
     );
-    expect(keys.agentKeys).toEqual(['mbox:mailto:ada@example.se', 'account:https://idp.example.se|bo']);
-    expect(keys.relatedAgentKeys).toEqual([
-      'mbox:mailto:ada@example.se',
+    expect(keys.agentKeys).toEqual([
+      'mbox:93ca78028467f4d4f370775d8cc43e8c9b31c117',
       'account:https://idp.example.se|bo',
-      'mbox:mailto:teacher@x.se',
+    ]);
+    expect(keys.relatedAgentKeys).toEqual([
+      'mbox:93ca78028467f4d4f370775d8cc43e8c9b31c117',
+      'account:https://idp.example.se|bo',
+      'mbox:8efd1aaea661bcf1743f98039785564d7771f8c0',
       'Group|openid:https://id.example.se/team',
-      'mbox:mailto:coach@x.se',
-      'Group|mbox:mailto:g@x.se',
+      'mbox:5a82a3be72fece908df6c10d9d27e0e09a4a81be',
+      'Group|mbox:a7df00c3501c5e976243c5e232df642b76e11f8a',
     ]);
     expect(keys.objectActivityId).toBeNull();
   });
@@ -121,11 +126,11 @@ describe('statementKeys', () => {
         },
       }),
     );
-    expect(keys.agentKeys).toEqual(['mbox:mailto:ada@example.se']);
+    expect(keys.agentKeys).toEqual(['mbox:93ca78028467f4d4f370775d8cc43e8c9b31c117']);
     expect(keys.relatedAgentKeys).toEqual([
-      'mbox:mailto:ada@example.se',
+      'mbox:93ca78028467f4d4f370775d8cc43e8c9b31c117',
       'account:https://idp.example.se|bo',
-      'mbox:mailto:peer@x.se',
+      'mbox:573e6cdb044a8d89f999b9d7256b1bfd625100c0',
       'Group|openid:https://id.example.se/team',
     ]);
     expect(keys.objectActivityId).toBeNull();

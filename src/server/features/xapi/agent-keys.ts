@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { actorSchema, ifiCount, VOIDED_VERB, type XapiContext } from './statement-schema.ts';
 import type { XapiActor, XapiAgent, XapiGroup, XapiStatement } from './statement-validation.ts';
 
@@ -8,7 +9,8 @@ import type { XapiActor, XapiAgent, XapiGroup, XapiStatement } from './statement
  */
 export function agentKey(agent: XapiAgent | XapiGroup): string {
   const prefix = agent.objectType === 'Group' ? 'Group|' : '';
-  if (agent.mbox !== undefined) return `${prefix}mbox:${agent.mbox}`;
+  // The address itself is kept out of the key (a column that indexes every statement), only its hash.
+  if (agent.mbox !== undefined) return `${prefix}mbox:${createHash('sha1').update(agent.mbox).digest('hex')}`;
   if (agent.mbox_sha1sum !== undefined) return `${prefix}mbox_sha1sum:${agent.mbox_sha1sum.toLowerCase()}`;
   if (agent.openid !== undefined) return `${prefix}openid:${agent.openid}`;
   if (agent.account !== undefined) return `${prefix}account:${agent.account.homePage}|${agent.account.name}`;

@@ -1,0 +1,106 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import { subtreeIds } from '../scim/scim-users.repo.ts';
+import type { StatementFilter } from './statement-query.ts';
+import { STORED_COLUMNS, type StoredStatementRow } from './statements.repo.ts';
+
+/** Whose statements a caller reads: all (national), what lies under organisations, or a person's own. */
+export type ReadScope =
+  | { kind: 'all' }
+  | { kind: 'organisations'; ids: string[] }
+  | { kind: 'person'; userId: string };
+
+/** The agent of an `agent` filter: its key, and the person it is when she is one of ours. */
+export interface AgentMatch {
+  key: string;
+  userId: string | null;
+}
+
+function scopeCondition(a: string, scope: ReadScope): SQL {
+  const t = sql.raw(a);
+  if (scope.kind === 'all') return sql`true`;
+  if (scope.kind === 'person') return sql`${t}.user_id = ${scope.userId}`;
+  if (scope.ids.length === 0) return sql`false`;
+  return sql`(${sql.join(
+    scope.ids.map(
+      (id) => sql`${t}.organisation_id in ${subtreeIds(id)}
+        or ${t}.user_id in (select m.user_id from memberships m where m.organisation_id in ${subtreeIds(id)})`,
+    ),
+    sql` or `,
+  )})`;
+}
+
+/** The filters that also hold for a statement through the statement its StatementRef targets. */
+function matchConditions(a: string, f: StatementFilter, agent: AgentMatch | null): SQL[] {
+  const t = sql.raw(a);
+  const where: SQL[] = [];
+  if (agent) {
+    const byKey = f.relatedAgents
+      ? sql`${t}.related_agent_keys && array[${agent.key}]::text[]`
+      : sql`${t}.agent_keys @> array[${agent.key}]::text[]`;
+    where.push(agent.userId ? sql`(${byKey} or ${t}.user_id = ${agent.userId})` : byKey);
+  }
+  if (f.verb) where.push(sql`${t}.verb = ${f.verb}`);
+  if (f.activity) {
+    where.push(
+      f.relatedActivities
+        ? sql`${t}.related_activity_ids @> array[${f.activity}]::text[]`
+        : sql`(${t}.object_type = 'Activity' and ${t}.object_id = ${f.activity})`,
+    );
+  }
+  if (f.registration) where.push(sql`${t}.registration = ${f.registration}`);
+  return where;
+}
+
+const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
+
+/**
+ * One page of GET /statements, newest stored first (or oldest with `ascending`), one row more than the
+ * limit so the caller knows whether a `more` link is due. Voided statements are left out; a statement
+ * whose StatementRef targets one that meets the filters meets them too (Communication §2.1.3).
+ */
+export async function findStatementPage(
+  db: Db,
+  f: StatementFilter,
+  scope: ReadScope,
+  agent: AgentMatch | null,
+): Promise<StoredStatementRow[]> {
+  const own = matchConditions('s', f, agent);
+  const direct = and(own);
+  const throughRef = own.length
+    ? sql` or (s.object_type = 'StatementRef' and s.object_id in (
+          select 'urn:uuid:' || t.id::text from learning_statements t
+          where ${and(matchConditions('t', f, agent))} and ${scopeCondition('t', scope)}))`
+    : sql``;
+  const window: SQL[] = [];
+  if (f.since) window.push(sql`s.stored > ${f.since.toISOString()}::timestamptz`);
+  if (f.until) window.push(sql`s.stored <= ${f.until.toISOString()}::timestamptz`);
+  if (f.after) {
+    window.push(
+      f.ascending
+        ? sql`(s.stored, s.seq) > (${f.after.stored}::timestamptz, ${f.after.seq}::bigint)`
+        : sql`(s.stored, s.seq) < (${f.after.stored}::timestamptz, ${f.after.seq}::bigint)`,
+    );
+  }
+  const order = f.ascending ? sql`s.stored asc, s.seq asc` : sql`s.stored desc, s.seq desc`;
+  return queryRows<StoredStatementRow>(
+    db,
+    sql`select ${STORED_COLUMNS} from learning_statements s
+        where not s.voided and ${scopeCondition('s', scope)} and (${direct}${throughRef}) and ${and(window)}
+        order by ${order}
+        limit ${f.limit + 1}`,
+  );
+}
+
+/** One statement by id, within the caller's scope: voided ones only through `voidedStatementId`. */
+export async function findOneStatement(
+  db: Db,
+  id: string,
+  scope: ReadScope,
+): Promise<StoredStatementRow | null> {
+  const [row] = await queryRows<StoredStatementRow>(
+    db,
+    sql`select ${STORED_COLUMNS} from learning_statements s where s.id = ${id}::uuid and ${scopeCondition('s', scope)}`,
+  );
+  return row ?? null;
+}

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { writesXapiAt, xapiReadScope } from '../../../shared/access/index.ts';
+import type { Db } from '../../db/client.ts';
+import { agentKey, statementKeys } from './agent-keys.ts';
+import { platformUsersOf, usersWithin } from './platform-people.ts';
+import { sameStatement } from './statement-equivalence.ts';
+import { renderStatement } from './statement-rendering.ts';
+import { VOIDED_VERB } from './statement-schema.ts';
+import type { XapiStatement, XapiVersion } from './statement-validation.ts';
+import * as repo from './statements.repo.ts';
+import type { XapiCaller } from './xapi-auth.ts';
+import { badRequest, XapiError } from './xapi-errors.ts';
+
+/** An attachment's raw content from a multipart/mixed request, named by its SHA-2 (X-Experience-API-Hash). */
+export interface AttachmentPart {
+  sha2: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface StoreStatementsInput {
+  version: XapiVersion;
+  statements: XapiStatement[];
+  attachments: AttachmentPart[];
+}
+
+type ClientCaller = Extract<XapiCaller, { kind: 'client' }>;
+
+/** Only an API client with a write scope at its own organisation writes (a person's session only reads). */
+export function writingClient(caller: XapiCaller): ClientCaller {
+  if (caller.kind !== 'client' || !writesXapiAt(caller.actor, caller.organisationId)) {
+    throw new XapiError(403, 'These credentials may not write to this LRS (an xapi:write scope is needed)');
+  }
+  return caller;
+}
+
+function objectIdOf(s: XapiStatement): string {
+  const o = s.object;
+  if (o.objectType === 'StatementRef') return `urn:uuid:${o.id.toLowerCase()}`;
+  if (o.objectType === 'Agent' || o.objectType === 'Group')
+    return 'member' in o && !('mbox' in o || 'account' in o || 'openid' in o || 'mbox_sha1sum' in o)
+      ? 'anonymous-group'
+      : agentKey(o);
+  if (o.objectType === 'SubStatement') return 'substatement';
+  return o.id;
+}
+
+/** Activity definitions given in the statements (object and context activities), latest last. */
+function definitionsOf(statements: XapiStatement[]): Map<string, Record<string, unknown>> {
+  const found = new Map<string, Record<string, unknown>>();
+  const take = (a: { id?: string; objectType?: string; definition?: unknown } | undefined) => {
+    if (a?.id && (a.objectType ?? 'Activity') === 'Activity' && a.definition)
+      found.set(a.id, { ...found.get(a.id), ...(a.definition as Record<string, unknown>) });
+  };
+  for (const s of statements) {
+    take(s.object as { id?: string; objectType?: string; definition?: unknown });
+    const lists = s.context?.contextActivities;
+    for (const list of [lists?.parent, lists?.grouping, lists?.category, lists?.other]) list?.forEach(take);
+  }
+  return found;
+}
+
+/** Every attachment without a fileUrl must come with its content, and every part must be named. */
+function checkAttachments(statements: XapiStatement[], parts: AttachmentPart[]) {
+  const sent = new Set(parts.map((p) => p.sha2));
+  const named = new Set<string>();
+  for (const s of statements) {
+    for (const a of s.attachments ?? []) {
+      named.add(a.sha2.toLowerCase());
+      if (!a.fileUrl && !sent.has(a.sha2.toLowerCase())) {
+        throw badRequest(`Attachment ${a.sha2} has no fileUrl and its content was not sent`);
+      }
+    }
+  }
+  for (const p of parts) {
+    if (!named.has(p.sha2))
+      throw badRequest(`The part with hash ${p.sha2} is not an attachment of any statement`);
+  }
+}
+
+/**
+ * Stores statements sent to /xapi (Communication §2.1.1–2.1.2) and answers their ids in order. A
+ * statement whose id is already stored is accepted again only unchanged (Data 2.3.1's comparison), a
+ * different one under the same id is a 409 and nothing of the request is stored. The LRS sets `stored`,
+ * the `authority` (the client), a missing `id`, `timestamp` and `version`. A statement about one of our
+ * people is linked to her, and must be about someone within the client's organisation.
+ */
+export async function storeStatements(
+  db: Db,
+  deps: { publicUrl: string },
+  caller: XapiCaller,
+  input: StoreStatementsInput,
+): Promise<string[]> {
+  const client = writingClient(caller);
+  checkAttachments(input.statements, input.attachments);
+  const stored = new Date();
+  const storedIso = stored.toISOString();
+  const statements = input.statements.map((s) => ({
+    ...s,
+    id: (s.id ?? randomUUID()).toLowerCase(),
+  }));
+
+  const ids = statements.map((s) => s.id);
+  const existing = new Map((await repo.findStoredByIds(db, ids)).map((r) => [r.id, r]));
+  const inBatch = new Map(statements.map((s) => [s.id, s]));
+  for (const s of statements) {
+    if (s.verb.id !== VOIDED_VERB) continue;
+    if (s.object.objectType !== 'StatementRef')
+      throw badRequest('A voiding statement must have a StatementRef object');
+    const targetId = s.object.id.toLowerCase();
+    const target = existing.get(targetId) ?? (await repo.findStoredByIds(db, [targetId]))[0];
+    const targetVerb = target?.verb ?? inBatch.get(targetId)?.verb.id;
+    if (targetVerb === VOIDED_VERB)
+      throw badRequest('A voiding statement cannot void another voiding statement');
+  }
+
+  const people = await platformUsersOf(
+    db,
+    statements.flatMap((s) => (s.actor.objectType === 'Group' ? [] : [s.actor])),
+    deps.publicUrl,
+  );
+  const linked = [...new Set(people.values())];
+  if (!xapiReadScope(client.actor).national) {
+    const within = await usersWithin(db, linked, client.organisationId);
+    if (linked.some((u) => !within.has(u))) {
+      throw new XapiError(403, 'A statement is about a person outside the organisation of these credentials');
+    }
+  }
+
+  const fresh: repo.StatementInsert[] = [];
+  for (const s of statements) {
+    const before = existing.get(s.id);
+    if (before) {
+      if (!sameStatement(renderStatement(before, deps.publicUrl) as XapiStatement, s)) {
+        throw new XapiError(409, `Statement ${s.id} is already stored with other content`);
+      }
+      continue;
+    }
+    const full = {
+      ...s,
+      timestamp: s.timestamp ?? storedIso,
+      stored: storedIso,
+      authority: client.authority,
+      version: s.version ?? (input.version === '1.0.3' ? '1.0.0' : '2.0.0'),
+    } as XapiStatement;
+    const keys = statementKeys(full);
+    const actorKey = s.actor.objectType === 'Group' ? null : agentKey(s.actor);
+    fresh.push({
+      id: s.id,
+      userId: actorKey ? (people.get(actorKey) ?? null) : null,
+      verb: s.verb.id,
+      objectId: objectIdOf(s),
+      objectType: s.object.objectType ?? 'Activity',
+      result: s.result ?? null,
+      context: s.context ?? null,
+      timestamp: new Date(full.timestamp!),
+      stored,
+      statement: full,
+      registration: keys.registration,
+      agentKeys: keys.agentKeys,
+      relatedAgentKeys: keys.relatedAgentKeys,
+      relatedActivityIds: keys.relatedActivityIds,
+      organisationId: client.organisationId,
+      apiClientId: client.apiClientId,
+    });
+  }
+
+  await db.transaction(async (tx) => {
+    const inserted = await repo.insertStatements(tx, fresh);
+    // Another request stored one of these ids between our read and our write: compare it as above.
+    if (inserted.length < fresh.length) {
+      const raced = fresh.filter((f) => !inserted.some((i) => i.id === f.id));
+      for (const row of await repo.findStoredByIds(
+        tx,
+        raced.map((r) => r.id),
+      )) {
+        const mine = raced.find((r) => r.id === row.id)!.statement as XapiStatement;
+        if (!sameStatement(renderStatement(row, deps.publicUrl) as XapiStatement, mine)) {
+          throw new XapiError(409, `Statement ${row.id} is already stored with other content`);
+        }
+      }
+    }
+    await repo.upsertActivityDefinitions(tx, client.organisationId, definitionsOf(input.statements));
+    await repo.insertAttachments(tx, input.attachments);
+  });
+  return ids;
+}
