@@ -1,4 +1,4 @@
-import { writesXapiAt, xapiReadScope } from '../../../shared/access/xapi.ts';
+import { xapiReadScope } from '../../../shared/access/xapi.ts';
 import type { Db } from '../../db/client.ts';
 import { agentKey } from './agent-keys.ts';
 import {
@@ -22,6 +22,7 @@ import {
 } from './documents.repo.ts';
 import { platformUsersOf } from './platform-people.ts';
 import type { XapiAgent, XapiGroup, XapiVersion } from './statement-validation.ts';
+import { writingClient } from './statements.service.ts';
 import type { XapiCaller } from './xapi-auth.ts';
 import { badRequest, notFoundXapi, XapiError } from './xapi-errors.ts';
 
@@ -51,13 +52,6 @@ export function requireClient(caller: XapiCaller): ClientCaller {
   if (caller.kind !== 'client')
     throw new XapiError(403, 'Documents are for API clients: sign in with HTTP Basic');
   return caller;
-}
-
-function writer(caller: XapiCaller): ClientCaller {
-  const client = requireClient(caller);
-  if (!writesXapiAt(client.actor, client.organisationId))
-    throw new XapiError(403, 'This client may not write to the LRS (it needs the xapi:write scope)');
-  return client;
 }
 
 export function readScopeOf(caller: XapiCaller): ReadScope {
@@ -114,7 +108,7 @@ async function write(
   target: DocumentTarget,
   change: (tx: Db, key: DocumentKey, current: StoredDocument | null) => Promise<void>,
 ) {
-  const client = writer(caller);
+  const client = writingClient(caller);
   const key = keyOf(target, client.organisationId);
   await deps.db.transaction(async (tx) => change(tx, key, await lockOwnDocument(tx, key)));
 }
@@ -186,7 +180,7 @@ export async function deleteDocuments(
   conditions: Preconditions,
 ): Promise<void> {
   if (target.documentId === undefined) {
-    const client = writer(caller);
+    const client = writingClient(caller);
     await deleteOwnDocuments(deps.db, client.organisationId, selectorOf(target));
     return;
   }
