@@ -47,14 +47,6 @@ CREATE UNIQUE INDEX "xapi_documents_key_uq" ON "xapi_documents" USING btree ("or
 CREATE INDEX "xapi_documents_user_idx" ON "xapi_documents" USING btree ("user_id");--> statement-breakpoint
 ALTER TABLE "learning_statements" ADD CONSTRAINT "learning_statements_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "learning_statements" ADD CONSTRAINT "learning_statements_api_client_id_api_clients_id_fk" FOREIGN KEY ("api_client_id") REFERENCES "public"."api_clients"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "learning_statements_stored_idx" ON "learning_statements" USING btree ("stored","seq");--> statement-breakpoint
-CREATE INDEX "learning_statements_registration_idx" ON "learning_statements" USING btree ("registration","stored");--> statement-breakpoint
-CREATE INDEX "learning_statements_org_idx" ON "learning_statements" USING btree ("organisation_id","stored");--> statement-breakpoint
-CREATE INDEX "learning_statements_verb_idx" ON "learning_statements" USING btree ("verb","stored");--> statement-breakpoint
-CREATE INDEX "learning_statements_object_idx" ON "learning_statements" USING btree ("object_id","stored");--> statement-breakpoint
-CREATE INDEX "learning_statements_agents_idx" ON "learning_statements" USING gin ("agent_keys");--> statement-breakpoint
-CREATE INDEX "learning_statements_related_agents_idx" ON "learning_statements" USING gin ("related_agent_keys");--> statement-breakpoint
-CREATE INDEX "learning_statements_related_activities_idx" ON "learning_statements" USING gin ("related_activity_ids");--> statement-breakpoint
 -- A lesson statement of the platform's own (no stored xAPI statement) gets the keys /xapi queries filter
 -- on here, whichever way it is written (the learning service, demo data, the bench generator): its
 -- registration (the enrolment), the activities it relates to, and StatementRef for a voiding statement.
@@ -100,3 +92,20 @@ UPDATE "learning_statements" t SET "voided" = true
 WHERE t."verb" <> 'http://adlnet.gov/expapi/verbs/voided'
   AND EXISTS (SELECT 1 FROM "learning_statements" v
               WHERE v."verb" = 'http://adlnet.gov/expapi/verbs/voided' AND v."object_id" = 'urn:uuid:' || t."id"::text);
+--> statement-breakpoint
+-- Indexes last: the updates above then rewrite the rows without maintaining them.
+CREATE INDEX "learning_statements_stored_idx" ON "learning_statements" USING btree ("stored","seq");
+--> statement-breakpoint
+CREATE INDEX "learning_statements_registration_idx" ON "learning_statements" USING btree ("registration","stored");
+--> statement-breakpoint
+CREATE INDEX "learning_statements_org_idx" ON "learning_statements" USING btree ("organisation_id","stored");
+--> statement-breakpoint
+CREATE INDEX "learning_statements_verb_idx" ON "learning_statements" USING btree ("verb","stored");
+--> statement-breakpoint
+CREATE INDEX "learning_statements_object_idx" ON "learning_statements" USING btree ("object_id","stored");
+--> statement-breakpoint
+CREATE INDEX "learning_statements_agents_idx" ON "learning_statements" USING gin ("agent_keys");
+--> statement-breakpoint
+CREATE INDEX "learning_statements_related_agents_idx" ON "learning_statements" USING gin ("related_agent_keys");
+--> statement-breakpoint
+CREATE INDEX "learning_statements_related_activities_idx" ON "learning_statements" USING gin ("related_activity_ids");
