@@ -16,6 +16,15 @@ export default defineConfig({
       },
       {
         test: {
+          // The pure unit tests alone (no database): run beside the API tests on PostgreSQL in CI.
+          name: 'src',
+          include: ['src/**/*.test.ts'],
+          testTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
           name: 'api',
           // The API tests alone, for the second database (the pure unit tests in src/ need none).
           include: ['tests/api/**/*.test.ts'],
