@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import type { ApiClientCreated } from '../../src/shared/contracts/api-clients.ts';
 import { createTestApp, demoEmail, type TestApp } from '../support/test-app.ts';
+import { basicAuth, xapiRequest } from '../support/xapi-call.ts';
 import { createClient, orgByCode } from './api-clients.fixtures.ts';
 
 let t: TestApp;
@@ -19,23 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const basic = (c: { clientId: string; clientSecret: string }) =>
-  `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`;
-
-function get(
-  path: string,
-  params: Record<string, unknown>,
-  client: ApiClientCreated = falunAll,
-): Promise<LightMyRequestResponse> {
-  const query = new URLSearchParams(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
-  );
-  return t.app.inject({
-    method: 'GET',
-    url: `/xapi${path}?${query}`,
-    headers: { authorization: basic(client), 'x-experience-api-version': '2.0.0' },
-  });
-}
+const get = (path: string, params: Record<string, unknown>, client: ApiClientCreated = falunAll) =>
+  xapiRequest(t, 'GET', path, params, { client });
 
 const ACTIVITY = 'https://kurser.example.se/xapi/aktiviteter/hjartlungraddning';
 
@@ -63,7 +48,7 @@ describe('activities resource', () => {
     const head = await t.app.inject({
       method: 'HEAD',
       url: `/xapi/activities?activityId=${encodeURIComponent(ACTIVITY)}`,
-      headers: { authorization: basic(falunAll), 'x-experience-api-version': '2.0.0' },
+      headers: { authorization: basicAuth(falunAll), 'x-experience-api-version': '2.0.0' },
     });
     expect(head.statusCode).toBe(200);
     expect(head.body).toBe('');
@@ -106,7 +91,7 @@ describe('agents resource', () => {
       method: 'PUT',
       url: `/xapi/agents/profile?agent=${encodeURIComponent(JSON.stringify({ name: 'Kim', account }))}&profileId=p`,
       headers: {
-        authorization: basic(falunAll),
+        authorization: basicAuth(falunAll),
         'x-experience-api-version': '2.0.0',
         'content-type': 'application/json',
       },

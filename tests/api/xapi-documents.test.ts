@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
 import type { ApiClientCreated } from '../../src/shared/contracts/api-clients.ts';
 import { createTestApp, demoEmail, type TestApp } from '../support/test-app.ts';
+import { basicAuth, type XapiCall, xapiQuery, xapiRequest } from '../support/xapi-call.ts';
 import { createClient, orgByCode } from './api-clients.fixtures.ts';
 
 let t: TestApp;
@@ -25,36 +26,15 @@ afterAll(() => t.close());
 const ACTIVITY = 'https://kurser.example.se/xapi/aktiviteter/brandskydd';
 const AGENT = { objectType: 'Agent', account: { homePage: 'https://kurser.example.se', name: 'elev-17' } };
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
-const basic = (c: { clientId: string; clientSecret: string }) =>
-  `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`;
-const query = (params: Record<string, unknown>) =>
-  new URLSearchParams(
-    Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
-  ).toString();
-
-interface Call {
-  client?: { clientId: string; clientSecret: string } | null;
-  body?: unknown;
-  headers?: Record<string, string>;
-  version?: string | null;
-}
+const query = xapiQuery;
 
 function xapi(
   method: 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE',
   path: string,
   params: Record<string, unknown>,
-  call: Call = {},
+  call: XapiCall = {},
 ): Promise<LightMyRequestResponse> {
-  const { client = falunAll, body, version = '2.0.0' } = call;
-  const headers: Record<string, string> = { ...call.headers };
-  if (client) headers.authorization = basic(client);
-  if (version) headers['x-experience-api-version'] = version;
-  let payload: string | undefined;
-  if (body !== undefined) {
-    payload = typeof body === 'string' ? body : JSON.stringify(body);
-    headers['content-type'] ??= typeof body === 'string' ? 'text/plain' : 'application/json';
-  }
-  return t.app.inject({ method, url: `/xapi${path}?${query(params)}`, headers, payload });
+  return xapiRequest(t, method, path, params, { client: falunAll, ...call });
 }
 
 const status = async (...args: Parameters<typeof xapi>) => (await xapi(...args)).statusCode;
@@ -306,7 +286,7 @@ describe('bad parameters are refused with 400 and nothing is written', () => {
 
   it('refuses a repeated parameter and a missing version header', async () => {
     const url = `/xapi/activities/state?${query(stateParams('q'))}&stateId=r`;
-    const headers = { authorization: basic(falunAll), 'x-experience-api-version': '2.0.0' };
+    const headers = { authorization: basicAuth(falunAll), 'x-experience-api-version': '2.0.0' };
     expect((await t.app.inject({ method: 'GET', url, headers })).statusCode).toBe(400);
     expect(
       (await xapi('GET', '/activities/state', stateParams('resume'), { version: null })).statusCode,
