@@ -106,7 +106,12 @@ check('type check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 if (process.env.TEST_DATABASE_URL) {
   await together([
     { name: 'unit tests', project: 'src', outFile: 'unit.json', env: { TEST_DATABASE_URL: '' } },
-    { name: 'API tests on PostgreSQL', project: 'api', outFile: 'api-postgres.json', extra: ['--maxWorkers=2'] },
+    {
+      name: 'API tests on PostgreSQL',
+      project: 'api',
+      outFile: 'api-postgres.json',
+      extra: ['--maxWorkers=2'],
+    },
   ]);
 } else {
   vitest('unit and API tests on PGlite', 'unit', 'unit-pglite.json', { TEST_DATABASE_URL: '' });
