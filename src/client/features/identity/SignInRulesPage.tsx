@@ -47,61 +47,59 @@ export function SignInRulesPage() {
   const fieldId = form.fieldId('requireMfa');
 
   return (
-    <>
-      <Page
-        breadcrumbs={orgTrail(org, t, t('orgs.identity'))}
-        title={t('signInRules.title', { name: org.name })}
-        lead={t('signInRules.lead')}
-      >
-        <LiveStatus message={status} />
-        {policy.isPending ? <Loading /> : null}
-        {policy.isError ? <ErrorAlert error={policy.error} /> : null}
-        {policy.data ? (
-          <form
-            className="form"
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              setStatus(null);
-              form.clear();
-              save.mutate();
-            }}
-          >
-            {form.summary}
-            {policy.data.inheritedRequireMfa ? (
-              <div className="ds-alert" data-color="info">
-                <p className="ds-paragraph">{t('signInRules.inherited')}</p>
-              </div>
-            ) : null}
-            <div className="ds-field checkbox">
-              <input
-                className="ds-input"
-                type="checkbox"
-                id={fieldId}
-                aria-describedby={`${fieldId}-hint`}
-                checked={requireMfa}
-                onChange={(e) => setRequireMfa(e.target.checked)}
-              />
-              <label className="ds-label" data-weight="regular" htmlFor={fieldId}>
-                {t('signInRules.requireMfa')}
-              </label>
-              <div className="field-hint" id={`${fieldId}-hint`}>
-                {t('signInRules.requireMfaHint')}
-              </div>
+    <Page
+      breadcrumbs={orgTrail(org, t, t('orgs.identity'))}
+      title={t('signInRules.title', { name: org.name })}
+      lead={t('signInRules.lead')}
+    >
+      <LiveStatus message={status} />
+      {policy.isPending ? <Loading /> : null}
+      {policy.isError ? <ErrorAlert error={policy.error} /> : null}
+      {policy.data ? (
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setStatus(null);
+            form.clear();
+            save.mutate();
+          }}
+        >
+          {form.summary}
+          {policy.data.inheritedRequireMfa ? (
+            <div className="ds-alert" data-color="info">
+              <p className="ds-paragraph">{t('signInRules.inherited')}</p>
             </div>
-            <div className="form-actions">
-              <SubmitButton
-                busy={save.isPending}
-                label={t('signInRules.save')}
-                busyLabel={t('signInRules.saving')}
-              />
-              <Link className="ds-link" to={`${orgPath(org.id)}/inloggning`}>
-                {t('signInRules.back')}
-              </Link>
+          ) : null}
+          <div className="ds-field checkbox">
+            <input
+              className="ds-input"
+              type="checkbox"
+              id={fieldId}
+              aria-describedby={`${fieldId}-hint`}
+              checked={requireMfa}
+              onChange={(e) => setRequireMfa(e.target.checked)}
+            />
+            <label className="ds-label" data-weight="regular" htmlFor={fieldId}>
+              {t('signInRules.requireMfa')}
+            </label>
+            <div className="field-hint" id={`${fieldId}-hint`}>
+              {t('signInRules.requireMfaHint')}
             </div>
-          </form>
-        ) : null}
-      </Page>
-    </>
+          </div>
+          <div className="form-actions">
+            <SubmitButton
+              busy={save.isPending}
+              label={t('signInRules.save')}
+              busyLabel={t('signInRules.saving')}
+            />
+            <Link className="ds-link" to={`${orgPath(org.id)}/inloggning`}>
+              {t('signInRules.back')}
+            </Link>
+          </div>
+        </form>
+      ) : null}
+    </Page>
   );
 }

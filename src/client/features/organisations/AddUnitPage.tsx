@@ -21,17 +21,15 @@ export function AddUnitPage() {
   if (!abilitiesAt(me.data, org).addUnit) return <NotFoundPage forbidden />;
 
   return (
-    <>
-      <div className="narrow">
-        <Page
-          breadcrumbs={orgTrail(org, t, t('orgs.addUnit'))}
-          title={t('unit.title', { name: org.name })}
-          lead={t('unit.intro')}
-        >
-          <AddUnitForm municipality={org} />
-        </Page>
-      </div>
-    </>
+    <div className="narrow">
+      <Page
+        breadcrumbs={orgTrail(org, t, t('orgs.addUnit'))}
+        title={t('unit.title', { name: org.name })}
+        lead={t('unit.intro')}
+      >
+        <AddUnitForm municipality={org} />
+      </Page>
+    </div>
   );
 }
 

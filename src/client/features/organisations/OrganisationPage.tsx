@@ -129,134 +129,132 @@ export function OrganisationPage() {
   ].filter((a) => a !== null);
 
   return (
-    <>
-      <Page title={org.name} breadcrumbs={orgTrail(org, t)}>
-        <p className="tags">
-          <Tag color="neutral">{t(`kinds.${org.kind}`)}</Tag>
-          {subtypeLabel(t, org) ? <Tag color="neutral">{subtypeLabel(t, org)}</Tag> : null}
-          {model ? <Tag>{t('orgs.modelMunicipality')}</Tag> : null}
-        </p>
-        {model ? <p className="ds-paragraph">{t('orgs.modelMunicipalityText', { name: org.name })}</p> : null}
+    <Page title={org.name} breadcrumbs={orgTrail(org, t)}>
+      <p className="tags">
+        <Tag color="neutral">{t(`kinds.${org.kind}`)}</Tag>
+        {subtypeLabel(t, org) ? <Tag color="neutral">{subtypeLabel(t, org)}</Tag> : null}
+        {model ? <Tag>{t('orgs.modelMunicipality')}</Tag> : null}
+      </p>
+      {model ? <p className="ds-paragraph">{t('orgs.modelMunicipalityText', { name: org.name })}</p> : null}
 
-        <Section title={t('orgs.facts')} id="facts">
-          <dl className="facts">
-            {org.kind === 'municipality' && org.code ? (
-              <>
-                <dt>{t('orgs.scbCode')}</dt>
-                <dd>{org.code}</dd>
-              </>
-            ) : null}
-            {org.countyCode ? (
-              <>
-                <dt>{t('orgs.countyCode')}</dt>
-                <dd>{org.countyCode}</dd>
-              </>
-            ) : null}
-            {region && org.kind !== 'region' ? (
-              <>
-                <dt>{t('orgs.region')}</dt>
-                <dd>
-                  <Link className="ds-link" to={orgPath(region.id)}>
-                    {region.name}
-                  </Link>
-                </dd>
-              </>
-            ) : null}
-            {municipality ? (
-              <>
-                <dt>{t('kinds.municipality')}</dt>
-                <dd>
-                  <Link className="ds-link" to={orgPath(municipality.id)}>
-                    {municipality.name}
-                  </Link>
-                </dd>
-              </>
-            ) : null}
-            {org.memberCount !== null ? (
-              <>
-                <dt>{t('orgs.memberCount')}</dt>
-                <dd>{org.memberCount}</dd>
-              </>
-            ) : null}
-          </dl>
+      <Section title={t('orgs.facts')} id="facts">
+        <dl className="facts">
+          {org.kind === 'municipality' && org.code ? (
+            <>
+              <dt>{t('orgs.scbCode')}</dt>
+              <dd>{org.code}</dd>
+            </>
+          ) : null}
+          {org.countyCode ? (
+            <>
+              <dt>{t('orgs.countyCode')}</dt>
+              <dd>{org.countyCode}</dd>
+            </>
+          ) : null}
+          {region && org.kind !== 'region' ? (
+            <>
+              <dt>{t('orgs.region')}</dt>
+              <dd>
+                <Link className="ds-link" to={orgPath(region.id)}>
+                  {region.name}
+                </Link>
+              </dd>
+            </>
+          ) : null}
+          {municipality ? (
+            <>
+              <dt>{t('kinds.municipality')}</dt>
+              <dd>
+                <Link className="ds-link" to={orgPath(municipality.id)}>
+                  {municipality.name}
+                </Link>
+              </dd>
+            </>
+          ) : null}
+          {org.memberCount !== null ? (
+            <>
+              <dt>{t('orgs.memberCount')}</dt>
+              <dd>{org.memberCount}</dd>
+            </>
+          ) : null}
+        </dl>
+      </Section>
+
+      {actions.length > 0 ? (
+        <Section title={t('orgs.actions')} id="actions">
+          <ul className="action-buttons">
+            {actions.map((a) => (
+              <li key={a.to}>
+                <Link className="ds-button" data-variant="secondary" to={a.to}>
+                  {a.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </Section>
+      ) : null}
 
-        {actions.length > 0 ? (
-          <Section title={t('orgs.actions')} id="actions">
-            <ul className="action-buttons">
-              {actions.map((a) => (
-                <li key={a.to}>
-                  <Link className="ds-button" data-variant="secondary" to={a.to}>
-                    {a.label}
+      {org.kind === 'municipality' ? (
+        <Section title={t('orgs.memberOf')} id="associations">
+          {org.related.length === 0 ? (
+            <p className="ds-paragraph">{t('orgs.noAssociations')}</p>
+          ) : (
+            <ul className="link-list">
+              {org.related.map((a) => (
+                <li key={a.id}>
+                  <Link className="ds-link" to={orgPath(a.id)}>
+                    {a.name}
                   </Link>
                 </li>
               ))}
             </ul>
-          </Section>
-        ) : null}
+          )}
+        </Section>
+      ) : null}
 
-        {org.kind === 'municipality' ? (
-          <Section title={t('orgs.memberOf')} id="associations">
-            {org.related.length === 0 ? (
-              <p className="ds-paragraph">{t('orgs.noAssociations')}</p>
-            ) : (
-              <ul className="link-list">
-                {org.related.map((a) => (
-                  <li key={a.id}>
-                    <Link className="ds-link" to={orgPath(a.id)}>
-                      {a.name}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Section>
-        ) : null}
+      {org.kind === 'association' ? (
+        <Section title={t('orgs.memberMunicipalities')} id="member-municipalities">
+          <OrgTable
+            caption={t('orgs.childrenCaption', { kind: t('orgs.memberMunicipalities'), name: org.name })}
+            items={org.related}
+          />
+        </Section>
+      ) : null}
 
-        {org.kind === 'association' ? (
-          <Section title={t('orgs.memberMunicipalities')} id="member-municipalities">
+      {regions.length > 0 ? (
+        <Section title={t('orgs.regions')} id="regions">
+          <OrgTable
+            caption={t('orgs.childrenCaption', { kind: t('orgs.regions'), name: org.name })}
+            items={regions}
+          />
+        </Section>
+      ) : null}
+
+      {municipalities.length > 0 ? (
+        <Section title={t('orgs.municipalities')} id="municipalities">
+          <OrgTable
+            caption={t('orgs.childrenCaption', { kind: t('orgs.municipalities'), name: org.name })}
+            items={municipalities}
+          />
+        </Section>
+      ) : null}
+
+      {org.kind === 'municipality' || org.kind === 'unit' ? (
+        units.length > 0 ? (
+          <Section title={t('orgs.units')} id="units">
             <OrgTable
-              caption={t('orgs.childrenCaption', { kind: t('orgs.memberMunicipalities'), name: org.name })}
-              items={org.related}
+              caption={t('orgs.childrenCaption', { kind: t('orgs.units'), name: org.name })}
+              items={units}
             />
           </Section>
-        ) : null}
-
-        {regions.length > 0 ? (
-          <Section title={t('orgs.regions')} id="regions">
-            <OrgTable
-              caption={t('orgs.childrenCaption', { kind: t('orgs.regions'), name: org.name })}
-              items={regions}
-            />
+        ) : org.kind === 'municipality' && can.listMembers ? (
+          <Section title={t('orgs.units')} id="units">
+            <p className="ds-paragraph">{t('orgs.noUnits')}</p>
           </Section>
-        ) : null}
+        ) : null
+      ) : null}
 
-        {municipalities.length > 0 ? (
-          <Section title={t('orgs.municipalities')} id="municipalities">
-            <OrgTable
-              caption={t('orgs.childrenCaption', { kind: t('orgs.municipalities'), name: org.name })}
-              items={municipalities}
-            />
-          </Section>
-        ) : null}
-
-        {org.kind === 'municipality' || org.kind === 'unit' ? (
-          units.length > 0 ? (
-            <Section title={t('orgs.units')} id="units">
-              <OrgTable
-                caption={t('orgs.childrenCaption', { kind: t('orgs.units'), name: org.name })}
-                items={units}
-              />
-            </Section>
-          ) : org.kind === 'municipality' && can.listMembers ? (
-            <Section title={t('orgs.units')} id="units">
-              <p className="ds-paragraph">{t('orgs.noUnits')}</p>
-            </Section>
-          ) : null
-        ) : null}
-
-        {can.listMembers ? <MembersPreview org={org} /> : null}
-      </Page>
-    </>
+      {can.listMembers ? <MembersPreview org={org} /> : null}
+    </Page>
   );
 }

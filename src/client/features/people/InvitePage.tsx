@@ -24,17 +24,15 @@ export function InvitePage() {
   if (options.length === 0) return <NotFoundPage forbidden />;
 
   return (
-    <>
-      <div className="narrow">
-        <Page
-          breadcrumbs={orgTrail(org, t, t('orgs.invite'))}
-          title={t('invite.title', { name: org.name })}
-          lead={t('invite.intro')}
-        >
-          <InviteForm organisationId={org.id} roles={options} />
-        </Page>
-      </div>
-    </>
+    <div className="narrow">
+      <Page
+        breadcrumbs={orgTrail(org, t, t('orgs.invite'))}
+        title={t('invite.title', { name: org.name })}
+        lead={t('invite.intro')}
+      >
+        <InviteForm organisationId={org.id} roles={options} />
+      </Page>
+    </div>
   );
 }
 

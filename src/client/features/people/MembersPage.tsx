@@ -203,87 +203,85 @@ export function MembersPage() {
   }
 
   return (
-    <>
-      <Page
-        breadcrumbs={orgTrail(org, t, t('orgs.showMembers'))}
-        title={t('members.title', { name: org.name })}
-        lead={t('members.intro')}
-      >
-        {can.invite || can.importStaff ? (
-          <ul className="action-buttons">
-            {can.invite ? (
-              <li>
-                <Link className="ds-button" data-variant="secondary" to={`${base}/bjud-in`}>
-                  {t('members.invite')}
-                </Link>
-              </li>
-            ) : null}
-            {can.importStaff ? (
-              <li>
-                <Link className="ds-button" data-variant="secondary" to={`${base}/importera`}>
-                  {t('members.importStaff')}
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        ) : null}
-        <form className="filters" onSubmit={apply} aria-labelledby="members-filter-heading">
-          <h2 className="ds-heading sr-only" data-size="xs" id="members-filter-heading">
-            {t('members.filters')}
-          </h2>
-          <TextField
-            id="members-q"
-            label={t('members.search')}
-            type="search"
-            value={draft.q}
-            onValueChange={(q) => setDraft({ ...draft, q })}
+    <Page
+      breadcrumbs={orgTrail(org, t, t('orgs.showMembers'))}
+      title={t('members.title', { name: org.name })}
+      lead={t('members.intro')}
+    >
+      {can.invite || can.importStaff ? (
+        <ul className="action-buttons">
+          {can.invite ? (
+            <li>
+              <Link className="ds-button" data-variant="secondary" to={`${base}/bjud-in`}>
+                {t('members.invite')}
+              </Link>
+            </li>
+          ) : null}
+          {can.importStaff ? (
+            <li>
+              <Link className="ds-button" data-variant="secondary" to={`${base}/importera`}>
+                {t('members.importStaff')}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      <form className="filters" onSubmit={apply} aria-labelledby="members-filter-heading">
+        <h2 className="ds-heading sr-only" data-size="xs" id="members-filter-heading">
+          {t('members.filters')}
+        </h2>
+        <TextField
+          id="members-q"
+          label={t('members.search')}
+          type="search"
+          value={draft.q}
+          onValueChange={(q) => setDraft({ ...draft, q })}
+        />
+        <SelectField<Role | ''>
+          id="members-role"
+          label={t('members.role')}
+          value={draft.role}
+          onValueChange={(role) => setDraft({ ...draft, role })}
+          options={[
+            { value: '', label: t('members.allRoles') },
+            ...roles.map((r) => ({ value: r, label: t(`roles.${r}`) })),
+          ]}
+        />
+        <div className="ds-field checkbox">
+          <input
+            className="ds-input"
+            type="checkbox"
+            id="members-below"
+            checked={draft.includeBelow}
+            onChange={(e) => setDraft({ ...draft, includeBelow: e.target.checked })}
           />
-          <SelectField<Role | ''>
-            id="members-role"
-            label={t('members.role')}
-            value={draft.role}
-            onValueChange={(role) => setDraft({ ...draft, role })}
-            options={[
-              { value: '', label: t('members.allRoles') },
-              ...roles.map((r) => ({ value: r, label: t(`roles.${r}`) })),
-            ]}
-          />
-          <div className="ds-field checkbox">
-            <input
-              className="ds-input"
-              type="checkbox"
-              id="members-below"
-              checked={draft.includeBelow}
-              onChange={(e) => setDraft({ ...draft, includeBelow: e.target.checked })}
+          <label className="ds-label" data-weight="regular" htmlFor="members-below">
+            {t('members.includeBelow')}
+          </label>
+        </div>
+        <button type="submit" className="ds-button" data-variant="primary">
+          {t('members.apply')}
+        </button>
+      </form>
+      <LiveStatus message={status} />
+      {members.isPending ? <Loading /> : null}
+      {members.isError ? <ErrorAlert error={members.error} onRetry={() => void members.refetch()} /> : null}
+      {members.data ? (
+        <>
+          <p className="ds-paragraph result-count">{t('members.shown', { count: items.length })}</p>
+          {items.length === 0 ? (
+            <p className="ds-paragraph">{t('members.none')}</p>
+          ) : (
+            <MembersTable
+              org={org}
+              caption={t('members.caption', { name: org.name })}
+              members={items}
+              onRemoved={(m) => setStatus(t('members.removed', { name: m.name }))}
             />
-            <label className="ds-label" data-weight="regular" htmlFor="members-below">
-              {t('members.includeBelow')}
-            </label>
-          </div>
-          <button type="submit" className="ds-button" data-variant="primary">
-            {t('members.apply')}
-          </button>
-        </form>
-        <LiveStatus message={status} />
-        {members.isPending ? <Loading /> : null}
-        {members.isError ? <ErrorAlert error={members.error} onRetry={() => void members.refetch()} /> : null}
-        {members.data ? (
-          <>
-            <p className="ds-paragraph result-count">{t('members.shown', { count: items.length })}</p>
-            {items.length === 0 ? (
-              <p className="ds-paragraph">{t('members.none')}</p>
-            ) : (
-              <MembersTable
-                org={org}
-                caption={t('members.caption', { name: org.name })}
-                members={items}
-                onRemoved={(m) => setStatus(t('members.removed', { name: m.name }))}
-              />
-            )}
-            <LoadMoreButton pages={members} />
-          </>
-        ) : null}
-      </Page>
-    </>
+          )}
+          <LoadMoreButton pages={members} />
+        </>
+      ) : null}
+    </Page>
   );
 }
