@@ -19,4 +19,5 @@ import './external-contacts.ts';
 import './funding-calls.ts';
 import './procurements.ts';
 import './contract-import.ts';
+import './xapi.ts';
 // @features-bench (one import per capability above this line)

@@ -195,6 +195,33 @@ describe('querying statements', () => {
     expect((await call('GET', { registration, until: stored })).json().statements).toHaveLength(3);
   });
 
+  it('finds a statement by an Agent object (agent filter) and by its instructor only with related_agents', async () => {
+    const mentor = stranger();
+    const learner = stranger();
+    const registration = randomUUID();
+    const about = await call(
+      'POST',
+      {},
+      {
+        body: [
+          statement({ object: learner, context: { registration } }),
+          statement({ object: { objectType: 'Group', member: [learner] }, context: { registration } }),
+          statement({ context: { registration, instructor: mentor } }),
+        ],
+      },
+    );
+    expect(about.statusCode).toBe(200);
+    const [agentObject, , instructed] = about.json();
+    const byAgent = (await call('GET', { agent: learner }))
+      .json()
+      .statements.map((s: { id: string }) => s.id);
+    expect(byAgent).toEqual([agentObject]);
+    expect((await call('GET', { agent: mentor })).json().statements).toEqual([]);
+    const related = await call('GET', { agent: mentor, related_agents: 'true' });
+    expect(related.json().statements.map((s: { id: string }) => s.id)).toEqual([instructed]);
+    expect((await call('GET', { registration })).json().statements).toHaveLength(3);
+  });
+
   it('answers format=ids with identifiers only and canonical in one language', async () => {
     const id = randomUUID();
     await call(

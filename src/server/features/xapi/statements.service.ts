@@ -5,7 +5,7 @@ import { agentKey, statementKeys } from './agent-keys.ts';
 import { platformUsersOf, usersWithin } from './platform-people.ts';
 import { sameStatement } from './statement-equivalence.ts';
 import { renderStatement } from './statement-rendering.ts';
-import { VOIDED_VERB } from './statement-schema.ts';
+import { ifiCount, VOIDED_VERB } from './statement-schema.ts';
 import type { XapiStatement, XapiVersion } from './statement-validation.ts';
 import * as repo from './statements.repo.ts';
 import type { XapiCaller } from './xapi-auth.ts';
@@ -37,10 +37,9 @@ export function writingClient(caller: XapiCaller): ClientCaller {
 function objectIdOf(s: XapiStatement): string {
   const o = s.object;
   if (o.objectType === 'StatementRef') return `urn:uuid:${o.id.toLowerCase()}`;
+  // An anonymous Group has no identity to file it under.
   if (o.objectType === 'Agent' || o.objectType === 'Group')
-    return 'member' in o && !('mbox' in o || 'account' in o || 'openid' in o || 'mbox_sha1sum' in o)
-      ? 'anonymous-group'
-      : agentKey(o);
+    return ifiCount(o) === 0 ? 'anonymous-group' : agentKey(o);
   if (o.objectType === 'SubStatement') return 'substatement';
   return o.id;
 }
