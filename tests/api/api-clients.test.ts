@@ -137,7 +137,7 @@ describe('managing API clients', () => {
       [{ name: 'x'.repeat(201), scopes: ['mapping:read'] }, 'validation_failed'],
       [{ name: 'BI\u0000', scopes: ['mapping:read'] }, 'validation_failed'],
       [{ name: 'BI', scopes: [] }, 'validation_failed'],
-      [{ name: 'BI', scopes: ['xapi:all'] }, 'validation_failed'],
+      [{ name: 'BI', scopes: ['xapi:everything'] }, 'validation_failed'],
       [{ name: 'BI', scopes: ['mapping:read', 'mapping:read'] }, 'validation_failed'],
       [{ name: 'BI' }, 'validation_failed'],
     ];

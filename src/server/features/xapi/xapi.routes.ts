@@ -73,7 +73,7 @@ export const xapiRoutes = (deps: XapiDeps) => async (app: FastifyInstance) => {
     reply.header('x-experience-api-version', req.xapiVersion ?? '2.0.0');
     return payload;
   });
-  app.options('/*', async (_req, reply) =>
+  app.options('/*', { schema: { hide: true } }, async (_req, reply) =>
     reply
       .status(204)
       .header('access-control-allow-methods', 'GET, HEAD, PUT, POST, DELETE, OPTIONS')
