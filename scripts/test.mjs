@@ -96,15 +96,17 @@ function check(name, cmd, args) {
   else failed += 1;
 }
 
-check('lint (Biome)', 'npx', ['biome', 'check', '.']);
-check('type check (tsc)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+const lint = { name: 'lint (Biome)', cmd: 'npx', args: ['biome', 'check', '.'] };
+const types = { name: 'type check (tsc)', cmd: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] };
 // Without a PostgreSQL the unit and API tests run on PGlite, the product's own database. With one
 // (TEST_DATABASE_URL), the API tests run on PostgreSQL, with a worker per core since the database server
-// does much of the work, beside the pure unit tests; PGlite keeps its turn in the crash test and the
-// browser tests, which run the server as `npm start` does. Running the API tests on both databases
-// doubled CI's longest step for what the browser tests already cover on PGlite.
+// does much of the work, beside the pure unit tests, the lint and the type check; PGlite keeps its turn
+// in the crash test and the browser tests, which run the server as `npm start` does. Running the API
+// tests on both databases doubled CI's longest step for what the browser tests already cover on PGlite.
 if (process.env.TEST_DATABASE_URL) {
   await together([
+    lint,
+    types,
     { name: 'unit tests', project: 'src', outFile: 'unit.json', env: { TEST_DATABASE_URL: '' } },
     {
       name: 'API tests on PostgreSQL',
@@ -114,6 +116,8 @@ if (process.env.TEST_DATABASE_URL) {
     },
   ]);
 } else {
+  check(lint.name, lint.cmd, lint.args);
+  check(types.name, types.cmd, types.args);
   vitest('unit and API tests on PGlite', 'unit', 'unit-pglite.json', { TEST_DATABASE_URL: '' });
   console.log('\n(TEST_DATABASE_URL not set: API tests ran on PGlite only)');
 }

@@ -116,7 +116,8 @@ export interface HttpScenarioSpec {
 /** Warm-up, one connection (own latency), then `connections` (under load), then the SQL floor. */
 export async function runHttpScenario(ctx: BenchContext, spec: HttpScenarioSpec): Promise<ScenarioResult> {
   const plan = { baseUrl: ctx.baseUrl, requestsFor: spec.requestsFor };
-  await runLoad(plan, Math.min(ctx.connections, 8), Math.min(2, ctx.duration));
+  // The smoke run (1 s per scenario) only checks that scenarios work: it skips the warm-up.
+  if (ctx.duration > 1) await runLoad(plan, Math.min(ctx.connections, 8), Math.min(2, ctx.duration));
   const single = await runLoad(plan, 1, Math.min(3, ctx.duration));
   const load = await runLoad(plan, ctx.connections, ctx.duration);
   const floor = await ctx.server.floor(spec.floor, { runs: ctx.floorRuns, rollback: spec.rollback ?? false });
