@@ -222,6 +222,19 @@ describe('querying statements', () => {
     expect((await call('GET', { registration })).json().statements).toHaveLength(3);
   });
 
+  it('returns a statement whose StatementRef targets one that meets the filter', async () => {
+    const learner = stranger();
+    const [target] = (await call('POST', {}, { body: statement({ actor: learner }) })).json();
+    const ref = {
+      actor: stranger(),
+      verb: { id: 'https://example.se/verbs/commented' },
+      object: { objectType: 'StatementRef', id: target },
+    };
+    const [referring] = (await call('POST', {}, { body: ref })).json();
+    const found = (await call('GET', { agent: learner })).json().statements.map((s: { id: string }) => s.id);
+    expect(found).toEqual([referring, target]);
+  });
+
   it('answers format=ids with identifiers only and canonical in one language', async () => {
     const id = randomUUID();
     await call(

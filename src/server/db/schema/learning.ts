@@ -216,6 +216,8 @@ export const learningStatements = pgTable(
     index('learning_statements_agents_idx').using('gin', t.agentKeys),
     index('learning_statements_related_agents_idx').using('gin', t.relatedAgentKeys),
     index('learning_statements_related_activities_idx').using('gin', t.relatedActivityIds),
+    // Statements whose object is another statement are few; a query walks them in stored order.
+    index('learning_statements_refs_idx').on(t.stored, t.seq).where(sql`${t.objectType} = 'StatementRef'`),
   ],
 );
 

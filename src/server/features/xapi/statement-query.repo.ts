@@ -57,7 +57,9 @@ const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`
 /**
  * One page of GET /statements, newest stored first (or oldest with `ascending`), one row more than the
  * limit so the caller knows whether a `more` link is due. Voided statements are left out; a statement
- * whose StatementRef targets one that meets the filters meets them too (Communication §2.1.3).
+ * whose StatementRef targets one that meets the filters meets them too (Communication §2.1.3). The two
+ * ways to match are two queries, each walking its own index (the filter's, and the few StatementRef
+ * statements in stored order joined to their targets), merged and cut to the page.
  */
 export async function findStatementPage(
   db: Db,
@@ -65,14 +67,7 @@ export async function findStatementPage(
   scope: ReadScope,
   agent: AgentMatch | null,
 ): Promise<StoredStatementRow[]> {
-  const own = matchConditions('s', f, agent);
-  const direct = and(own);
-  const throughRef = own.length
-    ? sql` or (s.object_type = 'StatementRef' and s.object_id in (
-          select 'urn:uuid:' || t.id::text from learning_statements t
-          where ${and(matchConditions('t', f, agent))} and ${scopeCondition('t', scope)}))`
-    : sql``;
-  const window: SQL[] = [];
+  const window: SQL[] = [sql`not s.voided`, scopeCondition('s', scope)];
   if (f.since) window.push(sql`s.stored > ${f.since.toISOString()}::timestamptz`);
   if (f.until) window.push(sql`s.stored <= ${f.until.toISOString()}::timestamptz`);
   if (f.after) {
@@ -82,13 +77,24 @@ export async function findStatementPage(
         : sql`(s.stored, s.seq) < (${f.after.stored}::timestamptz, ${f.after.seq}::bigint)`,
     );
   }
-  const order = f.ascending ? sql`s.stored asc, s.seq asc` : sql`s.stored desc, s.seq desc`;
+  const order = f.ascending ? sql`stored asc, seq asc` : sql`stored desc, seq desc`;
+  const limit = f.limit + 1;
+  const own = matchConditions('s', f, agent);
+  const direct = sql`select s.id, s.stored, s.seq from learning_statements s
+      where ${and([...window, ...own])} order by ${order} limit ${limit}`;
+  const throughRef = own.length
+    ? sql` union (select s.id, s.stored, s.seq from learning_statements s
+        join learning_statements t on t.id = substr(s.object_id, 10)::uuid
+        where s.object_type = 'StatementRef' and ${and(window)}
+          and ${and(matchConditions('t', f, agent))} and ${scopeCondition('t', scope)}
+        order by ${order} limit ${limit})`
+    : sql``;
   return queryRows<StoredStatementRow>(
     db,
     sql`select ${STORED_COLUMNS} from learning_statements s
-        where not s.voided and ${scopeCondition('s', scope)} and (${direct}${throughRef}) and ${and(window)}
-        order by ${order}
-        limit ${f.limit + 1}`,
+        join ((${direct})${throughRef}) page on page.id = s.id
+        order by ${f.ascending ? sql`s.stored asc, s.seq asc` : sql`s.stored desc, s.seq desc`}
+        limit ${limit}`,
   );
 }
 

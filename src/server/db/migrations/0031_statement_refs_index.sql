@@ -1,0 +1,1 @@
+CREATE INDEX "learning_statements_refs_idx" ON "learning_statements" USING btree ("stored","seq") WHERE "learning_statements"."object_type" = 'StatementRef';
