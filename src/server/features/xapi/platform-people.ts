@@ -3,10 +3,9 @@ import { type Db, queryRows } from '../../db/client.ts';
 import { textArray } from '../../lib/sql-lists.ts';
 import { uuidArray } from '../programmes/programmes.repo.ts';
 import { subtreeIds } from '../scim/scim-users.repo.ts';
+import { isUuid } from './activity-definition-schema.ts';
 import { agentKey } from './agent-keys.ts';
 import type { XapiAgent, XapiGroup } from './statement-validation.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Which agents are our own people (ADR 20): an Agent whose `mbox` is a person's work e-mail address, or
@@ -23,7 +22,7 @@ export async function platformUsersOf(
   for (const a of agents) {
     if (a.objectType === 'Group') continue;
     if (a.mbox?.toLowerCase().startsWith('mailto:')) emails.set(a.mbox.slice(7).toLowerCase(), agentKey(a));
-    else if (a.account && a.account.homePage.replace(/\/$/, '') === publicUrl && UUID.test(a.account.name))
+    else if (a.account && a.account.homePage.replace(/\/$/, '') === publicUrl && isUuid(a.account.name))
       ids.set(a.account.name.toLowerCase(), agentKey(a));
   }
   const found = new Map<string, string>();

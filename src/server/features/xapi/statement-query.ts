@@ -1,9 +1,9 @@
+import { isUuid } from './activity-definition-schema.ts';
 import { parseAgentParam } from './agent-keys.ts';
 import { timestampProblem } from './statement-schema.ts';
 import type { XapiAgent, XapiGroup } from './statement-validation.ts';
 import { badRequest } from './xapi-errors.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 
 /** The most statements one page holds; `limit=0` asks for it (Communication §2.1.3). */
@@ -109,7 +109,7 @@ export function parseStatementQuery(raw: Record<string, string | string[] | unde
       throw badRequest('Give statementId or voidedStatementId, not both');
     const extra = Object.keys(q).filter((k) => !SINGLE_ALLOWED.has(k));
     if (extra.length) throw badRequest(`${extra.join(', ')} cannot be combined with a statement id`);
-    if (!UUID.test(id)) throw badRequest('The statement id must be a UUID');
+    if (!isUuid(id)) throw badRequest('The statement id must be a UUID');
     return {
       kind: 'single',
       id: id.toLowerCase(),
@@ -124,7 +124,7 @@ export function parseStatementQuery(raw: Record<string, string | string[] | unde
     agent = parseAgentParam(q.agent);
     if (!agent) throw badRequest('agent must be a JSON Agent or identified Group');
   }
-  if (q.registration !== undefined && !UUID.test(q.registration))
+  if (q.registration !== undefined && !isUuid(q.registration))
     throw badRequest('registration must be a UUID');
   const limit = q.limit === undefined ? 0 : Number(q.limit);
   if (!/^\d+$/.test(q.limit ?? '0') || !Number.isSafeInteger(limit))

@@ -1,6 +1,7 @@
 import type { StoredStatementRow } from './statements.repo.ts';
 
-const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
+/** A timestamp column as xAPI writes it, whichever driver read it. */
+export const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
 
 /** The platform itself as the authority of the lesson statements its own web app recorded. */
 export const platformAuthority = (publicUrl: string) => ({

@@ -10,7 +10,7 @@ import {
   type ReadScope,
 } from './statement-query.repo.ts';
 import { encodeCursor, type StatementQuery } from './statement-query.ts';
-import { renderStatement } from './statement-rendering.ts';
+import { iso, renderStatement } from './statement-rendering.ts';
 import { findAttachments, findDefinitions, type StoredStatementRow } from './statements.repo.ts';
 import type { XapiCaller } from './xapi-auth.ts';
 import { notFoundXapi, XapiError } from './xapi-errors.ts';
@@ -35,8 +35,6 @@ export function readScopeOf(caller: XapiCaller): ReadScope {
     throw new XapiError(403, 'These credentials may not read this LRS (an xapi:read scope is needed)');
   return { kind: 'organisations', ids: scope.organisationIds };
 }
-
-const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
 
 /** The `more` link: the same query from where this page ended, as a path on this server. */
 function moreLink(basePath: string, raw: Record<string, unknown>, last: StoredStatementRow) {

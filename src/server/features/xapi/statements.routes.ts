@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isUuid } from './activity-definition-schema.ts';
 import { multipartMixedResponse, parseStatementRequest } from './multipart-mixed.ts';
 import { parseStatementQuery } from './statement-query.ts';
 import { checkSignature } from './statement-signature.ts';
@@ -11,8 +12,6 @@ import { badRequest } from './xapi-errors.ts';
 import { requestVersion } from './xapi-version.ts';
 
 type Query = Record<string, string | string[] | undefined>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalid(problems: StatementProblem[]) {
   const shown = problems.slice(0, 10).map((p) => `${p.path || '(statement)'}: ${p.message}`);
@@ -54,8 +53,7 @@ export const xapiStatementRoutes = (deps: XapiDeps) => async (app: FastifyInstan
     const extra = Object.keys(req.query).filter((k) => k !== 'statementId');
     if (extra.length) throw badRequest(`Unknown parameter ${extra.join(', ')}`);
     const id = req.query.statementId;
-    if (typeof id !== 'string' || !UUID.test(id))
-      throw badRequest('PUT needs a statementId parameter (a UUID)');
+    if (typeof id !== 'string' || !isUuid(id)) throw badRequest('PUT needs a statementId parameter (a UUID)');
     const body = parseStatementRequest(req.headers['content-type'], req.body as Buffer | undefined);
     if (Array.isArray(body.json)) throw badRequest('PUT takes one statement, not an array');
     const parsed = parseStatement(body.json, req.xapiVersion);

@@ -100,15 +100,20 @@ export async function storeStatements(
   }));
 
   const ids = statements.map((s) => s.id);
-  const existing = new Map((await repo.findStoredByIds(db, ids)).map((r) => [r.id, r]));
+  // The statements sent and the targets of voiding ones among them, read in one query.
+  const targetIds = statements.flatMap((s) =>
+    s.verb.id === VOIDED_VERB && s.object.objectType === 'StatementRef' ? [s.object.id.toLowerCase()] : [],
+  );
+  const existing = new Map(
+    (await repo.findStoredByIds(db, [...new Set([...ids, ...targetIds])])).map((r) => [r.id, r]),
+  );
   const inBatch = new Map(statements.map((s) => [s.id, s]));
   for (const s of statements) {
     if (s.verb.id !== VOIDED_VERB) continue;
     if (s.object.objectType !== 'StatementRef')
       throw badRequest('A voiding statement must have a StatementRef object');
     const targetId = s.object.id.toLowerCase();
-    const target = existing.get(targetId) ?? (await repo.findStoredByIds(db, [targetId]))[0];
-    const targetVerb = target?.verb ?? inBatch.get(targetId)?.verb.id;
+    const targetVerb = existing.get(targetId)?.verb ?? inBatch.get(targetId)?.verb.id;
     if (targetVerb === VOIDED_VERB)
       throw badRequest('A voiding statement cannot void another voiding statement');
   }
