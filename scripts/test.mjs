@@ -14,6 +14,8 @@ const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const steps = [];
 let passed = 0;
 let failed = 0;
+/** What failed, by name, so the end of CI's output says which tests to look at. */
+const failures = [];
 
 function run(name, cmd, args, env = {}) {
   console.log(`\n▶ ${name}`);
@@ -74,7 +76,10 @@ async function together(runs) {
     steps.push({ name: r.name, ok: r.ok, seconds });
     if (r.file) countVitest(r.file, r.ok);
     else if (r.ok) passed += 1;
-    else failed += 1;
+    else {
+      failed += 1;
+      failures.push(r.name);
+    }
   }
   return results.every((r) => r.ok);
 }
@@ -82,18 +87,33 @@ async function together(runs) {
 function countVitest(file, ok) {
   if (!fs.existsSync(file)) {
     failed += 1;
+    failures.push(`${path.basename(file)}: no report (the run crashed before reporting)`);
     return ok;
   }
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const suite of report.testResults ?? []) {
+    const where = path.relative(process.cwd(), suite.name);
+    const failedTests = (suite.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const t of failedTests) failures.push(`${where} › ${t.fullName}`);
+    if (suite.status === 'failed' && failedTests.length === 0) {
+      failures.push(`${where}: ${String(suite.message ?? '').split('\n')[0]}`);
+    }
+  }
   passed += report.numPassedTests;
   failed += report.numFailedTests;
-  if (!ok && report.numFailedTests === 0) failed += 1; // e.g. an error outside any test
+  if (!ok && report.numFailedTests === 0) {
+    failed += 1; // e.g. an error outside any test
+    failures.push(`${path.basename(file)}: the run failed outside any test`);
+  }
   return ok;
 }
 
 function check(name, cmd, args) {
   if (run(name, cmd, args)) passed += 1;
-  else failed += 1;
+  else {
+    failed += 1;
+    failures.push(name);
+  }
 }
 
 const lint = { name: 'lint (Biome)', cmd: 'npx', args: ['biome', 'check', '.'] };
@@ -132,7 +152,10 @@ if (process.env.TEST_DATABASE_URL) {
 
 const chromiumMissing = !fs.existsSync(chromium);
 const built = !chromiumMissing && run('build web app', 'npx', ['vite', 'build', '--logLevel', 'warn']);
-if (!chromiumMissing && !built) failed += 1;
+if (!chromiumMissing && !built) {
+  failed += 1;
+  failures.push('build web app');
+}
 
 if (chromiumMissing) {
   console.error(`
@@ -153,9 +176,10 @@ if (chromiumMissing) {
   });
 }
 
-const summary = { passed, failed, steps };
+const summary = { passed, failed, failures, steps };
 fs.writeFileSync(path.join(resultsDir, 'summary.json'), JSON.stringify(summary, null, 2));
 console.log('\nSummary:');
 for (const s of steps) console.log(`  ${s.ok ? '✔' : '✘'} ${s.name} (${s.seconds} s)`);
+for (const f of failures) console.log(`  failed: ${f}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
