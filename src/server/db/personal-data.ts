@@ -688,6 +688,17 @@ export const personalData: PersonalDataEntry[] = [
     // Activity state and profiles an e-learning tool kept about her: nothing in them is needed afterwards.
     erase: { delete: true },
   },
+  authored('course_packages', ['uploaded_by'], ['id', 'course_id', 'kind', 'uploaded_at']),
+  {
+    key: 'scorm_attempts',
+    table: 'scorm_attempts',
+    columns: ['user_id', 'cmi'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['enrolment_id', 'module_key', 'attempt', 'completion', 'success', 'score_scaled', 'updated_at'],
+    // What a SCORM course recorded of her (answers, suspend data): not needed once she is gone; the
+    // enrolment's own progress is kept anonymously like a lesson's.
+    erase: { delete: true },
+  },
   // @features-personal-data (entries above this line)
 ];
 

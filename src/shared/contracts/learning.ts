@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { QUIZ_RESPONSES, verbs } from '../learning/activity.ts';
 import { IsoDateTime, ParamText, Uuid } from './common.ts';
 import { ContentLanguage } from './course-content.ts';
+import { PackageFormat } from './imported-course.ts';
 import { MdTree } from './markdown-tree.ts';
 
 export const Track = z.enum(['staff', 'managers', 'coordinators']);
@@ -28,6 +29,8 @@ export const CourseSummary = z.object({
   version: z.number().int(),
   visibility: z.enum(['national', 'region', 'municipality']),
   ownerOrganisationId: Uuid,
+  /** Written in the editor, or imported as a SCORM or cmi5 package (ADR 21). */
+  format: z.enum(['native', ...PackageFormat.options]),
 });
 export type CourseSummary = z.infer<typeof CourseSummary>;
 export const CourseList = z.object({ items: z.array(CourseSummary) });
@@ -63,8 +66,31 @@ export const ModuleView = z.object({
   quiz: z.object({ passMark: z.number(), questions: z.array(QuizQuestionView) }),
   reflectionQuestions: z.array(z.string()),
 });
-export const CourseDetail = CourseSummary.extend({ modules: z.array(ModuleView) });
+export type ModuleView = z.infer<typeof ModuleView>;
+/** A module of an imported course: one SCO or AU, played in the content sandbox. */
+export const PackagedModuleView = z.object({
+  key: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  kind: z.enum(['sco', 'asset', 'au']),
+  /** The titles of the clusters the module stands in, outermost first. */
+  path: z.array(z.string()),
+});
+export type PackagedModuleView = z.infer<typeof PackagedModuleView>;
+export const NativeCourseDetail = CourseSummary.extend({
+  format: z.literal('native'),
+  modules: z.array(ModuleView),
+});
+export const ImportedCourseDetail = CourseSummary.extend({
+  format: PackageFormat,
+  /** Between modules: free choice, previous/next in the package's order, or forward only. */
+  navigation: z.object({ choice: z.boolean(), flow: z.boolean(), forwardOnly: z.boolean() }),
+  modules: z.array(PackagedModuleView),
+});
+export type ImportedCourseDetail = z.infer<typeof ImportedCourseDetail>;
+export const CourseDetail = z.discriminatedUnion('format', [NativeCourseDetail, ImportedCourseDetail]);
 export type CourseDetail = z.infer<typeof CourseDetail>;
+export type NativeCourseDetail = z.infer<typeof NativeCourseDetail>;
 export const CourseIdParams = z.object({ id: Uuid });
 
 export { verbs };

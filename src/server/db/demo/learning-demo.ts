@@ -3,7 +3,12 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { CourseContent } from '../../../shared/contracts/course-content.ts';
 import { verbs } from '../../../shared/contracts/learning.ts';
 import type { Gender } from '../../../shared/contracts/people.ts';
-import { ACTIVITY_BASE, type CourseRow, requiredItems } from '../../features/learning/course-content.ts';
+import {
+  ACTIVITY_BASE,
+  isNativeCourse,
+  type NativeCourseRow,
+  requiredItems,
+} from '../../features/learning/course-content.ts';
 import { findPublishedCourseByKey } from '../../features/learning/courses.repo.ts';
 import type { Db } from '../client.ts';
 import {
@@ -194,7 +199,7 @@ interface Planned {
 
 function progress(
   rng: Rng,
-  course: CourseRow,
+  course: NativeCourseRow,
   base: {
     id: string;
     userId: string;
@@ -306,8 +311,10 @@ const unitNames = (municipality: string) => [
  * progress and a study group that has met once. Loaded after the base demo data, into an empty database.
  */
 export async function loadLearningDemo(db: Db, log: (line: string) => void = console.log): Promise<void> {
-  const staffCourse = await findPublishedCourseByKey(db, STAFF_COURSE_KEY);
-  const managerCourse = await findPublishedCourseByKey(db, MANAGER_COURSE_KEY);
+  const staff = await findPublishedCourseByKey(db, STAFF_COURSE_KEY);
+  const manager = await findPublishedCourseByKey(db, MANAGER_COURSE_KEY);
+  const staffCourse = isNativeCourse(staff) ? staff : null;
+  const managerCourse = isNativeCourse(manager) ? manager : null;
   if (!staffCourse)
     log(`demo: course ${STAFF_COURSE_KEY} is not loaded; programmes get no staff course or enrolments`);
   if (!managerCourse)

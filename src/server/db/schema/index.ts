@@ -2,6 +2,7 @@ export * from './action-plans.ts';
 export * from './assessments.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './course-packages.ts';
 export * from './documents.ts';
 export * from './external-contacts.ts';
 export * from './funding-calls.ts';

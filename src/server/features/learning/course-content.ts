@@ -1,4 +1,5 @@
 import type { CourseContent, Localised } from '../../../shared/contracts/course-content.ts';
+import { isImported, type StoredCourseContent } from '../../../shared/contracts/imported-course.ts';
 import type { CourseDetail, CourseSummary } from '../../../shared/contracts/learning.ts';
 
 import { ACTIVITY_BASE } from '../../../shared/learning/activity.ts';
@@ -19,8 +20,13 @@ export interface CourseRow {
   visibility: CourseSummary['visibility'];
   ownerOrganisationId: string;
   version: number;
-  content: CourseContent;
+  content: StoredCourseContent;
 }
+
+/** A course written in the editor: lessons, quizzes and reflection meetings. */
+export type NativeCourseRow = CourseRow & { content: CourseContent };
+export const isNativeCourse = (row: CourseRow | null | undefined): row is NativeCourseRow =>
+  !!row && !isImported(row.content);
 
 export function toSummary(row: CourseRow, lang: string): CourseSummary {
   const c = row.content;
@@ -35,19 +41,36 @@ export function toSummary(row: CourseRow, lang: string): CourseSummary {
     language,
     estimatedMinutes: c.estimatedMinutes,
     moduleCount: c.modules.length,
-    completionRequiresMeetings: c.completionRequiresMeetings ?? false,
+    completionRequiresMeetings: !isImported(c) && (c.completionRequiresMeetings ?? false),
     version: row.version,
     visibility: row.visibility,
     ownerOrganisationId: row.ownerOrganisationId,
+    format: isImported(c) ? c.format : 'native',
   };
 }
 
 /** The whole course in one language as a learner reads it, per text falling back to Swedish. */
 export function toDetail(row: CourseRow, lang: string): CourseDetail {
   const t = (x: Localised) => pick(x, lang).text;
+  const c = row.content;
+  if (isImported(c)) {
+    return {
+      ...toSummary(row, lang),
+      format: c.format,
+      navigation: c.navigation,
+      modules: c.modules.map((m) => ({
+        key: m.key,
+        title: t(m.title),
+        summary: t(m.summary),
+        kind: m.kind,
+        path: m.path,
+      })),
+    };
+  }
   return {
     ...toSummary(row, lang),
-    modules: row.content.modules.map((m) => ({
+    format: 'native',
+    modules: c.modules.map((m) => ({
       key: m.key,
       title: t(m.title),
       summary: t(m.summary),
@@ -74,8 +97,17 @@ export function toDetail(row: CourseRow, lang: string): CourseDetail {
   };
 }
 
-/** Every item a learner must complete: each lesson and quiz, and each reflection meeting if the course says so. */
-export function requiredItems(content: CourseContent): string[] {
+/** The item an imported course's module (one SCO or AU) completes. */
+export const unitItem = (moduleKey: string) => `unit:${moduleKey}`;
+
+/**
+ * Every item a learner must complete: each lesson and quiz, and each reflection meeting if the course
+ * says so; in an imported course, each SCO or AU that counts (a cmi5 AU with moveOn NotApplicable does not).
+ */
+export function requiredItems(content: StoredCourseContent): string[] {
+  if (isImported(content)) {
+    return content.modules.filter((m) => m.moveOn !== 'NotApplicable').map((m) => unitItem(m.key));
+  }
   return content.modules.flatMap((m) => [
     ...m.lessons.map((l) => `lesson:${m.key}/${l.key}`),
     `quiz:${m.key}`,

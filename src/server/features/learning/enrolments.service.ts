@@ -8,9 +8,17 @@ import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { loadOrgContext } from '../organisations/organisations.repo.ts';
 import { renderCertificatePdf } from './certificate-pdf.ts';
-import { durationSeconds, parseActivity, pick, requiredItems, toSummary } from './course-content.ts';
+import {
+  durationSeconds,
+  isNativeCourse,
+  parseActivity,
+  pick,
+  requiredItems,
+  toSummary,
+} from './course-content.ts';
 import * as courses from './courses.repo.ts';
 import { canSeeCourse } from './courses.service.ts';
+import { progressThrough } from './enrolment-progress.ts';
 import * as repo from './enrolments.repo.ts';
 import { gradeQuestionResponse, gradeQuiz } from './quiz-grading.ts';
 import { statementDigest } from './statement-identity.ts';
@@ -85,39 +93,11 @@ export async function myLearning(db: Db, actor: Actor, lang: string): Promise<En
     const course = byId.get(e.courseId);
     if (!course) continue;
     const done = new Map(items.filter((i) => i.enrolmentId === e.id).map((i) => [i.item, i]));
-    const modules = course.content.modules.map((m) => {
-      const lessonsCompleted = m.lessons.filter((l) => done.has(`lesson:${m.key}/${l.key}`)).length;
-      const quiz = done.get(`quiz:${m.key}`);
-      const meetingAttended = done.has(`meeting:${m.key}`);
-      return {
-        key: m.key,
-        lessonsCompleted,
-        lessonCount: m.lessons.length,
-        quizPassed: quiz !== undefined,
-        meetingAttended,
-        bestScore: quiz?.score != null ? quiz.score / 100 : null,
-        completed:
-          lessonsCompleted === m.lessons.length &&
-          quiz !== undefined &&
-          (meetingAttended || !course.content.completionRequiresMeetings),
-      };
-    });
+    const { modules, next } = progressThrough(course.content, done);
     const required = requiredItems(course.content);
     const percent = Math.round(
       (100 * required.filter((r) => done.has(r)).length) / Math.max(1, required.length),
     );
-    let next: EnrolmentView['next'] = null;
-    for (const m of course.content.modules) {
-      const lesson = m.lessons.find((l) => !done.has(`lesson:${m.key}/${l.key}`));
-      if (lesson) {
-        next = { moduleKey: m.key, lessonKey: lesson.key };
-        break;
-      }
-      if (!done.has(`quiz:${m.key}`)) {
-        next = { moduleKey: m.key, lessonKey: null };
-        break;
-      }
-    }
     result.push({
       id: e.id,
       course: toSummary(course, lang),
@@ -194,7 +174,10 @@ export async function ingestStatements(db: Db, actor: Actor, statements: Stateme
     if (!courseCache.has(activity.courseKey)) {
       courseCache.set(activity.courseKey, await courses.findPublishedCourseByKey(db, activity.courseKey));
     }
-    const course = courseCache.get(activity.courseKey);
+    // Our activity IRIs name lessons and quizzes of courses written in the editor; an imported
+    // course's progress comes from its package's run-time data (ADR 21).
+    const found = courseCache.get(activity.courseKey);
+    const course = isNativeCourse(found) ? found : null;
     const module = course?.content.modules.find((m) => m.key === activity.moduleKey);
     const lessonOk = !activity.lessonKey || module?.lessons.some((l) => l.key === activity.lessonKey);
     // A quiz attempt is checked against the version the learner answered, which may lack a module today.
@@ -221,9 +204,10 @@ export async function ingestStatements(db: Db, actor: Actor, statements: Stateme
           version === course.version ? course : await courses.findCourseVersion(db, course, version),
         );
       }
-      const quiz = versionCache
-        .get(versionKey)
-        ?.content.modules.find((m) => m.key === activity.moduleKey)?.quiz;
+      const answered = versionCache.get(versionKey);
+      const quiz = isNativeCourse(answered)
+        ? answered.content.modules.find((m) => m.key === activity.moduleKey)?.quiz
+        : undefined;
       if (!quiz) {
         const what = module ? 'context.revision' : 'object.id';
         errors.push({ path: `body.statements.${i}.${what}`, code: 'invalid_value' });

@@ -146,7 +146,10 @@ export async function getStudyGroup(db: Db, actor: Actor, id: string, lang: stri
         startsAt: m.startsAt.toISOString(),
         durationMinutes: m.durationMinutes,
         place: m.place,
-        reflectionQuestions: module ? module.reflectionQuestions.map((q) => pick(q, lang).text) : [],
+        reflectionQuestions:
+          module && 'reflectionQuestions' in module
+            ? module.reflectionQuestions.map((q) => pick(q, lang).text)
+            : [],
         attendanceRecordedAt: m.attendanceRecordedAt?.toISOString() ?? null,
         cancelledAt: m.cancelledAt?.toISOString() ?? null,
         changedAt: m.changedAt?.toISOString() ?? null,
