@@ -562,6 +562,23 @@ export const problemMessages = {
     sv: 'Samma avtalsnummer finns på flera rader i filen. Varje avtal ska stå på en rad.',
     en: 'The same contract number is on more than one line of the file. Each contract goes on one line.',
   },
+  // Imported SCORM and cmi5 courses (issue 18).
+  package_not_recognised: {
+    sv: 'Filen är varken ett SCORM-paket eller en cmi5-kurs. Ladda upp en zip-fil med imsmanifest.xml eller cmi5.xml längst upp, eller en cmi5.xml.',
+    en: 'The file is neither a SCORM package nor a cmi5 course. Upload a zip file with imsmanifest.xml or cmi5.xml at its top level, or a cmi5.xml.',
+  },
+  package_unsafe: {
+    sv: 'Paketet kan inte tas emot: det är för stort, skadat eller innehåller filer som inte är säkra.',
+    en: 'The package cannot be accepted: it is too large, damaged or contains unsafe files.',
+  },
+  package_invalid: {
+    sv: 'Paketets beskrivning av kursen är felaktig. Exportera paketet på nytt från verktyget det gjordes i.',
+    en: "The package's description of the course is not valid. Export the package again from the tool that made it.",
+  },
+  course_not_imported: {
+    sv: 'Kursen är skriven här och har inget paket att ersätta.',
+    en: 'The course was written here and has no package to replace.',
+  },
   // @features-problems (helpers insert their problem codes above this line)
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)
