@@ -50,6 +50,8 @@ export const auditActions = [
   'contract.updated',
   'course.created',
   'course.draft_saved',
+  'course.imported',
+  'course.package_replaced',
   'course.published',
   'definition.created',
   'definition.version_added',

@@ -3575,6 +3575,8 @@ export const en: Messages = {
       course: {
         created: 'Course created',
         draft_saved: 'Course draft saved',
+        imported: 'Course imported from a package',
+        package_replaced: "Course's package replaced",
         published: 'Course published',
       },
       definition: {

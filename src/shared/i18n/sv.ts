@@ -3567,6 +3567,8 @@ export const sv = {
       course: {
         created: 'Kurs skapad',
         draft_saved: 'Kursutkast sparat',
+        imported: 'Kurs importerad från paket',
+        package_replaced: 'Kursens paket ersatt',
         published: 'Kurs publicerad',
       },
       definition: {
