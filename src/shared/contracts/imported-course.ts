@@ -55,3 +55,22 @@ export type StoredCourseContent = z.infer<typeof StoredCourseContent>;
 
 export const isImported = (content: StoredCourseContent): content is ImportedCourseContent =>
   'format' in content;
+
+/**
+ * Where a module's first page is served: a path inside the package on the content path (each segment
+ * escaped once, its query and fragment kept), or the absolute URL of a cmi5 AU hosted elsewhere.
+ */
+export function packageLaunchUrl(packageId: string, launch: string): string {
+  if (/^https?:\/\//i.test(launch)) return launch;
+  const cut = launch.search(/[?#]/);
+  const path = cut < 0 ? launch : launch.slice(0, cut);
+  const rest = cut < 0 ? '' : launch.slice(cut);
+  const once = (segment: string) => {
+    try {
+      return encodeURIComponent(decodeURIComponent(segment));
+    } catch {
+      return encodeURIComponent(segment);
+    }
+  };
+  return `/content/${packageId}/${path.split('/').map(once).join('/')}${rest}`;
+}

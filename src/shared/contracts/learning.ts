@@ -73,6 +73,8 @@ export const PackagedModuleView = z.object({
   title: z.string(),
   summary: z.string(),
   kind: z.enum(['sco', 'asset', 'au']),
+  /** The module's first page on the content path (played in the sandboxed frame), or an AU's URL. */
+  launchUrl: z.string(),
   /** The titles of the clusters the module stands in, outermost first. */
   path: z.array(z.string()),
 });

@@ -62,15 +62,18 @@ function NextStep({ progress, lang }: { progress: Progress; lang: string }) {
   const detail = course.data?.data;
   const p = detail ? withQueued(progress, queued, detail) : progress;
   const module = detail?.modules.find((m) => m.key === p.next?.moduleKey);
-  const lesson = module?.lessons.find((l) => l.key === p.next?.lessonKey);
+  const lesson =
+    module && 'lessons' in module ? module.lessons.find((l) => l.key === p.next?.lessonKey) : undefined;
   const label = lesson
     ? t(p.percent > 0 ? 'start.continueLesson' : 'start.beginLesson', { lesson: lesson.title })
-    : module && p.next && !p.next.lessonKey
-      ? t('start.continueQuiz', { module: module.title })
-      : t(p.percent > 0 ? 'start.continueLesson' : 'start.beginLesson', { lesson: p.course.title });
+    : module && !('lessons' in module)
+      ? t(p.percent > 0 ? 'start.continueLesson' : 'start.beginLesson', { lesson: module.title })
+      : module && p.next && !p.next.lessonKey
+        ? t('start.continueQuiz', { module: module.title })
+        : t(p.percent > 0 ? 'start.continueLesson' : 'start.beginLesson', { lesson: p.course.title });
   return (
     <div className="start-continue">
-      <Link className="ds-button big-button" data-variant="primary" to={nextPath(p.course.id, p.next)}>
+      <Link className="ds-button big-button" data-variant="primary" to={nextPath(p.course, p.next)}>
         {label}
       </Link>
       <p className="ds-paragraph card-meta">

@@ -4,6 +4,7 @@ import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { useSyncState } from '../../lib/offline/sync.ts';
 import { NotFoundPage } from '../static/NotFoundPage.tsx';
+import { NativeModuleList, PackagedModuleList } from './CourseModules.tsx';
 import {
   Breadcrumbs,
   Content,
@@ -14,7 +15,7 @@ import {
   SyncStatus,
 } from './components.tsx';
 import { useEnrol, useIssueCertificate } from './data.ts';
-import { certificatePath, lessonPath, nextPath, quizPath } from './progress.ts';
+import { certificatePath, nextPath } from './progress.ts';
 import { useCourseContext } from './useCourseContext.ts';
 
 /** Issues the certificate (once; again is harmless) and opens it. */
@@ -127,7 +128,7 @@ export function CoursePage() {
                   <Link
                     className="ds-button big-button"
                     data-variant="primary"
-                    to={nextPath(c.id, progress.next)}
+                    to={nextPath(c, progress.next)}
                   >
                     {progress.percent > 0 ? t('learning.continue') : t('learning.start')}
                   </Link>
@@ -154,85 +155,11 @@ export function CoursePage() {
           )}
         </div>
 
-        <ol className="module-list">
-          {c.modules.map((m, mi) => {
-            const mp = progress?.modules.find((x) => x.key === m.key);
-            const headingId = `modul-${m.key}`;
-            return (
-              <li key={m.key} className="module">
-                <h2 className="ds-heading" data-size="sm" id={headingId}>
-                  <span className="module-number">
-                    {t('learning.course.moduleNumber', { number: mi + 1 })}
-                  </span>{' '}
-                  <Content as="span" lang={c.language}>
-                    {m.title}
-                  </Content>
-                </h2>
-                <Content lang={c.language}>
-                  <p className="ds-paragraph">{m.summary}</p>
-                </Content>
-                {mp ? (
-                  <p className="ds-paragraph module-progress" data-size="sm">
-                    {mp.completed
-                      ? t('learning.course.moduleDone')
-                      : t('learning.course.lessonsDone', {
-                          done: mp.lessonsCompleted,
-                          count: mp.lessonCount,
-                        })}
-                    {mp.quizPassed
-                      ? ` · ${t('learning.course.quizPassed')}${
-                          mp.bestScore != null ? ` (${Math.round(mp.bestScore * 100)} %)` : ''
-                        }`
-                      : ''}
-                  </p>
-                ) : null}
-                <ul className="step-list">
-                  {m.lessons.map((l) => {
-                    const done = progress?.completedItems.includes(`lesson:${m.key}/${l.key}`);
-                    return (
-                      <li key={l.key} data-done={done || undefined}>
-                        <span className="step-mark" aria-hidden="true">
-                          {done ? '✓' : '○'}
-                        </span>
-                        <Link className="ds-link step-link" to={lessonPath(c.id, m.key, l.key)}>
-                          <Content as="span" lang={l.language}>
-                            {l.title}
-                          </Content>
-                        </Link>
-                        <span className="step-meta">
-                          {done ? <span className="sr-only">{t('learning.course.done')}, </span> : null}
-                          {t('learning.minutes', { count: l.estimatedMinutes })}
-                        </span>
-                      </li>
-                    );
-                  })}
-                  <li data-done={mp?.quizPassed || undefined}>
-                    <span className="step-mark" aria-hidden="true">
-                      {mp?.quizPassed ? '✓' : '○'}
-                    </span>
-                    <Link className="ds-link step-link" to={quizPath(c.id, m.key)}>
-                      {t('learning.quiz.linkLabel')}
-                    </Link>
-                    <span className="step-meta">
-                      {mp?.quizPassed ? <span className="sr-only">{t('learning.course.done')}, </span> : null}
-                      {t('learning.quiz.questions', { count: m.quiz.questions.length })}
-                    </span>
-                  </li>
-                </ul>
-                <details className="reflection-details">
-                  <summary>{t('learning.reflection.title')}</summary>
-                  <Content lang={c.language}>
-                    <ul className="ds-list">
-                      {m.reflectionQuestions.map((q) => (
-                        <li key={q}>{q}</li>
-                      ))}
-                    </ul>
-                  </Content>
-                </details>
-              </li>
-            );
-          })}
-        </ol>
+        {c.format === 'native' ? (
+          <NativeModuleList course={c} progress={progress} />
+        ) : (
+          <PackagedModuleList course={c} progress={progress} />
+        )}
       </LearningPage>
     </>
   );

@@ -38,7 +38,9 @@ export function LessonPage() {
   // The same object while the lesson is unchanged (the query shares structure between fetches).
   const shown = course.isPlaceholderData
     ? undefined
-    : detail?.modules.find((m) => m.key === moduleKey)?.lessons.find((l) => l.key === lessonKey);
+    : detail?.format === 'native'
+      ? detail.modules.find((m) => m.key === moduleKey)?.lessons.find((l) => l.key === lessonKey)
+      : undefined;
   useEffect(() => {
     if (!shown || !uiLanguage) return;
     // On screen now: the installed app keeps a copy to open it with next time (ADR 0018) …
@@ -67,6 +69,8 @@ export function LessonPage() {
     );
   }
   const c = detail!;
+  // An imported course's modules are played, not read: it has no lessons of ours.
+  if (c.format !== 'native') return <NotFoundPage />;
   const mi = c.modules.findIndex((m) => m.key === moduleKey);
   const m = c.modules[mi];
   const li = m ? m.lessons.findIndex((l) => l.key === lessonKey) : -1;

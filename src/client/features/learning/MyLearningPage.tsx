@@ -52,7 +52,7 @@ function ActiveCard({ p }: { p: Progress }) {
         <Link
           className="ds-button big-button"
           data-variant="primary"
-          to={nextPath(p.course.id, p.next)}
+          to={nextPath(p.course, p.next)}
           aria-label={`${p.percent > 0 ? t('learning.continue') : t('learning.start')}: ${p.course.title}`}
         >
           {p.percent > 0 ? t('learning.continue') : t('learning.start')}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { CourseDetail, QuizGrading } from '../../../shared/contracts/learning.ts';
+import type { NativeCourseDetail, QuizGrading } from '../../../shared/contracts/learning.ts';
 
-type Module = CourseDetail['modules'][number];
+type Module = NativeCourseDetail['modules'][number];
 
 /** What the server's grading says about one option the learner chose, or should have. */
 const stateLabel = {

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CourseDetail } from '../../../shared/contracts/learning.ts';
+import type { NativeCourseDetail } from '../../../shared/contracts/learning.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { ApiError } from '../../lib/api.ts';
 import { allStrings } from '../../lib/i18n.ts';
@@ -27,7 +27,7 @@ const ModuleRating = lazy(() =>
   Promise.all([import('./ModuleRating.tsx'), allStrings()]).then(([m]) => ({ default: m.ModuleRating })),
 );
 
-type Module = CourseDetail['modules'][number];
+type Module = NativeCourseDetail['modules'][number];
 function Reflection({ module, lang }: { module: Module; lang: string }) {
   const { t } = useTranslation();
   return (
@@ -52,7 +52,7 @@ function Continue({
   moduleIndex,
   progress,
 }: {
-  course: CourseDetail;
+  course: NativeCourseDetail;
   moduleIndex: number;
   progress: Progress | null;
 }) {
@@ -104,7 +104,7 @@ function Quiz({
   progress,
   lang,
 }: {
-  course: CourseDetail;
+  course: NativeCourseDetail;
   moduleIndex: number;
   progress: Progress | null;
   lang: string;
@@ -327,6 +327,7 @@ export function QuizPage() {
     );
   }
   const c = detail!;
+  if (c.format !== 'native') return <NotFoundPage />;
   const mi = c.modules.findIndex((x) => x.key === moduleKey);
   const m = c.modules[mi];
   if (!m) return <NotFoundPage />;

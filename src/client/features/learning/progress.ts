@@ -1,4 +1,4 @@
-import type { CourseDetail, EnrolmentView } from '../../../shared/contracts/learning.ts';
+import type { CourseDetail, CourseSummary, EnrolmentView } from '../../../shared/contracts/learning.ts';
 import { itemOfActivity, verbs } from '../../../shared/learning/activity.ts';
 import type { QueuedStatement } from '../../lib/offline/sync.ts';
 
@@ -36,9 +36,10 @@ export function withQueued(
   const unsyncedItems = [...extra].filter((i) => !enrolment.completedItems.includes(i)).length;
   if (unsyncedItems === 0) return { ...enrolment, unsyncedItems };
 
-  const structure = course
-    ? course.modules.map((m) => ({ key: m.key, lessons: m.lessons.map((l) => l.key) }))
-    : null;
+  const structure =
+    course?.format === 'native'
+      ? course.modules.map((m) => ({ key: m.key, lessons: m.lessons.map((l) => l.key) }))
+      : null;
   const modules = enrolment.modules.map((m) => {
     const lessonsCompleted = structure
       ? (structure.find((s) => s.key === m.key)?.lessons ?? []).filter((l) =>
@@ -81,12 +82,19 @@ export function withQueued(
   };
 }
 
-/** The path of a lesson, the quiz or the course page of an enrolment's `next`. */
-export function nextPath(courseId: string, next: EnrolmentView['next']): string {
-  if (!next) return coursePath(courseId);
+/**
+ * The path of a lesson, the quiz or the course page of an enrolment's `next`; in an imported course,
+ * the player of the next module (SCO or AU).
+ */
+export function nextPath(
+  course: { id: string; format: CourseSummary['format'] },
+  next: EnrolmentView['next'],
+) {
+  if (!next) return coursePath(course.id);
+  if (course.format !== 'native') return playerPath(course.id, next.moduleKey);
   return next.lessonKey
-    ? lessonPath(courseId, next.moduleKey, next.lessonKey)
-    : quizPath(courseId, next.moduleKey);
+    ? lessonPath(course.id, next.moduleKey, next.lessonKey)
+    : quizPath(course.id, next.moduleKey);
 }
 
 export const coursePath = (courseId: string) => `/utbildning/kurser/${courseId}`;
@@ -94,4 +102,6 @@ export const lessonPath = (courseId: string, moduleKey: string, lessonKey: strin
   `/utbildning/kurser/${courseId}/moduler/${moduleKey}/lektioner/${lessonKey}`;
 export const quizPath = (courseId: string, moduleKey: string) =>
   `/utbildning/kurser/${courseId}/moduler/${moduleKey}/quiz`;
+export const playerPath = (courseId: string, moduleKey: string) =>
+  `/utbildning/kurser/${courseId}/moduler/${moduleKey}/spela`;
 export const certificatePath = (courseId: string) => `/utbildning/kurser/${courseId}/intyg`;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CourseDetail } from '../../../shared/contracts/learning.ts';
+import { CourseDetail, type NativeCourseDetail } from '../../../shared/contracts/learning.ts';
 import { CreateMeeting, MeetingView, type StudyGroupView } from '../../../shared/contracts/study-groups.ts';
 import { ErrorAlert, Loading } from '../../components/Feedback.tsx';
 import { SubmitButton } from '../../components/Form.tsx';
@@ -15,7 +15,7 @@ import { Section } from '../../components/Page.tsx';
 import { api, qs } from '../../lib/api.ts';
 import { fromLocalInput } from '../networks/data.ts';
 
-type Module = CourseDetail['modules'][number];
+type Module = NativeCourseDetail['modules'][number];
 
 function PlanMeetingForm({
   group,
@@ -97,7 +97,12 @@ export function PlanMeeting({ group, onPlanned }: { group: StudyGroupView; onPla
       {course.isPending ? <Loading /> : null}
       {course.isError ? <ErrorAlert error={course.error} /> : null}
       {course.data ? (
-        <PlanMeetingForm group={group} modules={course.data.modules} onPlanned={onPlanned} />
+        <PlanMeetingForm
+          group={group}
+          // Study groups meet over the reflection questions of courses written in the editor.
+          modules={course.data.format === 'native' ? course.data.modules : []}
+          onPlanned={onPlanned}
+        />
       ) : null}
     </Section>
   );

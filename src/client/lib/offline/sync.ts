@@ -4,6 +4,7 @@ import type { StatementBatchResult, StatementInput } from '../../../shared/contr
 import { ApiError, api, checkedByServer } from '../api.ts';
 import { deleteKeys, putAll, queueOf } from './db.ts';
 import { rememberGradings, rememberRefused } from './gradings.ts';
+import { type QueuedRuntimeCommit, sendRuntimeCommit } from './runtime-commits.ts';
 
 /**
  * The persistent outbox of learning statements. Every statement is first written to IndexedDB, then
@@ -12,6 +13,7 @@ import { rememberGradings, rememberRefused } from './gradings.ts';
  * (the answer was lost, two tabs sent it, the phone went offline mid-request) is counted once.
  * Sending happens at start, when a statement is added, when the browser comes back online, when the
  * tab becomes visible again, and on failure after a growing pause (2 s, 4 s … at most 5 min).
+ * The run-time data of imported SCORM courses travels in the same outbox (runtime-commits.ts).
  */
 
 export interface QueuedStatement {
@@ -21,6 +23,9 @@ export interface QueuedStatement {
   seq: number;
   statement: StatementInput;
 }
+
+type QueuedItem = QueuedStatement | QueuedRuntimeCommit;
+const isStatement = (q: QueuedItem): q is QueuedStatement => 'statement' in q;
 
 export interface SyncState {
   userId: string | null;
@@ -47,7 +52,8 @@ let state: SyncState = {
   rejected: 0,
   lastSyncedAt: null,
 };
-let queued: QueuedStatement[] = [];
+let queued: QueuedItem[] = [];
+let queuedStatements: QueuedStatement[] = [];
 const listeners = new Set<() => void>();
 const syncedListeners = new Set<() => void>();
 let running: Promise<void> | null = null;
@@ -62,8 +68,9 @@ function set(patch: Partial<SyncState>) {
   for (const l of listeners) l();
 }
 
-function setQueue(items: QueuedStatement[]) {
+function setQueue(items: QueuedItem[]) {
   queued = items.sort((a, b) => a.seq - b.seq);
+  queuedStatements = queued.filter(isStatement);
   set({ pending: queued.length });
 }
 
@@ -73,7 +80,7 @@ export function getSyncState(): SyncState {
 
 /** The statements of the current user that the server has not accepted yet (oldest first). */
 export function getQueued(): readonly QueuedStatement[] {
-  return queued;
+  return queuedStatements;
 }
 
 export function subscribe(listener: () => void): () => void {
@@ -91,7 +98,7 @@ export function useSyncState(): SyncState {
   return useSyncExternalStore(subscribe, getSyncState, getSyncState);
 }
 
-const getQueuedSnapshot = () => queued;
+const getQueuedSnapshot = () => queuedStatements;
 
 /** The current user's queued statements, re-rendering when the queue changes. */
 export function useQueued(): readonly QueuedStatement[] {
@@ -121,7 +128,7 @@ export async function startSync(userId: string | null): Promise<void> {
   setQueue([]);
   if (!userId) return;
   try {
-    const items = await queueOf<QueuedStatement>(userId);
+    const items = await queueOf<QueuedItem>(userId);
     if (state.userId === userId) {
       const known = new Set(queued.map((q) => q.id));
       setQueue([...queued, ...items.filter((i) => !known.has(i.id))]);
@@ -149,6 +156,30 @@ export async function enqueue(statements: StatementInput[]): Promise<void> {
     // Kept in memory; still sent while the page stays open.
   }
   setQueue([...queued, ...items]);
+  void syncNow();
+}
+
+/**
+ * Puts an imported course's run-time data in the outbox. Each commit carries all of the attempt's data,
+ * so it replaces the one still waiting for the same attempt; the server takes each number once.
+ */
+export async function enqueueRuntime(runtime: QueuedRuntimeCommit['runtime']): Promise<void> {
+  const userId = state.userId;
+  if (!userId) throw new Error('enqueueRuntime before startSync');
+  const { enrolmentId, moduleKey, commit } = runtime;
+  const item: QueuedRuntimeCommit = {
+    id: `scorm:${enrolmentId}/${moduleKey}/${commit.attempt}`,
+    userId,
+    seq: Date.now() * 1000 + (seqCounter++ % 1000),
+    runtime,
+  };
+  // Memory first, at once: a send finishing meanwhile sees the newer commit and leaves it queued.
+  setQueue([...queued.filter((q) => q.id !== item.id), item]);
+  try {
+    await putAll('queue', [item]);
+  } catch {
+    // Kept in memory; still sent while the page stays open.
+  }
   void syncNow();
 }
 
@@ -226,8 +257,27 @@ async function drain() {
   set({ syncing: true, online: true });
   let sent = false;
   try {
-    while (state.userId === userId && queued.length) {
-      const batch = queued.slice(0, BATCH_SIZE);
+    while (state.userId === userId && queued.some((q) => !isStatement(q))) {
+      const q = queued.find((x): x is QueuedRuntimeCommit => !isStatement(x))!;
+      try {
+        const refused = !(await sendRuntimeCommit(q));
+        if (refused) set({ rejected: state.rejected + 1 });
+        else sent = true;
+        // A newer commit of the same attempt may have replaced this one while it was on its way.
+        const now = queued.find((x) => x.id === q.id);
+        if (now && !isStatement(now) && now.runtime.commit.seq === q.runtime.commit.seq) await remove([q.id]);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) {
+          set({ retrying: false });
+          return;
+        }
+        if (err instanceof ApiError && err.status === 0) set({ online: navigator.onLine });
+        scheduleRetry();
+        return;
+      }
+    }
+    while (state.userId === userId && queuedStatements.length) {
+      const batch = queuedStatements.slice(0, BATCH_SIZE);
       try {
         try {
           await send(

@@ -1,5 +1,9 @@
 import type { CourseContent, Localised } from '../../../shared/contracts/course-content.ts';
-import { isImported, type StoredCourseContent } from '../../../shared/contracts/imported-course.ts';
+import {
+  isImported,
+  packageLaunchUrl,
+  type StoredCourseContent,
+} from '../../../shared/contracts/imported-course.ts';
 import type { CourseDetail, CourseSummary } from '../../../shared/contracts/learning.ts';
 
 import { ACTIVITY_BASE } from '../../../shared/learning/activity.ts';
@@ -63,6 +67,7 @@ export function toDetail(row: CourseRow, lang: string): CourseDetail {
         title: t(m.title),
         summary: t(m.summary),
         kind: m.kind,
+        launchUrl: packageLaunchUrl(c.packageId, m.launch),
         path: m.path,
       })),
     };
