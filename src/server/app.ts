@@ -58,6 +58,7 @@ import { requirementRoutes } from './features/requirements/requirements.routes.t
 import { specificationRoutes } from './features/requirements/specifications.routes.ts';
 import { scimRoutes } from './features/scim/scim.routes.ts';
 import { scimTokenRoutes } from './features/scim/scim-tokens.routes.ts';
+import { scormRuntimeRoutes } from './features/scorm/scorm-runtime.routes.ts';
 import { samlRoutes } from './features/sso/saml/saml.routes.ts';
 import { ssoRoutes } from './features/sso/sso.routes.ts';
 import { startRoutes } from './features/start/start.routes.ts';
@@ -214,6 +215,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(procurementRoutes({ db }));
       await api.register(contractRadarRoutes({ db, publicUrl: config.publicUrl }));
       await api.register(supplierContractRoutes({ db }));
+      await api.register(scormRuntimeRoutes({ db }));
       // @features-routes (helpers register their routes above this line)
       await api.register(
         systemRoutes({
