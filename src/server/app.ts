@@ -28,6 +28,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { authoringRoutes } from './features/authoring/authoring.routes.ts';
 import { caseRoutes } from './features/cases/cases.routes.ts';
 import { contractRadarRoutes } from './features/contract-radar/contract-radar.routes.ts';
+import { packageImportRoutes } from './features/course-packages/package-import.routes.ts';
 import { dashboardRoutes } from './features/dashboards/dashboards.routes.ts';
 import { definitionRoutes } from './features/definitions/definitions.routes.ts';
 import { documentRoutes } from './features/documents/documents.routes.ts';
@@ -216,6 +217,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(contractRadarRoutes({ db, publicUrl: config.publicUrl }));
       await api.register(supplierContractRoutes({ db }));
       await api.register(scormRuntimeRoutes({ db }));
+      await api.register(packageImportRoutes({ db }));
       // @features-routes (helpers register their routes above this line)
       await api.register(
         systemRoutes({
