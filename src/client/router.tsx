@@ -208,6 +208,7 @@ export const router = createBrowserRouter([
             element: lazyLearning('LessonPage'),
           },
           { path: '/utbildning/kurser/:id/moduler/:moduleKey/quiz', element: lazyLearning('QuizPage') },
+          { path: '/utbildning/kurser/:id/moduler/:moduleKey/spela', element: lazyLearning('PlayerPage') },
           { path: '/utbildning/kurser/:id/intyg', element: lazyLearning('MyCertificatePage') },
           { path: '/utbildning/kurser/:id/aterkoppling', element: lazyProgrammes('CourseFeedbackPage') },
           { path: '/forfatta', element: lazyAuthoring('AuthoringListPage') },

@@ -590,6 +590,21 @@ export const en: Messages = {
       quizPassed: 'quiz passed',
       done: 'done',
     },
+    player: {
+      open: 'Start the module',
+      openAgain: 'Open again',
+      notDone: 'Not finished yet',
+      score: 'score {{percent}} %',
+      position: 'Module {{number}} of {{count}}',
+      preview: 'Preview: you are not enrolled on the course, so nothing you do here is saved.',
+      cmi5NotHere:
+        'This module is a cmi5 module. It cannot be played in Välfärdsnavet yet, only launched by another system through the API.',
+      frameTitle: 'Course content: {{title}}',
+      navLabel: 'Modules',
+      previous: 'Previous: {{title}}',
+      next: 'Next: {{title}}',
+      backToCourse: 'Back to the course',
+    },
     lesson: {
       position: 'lesson {{number}} of {{count}}',
       alreadyDone: 'You have already done this lesson.',

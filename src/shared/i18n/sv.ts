@@ -590,6 +590,21 @@ export const sv = {
       quizPassed: 'quizet godkänt',
       done: 'klar',
     },
+    player: {
+      open: 'Starta modulen',
+      openAgain: 'Öppna igen',
+      notDone: 'Inte klar än',
+      score: 'resultat {{percent}} %',
+      position: 'Modul {{number}} av {{count}}',
+      preview: 'Förhandsvisning: du är inte anmäld till kursen, så det du gör här sparas inte.',
+      cmi5NotHere:
+        'Den här modulen är en cmi5-modul. Den kan ännu inte spelas i Välfärdsnavet, bara startas av ett annat system via API:t.',
+      frameTitle: 'Kursinnehåll: {{title}}',
+      navLabel: 'Moduler',
+      previous: 'Föregående: {{title}}',
+      next: 'Nästa: {{title}}',
+      backToCourse: 'Tillbaka till kursen',
+    },
     lesson: {
       position: 'lektion {{number}} av {{count}}',
       alreadyDone: 'Du har redan gjort den här lektionen.',

@@ -10,9 +10,11 @@ export { LessonPage } from './LessonPage.tsx';
 const Course = lazy(() => pageChunks.course().then((m) => ({ default: m.CoursePage })));
 const Quiz = lazy(() => pageChunks.quiz().then((m) => ({ default: m.QuizPage })));
 const Mine = lazy(() => pageChunks.mine().then((m) => ({ default: m.MyLearningPage })));
+const Player = lazy(() => pageChunks.player().then((m) => ({ default: m.PlayerPage })));
 const Certificate = lazy(() => pageChunks.certificate().then((m) => ({ default: m.MyCertificatePage })));
 
 export const CoursePage = () => createElement(Course);
 export const QuizPage = () => createElement(Quiz);
 export const MyLearningPage = () => createElement(Mine);
 export const MyCertificatePage = () => createElement(Certificate);
+export const PlayerPage = () => createElement(Player);

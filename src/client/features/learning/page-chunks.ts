@@ -10,6 +10,8 @@ export const pageChunks = {
   // The quiz's strings are not in the core strings either (vite.config.ts).
   quiz: () => Promise.all([import('./QuizPage.tsx'), allStrings()]).then(([m]) => m),
   mine: () => import('./MyLearningPage.tsx'),
+  // The SCORM run-time (scorm-again) loads with the player only, when a module starts.
+  player: () => import('./player/PlayerPage.tsx'),
   // The certificate's facts are worded by the certificate check (not in the core strings: vite.config.ts).
   certificate: () => Promise.all([import('./CertificatePages.tsx'), allStrings()]).then(([m]) => m),
 };
@@ -20,6 +22,7 @@ const chunkByPath: [RegExp, () => Promise<unknown>][] = [
   [new RegExp(`${COURSE}/?$`), pageChunks.course],
   [new RegExp(`${COURSE}/moduler/[^/]+/quiz/?$`), pageChunks.quiz],
   [new RegExp(`${COURSE}/intyg/?$`), pageChunks.certificate],
+  [new RegExp(`${COURSE}/moduler/[^/]+/spela/?$`), pageChunks.player],
 ];
 
 /** The chunk of the learner's page at a path; null for a lesson (it is in the learning chunk itself). */

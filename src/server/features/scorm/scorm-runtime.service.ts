@@ -5,6 +5,7 @@ import {
   type ImportedCourseContent,
   isImported,
   type PackagedModuleContent,
+  packageLaunchUrl,
 } from '../../../shared/contracts/imported-course.ts';
 import type {
   FlatCmi,
@@ -95,10 +96,6 @@ async function loadSco(db: Db, actor: Actor, enrolmentId: string, moduleKey: str
   };
 }
 
-function launchUrl(content: ImportedCourseContent, launch: string): string {
-  return /^https?:\/\//i.test(launch) ? launch : `/content/${content.packageId}/${launch}`;
-}
-
 /**
  * What the player needs to start the SCO: the latest attempt to resume, or a new one after a finished
  * attempt (its row is written with the first commit, so opening and closing leaves nothing behind).
@@ -115,7 +112,7 @@ export async function launchSco(
   const resume = !!latest && !isFinished(sco.format, saved ?? {}, latest.completion);
   const base = {
     format: sco.format,
-    launchUrl: launchUrl(sco.course.content, sco.module.launch),
+    launchUrl: packageLaunchUrl(sco.course.content.packageId, sco.module.launch),
     entry: resume ? ('resume' as const) : ('ab-initio' as const),
   };
   const lms = (totalSeconds: number) =>
