@@ -28,6 +28,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { authoringRoutes } from './features/authoring/authoring.routes.ts';
 import { caseRoutes } from './features/cases/cases.routes.ts';
 import { contractRadarRoutes } from './features/contract-radar/contract-radar.routes.ts';
+import { contentRoutes } from './features/course-packages/content.routes.ts';
 import { packageImportRoutes } from './features/course-packages/package-import.routes.ts';
 import { dashboardRoutes } from './features/dashboards/dashboards.routes.ts';
 import { definitionRoutes } from './features/definitions/definitions.routes.ts';
@@ -247,6 +248,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // The learning record store (issue 18): HTTP Basic with an API client, the LRS's own errors, CORS.
   await app.register(xapiRoutes({ db, publicUrl: config.publicUrl }), { prefix: '/xapi' });
+  // Imported package files for the sandboxed player frame (issue 18): no cookie, no session, own CSP.
+  await app.register(contentRoutes({ db, publicUrl: config.publicUrl }));
 
   // SCIM provisioning (issue 15): bearer token only, SCIM's own errors, outside /api (no cookie, no CSRF).
   await app.register(scimRoutes({ db, config }), { prefix: '/scim/v2' });
