@@ -75,6 +75,7 @@ import { systemRoutes } from './features/system/system.routes.ts';
 import { teamRoutes } from './features/team/team.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { xapiRoutes } from './features/xapi/xapi.routes.ts';
+import { clearProcessCaches } from './lib/process-caches.ts';
 import { registerCsrf } from './plugins/csrf.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerNoStore } from './plugins/no-store.ts';
@@ -106,6 +107,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { database, config } = deps;
   const db = database.db;
+  clearProcessCaches();
   const mailer = deps.mailer ?? createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
 
   const app = Fastify({

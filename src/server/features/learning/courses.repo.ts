@@ -1,8 +1,10 @@
 import { and, eq, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { CourseContent } from '../../../shared/contracts/course-content.ts';
+import type { StoredCourseContent } from '../../../shared/contracts/imported-course.ts';
 import type { Db } from '../../db/client.ts';
 import { courses, courseVersions } from '../../db/schema/index.ts';
 import { canonicalJson } from '../../lib/canonical-json.ts';
+import { processCache } from '../../lib/process-caches.ts';
 import type { CourseRow } from './course-content.ts';
 
 const headColumns = {
@@ -20,7 +22,7 @@ type Head = Omit<CourseRow, 'content' | 'version'> & { version: number | null };
  * kept per course and version instead of being read and parsed on every learner request. Frozen:
  * callers share it. Only the small course row is read each time, so a new version is seen at once.
  */
-const contentCache = new Map<string, CourseContent>();
+const contentCache = processCache(new Map<string, StoredCourseContent>());
 const CONTENT_CACHE_MAX = 500;
 const cacheKey = (id: string, version: number) => `${id}@${version}`;
 
@@ -52,7 +54,7 @@ async function withContent(db: Db, heads: Head[]): Promise<CourseRow[]> {
       );
     if (contentCache.size + rows.length > CONTENT_CACHE_MAX) contentCache.clear();
     for (const r of rows)
-      contentCache.set(cacheKey(r.courseId, r.version), deepFreeze(r.content as CourseContent));
+      contentCache.set(cacheKey(r.courseId, r.version), deepFreeze(r.content as StoredCourseContent));
   }
   return live.flatMap((h) => {
     const content = contentCache.get(cacheKey(h.id, h.version));

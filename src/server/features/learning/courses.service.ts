@@ -2,6 +2,7 @@ import { type Actor, authorize } from '../../../shared/access/index.ts';
 import { CourseDetail, type CourseSummary } from '../../../shared/contracts/learning.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../lib/errors.ts';
+import { processCache } from '../../lib/process-caches.ts';
 import { swedishCollator } from '../../lib/swedish-sort.ts';
 import { loadOrgContext } from '../organisations/organisations.repo.ts';
 import { type CourseRow, toDetail, toSummary } from './course-content.ts';
@@ -42,9 +43,9 @@ export interface CourseView {
   etag: string;
 }
 
-const views = new Map<string, CourseView>();
+const views = processCache(new Map<string, CourseView>());
 /** Part of the ETag: a client holding a view of an older shape must not be told it is current. */
-const VIEW_FORMAT = 'md1';
+const VIEW_FORMAT = 'md2';
 const VIEWS_MAX = 500;
 
 /** A course as a learner reads it, built and serialised once per published version and language. */

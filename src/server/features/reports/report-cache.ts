@@ -1,4 +1,5 @@
 import { ProgrammeReport } from '../../../shared/contracts/programmes.ts';
+import { processCache } from '../../lib/process-caches.ts';
 
 /** A report and its JSON, checked against the contract and serialised once: a national report is ~0.5 MB. */
 export interface ReportSnapshot {
@@ -31,7 +32,7 @@ interface Entry {
   pending?: Promise<ReportSnapshot>;
 }
 
-const entries = new Map<string, Entry>();
+const entries = processCache(new Map<string, Entry>());
 
 function recompute(key: string, entry: Entry, compute: () => Promise<ReportSnapshot>) {
   const pending = compute().then(
