@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { strToU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -186,6 +186,18 @@ describe('POST /courses/import', () => {
     expect(res.statusCode, res.body).toBe(201);
     const row = await courseRow(res.json().courseId);
     expect(row.draft.modules[0]?.launch).toBe('https://innehall.example.se/au1/index.html');
+  });
+
+  it("takes a package over the app's 10 MiB upload limit", async () => {
+    const video = new Uint8Array(randomBytes(11 * 1024 * 1024));
+    const res = await importAs(
+      coordinator,
+      scorm12Zip({ title: 'Med film', extraFiles: { 'film.mp4': video } }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    const row = await courseRow(res.json().courseId);
+    const file = await findPackageFile(t.db, row.draft.packageId, 'film.mp4');
+    expect(file).toMatchObject({ mediaType: 'video/mp4', sizeBytes: video.length });
   });
 
   it('stores a package of 2,000 files', async () => {
