@@ -28,6 +28,15 @@ function valuesOnly(params: unknown): FlatCmi {
   return out;
 }
 
+/** Whether a message's source is the frame or a frame within it (`parent` is readable across origins). */
+function fromFrame(source: MessageEventSource | null, frame: Window | null): boolean {
+  if (!frame || !source || !('parent' in source)) return false;
+  for (let w: Window = source; ; w = w.parent) {
+    if (w === frame) return true;
+    if (w === w.parent || w === window) return false;
+  }
+}
+
 export async function startScormSession(opts: {
   format: 'scorm12' | 'scorm2004';
   launch: Pick<ScormLaunch, 'attempt' | 'commitSeq' | 'cmi'> | null;
@@ -79,9 +88,10 @@ export async function startScormSession(opts: {
     outbox,
   );
   if (opts.launch && Object.keys(opts.launch.cmi).length) api.loadFromFlattenedJSON(opts.launch.cmi, '');
-  // Messages from anything but our frame (a window the package opened, another tab) are not passed on.
+  // Messages from anything but our frame or the frames inside it (an old frameset package posts from
+  // an inner frame) are not passed on: not from a window the package opened, nor from another tab.
   const onlyOurFrame = (ev: MessageEvent) => {
-    if (ev.source !== opts.frame()) ev.stopImmediatePropagation();
+    if (!fromFrame(ev.source, opts.frame())) ev.stopImmediatePropagation();
   };
   window.addEventListener('message', onlyOurFrame);
   // The frame's origin is opaque ('null'), so replies cannot name it: the source check above guards.
