@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: lint, type check, unit and API tests (on PGlite, or on PostgreSQL when TEST_DATABASE_URL is
-// set), the crash test (on PGlite, and on PostgreSQL too when set), then the browser tests in Debian's
-// Chromium. Prints a summary and writes test-results/summary.json.
+// set), the benchmark's smoke run, the crash test (on PGlite, and on PostgreSQL too when set), then the
+// browser tests in Debian's Chromium. Prints a summary and writes test-results/summary.json.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -118,6 +118,12 @@ function check(name, cmd, args) {
 
 const lint = { name: 'lint (Biome)', cmd: 'npx', args: ['biome', 'check', '.'] };
 const types = { name: 'type check (tsc)', cmd: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] };
+// Every benchmark scenario once, for a second, at small scale on PGlite: that the bench still works.
+const benchSmoke = {
+  name: 'benchmark smoke test (small scale, PGlite)',
+  cmd: 'npm',
+  args: ['run', '--silent', 'bench:smoke'],
+};
 // Without a PostgreSQL the unit and API tests run on PGlite, the product's own database. With one
 // (TEST_DATABASE_URL), the API tests run on PostgreSQL, with a worker per core since the database server
 // does much of the work, beside the pure unit tests, the lint and the type check; PGlite keeps its turn
@@ -127,6 +133,7 @@ if (process.env.TEST_DATABASE_URL) {
   await together([
     lint,
     types,
+    benchSmoke,
     { name: 'unit tests', project: 'src', outFile: 'unit.json', env: { TEST_DATABASE_URL: '' } },
     {
       name: 'API tests on PostgreSQL',
@@ -138,6 +145,7 @@ if (process.env.TEST_DATABASE_URL) {
 } else {
   check(lint.name, lint.cmd, lint.args);
   check(types.name, types.cmd, types.args);
+  check(benchSmoke.name, benchSmoke.cmd, benchSmoke.args);
   vitest('unit and API tests on PGlite', 'unit', 'unit-pglite.json', { TEST_DATABASE_URL: '' });
   console.log('\n(TEST_DATABASE_URL not set: API tests ran on PGlite only)');
 }
