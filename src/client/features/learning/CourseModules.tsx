@@ -4,6 +4,19 @@ import type { ImportedCourseDetail, NativeCourseDetail } from '../../../shared/c
 import { Content } from './components.tsx';
 import { lessonPath, type Progress, playerPath, quizPath } from './progress.ts';
 
+/** A module's heading: its number and title; its id names the module for the links under it. */
+function ModuleHeading(props: { moduleKey: string; number: number; title: string; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <h2 className="ds-heading" data-size="sm" id={`modul-${props.moduleKey}`}>
+      <span className="module-number">{t('learning.course.moduleNumber', { number: props.number })}</span>{' '}
+      <Content as="span" lang={props.lang}>
+        {props.title}
+      </Content>
+    </h2>
+  );
+}
+
 /** The modules of a course written in the editor: lessons, the quiz and the reflection questions. */
 export function NativeModuleList({
   course: c,
@@ -17,15 +30,9 @@ export function NativeModuleList({
     <ol className="module-list">
       {c.modules.map((m, mi) => {
         const mp = progress?.modules.find((x) => x.key === m.key);
-        const headingId = `modul-${m.key}`;
         return (
           <li key={m.key} className="module">
-            <h2 className="ds-heading" data-size="sm" id={headingId}>
-              <span className="module-number">{t('learning.course.moduleNumber', { number: mi + 1 })}</span>{' '}
-              <Content as="span" lang={c.language}>
-                {m.title}
-              </Content>
-            </h2>
+            <ModuleHeading moduleKey={m.key} number={mi + 1} title={m.title} lang={c.language} />
             <Content lang={c.language}>
               <p className="ds-paragraph">{m.summary}</p>
             </Content>
@@ -120,12 +127,7 @@ export function PackagedModuleList({
                 </Content>
               </p>
             ) : null}
-            <h2 className="ds-heading" data-size="sm" id={`modul-${m.key}`}>
-              <span className="module-number">{t('learning.course.moduleNumber', { number: mi + 1 })}</span>{' '}
-              <Content as="span" lang={c.language}>
-                {m.title}
-              </Content>
-            </h2>
+            <ModuleHeading moduleKey={m.key} number={mi + 1} title={m.title} lang={c.language} />
             {mp ? (
               <p className="ds-paragraph module-progress" data-size="sm">
                 {done ? t('learning.course.moduleDone') : t('learning.player.notDone')}
