@@ -257,50 +257,18 @@ async function drain() {
   set({ syncing: true, online: true });
   let sent = false;
   try {
-    while (state.userId === userId && queued.some((q) => !isStatement(q))) {
-      const q = queued.find((x): x is QueuedRuntimeCommit => !isStatement(x))!;
-      try {
-        const refused = !(await sendRuntimeCommit(q));
-        if (refused) set({ rejected: state.rejected + 1 });
-        else sent = true;
-        // A newer commit of the same attempt may have replaced this one while it was on its way.
-        const now = queued.find((x) => x.id === q.id);
-        if (now && !isStatement(now) && now.runtime.commit.seq === q.runtime.commit.seq) await remove([q.id]);
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) {
-          set({ retrying: false });
-          return;
-        }
-        if (err instanceof ApiError && err.status === 0) set({ online: navigator.onLine });
-        scheduleRetry();
+    try {
+      sent = await sendRuntimeCommits(userId);
+      sent = (await sendStatements(userId)) || sent;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        // Logged out elsewhere: keep everything until this user logs in again.
+        set({ retrying: false });
         return;
       }
-    }
-    while (state.userId === userId && queuedStatements.length) {
-      const batch = queuedStatements.slice(0, BATCH_SIZE);
-      try {
-        try {
-          await send(
-            userId,
-            batch.map((q) => q.statement),
-          );
-          await remove(batch.map((q) => q.id));
-          sent = true;
-        } catch (err) {
-          // The server refuses a batch as a whole when one statement is invalid: find it, keep the rest.
-          if (!isRefusal(err)) throw err;
-          sent = (await sendOneByOne(userId, batch)) || sent;
-        }
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) {
-          // Logged out elsewhere: keep everything until this user logs in again.
-          set({ retrying: false });
-          return;
-        }
-        if (err instanceof ApiError && err.status === 0) set({ online: navigator.onLine });
-        scheduleRetry();
-        return;
-      }
+      if (err instanceof ApiError && err.status === 0) set({ online: navigator.onLine });
+      scheduleRetry();
+      return;
     }
     failures = 0;
     set({ retrying: false, lastSyncedAt: new Date().toISOString() });
@@ -308,6 +276,41 @@ async function drain() {
     set({ syncing: false });
     if (sent) for (const l of syncedListeners) l();
   }
+}
+
+/** Run-time commits of imported courses, one request each; true when the server took any. */
+async function sendRuntimeCommits(userId: string): Promise<boolean> {
+  let sent = false;
+  while (state.userId === userId && queued.some((q) => !isStatement(q))) {
+    const q = queued.find((x): x is QueuedRuntimeCommit => !isStatement(x))!;
+    if (await sendRuntimeCommit(q)) sent = true;
+    else set({ rejected: state.rejected + 1 });
+    // A newer commit of the same attempt may have replaced this one while it was on its way.
+    const now = queued.find((x) => x.id === q.id);
+    if (now && !isStatement(now) && now.runtime.commit.seq === q.runtime.commit.seq) await remove([q.id]);
+  }
+  return sent;
+}
+
+/** Lesson statements in batches; true when the server took any. */
+async function sendStatements(userId: string): Promise<boolean> {
+  let sent = false;
+  while (state.userId === userId && queuedStatements.length) {
+    const batch = queuedStatements.slice(0, BATCH_SIZE);
+    try {
+      await send(
+        userId,
+        batch.map((q) => q.statement),
+      );
+      await remove(batch.map((q) => q.id));
+      sent = true;
+    } catch (err) {
+      // The server refuses a batch as a whole when one statement is invalid: find it, keep the rest.
+      if (!isRefusal(err)) throw err;
+      sent = (await sendOneByOne(userId, batch)) || sent;
+    }
+  }
+  return sent;
 }
 
 async function sendOneByOne(userId: string, batch: QueuedStatement[]): Promise<boolean> {
