@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Uuid, WebUrl } from './common.ts';
 import { ContentLanguage } from './course-content.ts';
+import { PackageFormat } from './imported-course.ts';
 import { MdTree } from './markdown-tree.ts';
 
 /**
@@ -88,7 +89,22 @@ export const CourseDraftView = z.object({
   publishedVersion: z.number().int().nullable(),
   /** Send back when saving: a save on top of someone else's newer one is refused (409). */
   updatedAt: IsoDateTime,
-  content: DraftContent,
+  /** The draft written in the editor; null for an imported course, whose content is its package. */
+  content: DraftContent.nullable(),
+  /**
+   * An imported SCORM or cmi5 course (issue 18): its package's format and modules. It is not edited here;
+   * a new package replaces it (POST /courses/{id}/package). Null for a course written in the editor.
+   */
+  imported: z
+    .object({
+      format: PackageFormat,
+      packageId: Uuid,
+      /** The course's Swedish title (or the package's only one). */
+      title: z.string(),
+      /** In the package's order; the Swedish title (or the package's only one). */
+      modules: z.array(z.object({ key: z.string(), title: z.string() })),
+    })
+    .nullable(),
 });
 export type CourseDraftView = z.infer<typeof CourseDraftView>;
 

@@ -1128,6 +1128,33 @@ export const en: Messages = {
     problemMissing: '{{where}}: missing in {{lang}}',
     problemOther: '{{where}}: {{message}}',
     tooFew: 'too few (at least three questions, two reflection questions, one lesson)',
+    packages: {
+      importTitle: 'Import a course (SCORM or cmi5)',
+      importLead:
+        'Upload a package from a tool such as Articulate Storyline, Adobe Captivate or iSpring. The course is published at once and learners play it here in the app.',
+      file: 'Package file',
+      fileHint:
+        'A zip file with imsmanifest.xml (SCORM 1.2 or 2004) or cmi5.xml at its top level, or a cmi5.xml. At most {{mb}} MB.',
+      chooseFile: 'Choose the package file to upload.',
+      tooLarge: 'The file is larger than {{mb}} MB. Export the package with smaller videos or images.',
+      submit: 'Import the course',
+      importing: 'Importing …',
+      detail: 'What the check found: {{detail}}',
+      requirement: 'The requirement of the cmi5 specification that is not met: {{requirement}}.',
+      pageTitle: 'Imported course: {{title}}',
+      notEditable:
+        'The course is an imported package and is changed in the tool that made it. When the package has changed, upload a new version here; learners keep their progress in the modules that remain.',
+      about: 'About the package',
+      format: 'Format',
+      formats: { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004', cmi5: 'cmi5' },
+      version: 'Published version',
+      modules: 'Modules in the package ({{count}})',
+      replaceTitle: 'Replace with a new version',
+      replaceLead: 'The new version is published at once and replaces the one learners play now.',
+      replaceSubmit: 'Upload the new version',
+      replacing: 'Uploading …',
+      replaced: 'Version {{version}} is published.',
+    },
     back: 'All courses',
   },
   documents: {

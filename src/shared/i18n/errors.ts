@@ -579,6 +579,10 @@ export const problemMessages = {
     sv: 'Kursen är skriven här och har inget paket att ersätta.',
     en: 'The course was written here and has no package to replace.',
   },
+  course_imported: {
+    sv: 'Kursen är importerad som ett SCORM- eller cmi5-paket och kan inte ändras här. Ladda upp en ny version av paketet i stället.',
+    en: 'The course was imported as a SCORM or cmi5 package and cannot be edited here. Upload a new version of the package instead.',
+  },
   // @features-problems (helpers insert their problem codes above this line)
   // @issue15-problems (helpers insert their problem codes above this line)
   // @issue8-problems (helpers insert their problem codes above this line)

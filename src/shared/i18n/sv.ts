@@ -1124,6 +1124,33 @@ export const sv = {
     problemMissing: '{{where}}: saknas på {{lang}}',
     problemOther: '{{where}}: {{message}}',
     tooFew: 'för få (minst tre frågor, två reflektionsfrågor, en lektion)',
+    packages: {
+      importTitle: 'Importera en kurs (SCORM eller cmi5)',
+      importLead:
+        'Ladda upp ett paket från ett verktyg som Articulate Storyline, Adobe Captivate eller iSpring. Kursen publiceras direkt och deltagarna spelar den här i appen.',
+      file: 'Paketfil',
+      fileHint:
+        'En zip-fil med imsmanifest.xml (SCORM 1.2 eller 2004) eller cmi5.xml längst upp, eller en cmi5.xml. Högst {{mb}} MB.',
+      chooseFile: 'Välj paketfilen att ladda upp.',
+      tooLarge: 'Filen är större än {{mb}} MB. Exportera paketet med mindre filmer eller bilder.',
+      submit: 'Importera kursen',
+      importing: 'Importerar …',
+      detail: 'Det som kontrollen hittade: {{detail}}',
+      requirement: 'Kravet i cmi5-specifikationen som inte uppfylls: {{requirement}}.',
+      pageTitle: 'Importerad kurs: {{title}}',
+      notEditable:
+        'Kursen är ett importerat paket och ändras i verktyget där den gjordes. När paketet har ändrats laddar du upp en ny version här; deltagarnas framsteg följer med i de moduler som finns kvar.',
+      about: 'Om paketet',
+      format: 'Format',
+      formats: { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004', cmi5: 'cmi5' },
+      version: 'Publicerad version',
+      modules: 'Moduler i paketet ({{count}})',
+      replaceTitle: 'Byt till en ny version',
+      replaceLead: 'Den nya versionen publiceras direkt och ersätter den som deltagarna spelar nu.',
+      replaceSubmit: 'Ladda upp den nya versionen',
+      replacing: 'Laddar upp …',
+      replaced: 'Version {{version}} är publicerad.',
+    },
     back: 'Alla kurser',
   },
   documents: {

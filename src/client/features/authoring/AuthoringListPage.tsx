@@ -13,6 +13,7 @@ import {
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { authoringKeys, createCourse, fetchAuthoringCourses, fetchOwners } from './data.ts';
+import { ImportCourseForm } from './ImportCourseForm.tsx';
 
 export function AuthoringListPage() {
   const { t } = useTranslation();
@@ -67,7 +68,12 @@ export function AuthoringListPage() {
           </TableWrap>
         )}
       </Section>
-      {owners.data && owners.data.items.length > 0 ? <CreateCourseForm owners={owners.data.items} /> : null}
+      {owners.data && owners.data.items.length > 0 ? (
+        <>
+          <CreateCourseForm owners={owners.data.items} />
+          <ImportCourseForm owners={owners.data.items} />
+        </>
+      ) : null}
     </Page>
   );
 }

@@ -15,6 +15,7 @@ import { authoringKeys, fetchDraft, publishCourse, saveDraft } from './data.ts';
 import { EditorActions } from './EditorActions.tsx';
 import { fieldId, isRtl, LocalisedField, type LocalisedProps } from './editor-fields.tsx';
 import { type Problem, problemsFromApi, problemsFromForm } from './editor-problems.ts';
+import { ImportedCourseView } from './ImportedCourseView.tsx';
 import { LanguagesEditor } from './LanguagesEditor.tsx';
 import { LearnerPreview } from './LearnerPreview.tsx';
 import { ModulesEditor } from './ModulesEditor.tsx';
@@ -33,8 +34,14 @@ export function CourseEditorPage() {
     await draft.refetch();
     setGeneration((g) => g + 1);
   };
-  return <Editor key={`${id}:${generation}`} initial={draft.data} onReload={reload} />;
+  const { content, imported } = draft.data;
+  // An imported package is not edited here: its page shows what it holds and takes a new version.
+  if (imported) return <ImportedCourseView view={draft.data} imported={imported} />;
+  if (!content) return null;
+  return <Editor key={`${id}:${generation}`} initial={{ ...draft.data, content }} onReload={reload} />;
 }
+
+type WrittenDraft = CourseDraftView & { content: DraftContent };
 
 /**
  * The course editor: languages, details, modules (lessons, quiz, reflection) and the actions. The
@@ -42,7 +49,7 @@ export function CourseEditorPage() {
  * resolver) before it is saved; publishing's own rules (every declared language filled in) stay on the
  * server, and both kinds of problem are listed in one summary linked to the fields.
  */
-function Editor({ initial, onReload }: { initial: CourseDraftView; onReload: () => void }) {
+function Editor({ initial, onReload }: { initial: WrittenDraft; onReload: () => void }) {
   const { t, i18n } = useTranslation();
   const uiLang: UiLanguage = i18n.language === 'en' ? 'en' : 'sv';
   const qc = useQueryClient();

@@ -9,6 +9,7 @@ import {
   PublishResult,
 } from '../../../shared/contracts/authoring.ts';
 import { Problem } from '../../../shared/contracts/common.ts';
+import { CourseImportResult, PackageProblem } from '../../../shared/contracts/course-import.ts';
 import { API, ApiError, api } from '../../lib/api.ts';
 
 export const authoringKeys = {
@@ -49,5 +50,45 @@ export async function saveDraft(id: string, updatedAt: string, content: DraftCon
   }
   return CourseDraftView.parse(json);
 }
+
+/**
+ * A refused package: the problem with what the shared client drops, the zip check (`zipProblem`) or the
+ * cmi5 requirement (`violatedRequirement`) that refused it, so the author can be told what to fix.
+ */
+type RefusedPackage = z.infer<typeof PackageProblem>;
+
+export class PackageUploadError extends ApiError {
+  readonly packageProblem: RefusedPackage | null;
+  constructor(status: number, problem: RefusedPackage | null) {
+    super(status, problem, problem?.title ?? `HTTP ${status}`);
+    this.packageProblem = problem;
+  }
+}
+
+/** POST of a package (multipart, CSRF token as the shared client sends it), its problem read whole. */
+async function uploadPackage(path: string, body: FormData): Promise<CourseImportResult> {
+  const { token } = await api.get('/auth/csrf', CsrfToken);
+  let res: Response;
+  try {
+    res = await fetch(`${API}${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-CSRF-Token': token },
+      body,
+    });
+  } catch {
+    throw new ApiError(0, null, 'network_error');
+  }
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const problem = PackageProblem.safeParse(json);
+    throw new PackageUploadError(res.status, problem.success ? problem.data : null);
+  }
+  return CourseImportResult.parse(json);
+}
+
+export const importCoursePackage = (body: FormData) => uploadPackage('/courses/import', body);
+export const replaceCoursePackage = (id: string, body: FormData) =>
+  uploadPackage(`/courses/${id}/package`, body);
 
 export const KeyPattern = z.string().regex(/^[a-z0-9-]{1,80}$/);

@@ -8,6 +8,7 @@ import {
   type SaveDraft,
 } from '../../../shared/contracts/authoring.ts';
 import { CourseContent } from '../../../shared/contracts/course-content.ts';
+import { isImported, type StoredCourseContent } from '../../../shared/contracts/imported-course.ts';
 import type { MdTree } from '../../../shared/contracts/markdown-tree.ts';
 import type { Db } from '../../db/client.ts';
 import { canonicalJson } from '../../lib/canonical-json.ts';
@@ -39,7 +40,16 @@ async function requireAuthorable(db: Db, actor: Actor, id: string, forUpdate = f
   return row;
 }
 
+/** An imported course's draft is its package's structure, which the editor neither saves nor publishes. */
+const importedDraft = (row: repo.AuthoringRow) => {
+  const draft = row.draft as StoredCourseContent;
+  return isImported(draft) ? draft : null;
+};
+
+const courseImported = () => new AppError(409, 'course_imported');
+
 function toView(row: repo.AuthoringRow): CourseDraftView {
+  const imported = importedDraft(row);
   return {
     id: row.id,
     key: row.key,
@@ -49,7 +59,15 @@ function toView(row: repo.AuthoringRow): CourseDraftView {
     visibility: row.visibility,
     publishedVersion: row.publishedVersion,
     updatedAt: row.updatedAt.toISOString(),
-    content: DraftContent.parse(row.draft),
+    content: imported ? null : DraftContent.parse(row.draft),
+    imported: imported
+      ? {
+          format: imported.format,
+          packageId: imported.packageId,
+          title: imported.title.sv,
+          modules: imported.modules.map((m) => ({ key: m.key, title: m.title.sv })),
+        }
+      : null,
   };
 }
 
@@ -131,6 +149,7 @@ export async function saveDraft(
 ): Promise<CourseDraftView> {
   await db.transaction(async (tx) => {
     const row = await requireAuthorable(tx, actor, id, true);
+    if (importedDraft(row)) throw courseImported();
     if (input.content.key !== row.key)
       throw new AppError(400, 'validation_failed', [{ path: 'body.content.key', code: 'invalid_value' }]);
     const saved = await repo.saveDraftIfUnchanged(
@@ -184,6 +203,8 @@ export async function publishCourse(
 ): Promise<{ version: number; publishedAt: string }> {
   return db.transaction(async (tx) => {
     const row = await requireAuthorable(tx, actor, id, true);
+    // A package is published when it is imported; a new one comes through POST /courses/{id}/package.
+    if (importedDraft(row)) throw courseImported();
     if (seen && new Date(seen).getTime() !== Math.floor(row.updatedAt.getTime()))
       throw new AppError(409, 'conflict', [{ path: 'body.updatedAt', code: 'stale' }]);
     const draft = DraftContent.parse(row.draft);
