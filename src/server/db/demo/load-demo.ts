@@ -23,6 +23,7 @@ import { loadLearningDemo } from './learning-demo.ts';
 import { loadNetworksDemo } from './networks-demo.ts';
 import { loadProcurementsDemo } from './procurements-demo.ts';
 import { loadRequirementsDemo } from './requirements-demo.ts';
+import { loadScormDemo } from './scorm-demo.ts';
 import { loadSteeringReportsDemo } from './steering-reports-demo.ts';
 import { loadSuppliersDemo } from './suppliers-demo.ts';
 import { loadSupportDemo } from './support-demo.ts';
@@ -119,5 +120,6 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadExternalContactsDemo(db);
   await loadProcurementsDemo(db);
   await loadContractsDemo(db);
+  await loadScormDemo(db);
   // @features-demo (one loader per capability above this line)
 }
