@@ -123,6 +123,7 @@ const WHO: Record<string, Login> = {
   '/utbildning/kurser/:id': 'personal.falun',
   '/utbildning/kurser/:id/moduler/:moduleKey/lektioner/:lessonKey': 'personal.falun',
   '/utbildning/kurser/:id/moduler/:moduleKey/quiz': 'personal.falun',
+  '/utbildning/kurser/:id/moduler/:moduleKey/spela': 'personal.falun',
   '/utbildning/kurser/:id/intyg': 'personal.falun',
   '/utbildning/kurser/:id/aterkoppling': 'admin',
   '/forfatta': 'admin',
@@ -182,6 +183,13 @@ async function urls(): Promise<Record<string, string>> {
   const course = enrolled[0]!;
   const module = course.content.modules[0]!;
   const c = `/utbildning/kurser/${course.course}`;
+  // The demo SCORM course (scorm-demo.ts), in which the demo care worker is enrolled.
+  const [scorm] = await queryRows<{ course: string; module: string }>(
+    e.t.db,
+    sql`select c.id::text as course, cv.content->'modules'->0->>'key' as module from courses c
+        join course_versions cv on cv.course_id = c.id and cv.version = c.published_version
+        where c.key like 'trygghetskamera%' limit 1`,
+  );
   const ids = {
     document: await one(sql`select id::text as v from governing_documents limit 1`),
     template: await one(sql`select id::text as v from assessment_templates limit 1`),
@@ -330,6 +338,7 @@ async function urls(): Promise<Record<string, string>> {
     '/utbildning/kurser/:id': c,
     '/utbildning/kurser/:id/moduler/:moduleKey/lektioner/:lessonKey': `${c}/moduler/${module.key}/lektioner/${module.lessons[0]!.key}`,
     '/utbildning/kurser/:id/moduler/:moduleKey/quiz': `${c}/moduler/${module.key}/quiz`,
+    '/utbildning/kurser/:id/moduler/:moduleKey/spela': `/utbildning/kurser/${scorm!.course}/moduler/${scorm!.module}/spela`,
     '/utbildning/kurser/:id/intyg': `${c}/intyg`,
     '/utbildning/kurser/:id/aterkoppling': `${c}/aterkoppling`,
     '/forfatta': '/forfatta',
