@@ -27,6 +27,7 @@ import { auditRoutes } from './features/audit/audit.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { authoringRoutes } from './features/authoring/authoring.routes.ts';
 import { caseRoutes } from './features/cases/cases.routes.ts';
+import { cmi5Routes } from './features/cmi5/cmi5.routes.ts';
 import { contractRadarRoutes } from './features/contract-radar/contract-radar.routes.ts';
 import { contentRoutes } from './features/course-packages/content.routes.ts';
 import { packageImportRoutes } from './features/course-packages/package-import.routes.ts';
@@ -221,6 +222,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(supplierContractRoutes({ db }));
       await api.register(scormRuntimeRoutes({ db }));
       await api.register(packageImportRoutes({ db }));
+      await api.register(cmi5Routes({ db, publicUrl: config.publicUrl }));
       // @features-routes (helpers register their routes above this line)
       await api.register(
         systemRoutes({

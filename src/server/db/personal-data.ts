@@ -699,6 +699,15 @@ export const personalData: PersonalDataEntry[] = [
     // enrolment's own progress is kept anonymously like a lesson's.
     erase: { delete: true },
   },
+  {
+    key: 'cmi5_registrations',
+    table: 'cmi5_registrations',
+    columns: ['user_id', 'actor', 'actor_key'],
+    tiedBy: [{ user: 'user_id' }],
+    show: ['registration', 'course_id', 'progress', 'created_at'],
+    // Her cmi5 registrations (and with them their launch sessions): the LRS keeps what the AUs recorded.
+    erase: { delete: true },
+  },
   // @features-personal-data (entries above this line)
 ];
 

@@ -3,6 +3,12 @@ import { AppError } from '../lib/errors.ts';
 import { safeEqual } from '../lib/tokens.ts';
 import { isBearerRequest } from './bearer-answers.ts';
 
+/**
+ * The cmi5 fetch URL (features/cmi5, spec §8.2) is posted by an AU from its own origin, with neither
+ * cookie nor token: the unguessable session id in the path is the capability, and it reads no session.
+ */
+const CMI5_FETCH_URL = /^\/api\/v1\/cmi5\/fetch-url\/[^/?]+(\?|$)/;
+
 export const CSRF_COOKIE = 'vn_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
@@ -28,6 +34,7 @@ function sameOrigin(req: FastifyRequest): boolean {
 export function registerCsrf(app: FastifyInstance) {
   app.addHook('onRequest', async (req) => {
     if (SAFE_METHODS.has(req.method) || !req.url.startsWith('/api/') || isBearerRequest(req)) return;
+    if (req.method === 'POST' && CMI5_FETCH_URL.test(req.url)) return;
     const cookie = req.cookies[CSRF_COOKIE];
     const header = req.headers[CSRF_HEADER];
     if (!sameOrigin(req) || !cookie || typeof header !== 'string' || !safeEqual(cookie, header)) {

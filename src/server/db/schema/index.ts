@@ -26,4 +26,5 @@ export * from './support.ts';
 export * from './system.ts';
 export * from './team.ts';
 export * from './xapi.ts';
+export * from './cmi5.ts';
 // @features-schema (one line per schema file above this line)

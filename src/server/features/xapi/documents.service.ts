@@ -102,14 +102,34 @@ async function userOf(deps: DocumentDeps, agent: XapiAgent | XapiGroup | undefin
   return users.get(agentKey(agent)) ?? null;
 }
 
+/** The organisation a document is written under: the client's, or a cmi5 session's course owner. */
+function writerOrganisation(caller: XapiCaller, target: DocumentTarget): string {
+  if (caller.kind === 'session') {
+    caller.checkDocument(target, true);
+    return caller.organisationId;
+  }
+  return writingClient(caller).organisationId;
+}
+
+/** What a reader sees: a cmi5 session only its own documents, under its course owner (cmi5 §10, §11). */
+function readerOf(caller: XapiCaller, target: DocumentTarget): { scope: ReadScope; own: string } {
+  if (caller.kind === 'session') {
+    caller.checkDocument(target, false);
+    return {
+      scope: { national: false, organisationIds: [caller.organisationId] },
+      own: caller.organisationId,
+    };
+  }
+  return { scope: readScopeOf(caller), own: requireClient(caller).organisationId };
+}
+
 async function write(
   deps: DocumentDeps,
   caller: XapiCaller,
   target: DocumentTarget,
   change: (tx: Db, key: DocumentKey, current: StoredDocument | null) => Promise<void>,
 ) {
-  const client = writingClient(caller);
-  const key = keyOf(target, client.organisationId);
+  const key = keyOf(target, writerOrganisation(caller, target));
   await deps.db.transaction(async (tx) => change(tx, key, await lockOwnDocument(tx, key)));
 }
 
@@ -180,8 +200,7 @@ export async function deleteDocuments(
   conditions: Preconditions,
 ): Promise<void> {
   if (target.documentId === undefined) {
-    const client = writingClient(caller);
-    await deleteOwnDocuments(deps.db, client.organisationId, selectorOf(target));
+    await deleteOwnDocuments(deps.db, writerOrganisation(caller, target), selectorOf(target));
     return;
   }
   await write(deps, caller, target, async (tx, key, current) => {
@@ -195,13 +214,12 @@ export async function getDocument(
   caller: XapiCaller,
   target: DocumentTarget,
 ): Promise<StoredDocument> {
-  const scope = readScopeOf(caller);
-  const client = requireClient(caller);
+  const reader = readerOf(caller, target);
   const doc = await findReadableDocument(
     deps.db,
     { ...selectorOf(target), registration: target.registration ?? '', documentId: target.documentId ?? '' },
-    scope,
-    client.organisationId,
+    reader.scope,
+    reader.own,
   );
   if (!doc) throw notFoundXapi('No such document');
   return doc;
@@ -213,5 +231,5 @@ export async function listDocuments(
   target: DocumentTarget,
   since: Date | undefined,
 ) {
-  return listDocumentIds(deps.db, selectorOf(target), readScopeOf(caller), since);
+  return listDocumentIds(deps.db, selectorOf(target), readerOf(caller, target).scope, since);
 }

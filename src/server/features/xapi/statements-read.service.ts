@@ -29,6 +29,8 @@ export type StatementAnswer = {
 /** What the caller may read: a person her own, a client what lies under its organisation (or all). */
 export function readScopeOf(caller: XapiCaller): ReadScope {
   if (caller.kind === 'person') return { kind: 'person', userId: caller.userId };
+  // A cmi5 AU's credential writes its session's statements; reading the LRS is for the LMS (cmi5 §8.2).
+  if (caller.kind === 'session') throw new XapiError(403, 'A cmi5 session may not read statements');
   const scope = xapiReadScope(caller.actor);
   if (scope.national) return { kind: 'all' };
   if (scope.organisationIds.length === 0)

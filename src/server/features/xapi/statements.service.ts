@@ -6,7 +6,7 @@ import { platformUsersOf, usersWithin } from './platform-people.ts';
 import { sameStatement } from './statement-equivalence.ts';
 import { renderStatement } from './statement-rendering.ts';
 import { ifiCount, VOIDED_VERB } from './statement-schema.ts';
-import type { XapiStatement, XapiVersion } from './statement-validation.ts';
+import type { XapiAgent, XapiStatement, XapiVersion } from './statement-validation.ts';
 import * as repo from './statements.repo.ts';
 import type { XapiCaller } from './xapi-auth.ts';
 import { badRequest, XapiError } from './xapi-errors.ts';
@@ -25,6 +25,34 @@ export interface StoreStatementsInput {
 }
 
 type ClientCaller = Extract<XapiCaller, { kind: 'client' }>;
+
+/** Who writes and under what: an API client at its organisation, or a cmi5 AU's session (cmi5 §8.2). */
+interface Writer {
+  organisationId: string;
+  apiClientId: string | null;
+  authority: XapiAgent;
+  /** Whether the writer may write about people of any organisation. */
+  national: boolean;
+}
+
+function writerOf(caller: XapiCaller): Writer {
+  if (caller.kind === 'session') {
+    return {
+      organisationId: caller.organisationId,
+      apiClientId: null,
+      authority: caller.authority,
+      // The LMS chose the learner at launch; the session's rules keep the AU to her.
+      national: true,
+    };
+  }
+  const client = writingClient(caller);
+  return {
+    organisationId: client.organisationId,
+    apiClientId: client.apiClientId,
+    authority: client.authority,
+    national: xapiReadScope(client.actor).national,
+  };
+}
 
 /** Only an API client with a write scope at its own organisation writes (a person's session only reads). */
 export function writingClient(caller: XapiCaller): ClientCaller {
@@ -90,7 +118,7 @@ export async function storeStatements(
   caller: XapiCaller,
   input: StoreStatementsInput,
 ): Promise<string[]> {
-  const client = writingClient(caller);
+  const client = writerOf(caller);
   checkAttachments(input.statements, input.attachments);
   const stored = new Date();
   const storedIso = stored.toISOString();
@@ -124,7 +152,7 @@ export async function storeStatements(
     deps.publicUrl,
   );
   const linked = [...new Set(people.values())];
-  if (!xapiReadScope(client.actor).national) {
+  if (!client.national) {
     const within = await usersWithin(db, linked, client.organisationId);
     if (linked.some((u) => !within.has(u))) {
       throw new XapiError(403, 'A statement is about a person outside the organisation of these credentials');
@@ -169,6 +197,8 @@ export async function storeStatements(
     });
   }
 
+  // A cmi5 session's statements are checked against the cmi5 rules (only those not stored before).
+  if (caller.kind === 'session') await caller.beforeStore(fresh.map((f) => f.statement as XapiStatement));
   await db.transaction(async (tx) => {
     const inserted = await repo.insertStatements(tx, fresh);
     // Another request stored one of these ids between our read and our write: compare it as above.
@@ -187,5 +217,6 @@ export async function storeStatements(
     await repo.upsertActivityDefinitions(tx, client.organisationId, definitionsOf(input.statements));
     await repo.insertAttachments(tx, input.attachments);
   });
+  if (caller.kind === 'session') await caller.afterStore(fresh.map((f) => f.statement as XapiStatement));
   return ids;
 }

@@ -5,11 +5,33 @@ import { type RequestActor, SESSION_COOKIE } from '../../plugins/session.ts';
 import { findClientActor } from '../api-clients/api-clients.repo.ts';
 import { clientActor } from '../api-clients/bearer.ts';
 import { findSessionActor } from '../auth/session.repo.ts';
-import type { XapiAgent } from './statement-validation.ts';
+import { authenticateCmi5Session, CMI5_USER_PREFIX } from '../cmi5/cmi5-fetch.ts';
+import type { DocumentTarget } from './documents.service.ts';
+import type { XapiAgent, XapiStatement } from './statement-validation.ts';
 import { XapiError } from './xapi-errors.ts';
 
-/** Who calls /xapi: an API client (HTTP Basic) or a person signed in to the web app (her cookie). */
+/**
+ * A cmi5 AU in one launch session (cmi5 §8.2), with the auth-token the fetch URL handed out: it writes
+ * its learner's statements for its registration and reads and writes its own state and the learner's
+ * preferences, within the rules the LMS enforces (features/cmi5).
+ */
+export interface SessionCaller {
+  kind: 'session';
+  sessionId: string;
+  /** The course owner's organisation: the session's statements and documents are filed under it. */
+  organisationId: string;
+  authority: XapiAgent;
+  /** Refuses (XapiError) statements the cmi5 rules forbid; given only those not stored before. */
+  beforeStore(statements: XapiStatement[]): Promise<void>;
+  /** What the LMS does once they are stored (session state, moveOn, Satisfied, the enrolment). */
+  afterStore(statements: XapiStatement[]): Promise<void>;
+  /** Refuses (XapiError 403) a document outside the session's reach. */
+  checkDocument(target: DocumentTarget, write: boolean): void;
+}
+
+/** Who calls /xapi: an API client (HTTP Basic), a cmi5 AU's session, or a person (her cookie). */
 export type XapiCaller =
+  | SessionCaller
   | {
       kind: 'client';
       actor: RequestActor;
@@ -47,6 +69,12 @@ export async function authenticateXapi(
 ): Promise<XapiCaller> {
   const credentials = basicCredentials(req);
   if (credentials === null) throw unauthorised('Malformed Authorization header: use HTTP Basic');
+  // A cmi5 session's user id cannot be a client id: those all start with `vnc_`.
+  if (credentials?.id.startsWith(CMI5_USER_PREFIX)) {
+    const session = await authenticateCmi5Session(deps, credentials);
+    if (!session) throw unauthorised('Unknown or closed cmi5 session, or wrong secret');
+    return session;
+  }
   if (credentials) {
     const row = await findClientActor(deps.db, credentials.id);
     // The hash is computed whether or not the client exists, so timing says nothing about client ids.
