@@ -195,6 +195,16 @@ describe('a coordinator imports a SCORM package in the authoring pages', () => {
     // A new version of the same package: published at once.
     await page.getByRole('button', { name: 'Ladda upp den nya versionen' }).click();
     await page.getByText('Välj paketfilen att ladda upp.').first().waitFor();
+    // A refused replacement keeps the published version and says why.
+    await page.locator('#replace-package-file').setInputFiles({
+      name: 'fel.zip',
+      mimeType: 'application/zip',
+      buffer: zipOf({ 'fel.txt': 'Inget paket.' }),
+    });
+    await page.getByRole('button', { name: 'Ladda upp den nya versionen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Filen är varken ett SCORM-paket' }).waitFor();
+    expect(await facts.allTextContents()).toEqual(['SCORM 2004', '1']);
+    await expectAccessible(page, 'imported course page with a refused replacement');
     await page.locator('#replace-package-file').setInputFiles({
       name: 'sakra-lyft-v2.zip',
       mimeType: 'application/zip',
