@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Uuid } from './common.ts';
+import { ParamText, Uuid } from './common.ts';
 
 /**
  * The cmi5 LMS API for systems (issue 18): an LMS front end or a conformance harness (ADL's CATAPULT)
@@ -50,7 +50,7 @@ export const Cmi5LaunchResult = z.object({
 });
 export type Cmi5LaunchResult = z.infer<typeof Cmi5LaunchResult>;
 
-export const Cmi5FetchParams = z.object({ sessionId: z.string().max(100) });
+export const Cmi5FetchParams = z.object({ sessionId: ParamText.max(100) });
 
 /** The fetch URL's answer (cmi5 §8.2): the token, or an error with HTTP 200 all the same (§8.2.2). */
 export const Cmi5FetchResult = z.union([

@@ -57,7 +57,7 @@ const fetchRoute = (db: Db) => async (app: FastifyInstance) => {
         description:
           'No authentication: the session id in the URL is the capability. The first POST answers `{"auth-token"}`, an HTTP Basic credential for /xapi limited to the session; every later POST answers `{"error-code": "1", "error-text"}` with HTTP 200 as §8.2.2 requires (`2` for an unknown session).',
         params: Cmi5FetchParams,
-        response: { 200: Cmi5FetchResult },
+        response: { 200: Cmi5FetchResult, ...problems(400) },
       },
     },
     async (req) => fetchAuthToken(db, req.params.sessionId),
@@ -119,7 +119,7 @@ export const cmi5Routes =
           description:
             'course.author at the owner; 404 for anything but a published cmi5 course; 409 while learners are enrolled or a programme or study group uses it. The learning record store keeps the statements.',
           params: Cmi5CourseParams,
-          response: { 204: z.null().describe('Deleted'), ...problems(401, 403, 404, 409) },
+          response: { 204: z.null().describe('Deleted'), ...problems(400, 401, 403, 404, 409) },
         },
       },
       async (req, reply) => {
@@ -175,7 +175,7 @@ export const cmi5Routes =
           description:
             'learning.enrol at the course owner; 409 when the session has already terminated or been abandoned. The AU’s credential refuses everything afterwards.',
           params: Cmi5SessionParams,
-          response: { 204: z.null().describe('Abandoned'), ...problems(401, 403, 404, 409) },
+          response: { 204: z.null().describe('Abandoned'), ...problems(400, 401, 403, 404, 409) },
         },
       },
       async (req, reply) => {
