@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
-import { CMI5_COURSE_ID, cmi5Zip } from '../support/course-packages.ts';
+import { CMI5_COURSE_ID, cmi5Zip, zipOf } from '../support/course-packages.ts';
 import { createTestApp, demoEmail, type TestApp } from '../support/test-app.ts';
 import { accessToken, createClient, orgByCode } from './api-clients.fixtures.ts';
 import {
@@ -156,5 +156,49 @@ describe('moveOn CompletedAndPassed from the AU’s own statements', () => {
     const auth2 = await fetchToken(t, second);
     expect((await sendStatements(t, auth2, [auStatement(second, 'initialized')])).statusCode).toBe(200);
     expect((await sendStatements(t, auth2, [auStatement(second, 'completed', done)])).statusCode).toBe(400);
+  });
+});
+
+const text = (t: string) =>
+  `<title><langstring lang="sv">${t}</langstring></title><description><langstring lang="sv">${t}</langstring></description>`;
+const au = (id: string, moveOn: string) =>
+  `<au id="${CMI5_COURSE_ID}/au/${id}" moveOn="${moveOn}">${text(id)}<url>${id}/index.html</url></au>`;
+const structure = (body: string) =>
+  zipOf({
+    'cmi5.xml': `<?xml version="1.0" encoding="utf-8"?><courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd"><course id="${CMI5_COURSE_ID}/block-test">${text('Kurs')}</course>${body}</courseStructure>`,
+    'inne/index.html': '<p>inne</p>',
+    'fri/index.html': '<p>fri</p>',
+  });
+
+describe('Satisfied for blocks and the course (§9.3.9, §9.6.1)', () => {
+  it('satisfies the block, then the course, when its last AU is met', async () => {
+    const courseId = await importZip(
+      structure(
+        `<block id="${CMI5_COURSE_ID}/block/1">${text('Block')}${au('inne', 'Completed')}</block>${au('fri', 'NotApplicable')}`,
+      ),
+    );
+    const l = launched(await launch(courseId, { actor: learnerAgent() }, 1));
+    expect(await verbsOf(t, l.registration)).toEqual(['launched']);
+    const res = await lms(t, token, 'POST', `/registrations/${l.registration}/waive-au/0`, {
+      reason: 'Administrative',
+    });
+    expect(res.statusCode).toBe(204);
+    const rows = await queryRows<{ verb: string; type: string | null }>(
+      t.db,
+      sql`select verb, statement->'object'->'definition'->>'type' as type from learning_statements
+          where registration = ${l.registration} order by "timestamp", seq`,
+    );
+    expect(rows.map((r) => r.type)).toEqual([
+      null,
+      null,
+      'https://w3id.org/xapi/cmi5/activitytype/block',
+      'https://w3id.org/xapi/cmi5/activitytype/course',
+    ]);
+  });
+
+  it('satisfies a course whose AUs are all NotApplicable at registration', async () => {
+    const courseId = await importZip(structure(au('fri', 'NotApplicable')));
+    const l = launched(await launch(courseId, { actor: learnerAgent() }));
+    expect(await verbsOf(t, l.registration)).toEqual(['satisfied', 'launched']);
   });
 });
