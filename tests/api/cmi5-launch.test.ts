@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/server/db/client.ts';
-import { cmi5Xml, cmi5Zip, DEFAULT_AUS, zipOf } from '../support/course-packages.ts';
+import { cmi5Xml, cmi5Zip, DEFAULT_AUS, scorm12Zip, zipOf } from '../support/course-packages.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { xapiRequest } from '../support/xapi-call.ts';
 import { accessToken, createClient, orgByCode } from './api-clients.fixtures.ts';
@@ -61,6 +61,12 @@ describe('importing and deleting cmi5 courses', () => {
     );
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'package_invalid', violatedRequirement: expect.any(String) });
+  });
+
+  it('refuses a SCORM package', async () => {
+    const res = await lms(t, token, 'POST', '/courses', scorm12Zip(), 'application/zip');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('package_not_recognised');
   });
 
   it('deletes only its own organisation’s cmi5 courses', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Cmi5CourseCreated } from '../../../shared/contracts/cmi5.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { looksLikeZip } from '../../lib/safe-zip.ts';
 import type { RequestActor } from '../../plugins/session.ts';
 import { importCourse } from '../course-packages/package-import.service.ts';
 import {
@@ -14,12 +15,18 @@ import { settleProgress } from './cmi5-progress.ts';
 import * as repo from './cmi5-sessions.repo.ts';
 import { CMI5, cmi5Ids, recordLmsStatements } from './cmi5-statements.ts';
 
-/** Imports a course as /courses/import does, owned by the API client's own organisation. */
+/**
+ * Imports a course as /courses/import does, owned by the API client's own organisation. A zip that names
+ * no `cmi5.xml` anywhere (its central directory lists every path as plain bytes) is no cmi5 course: a
+ * SCORM package goes to /courses/import instead.
+ */
 export async function importCmi5Course(
   deps: Cmi5Deps,
   actor: RequestActor,
   content: Buffer,
 ): Promise<Cmi5CourseCreated> {
+  if (looksLikeZip(content) && !content.includes('cmi5.xml'))
+    throw new AppError(400, 'package_not_recognised', [], 'A cmi5 zip has cmi5.xml at its root.');
   const result = await importCourse(deps.db, actor, { content, fields: {} });
   return { id: result.courseId };
 }

@@ -13,7 +13,7 @@ import { type DocumentKey, lockOwnDocument, upsertDocument } from '../xapi/docum
 import { platformUsersOf, usersWithin } from '../xapi/platform-people.ts';
 import type { XapiAgent } from '../xapi/statement-validation.ts';
 import { LAUNCH_DATA, LEARNER_PREFERENCES } from './cmi5-fetch.ts';
-import { type Cmi5CourseRow, loadCmi5Course, settleProgress } from './cmi5-progress.ts';
+import { type Cmi5CourseRow, countFinishedModules, loadCmi5Course, settleProgress } from './cmi5-progress.ts';
 import * as repo from './cmi5-sessions.repo.ts';
 import { CMI5, cmi5Ids, type LmsStatementScope, recordLmsStatements } from './cmi5-statements.ts';
 import type { Cmi5Au } from './course-structure.ts';
@@ -129,7 +129,15 @@ async function registrationFor(
       : null;
   if (existing) {
     if (existing.courseId !== cmi5.course.id || existing.actorKey !== learner.key) throw mismatch();
-    return (await repo.findRegistration(tx, existing.registration, true)) ?? existing;
+    const row = (await repo.findRegistration(tx, existing.registration, true)) ?? existing;
+    if (learner.enrolmentId && !row.enrolmentId) {
+      // She enrolled after the registration began: what she has already met counts now.
+      await repo.linkEnrolment(tx, row.registration, learner.enrolmentId);
+      const met = cmi5.structure.aus.filter((au) => row.progress.aus[au.id]?.satisfied);
+      if (met.length > 0) await countFinishedModules(tx, learner.enrolmentId, cmi5.course, met);
+      return { ...row, enrolmentId: learner.enrolmentId };
+    }
+    return row;
   }
   const registration = asked ?? randomUUID();
   await repo.insertRegistration(tx, {

@@ -40,6 +40,13 @@ export async function insertRegistration(db: Db, row: typeof cmi5Registrations.$
   await db.insert(cmi5Registrations).values(row).onConflictDoNothing();
 }
 
+export async function linkEnrolment(db: Db, registration: string, enrolmentId: string) {
+  await db
+    .update(cmi5Registrations)
+    .set({ enrolmentId })
+    .where(eq(cmi5Registrations.registration, registration));
+}
+
 export async function saveProgress(db: Db, registration: string, progress: Cmi5RegistrationProgress) {
   await db
     .update(cmi5Registrations)

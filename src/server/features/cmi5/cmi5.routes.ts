@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   Cmi5CourseCreated,
@@ -48,7 +48,7 @@ const fetchRoute = (db: Db) => async (app: FastifyInstance) => {
       .header('access-control-max-age', '600')
       .send(),
   );
-  app.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().post(
+  app.withTypeProvider<ZodTypeProvider>().post(
     '/cmi5/fetch-url/:sessionId',
     {
       schema: {
@@ -56,6 +56,7 @@ const fetchRoute = (db: Db) => async (app: FastifyInstance) => {
         summary: 'The fetch URL of a launch session (cmi5 §8.2): the AU’s auth-token, once',
         description:
           'No authentication: the session id in the URL is the capability. The first POST answers `{"auth-token"}`, an HTTP Basic credential for /xapi limited to the session; every later POST answers `{"error-code": "1", "error-text"}` with HTTP 200 as §8.2.2 requires (`2` for an unknown session).',
+        security: [],
         params: Cmi5FetchParams,
         response: { 200: Cmi5FetchResult, ...problems(400) },
       },
