@@ -8,7 +8,7 @@ import type { XapiStatement } from '../xapi/statement-validation.ts';
 import type { SessionCaller } from '../xapi/xapi-auth.ts';
 import { XapiError } from '../xapi/xapi-errors.ts';
 import { loadCmi5Course, settleProgress } from './cmi5-progress.ts';
-import { checkSessionStatements, type SessionChange, type SessionFacts } from './cmi5-session-rules.ts';
+import { checkSessionStatements, type SessionFacts } from './cmi5-session-rules.ts';
 import * as repo from './cmi5-sessions.repo.ts';
 import { lmsAuthority } from './cmi5-statements.ts';
 
@@ -69,11 +69,8 @@ function checkDocument(f: SessionFacts, target: DocumentTarget, write: boolean) 
     throw forbidden('A cmi5 session may only read the activity profile of its AU');
 }
 
-async function sessionFacts(db: Db, sessionId: string) {
-  const found = await repo.findSessionWithRegistration(db, sessionId);
-  if (!found) throw forbidden('The cmi5 session no longer exists');
-  const { session, registration } = found;
-  const facts: SessionFacts = {
+function sessionFacts(session: repo.SessionRow, registration: repo.RegistrationRow): SessionFacts {
+  return {
     sessionId: session.id,
     registration: registration.registration,
     actorKey: registration.actorKey,
@@ -86,37 +83,43 @@ async function sessionFacts(db: Db, sessionId: string) {
     abandoned: session.abandonedAt !== null,
     au: registration.progress.aus[session.auId] ?? {},
   };
-  return { session, registration, facts };
 }
 
-/** After the statements are stored: the session's state, then (with Completed or Passed) moveOn. */
-async function applyChange(deps: { db: Db; publicUrl: string }, sessionId: string, change: SessionChange) {
-  await deps.db.transaction(async (tx) => {
-    const session = await repo.findSession(tx, sessionId, true);
-    const registration = session ? await repo.findRegistration(tx, session.registration, true) : null;
-    if (!session || !registration) return;
-    const now = new Date();
-    await repo.updateSession(tx, sessionId, {
-      verbs: [...new Set([...session.verbs, ...change.verbs])],
-      ...(change.initialized && !session.initializedAt ? { initializedAt: now } : {}),
-      ...(change.terminated && !session.terminatedAt ? { terminatedAt: now } : {}),
-      lastStatementAt: change.lastTimestamp ?? now,
-    });
-    if (!change.completed && !change.passed) return;
-    const progress = registration.progress;
-    const au = progress.aus[session.auId] ?? {};
-    progress.aus[session.auId] = {
-      ...au,
-      completed: au.completed || change.completed,
-      passed: au.passed || change.passed,
-    };
-    const cmi5 = await loadCmi5Course(tx, registration.courseId);
-    if (!cmi5) return repo.saveProgress(tx, registration.registration, progress);
-    await settleProgress(
-      { db: tx, publicUrl: deps.publicUrl, cmi5, registration, sessionId, apiClientId: session.apiClientId },
-      progress,
-    );
+/**
+ * Checks the AU's statements with the session and its registration locked (so two requests of one
+ * session are judged one after the other), then records what they change in the same transaction.
+ */
+async function recordInSession(
+  deps: { publicUrl: string },
+  tx: Db,
+  sessionId: string,
+  statements: XapiStatement[],
+) {
+  const session = await repo.findSession(tx, sessionId, true);
+  const registration = session ? await repo.findRegistration(tx, session.registration, true) : null;
+  if (!session || !registration) throw forbidden('The cmi5 session no longer exists');
+  const change = checkSessionStatements(sessionFacts(session, registration), statements);
+  const now = new Date();
+  await repo.updateSession(tx, sessionId, {
+    verbs: [...new Set([...session.verbs, ...change.verbs])],
+    ...(change.initialized && !session.initializedAt ? { initializedAt: now } : {}),
+    ...(change.terminated && !session.terminatedAt ? { terminatedAt: now } : {}),
+    lastStatementAt: change.lastTimestamp ?? now,
   });
+  if (!change.completed && !change.passed) return;
+  const progress = registration.progress;
+  const au = progress.aus[session.auId] ?? {};
+  progress.aus[session.auId] = {
+    ...au,
+    completed: au.completed || change.completed,
+    passed: au.passed || change.passed,
+  };
+  const cmi5 = await loadCmi5Course(tx, registration.courseId);
+  if (!cmi5) return repo.saveProgress(tx, registration.registration, progress);
+  await settleProgress(
+    { db: tx, publicUrl: deps.publicUrl, cmi5, registration, sessionId, apiClientId: session.apiClientId },
+    progress,
+  );
 }
 
 /** The caller behind a session's auth-token; null for an unknown session or a wrong secret. */
@@ -128,20 +131,13 @@ export async function authenticateCmi5Session(
   const presented = hashToken(credentials.secret);
   const found = isUuid(sessionId) ? await repo.findSessionWithRegistration(deps.db, sessionId) : null;
   if (!found?.session.secretHash || !safeEqual(presented, found.session.secretHash)) return null;
-  const first = await sessionFacts(deps.db, sessionId);
-  let change: SessionChange | null = null;
+  const facts = sessionFacts(found.session, found.registration);
   return {
     kind: 'session',
     sessionId,
     organisationId: found.registration.organisationId,
     authority: lmsAuthority(deps.publicUrl),
-    async beforeStore(statements: XapiStatement[]) {
-      const { facts } = await sessionFacts(deps.db, sessionId);
-      change = checkSessionStatements(facts, statements);
-    },
-    async afterStore() {
-      if (change) await applyChange(deps, sessionId, change);
-    },
-    checkDocument: (target, write) => checkDocument(first.facts, target, write),
+    recordInSession: (tx, statements) => recordInSession(deps, tx, sessionId, statements),
+    checkDocument: (target, write) => checkDocument(facts, target, write),
   };
 }

@@ -197,9 +197,13 @@ export async function storeStatements(
     });
   }
 
-  // A cmi5 session's statements are checked against the cmi5 rules (only those not stored before).
-  if (caller.kind === 'session') await caller.beforeStore(fresh.map((f) => f.statement as XapiStatement));
   await db.transaction(async (tx) => {
+    // A cmi5 session's new statements meet the cmi5 rules under its lock, in this transaction (cmi5 §9).
+    if (caller.kind === 'session')
+      await caller.recordInSession(
+        tx,
+        fresh.map((f) => f.statement as XapiStatement),
+      );
     const inserted = await repo.insertStatements(tx, fresh);
     // Another request stored one of these ids between our read and our write: compare it as above.
     if (inserted.length < fresh.length) {
@@ -217,6 +221,5 @@ export async function storeStatements(
     await repo.upsertActivityDefinitions(tx, client.organisationId, definitionsOf(input.statements));
     await repo.insertAttachments(tx, input.attachments);
   });
-  if (caller.kind === 'session') await caller.afterStore(fresh.map((f) => f.statement as XapiStatement));
   return ids;
 }

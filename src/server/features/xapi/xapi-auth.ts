@@ -21,10 +21,12 @@ export interface SessionCaller {
   /** The course owner's organisation: the session's statements and documents are filed under it. */
   organisationId: string;
   authority: XapiAgent;
-  /** Refuses (XapiError) statements the cmi5 rules forbid; given only those not stored before. */
-  beforeStore(statements: XapiStatement[]): Promise<void>;
-  /** What the LMS does once they are stored (session state, moveOn, Satisfied, the enrolment). */
-  afterStore(statements: XapiStatement[]): Promise<void>;
+  /**
+   * Inside the transaction that stores them, given only statements not stored before: refuses
+   * (XapiError) what the cmi5 rules forbid, else records what they change (the session's state,
+   * moveOn, Satisfied, the linked enrolment).
+   */
+  recordInSession(tx: Db, statements: XapiStatement[]): Promise<void>;
   /** Refuses (XapiError 403) a document outside the session's reach. */
   checkDocument(target: DocumentTarget, write: boolean): void;
 }
