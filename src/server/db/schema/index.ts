@@ -2,6 +2,7 @@ export * from './action-plans.ts';
 export * from './assessments.ts';
 export * from './audit.ts';
 export * from './auth.ts';
+export * from './cmi5.ts';
 export * from './course-packages.ts';
 export * from './documents.ts';
 export * from './external-contacts.ts';
@@ -26,5 +27,4 @@ export * from './support.ts';
 export * from './system.ts';
 export * from './team.ts';
 export * from './xapi.ts';
-export * from './cmi5.ts';
 // @features-schema (one line per schema file above this line)
