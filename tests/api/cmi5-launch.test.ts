@@ -230,6 +230,27 @@ describe('the fetch URL and the auth-token', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('keeps its own state documents, and no one else’s', async () => {
+    const stateUrl = (registration: string) =>
+      `/xapi/activities/state?${new URLSearchParams({
+        activityId: l.params.get('activityId')!,
+        agent: l.params.get('actor')!,
+        registration,
+        stateId: 'bookmark',
+      })}`;
+    const headers = {
+      authorization: `Basic ${auth}`,
+      'x-experience-api-version': '1.0.3',
+      'content-type': 'application/json',
+    };
+    const put = (registration: string) =>
+      t.app.inject({ method: 'PUT', url: stateUrl(registration), headers, payload: '{"page":3}' });
+    expect((await put(l.registration)).statusCode).toBe(204);
+    const read = await t.app.inject({ method: 'GET', url: stateUrl(l.registration), headers });
+    expect(read.json()).toEqual({ page: 3 });
+    expect((await put('0b7d1f0e-6a55-4c6b-9f3b-2c1a4d5e6f70')).statusCode).toBe(403);
+  });
+
   it('rejects a repeated Initialized and everything after Terminated (§9.3)', async () => {
     expect((await sendStatements(t, auth, [auStatement(l, 'initialized')])).statusCode).toBe(400);
     const done = await sendStatements(t, auth, [
