@@ -13,7 +13,7 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 const PUBLIC_URL = 'https://navet.example.se';
 const CSP =
   'sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads; ' +
-  "default-src 'self' data: blob: 'unsafe-inline' 'unsafe-eval'; connect-src https://navet.example.se/xapi/; " +
+  "default-src 'self' data: blob: 'unsafe-inline' 'unsafe-eval'; connect-src https://navet.example.se/xapi/ https://navet.example.se/api/v1/cmi5/fetch-url/; " +
   "form-action 'none'; frame-ancestors 'self'; base-uri 'self'";
 
 let t: TestApp;

@@ -50,6 +50,7 @@ export const auditActions = [
   'contract.updated',
   'course.created',
   'course.draft_saved',
+  'course.deleted',
   'course.imported',
   'course.package_replaced',
   'course.published',

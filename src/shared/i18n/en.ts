@@ -3617,6 +3617,7 @@ export const en: Messages = {
       course: {
         created: 'Course created',
         draft_saved: 'Course draft saved',
+        deleted: 'Course deleted',
         imported: 'Course imported from a package',
         package_replaced: "Course's package replaced",
         published: 'Course published',

@@ -3609,6 +3609,7 @@ export const sv = {
       course: {
         created: 'Kurs skapad',
         draft_saved: 'Kursutkast sparat',
+        deleted: 'Kurs borttagen',
         imported: 'Kurs importerad från paket',
         package_replaced: 'Kursens paket ersatt',
         published: 'Kurs publicerad',

@@ -3,6 +3,7 @@ import type { Cmi5CourseCreated } from '../../../shared/contracts/cmi5.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
 import { looksLikeZip } from '../../lib/safe-zip.ts';
 import type { RequestActor } from '../../plugins/session.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
 import { importCourse } from '../course-packages/package-import.service.ts';
 import {
   abandonSession,
@@ -38,7 +39,17 @@ export async function importCmi5Course(
 export async function deleteCmi5Course(deps: Cmi5Deps, actor: RequestActor, courseId: string) {
   const cmi5 = await requireCmi5Course(deps.db, actor, courseId, 'course.author');
   try {
-    await repo.deleteCourse(deps.db, cmi5.course.id);
+    await deps.db.transaction(async (tx) => {
+      await repo.deleteCourse(tx, cmi5.course.id);
+      await recordAudit(tx, {
+        actorId: actor.userId,
+        action: 'course.deleted',
+        entityType: 'course',
+        entityId: cmi5.course.id,
+        organisationId: cmi5.course.ownerOrganisationId,
+        before: { key: cmi5.course.key, format: 'cmi5' },
+      });
+    });
   } catch (error) {
     const code = (error as { code?: string; cause?: { code?: string } }).code;
     const cause = (error as { cause?: { code?: string } }).cause?.code;

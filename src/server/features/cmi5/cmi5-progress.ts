@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
+
 import { type ImportedCourseContent, isImported } from '../../../shared/contracts/imported-course.ts';
-import { moduleActivity, verbs } from '../../../shared/learning/activity.ts';
 import type { Db } from '../../db/client.ts';
 import type { Cmi5AuProgress, Cmi5RegistrationProgress } from '../../db/schema/index.ts';
 import { type CourseRow, requiredItems, unitItem } from '../learning/course-content.ts';
 import * as courses from '../learning/courses.repo.ts';
 import * as enrolments from '../learning/enrolments.repo.ts';
+import { recordFinishedModules } from '../learning/module-completion.ts';
 import { enrolmentItemKeys, lockEnrolment } from '../scorm/scorm-attempts.repo.ts';
 import type { XapiAgent } from '../xapi/statement-validation.ts';
 import * as repo from './cmi5-sessions.repo.ts';
@@ -137,26 +137,13 @@ export async function countFinishedModules(
     const module = course.content.modules.find((m) => m.identifier === au.id);
     return module && !done.has(unitItem(module.key)) ? [module] : [];
   });
-  if (modules.length > 0) {
-    await enrolments.upsertItems(
-      tx,
-      modules.map((m) => ({ enrolmentId, item: unitItem(m.key), completedAt: now, score: null })),
-    );
-    await enrolments.insertStatements(
-      tx,
-      modules.map((m) => ({
-        id: randomUUID(),
-        userId: row.userId,
-        verb: verbs.completed,
-        objectId: moduleActivity(course.key, m.key),
-        courseId: course.id,
-        enrolmentId,
-        result: { completion: true },
-        context: { registration: enrolmentId },
-        timestamp: now,
-      })),
-    );
-  }
+  await recordFinishedModules(
+    tx,
+    { id: enrolmentId, userId: row.userId },
+    course,
+    modules.map((m) => ({ moduleKey: m.key, scoreScaled: null, passed: false })),
+    now,
+  );
   await enrolments.refreshEnrolment(tx, enrolmentId, requiredItems(course.content), {
     first: now,
     last: now,

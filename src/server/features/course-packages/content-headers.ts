@@ -1,20 +1,22 @@
 import type { FastifyReply } from 'fastify';
+import { CMI5_FETCH_PATH } from '../cmi5/cmi5.routes.ts';
 
 /**
  * The policy of every answer from the content path (issue 18, running untrusted content safely).
  * `sandbox` without `allow-same-origin` gives the document an opaque origin even when someone opens the
  * file directly: it cannot read the platform's cookies or storage, and its requests carry no cookie.
  * Without `allow-top-navigation` it cannot navigate the top window. `connect-src` lets it talk to the
- * learning record store only (cmi5), so it cannot call /api/v1 at all; `form-action 'none'` keeps it
- * from posting forms anywhere. Packages are written for permissive pages (inline handlers, eval in
+ * learning record store (and a cmi5 AU to fetch its credentials) only, so it cannot call the rest of
+ * /api/v1; `form-action 'none'` keeps it from posting forms anywhere. Packages are written for permissive pages (inline handlers, eval in
  * authoring-tool runtimes, data: images), which the sandbox makes harmless.
  */
 export function sandboxCsp(publicUrl: string): string {
-  const xapi = `${new URL(publicUrl).origin}/xapi/`;
+  const origin = new URL(publicUrl).origin;
   return [
     'sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads',
     "default-src 'self' data: blob: 'unsafe-inline' 'unsafe-eval'",
-    `connect-src ${xapi}`,
+    // A cmi5 AU fetches its credentials once (the fetch URL), then talks to the LRS.
+    `connect-src ${origin}/xapi/ ${origin}${CMI5_FETCH_PATH}`,
     "form-action 'none'",
     "frame-ancestors 'self'",
     "base-uri 'self'",

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+
 import { z } from 'zod';
 import type { Actor } from '../../../shared/access/index.ts';
 import {
@@ -13,12 +13,12 @@ import type {
   ScormCommitResult,
   ScormLaunch,
 } from '../../../shared/contracts/scorm-runtime.ts';
-import { isoDuration, moduleActivity, verbs } from '../../../shared/learning/activity.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { type CourseRow, requiredItems, unitItem } from '../learning/course-content.ts';
 import * as courses from '../learning/courses.repo.ts';
 import * as enrolments from '../learning/enrolments.repo.ts';
+import { recordFinishedModules } from '../learning/module-completion.ts';
 import * as repo from './scorm-attempts.repo.ts';
 import {
   type CmiStatus,
@@ -231,26 +231,13 @@ export async function commitSco(
     const moduleCompleted = isModuleCompleted(status, module.passingScore);
     const now = new Date();
     if (moduleCompleted && !done.has(item)) {
-      const score = status.scoreScaled === null ? null : Math.round(status.scoreScaled * 100);
-      await enrolments.upsertItems(tx, [{ enrolmentId, item, completedAt: now, score }]);
-      await enrolments.insertStatements(tx, [
-        {
-          id: randomUUID(),
-          userId: actor.userId,
-          verb: status.success === 'passed' ? verbs.passed : verbs.completed,
-          objectId: moduleActivity(course.key, module.key),
-          courseId: course.id,
-          enrolmentId,
-          result: {
-            ...(status.scoreScaled !== null ? { score: { scaled: status.scoreScaled } } : {}),
-            ...(status.success === 'passed' ? { success: true } : {}),
-            completion: true,
-            duration: isoDuration(saved.totalSeconds),
-          },
-          context: { registration: enrolmentId },
-          timestamp: now,
-        },
-      ]);
+      const finished = {
+        moduleKey: module.key,
+        scoreScaled: status.scoreScaled,
+        passed: status.success === 'passed',
+        seconds: saved.totalSeconds,
+      };
+      await recordFinishedModules(tx, { id: enrolmentId, userId: actor.userId }, course, [finished], now);
       done.add(item);
     }
     await enrolments.refreshEnrolment(tx, enrolmentId, required, { first: now, last: now, seconds });

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { isoDuration, moduleActivity, verbs } from '../../../shared/learning/activity.ts';
+import type { Db } from '../../db/client.ts';
+import { unitItem } from './course-content.ts';
+import * as enrolments from './enrolments.repo.ts';
+
+/** A module of an imported course (a SCO or an AU) finished for the first time in an enrolment. */
+export interface FinishedModule {
+  moduleKey: string;
+  /** 0–1, where the package gave a score. */
+  scoreScaled: number | null;
+  passed: boolean;
+  /** Time spent in the module, where the package tells. */
+  seconds?: number;
+}
+
+/**
+ * Counts finished modules of an imported course as our own lessons are counted (ADR 21): the enrolment
+ * item `unit:<module>` and one statement each in the learning record store, in the caller's transaction
+ * (which has locked the enrolment and knows the modules were not done before). The caller then refreshes
+ * the enrolment's figures.
+ */
+export async function recordFinishedModules(
+  tx: Db,
+  enrolment: { id: string; userId: string },
+  course: { id: string; key: string },
+  finished: readonly FinishedModule[],
+  at: Date,
+): Promise<void> {
+  if (finished.length === 0) return;
+  await enrolments.upsertItems(
+    tx,
+    finished.map((m) => ({
+      enrolmentId: enrolment.id,
+      item: unitItem(m.moduleKey),
+      completedAt: at,
+      score: m.scoreScaled === null ? null : Math.round(m.scoreScaled * 100),
+    })),
+  );
+  await enrolments.insertStatements(
+    tx,
+    finished.map((m) => ({
+      id: randomUUID(),
+      userId: enrolment.userId,
+      verb: m.passed ? verbs.passed : verbs.completed,
+      objectId: moduleActivity(course.key, m.moduleKey),
+      courseId: course.id,
+      enrolmentId: enrolment.id,
+      result: {
+        ...(m.scoreScaled !== null ? { score: { scaled: m.scoreScaled } } : {}),
+        ...(m.passed ? { success: true } : {}),
+        completion: true,
+        ...(m.seconds !== undefined ? { duration: isoDuration(m.seconds) } : {}),
+      },
+      context: { registration: enrolment.id },
+      timestamp: at,
+    })),
+  );
+}
