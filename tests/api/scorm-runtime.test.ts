@@ -15,6 +15,7 @@ let learner: Agent;
 /** Enrolment ids of personal.falun per course key. */
 const enrolment: Record<string, string> = {};
 
+const TERMINATED = 'http://adlnet.gov/expapi/verbs/terminated';
 const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(t.db, q);
 const one = async <T>(q: ReturnType<typeof sql>) => (await rows<T>(q))[0]!;
 
@@ -260,15 +261,25 @@ describe('committing run-time data', () => {
     );
     expect(items).toEqual([{ item: 'unit:quiz', score: 90 }]);
     const statements = await rows<{ verb: string; object_id: string; result: Record<string, unknown> }>(
-      sql`select verb, object_id, result from learning_statements where enrolment_id = ${id}`,
+      sql`select verb, object_id, result from learning_statements where enrolment_id = ${id} order by verb`,
     );
+    // The first session's five minutes count once, in their own statement; the completion has no time.
     expect(statements).toEqual([
       {
         verb: verbs.passed,
         object_id: moduleActivity('scorm-test-12', 'quiz'),
-        result: { score: { scaled: 0.9 }, success: true, completion: true, duration: 'PT5M' },
+        result: { score: { scaled: 0.9 }, success: true, completion: true },
+      },
+      {
+        verb: TERMINATED,
+        object_id: moduleActivity('scorm-test-12', 'quiz'),
+        result: { duration: 'PT5M' },
       },
     ]);
+    const month = await one<{ seconds: number }>(
+      sql`select coalesce(sum(seconds), 0)::int as seconds from enrolment_months where enrolment_id = ${id}`,
+    );
+    expect(month.seconds).toBe(300);
   });
 
   it('starts a new attempt after a finished one, and numbers it only at its first commit', async () => {
@@ -302,7 +313,7 @@ describe('committing run-time data', () => {
     expect(e.completed_at).not.toBeNull();
     expect(e.items_completed).toBe(2);
     const verbsStored = await rows<{ verb: string }>(
-      sql`select verb from learning_statements where enrolment_id = ${id} order by timestamp`,
+      sql`select verb from learning_statements where enrolment_id = ${id} and verb <> ${TERMINATED} order by timestamp`,
     );
     expect(verbsStored.map((s) => s.verb)).toEqual([verbs.passed, verbs.completed]);
     const mine = (await learner.get('/api/v1/me/learning')).json().items;

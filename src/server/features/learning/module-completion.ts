@@ -10,9 +10,10 @@ export interface FinishedModule {
   /** 0–1, where the package gave a score. */
   scoreScaled: number | null;
   passed: boolean;
-  /** Time spent in the module, where the package tells. */
-  seconds?: number;
 }
+
+/** ADL's verb for a session that ended: what a SCO's session counts under (time and activity per month). */
+const TERMINATED = 'http://adlnet.gov/expapi/verbs/terminated';
 
 /**
  * Counts finished modules of an imported course as our own lessons are counted (ADR 21): the enrolment
@@ -50,10 +51,37 @@ export async function recordFinishedModules(
         ...(m.scoreScaled !== null ? { score: { scaled: m.scoreScaled } } : {}),
         ...(m.passed ? { success: true } : {}),
         completion: true,
-        ...(m.seconds !== undefined ? { duration: isoDuration(m.seconds) } : {}),
       },
       context: { registration: enrolment.id },
       timestamp: at,
     })),
   );
+}
+
+/**
+ * One ended session of a SCO, with the time the SCO reported: the statement that puts the time and the
+ * activity into the enrolment's month (enrolment_months is kept from statements). Completion statements
+ * carry no duration, so no time is counted twice.
+ */
+export async function recordEndedSession(
+  tx: Db,
+  enrolment: { id: string; userId: string },
+  course: { id: string; key: string },
+  moduleKey: string,
+  seconds: number,
+  at: Date,
+): Promise<void> {
+  await enrolments.insertStatements(tx, [
+    {
+      id: randomUUID(),
+      userId: enrolment.userId,
+      verb: TERMINATED,
+      objectId: moduleActivity(course.key, moduleKey),
+      courseId: course.id,
+      enrolmentId: enrolment.id,
+      result: { duration: isoDuration(seconds) },
+      context: { registration: enrolment.id },
+      timestamp: at,
+    },
+  ]);
 }

@@ -1,4 +1,3 @@
-
 import { z } from 'zod';
 import type { Actor } from '../../../shared/access/index.ts';
 import {
@@ -18,7 +17,7 @@ import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { type CourseRow, requiredItems, unitItem } from '../learning/course-content.ts';
 import * as courses from '../learning/courses.repo.ts';
 import * as enrolments from '../learning/enrolments.repo.ts';
-import { recordFinishedModules } from '../learning/module-completion.ts';
+import { recordEndedSession, recordFinishedModules } from '../learning/module-completion.ts';
 import * as repo from './scorm-attempts.repo.ts';
 import {
   type CmiStatus,
@@ -235,10 +234,19 @@ export async function commitSco(
         moduleKey: module.key,
         scoreScaled: status.scoreScaled,
         passed: status.success === 'passed',
-        seconds: saved.totalSeconds,
       };
       await recordFinishedModules(tx, { id: enrolmentId, userId: actor.userId }, course, [finished], now);
       done.add(item);
+    }
+    if (seconds > 0) {
+      await recordEndedSession(
+        tx,
+        { id: enrolmentId, userId: actor.userId },
+        course,
+        module.key,
+        seconds,
+        now,
+      );
     }
     await enrolments.refreshEnrolment(tx, enrolmentId, required, { first: now, last: now, seconds });
     return commitResult(saved, status, moduleCompleted, percentOf(required, done));
