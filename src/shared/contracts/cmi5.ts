@@ -50,6 +50,12 @@ export const Cmi5LaunchResult = z.object({
 });
 export type Cmi5LaunchResult = z.infer<typeof Cmi5LaunchResult>;
 
+/** A module of the learner's own enrolment on an imported cmi5 course, played in the web app. */
+export const Cmi5ModuleParams = z.object({
+  id: Uuid.describe('The enrolment'),
+  moduleKey: ParamText.regex(/^[a-z0-9-]{1,80}$/),
+});
+
 export const Cmi5FetchParams = z.object({ sessionId: ParamText.max(100) });
 
 /** The fetch URL's answer (cmi5 §8.2): the token, or an error with HTTP 200 all the same (§8.2.2). */

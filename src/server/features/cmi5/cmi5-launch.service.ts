@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type Action, authorize } from '../../../shared/access/index.ts';
-import type { Cmi5LaunchRequest, Cmi5LaunchResult } from '../../../shared/contracts/cmi5.ts';
+import type { Cmi5LaunchMode, Cmi5LaunchRequest, Cmi5LaunchResult } from '../../../shared/contracts/cmi5.ts';
 import { packageLaunchUrl } from '../../../shared/contracts/imported-course.ts';
 import { isoDuration } from '../../../shared/learning/activity.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import type { RequestActor } from '../../plugins/session.ts';
+import * as enrolments from '../learning/enrolments.repo.ts';
 import { loadOrgContext } from '../organisations/organisations.repo.ts';
 import { agentKey } from '../xapi/agent-keys.ts';
 import { documentEtag } from '../xapi/document-concurrency.ts';
@@ -241,22 +242,31 @@ async function writeDocuments(
   }
 }
 
-export async function launchAu(
+interface LaunchOptions {
+  /** A registration asked for by the caller (the LMS API); else the enrolment's, else a new one. */
+  registration?: string;
+  launchMode: Cmi5LaunchMode;
+  returnUrl?: string;
+  apiClientId: string | null;
+}
+
+/**
+ * One launch (§8.1, §9.3.1, §10), whoever asks for it: the registration, Abandoned for the sessions it
+ * left open, the new session, LMS.LaunchData, Launched and the launch URL, in one transaction.
+ */
+async function launchSession(
   deps: Cmi5Deps,
-  actor: RequestActor,
-  courseId: string,
+  cmi5: Cmi5CourseRow,
   auIndex: number,
-  body: Cmi5LaunchRequest,
+  learner: Learner,
+  opts: LaunchOptions,
 ): Promise<Cmi5LaunchResult> {
-  const cmi5 = await requireCmi5Course(deps.db, actor, courseId, 'learning.enrol');
   const au = requireAu(cmi5, auIndex);
-  const learner = await learnerOf(deps, cmi5, body.actor);
-  const launchMode = body.launchMode ?? 'Normal';
-  const activityId = cmi5Ids(deps.publicUrl, courseId).au(au.id);
-  const apiClientId = actor.apiClient?.id ?? null;
+  const { launchMode, apiClientId } = opts;
+  const activityId = cmi5Ids(deps.publicUrl, cmi5.course.id).au(au.id);
   const sessionId = randomUUID();
   return deps.db.transaction(async (tx) => {
-    const registration = await registrationFor(tx, deps, cmi5, learner, body.registration, apiClientId);
+    const registration = await registrationFor(tx, deps, cmi5, learner, opts.registration, apiClientId);
     // A new launch means the sessions still open in the registration ended abnormally (§9.3.6).
     for (const open of await repo.openSessions(tx, registration.registration))
       await abandonSession(tx, deps, registration, open, apiClientId);
@@ -277,7 +287,7 @@ export async function launchAu(
       masteryScore: au.masteryScore ?? null,
       apiClientId,
     });
-    await writeDocuments(tx, registration, activityId, launchData(au, sessionId, launchMode, body.returnUrl));
+    await writeDocuments(tx, registration, activityId, launchData(au, sessionId, launchMode, opts.returnUrl));
     // §9.3.1: "Launched" is recorded before the AU is launched, with the §9.6.3 extensions.
     await recordLmsStatements(tx, statementScope(deps, registration, sessionId, au.id, apiClientId), [
       {
@@ -293,5 +303,56 @@ export async function launchAu(
       },
     ]);
     return { url, registration: registration.registration, sessionId };
+  });
+}
+
+/** The LMS API's launch: an API client (learning.enrol at the owner) launches an AU for a learner. */
+export async function launchAu(
+  deps: Cmi5Deps,
+  actor: RequestActor,
+  courseId: string,
+  auIndex: number,
+  body: Cmi5LaunchRequest,
+): Promise<Cmi5LaunchResult> {
+  const cmi5 = await requireCmi5Course(deps.db, actor, courseId, 'learning.enrol');
+  requireAu(cmi5, auIndex);
+  const learner = await learnerOf(deps, cmi5, body.actor);
+  return launchSession(deps, cmi5, auIndex, learner, {
+    registration: body.registration,
+    launchMode: body.launchMode ?? 'Normal',
+    returnUrl: body.returnUrl,
+    apiClientId: actor.apiClient?.id ?? null,
+  });
+}
+
+const moduleNotFound = () =>
+  new AppError(404, 'not_found', [{ path: 'params.moduleKey', code: 'invalid_value' }]);
+
+/**
+ * The player's launch: the enrolment's own learner (403 for anyone else, an administrator too: the
+ * registration is hers) plays a module of an imported cmi5 course. She is our account, so the
+ * registration is linked to the enrolment and what the AU satisfies counts as finished modules.
+ */
+export async function launchOwnAu(
+  deps: Cmi5Deps,
+  actor: RequestActor,
+  enrolmentId: string,
+  moduleKey: string,
+): Promise<Cmi5LaunchResult> {
+  const enrolment = await enrolments.findEnrolment(deps.db, enrolmentId);
+  if (!enrolment) throw notFound();
+  if (enrolment.userId !== actor.userId || actor.apiClient) throw forbidden();
+  // A SCORM course, or one written in the editor, has no AU to launch.
+  const cmi5 = await loadCmi5Course(deps.db, enrolment.courseId);
+  if (!cmi5) throw moduleNotFound();
+  const module = cmi5.course.content.modules.find((m) => m.key === moduleKey);
+  const auIndex = module ? cmi5.structure.aus.findIndex((au) => au.id === module.identifier) : -1;
+  if (auIndex < 0) throw moduleNotFound();
+  const agent = agentOf({ account: { homePage: deps.publicUrl, name: enrolment.userId } });
+  const learner = { agent, key: agentKey(agent), userId: enrolment.userId, enrolmentId };
+  return launchSession(deps, cmi5, auIndex, learner, {
+    launchMode: 'Normal',
+    returnUrl: `${deps.publicUrl}/utbildning/kurser/${cmi5.course.id}`,
+    apiClientId: null,
   });
 }

@@ -9,6 +9,7 @@ import {
   Cmi5LaunchParams,
   Cmi5LaunchRequest,
   Cmi5LaunchResult,
+  Cmi5ModuleParams,
   Cmi5SessionParams,
   Cmi5WaiveParams,
   Cmi5WaiveRequest,
@@ -21,7 +22,7 @@ import { PACKAGE_ZIP_LIMITS } from '../../lib/safe-zip.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
 import { abandonCmi5Session, deleteCmi5Course, importCmi5Course, waiveAu } from './cmi5-admin.service.ts';
 import { fetchAuthToken } from './cmi5-fetch.ts';
-import { launchAu } from './cmi5-launch.service.ts';
+import { launchAu, launchOwnAu } from './cmi5-launch.service.ts';
 
 /** The path of the fetch URL; csrf.ts exempts it (the AU posts it without cookie or token). */
 export const CMI5_FETCH_PATH = '/api/v1/cmi5/fetch-url/';
@@ -144,6 +145,22 @@ export const cmi5Routes =
         },
       },
       async (req) => launchAu(deps, actorOf(req), req.params.id, req.params.auIndex, req.body),
+    );
+
+    app.post(
+      '/enrolments/:id/modules/:moduleKey/cmi5-launch',
+      {
+        preHandler: requireUser,
+        schema: {
+          tags: ['learning'],
+          summary: 'Launch an AU of my cmi5 course in the player: the launch URL with a new session',
+          description:
+            'Only the enrolment’s learner (403 for anyone else, an administrator or an API client too: the registration is hers). 404 `params.moduleKey` unless the course is an imported cmi5 course and the module one of its AUs. The actor is her account on the platform, so the registration is the enrolment’s and each AU that meets its moveOn counts as a finished module. Launch mode Normal; the return URL is the course page. Open sessions of the registration are abandoned (§9.3.6); LMS.LaunchData and Launched are written as for the LMS API’s launch.',
+          params: Cmi5ModuleParams,
+          response: { 200: Cmi5LaunchResult, ...problems(400, 401, 403, 404) },
+        },
+      },
+      async (req) => launchOwnAu(deps, actorOf(req), req.params.id, req.params.moduleKey),
     );
 
     app.post(
