@@ -597,8 +597,7 @@ export const en: Messages = {
       score: 'score {{percent}} %',
       position: 'Module {{number}} of {{count}}',
       preview: 'Preview: you are not enrolled on the course, so nothing you do here is saved.',
-      cmi5NotHere:
-        'This module is a cmi5 module. It cannot be played in Välfärdsnavet yet, only launched by another system through the API.',
+      cmi5Enrol: 'Enrol on the course on its course page to start this module.',
       frameTitle: 'Course content: {{title}}',
       navLabel: 'Modules',
       previous: 'Previous: {{title}}',

@@ -597,8 +597,7 @@ export const sv = {
       score: 'resultat {{percent}} %',
       position: 'Modul {{number}} av {{count}}',
       preview: 'Förhandsvisning: du är inte anmäld till kursen, så det du gör här sparas inte.',
-      cmi5NotHere:
-        'Den här modulen är en cmi5-modul. Den kan ännu inte spelas i Välfärdsnavet, bara startas av ett annat system via API:t.',
+      cmi5Enrol: 'Anmäl dig till kursen på kurssidan för att starta den här modulen.',
       frameTitle: 'Kursinnehåll: {{title}}',
       navLabel: 'Moduler',
       previous: 'Föregående: {{title}}',

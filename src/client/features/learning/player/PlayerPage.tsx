@@ -7,11 +7,13 @@ import { NotFoundPage } from '../../static/NotFoundPage.tsx';
 import { Breadcrumbs, LearningPage, SyncStatus } from '../components.tsx';
 import { coursePath, playerPath } from '../progress.ts';
 import { useCourseContext } from '../useCourseContext.ts';
+import { Cmi5Frame } from './Cmi5Frame.tsx';
 import { ScormFrame } from './ScormFrame.tsx';
 
 /**
- * One module of an imported course, played: the SCO in the sandboxed frame, with previous and next in
- * the package's order where its navigation allows, and the learner's progress kept as for our lessons.
+ * One module of an imported course, played: the SCO or cmi5 AU in the sandboxed frame, with previous and
+ * next in the package's order where its navigation allows, and the learner's progress kept as for our
+ * lessons.
  */
 export function PlayerPage() {
   const { t } = useTranslation();
@@ -50,19 +52,26 @@ export function PlayerPage() {
           {t('learning.player.position', { number: mi + 1, count: c.modules.length })}
           {done ? ` · ${t('learning.course.moduleDone')}` : ''}
         </p>
-        {enrolment ? <SyncStatus /> : <p className="ds-paragraph">{t('learning.player.preview')}</p>}
         {c.format === 'cmi5' ? (
-          <p className="ds-paragraph">{t('learning.player.cmi5NotHere')}</p>
+          // A cmi5 AU records into the learner's registration, so it has no preview: enrolled, it plays.
+          enrolment ? (
+            <Cmi5Frame key={m.key} enrolmentId={enrolment.id} moduleKey={m.key} title={m.title} />
+          ) : (
+            <p className="ds-paragraph">{t('learning.player.cmi5Enrol')}</p>
+          )
         ) : (
-          <ScormFrame
-            key={m.key}
-            format={c.format}
-            launchUrl={m.launchUrl}
-            title={m.title}
-            userId={me.data?.id ?? ''}
-            enrolmentId={enrolment?.id ?? null}
-            moduleKey={m.key}
-          />
+          <>
+            {enrolment ? <SyncStatus /> : <p className="ds-paragraph">{t('learning.player.preview')}</p>}
+            <ScormFrame
+              key={m.key}
+              format={c.format}
+              launchUrl={m.launchUrl}
+              title={m.title}
+              userId={me.data?.id ?? ''}
+              enrolmentId={enrolment?.id ?? null}
+              moduleKey={m.key}
+            />
+          </>
         )}
         <nav className="player-nav" aria-label={t('learning.player.navLabel')}>
           {previous ? (

@@ -2,16 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../../components/Feedback.tsx';
 import { enqueueRuntime } from '../../../lib/offline/sync.ts';
+import { SANDBOX } from './sandbox.ts';
 import { rememberCommit, useScormLaunch } from './scorm-launch.ts';
 import { type ScormSession, startScormSession } from './scorm-session.ts';
 
-/**
- * The package's page in a sandboxed frame (ADR 21): scripts run, but in an origin of their own, so the
- * page cannot read our cookies or storage, call our API as the learner, or navigate this window
- * (no allow-same-origin, no allow-top-navigation). The content path sends the same sandbox as a header.
- */
-const SANDBOX = 'allow-scripts allow-forms allow-popups allow-modals allow-downloads';
-
+/** The SCO's page in the sandboxed frame (sandbox.ts), its SCORM API in this page (scorm-session.ts). */
 export function ScormFrame(props: {
   format: 'scorm12' | 'scorm2004';
   launchUrl: string;
