@@ -7,7 +7,13 @@ import { SyncStatus } from '../learning/components.tsx';
 import { useContentLanguage, useCourse, useMyLearning } from '../learning/data.ts';
 import { nextPath, type Progress, withQueued } from '../learning/progress.ts';
 
-const lastTouched = (p: Progress) => p.lastActivityAt ?? p.enrolledAt;
+/**
+ * Where the learner left off: the course worked on last; a course not yet started (just enrolled on)
+ * comes after every course with activity, newest enrolment first.
+ */
+const byLastWorkedOn = (a: Progress, b: Progress) =>
+  Number(!!b.lastActivityAt) - Number(!!a.lastActivityAt) ||
+  (b.lastActivityAt ?? b.enrolledAt).localeCompare(a.lastActivityAt ?? a.enrolledAt);
 
 /**
  * A learner's next step, one tap away: the course they worked on last and its next lesson (or quiz),
@@ -23,7 +29,7 @@ export function ContinueLearning() {
   const active = (mine.data?.data.items ?? [])
     .map((e) => withQueued(e, queued))
     .filter((p) => !p.completedAt && p.percent < 100)
-    .sort((a, b) => lastTouched(b).localeCompare(lastTouched(a)));
+    .sort(byLastWorkedOn);
   const current = active[0];
 
   return (
