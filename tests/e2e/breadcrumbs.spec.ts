@@ -398,7 +398,8 @@ describe('breadcrumbs on every signed-in page', () => {
       expect((await h1.textContent())?.trim(), 'the page itself, not "not found"').not.toBe(
         'Sidan finns inte',
       );
-      expect(await trailBeforeHeading(page)).toBe(true);
+      // Until the page has settled, its trail or its one heading may still be on the way.
+      await expect.poll(() => trailBeforeHeading(page), { timeout: 10_000 }).toBe(true);
       await expectAccessible(page, `${route} as ${login}`);
     },
   );
