@@ -1,5 +1,5 @@
-import { DOMParser } from '@xmldom/xmldom';
-import { unpairedTag } from '../../lib/xml-tags.ts';
+
+import { readStrictXml } from '../../lib/strict-xml.ts';
 import { Cmi5Violation, type Identified, readCourseStructure, SCHEMA_REQ } from './course-structure-rules.ts';
 
 /**
@@ -118,26 +118,10 @@ export function parseCourseStructure(xml: string, opts: CourseStructureOptions):
 }
 
 function parseXml(xml: string): Element {
-  let problem: string | null = unpairedTag(xml);
-  const record = (message: string) => {
-    problem ??=
-      String(message)
-        .replace(/^\[xmldom \w+\]\s*/, '')
-        .split('\n')[0] ?? 'unreadable';
-  };
-  // xmldom repairs some damage (an unclosed tag, an unquoted attribute) and only warns: any report refuses.
-  const doc = new DOMParser({
-    errorHandler: { warning: record, error: record, fatalError: record },
-  }).parseFromString(xml, 'text/xml');
-  const strayText = Array.from(doc?.childNodes ?? []).some(
-    (n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '',
-  );
-  if (problem || !doc?.documentElement || strayText)
-    throw new Cmi5Violation(
-      SCHEMA_REQ,
-      `cmi5.xml is not well-formed XML: ${problem ?? 'no single document element'}`,
-    );
-  return doc.documentElement;
+  const root = readStrictXml(xml);
+  if (typeof root === 'string')
+    throw new Cmi5Violation(SCHEMA_REQ, `cmi5.xml is not well-formed XML: ${root}`);
+  return root;
 }
 
 /** A fully qualified IRI, not an IRI reference (definition of IRI in spec section 3). */

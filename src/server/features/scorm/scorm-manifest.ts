@@ -1,5 +1,5 @@
-import { DOMParser } from '@xmldom/xmldom';
-import { unpairedTag } from '../../lib/xml-tags.ts';
+
+import { readStrictXml } from '../../lib/strict-xml.ts';
 import {
   attr,
   childElements,
@@ -129,27 +129,10 @@ export function parseScormManifest(xml: string, opts: ScormManifestOptions): Sco
 }
 
 function parseXml(xml: string): Element {
-  // Windows authoring tools write a byte order mark, which the string keeps after decoding.
-  const source = xml.replace(/^\uFEFF/, '');
-  let problem: string | null = unpairedTag(source);
-  const record = (message: string) => {
-    problem ??=
-      String(message)
-        .replace(/^\[xmldom \w+\]\s*/, '')
-        .split('\n')[0] ?? 'unreadable';
-  };
-  // xmldom repairs some damage (an unclosed tag, an unquoted attribute) and only warns: any report refuses.
-  const doc = new DOMParser({
-    errorHandler: { warning: record, error: record, fatalError: record },
-  }).parseFromString(source, 'text/xml');
-  const strayText = Array.from(doc?.childNodes ?? []).some(
-    (n) => n.nodeType === 3 && (n.nodeValue ?? '').trim() !== '',
-  );
-  if (problem || !doc?.documentElement || strayText)
-    throw new ScormManifestError(
-      `imsmanifest.xml is not well-formed XML: ${problem ?? 'no single document element'}`,
-    );
-  return doc.documentElement;
+  const root = readStrictXml(xml);
+  if (typeof root === 'string')
+    throw new ScormManifestError(`imsmanifest.xml is not well-formed XML: ${root}`);
+  return root;
 }
 
 const VERSION_NAMESPACES: Record<string, ScormVersion> = {
