@@ -117,16 +117,7 @@ export async function importCourse(
       visibility: visibilityFor[owner.kind]!,
       draft: content,
     });
-    await repo.insertPackage(tx, {
-      id: packageId,
-      courseId,
-      kind: pkg.read.kind,
-      manifest: pkg.manifest,
-      sha256: pkg.sha256,
-      unpackedBytes: pkg.unpackedBytes,
-      uploadedBy: actor.userId,
-      files: pkg.files,
-    });
+    await storePackage(tx, pkg, { packageId, courseId, uploadedBy: actor.userId });
     await authoringRepo.insertVersion(tx, courseId, 1, content, actor.userId);
     await recordAudit(tx, {
       actorId: actor.userId,
@@ -139,6 +130,23 @@ export async function importCourse(
     return resultOf(courseId, 1, content);
   });
 }
+
+/** The package's files and manifest under a new package id of the course. */
+const storePackage = (
+  tx: Db,
+  pkg: Awaited<ReturnType<typeof readPackage>>,
+  ids: { packageId: string; courseId: string; uploadedBy: string },
+) =>
+  repo.insertPackage(tx, {
+    id: ids.packageId,
+    courseId: ids.courseId,
+    kind: pkg.read.kind,
+    manifest: pkg.manifest,
+    sha256: pkg.sha256,
+    unpackedBytes: pkg.unpackedBytes,
+    uploadedBy: ids.uploadedBy,
+    files: pkg.files,
+  });
 
 /** The course (404), if I may author it (403) and it was imported (409). */
 async function requireImported(db: Db, actor: Actor, id: string, forUpdate = false) {
@@ -166,16 +174,7 @@ export async function replacePackage(
     const track = upload.fields.track ?? row.track;
     const content = contentOf(pkg, { packageId, key: row.key, track });
     const version = (row.publishedVersion ?? 0) + 1;
-    await repo.insertPackage(tx, {
-      id: packageId,
-      courseId,
-      kind: pkg.read.kind,
-      manifest: pkg.manifest,
-      sha256: pkg.sha256,
-      unpackedBytes: pkg.unpackedBytes,
-      uploadedBy: actor.userId,
-      files: pkg.files,
-    });
+    await storePackage(tx, pkg, { packageId, courseId, uploadedBy: actor.userId });
     await repo.setImportedDraft(tx, courseId, content, track);
     await authoringRepo.insertVersion(tx, courseId, version, content, actor.userId);
     await recordAudit(tx, {
