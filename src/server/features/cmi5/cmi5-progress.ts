@@ -1,4 +1,3 @@
-
 import { type ImportedCourseContent, isImported } from '../../../shared/contracts/imported-course.ts';
 import type { Db } from '../../db/client.ts';
 import type { Cmi5AuProgress, Cmi5RegistrationProgress } from '../../db/schema/index.ts';

@@ -1,4 +1,3 @@
-
 import { readStrictXml } from '../../lib/strict-xml.ts';
 import { Cmi5Violation, type Identified, readCourseStructure, SCHEMA_REQ } from './course-structure-rules.ts';
 

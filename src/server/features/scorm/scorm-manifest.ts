@@ -1,4 +1,3 @@
-
 import { readStrictXml } from '../../lib/strict-xml.ts';
 import {
   attr,
