@@ -13,6 +13,7 @@ import {
 import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { authoringKeys, createCourse, fetchAuthoringCourses, fetchOwners } from './data.ts';
+import { ownerOptions } from './editor-fields.tsx';
 import { ImportCourseForm } from './ImportCourseForm.tsx';
 
 export function AuthoringListPage() {
@@ -123,10 +124,7 @@ function CreateCourseForm({
           name="ownerOrganisationId"
           hint={t('authoring.ownerHint')}
           required
-          options={owners.map((o) => ({
-            value: o.id,
-            label: `${o.name} (${t(`authoring.visibility.${o.visibility}`)})`,
-          }))}
+          options={ownerOptions(owners, t)}
         />
         <ContractTextField
           cf={cf}

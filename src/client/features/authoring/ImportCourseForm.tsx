@@ -12,6 +12,7 @@ import {
 } from '../../components/form/index.ts';
 import { Section } from '../../components/Page.tsx';
 import { authoringKeys, importCoursePackage } from './data.ts';
+import { ownerOptions } from './editor-fields.tsx';
 import { packageProblemText } from './package-problem.tsx';
 
 /** The server takes a zipped package up to 100 MiB (PACKAGE_ZIP_LIMITS); larger ones are refused here. */
@@ -97,10 +98,7 @@ export function ImportCourseForm({ owners }: { owners: Owner[] }) {
             name="ownerOrganisationId"
             hint={t('authoring.ownerHint')}
             required
-            options={owners.map((o) => ({
-              value: o.id,
-              label: `${o.name} (${t(`authoring.visibility.${o.visibility}`)})`,
-            }))}
+            options={ownerOptions(owners, t)}
           />
         ) : null}
         <ContractSelectField

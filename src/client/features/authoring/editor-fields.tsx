@@ -6,6 +6,12 @@ import type { Edit } from './draft-edit.ts';
 
 export const isRtl = (lang: string) => rtlLanguages.includes(lang.split('-')[0]!);
 /** The id of the input for a draft path (`modules.0.title` → `f-modules-0-title`): problems link to it. */
+/** The organisations an author may create or import courses for, each with the visibility it gives. */
+export const ownerOptions = (
+  owners: readonly { id: string; name: string; visibility: string }[],
+  t: (key: string) => string,
+) => owners.map((o) => ({ value: o.id, label: `${o.name} (${t(`authoring.visibility.${o.visibility}`)})` }));
+
 export const fieldId = (path: string) => `f-${path.replace(/\./g, '-')}`;
 /** The id of a module, lesson or question block by its keys (stable as it moves): focus follows it. */
 export const blockId = (...keys: string[]) => `author-${keys.join('-')}`;
