@@ -134,6 +134,20 @@ describe('POST /courses/import', () => {
     expect(keys).toEqual(['lyftteknik', 'lyftteknik-2', 'lyftteknik-3']);
   });
 
+  it('gives packages of the same title imported at the same moment a key each', async () => {
+    const sent = await Promise.all(
+      [1, 2, 3, 4].map(() => importAs(coordinator, scorm12Zip({ title: 'Nattfika samtidigt' }))),
+    );
+    expect(sent.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    const keys = await Promise.all(sent.map(async (r) => (await courseRow(r.json().courseId)).key));
+    expect(keys.sort()).toEqual([
+      'nattfika-samtidigt',
+      'nattfika-samtidigt-2',
+      'nattfika-samtidigt-3',
+      'nattfika-samtidigt-4',
+    ]);
+  });
+
   it('lets an administrator import a SCORM 2004 package for the nation, navigation from its sequencing', async () => {
     const admin = await t.as('admin');
     const res = await importAs(

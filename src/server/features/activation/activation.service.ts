@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/contracts/activation.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/db-errors.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { hashPassword, passwordProblem } from '../../lib/passwords.ts';
 import { hashToken, newToken } from '../../lib/tokens.ts';
@@ -37,11 +38,6 @@ async function requireActivator(db: Db, actor: Actor, organisationId: string): P
     throw forbidden();
   }
   return ctx;
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
 }
 
 const usernameTaken = () =>

@@ -8,6 +8,7 @@ import type {
 import type { StoredCourseContent } from '../../../shared/contracts/imported-course.ts';
 import { ImportedCourseContent, isImported } from '../../../shared/contracts/imported-course.ts';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/db-errors.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import * as authoringRepo from '../authoring/authoring.repo.ts';
@@ -107,6 +108,25 @@ export async function importCourse(
   const base = courseKeyBase(packageTitle(pkg.read));
   // Checked before the transaction with the base key: the key chosen inside it is as valid.
   contentOf(pkg, { packageId, key: base, track });
+  // Two imports of packages with the same title may pick the same free key at once: the one that loses
+  // the unique key's race is tried again and takes the next.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertImported(db, actor, { pkg, packageId, owner, base, track });
+    } catch (err) {
+      if (!isUniqueViolation(err) || attempt >= KEY_ATTEMPTS) throw err;
+    }
+  }
+}
+
+const KEY_ATTEMPTS = 5;
+
+function insertImported(
+  db: Db,
+  actor: ImportActor,
+  input: { pkg: PackageContents; packageId: string; owner: OrgContext; base: string; track: CourseTrack },
+): Promise<CourseImportResult> {
+  const { pkg, packageId, owner, base, track } = input;
   return db.transaction(async (tx) => {
     const key = freeKey(base, await repo.keysLike(tx, base));
     const content = contentOf(pkg, { packageId, key, track });

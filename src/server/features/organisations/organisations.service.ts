@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/contracts/organisations.ts';
 import { MunicipalityList } from '../../../shared/contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/db-errors.ts';
 import { readCounties } from '../../db/reference/load-reference.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { sortBySwedishName } from '../../lib/swedish-sort.ts';
@@ -159,11 +160,6 @@ export async function getOrganisation(db: Db, actor: Actor, id: string): Promise
     related: sortBySwedishName(related),
     memberCount: authorize(actor, 'members.list', ctx) ? await repo.countMembers(db, id) : null,
   };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
 }
 
 export async function createOrganisation(

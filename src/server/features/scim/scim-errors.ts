@@ -30,9 +30,3 @@ export const scimBadRequest = (scimType: ScimType, detail: string) => new ScimEr
 export function scimErrorBody(status: number, scimType: ScimType | null, detail: string) {
   return { schemas: [SCIM.error], status: String(status), ...(scimType ? { scimType } : {}), detail };
 }
-
-/** PostgreSQL's unique_violation, as node-postgres and PGlite report it (possibly wrapped by drizzle). */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
-}

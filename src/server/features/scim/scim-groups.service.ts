@@ -1,9 +1,10 @@
 import { NO_CONTROL_CHARACTERS } from '../../../shared/contracts/common.ts';
 import { SCIM } from '../../../shared/contracts/scim.ts';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/db-errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { ScimContext } from './scim-auth.ts';
-import { isUniqueViolation, ScimError, scimBadRequest, scimNotFound } from './scim-errors.ts';
+import { ScimError, scimBadRequest, scimNotFound } from './scim-errors.ts';
 import { normaliseAttr, parseFilter, parsePath, pathName } from './scim-filter.ts';
 import * as repo from './scim-groups.repo.ts';
 import { compileFilter } from './scim-sql-filter.ts';

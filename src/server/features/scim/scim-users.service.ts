@@ -1,10 +1,11 @@
 import type { AuditAction } from '../../../shared/contracts/audit.ts';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/db-errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { revokeAllSessions } from '../auth/session.repo.ts';
 import { anonymiseUser } from '../users/users.repo.ts';
 import type { ScimContext } from './scim-auth.ts';
-import { isUniqueViolation, ScimError, scimBadRequest, scimNotFound } from './scim-errors.ts';
+import { ScimError, scimBadRequest, scimNotFound } from './scim-errors.ts';
 import { parseFilter } from './scim-filter.ts';
 import { removeGroupMembershipsOf } from './scim-groups.repo.ts';
 import { compileFilter } from './scim-sql-filter.ts';

@@ -7,6 +7,7 @@ import type {
   StudyGroupView,
 } from '../../../shared/contracts/study-groups.ts';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/db-errors.ts';
 import { AppError, type FieldError, forbidden, notFound } from '../../lib/errors.ts';
 import { swedishCollator } from '../../lib/swedish-sort.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -18,11 +19,6 @@ import { requireOrgContext } from '../organisations/organisations.service.ts';
 import { orgContexts } from '../programmes/programmes.repo.ts';
 import { recordAttendedStatements, voidAttendedStatements } from './attendance-statements.ts';
 import * as repo from './study-groups.repo.ts';
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e.code === '23505' || e.cause?.code === '23505';
-}
 
 /** Loads a group the actor runs (studygroup.manage on its unit) or belongs to; 404 otherwise. */
 export async function loadGroup(db: Db, actor: Actor, id: string) {
