@@ -2,6 +2,11 @@ import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2E, expectAccessible, loginAs, startE2E } from '../support/browser.ts';
 import { packageForm, zipOf } from '../support/course-packages.ts';
+import {
+  expectReportCountsCompletion,
+  falunProgrammeFor,
+  takeCertificate,
+} from '../support/imported-course-follow-up.ts';
 
 /**
  * Imported SCORM courses in the browser (issue 18): a coordinator imports a SCORM 2004 package through
@@ -168,6 +173,16 @@ describe('a coordinator imports a SCORM package in the authoring pages', () => {
       .getByRole('link', { name: /^Paketfil: Filen är varken ett SCORM-paket eller en cmi5-kurs/ })
       .waitFor();
     await expectAccessible(page, 'import form with a refused file');
+    // An unsafe zip: its reason in Swedish, the check's own words after it.
+    await form.getByLabel('Paketfil').setInputFiles({
+      name: 'utanfor.zip',
+      mimeType: 'application/zip',
+      buffer: zipOf({ 'imsmanifest.xml': '<manifest/>', '../utanfor.txt': 'Utanför.' }),
+    });
+    await submit.click();
+    await page
+      .getByRole('link', { name: /En fil i paketet har en sökväg som pekar utanför paketet\./ })
+      .waitFor();
 
     await form.getByLabel('Paketfil').setInputFiles({
       name: 'sakra-lyft.zip',
@@ -218,14 +233,11 @@ describe('a coordinator imports a SCORM package in the authoring pages', () => {
 });
 
 describe('a care worker plays the imported course on a phone', () => {
-  it('enrols, plays module 1, resumes where the SCO left off after a reload, and completes the course', async () => {
+  it('plays module 1, partly offline, resumes where the SCO left off after a reload, completes the course and the programme counts it', async () => {
     expect(courseId).not.toBe('');
-    const { page } = await e.newPage({ width: 360, height: 740 });
+    const programmeId = await falunProgrammeFor(e, courseId, 'Lyft i hemtjänsten 2027');
+    const { context, page } = await e.newPage({ width: 360, height: 740 });
     await loginAs(page, 'personal.falun');
-    await page.goto('/utbildning');
-    await page.getByRole('button', { name: `Anmäl mig: ${COURSE}`, exact: true }).click();
-    await page.getByText(`Du är anmäld till ${COURSE}.`).waitFor();
-
     await page.goto(`/utbildning/kurser/${courseId}`);
     await page.getByRole('heading', { name: COURSE, level: 1 }).waitFor();
     await expectAccessible(page, 'imported course, learner');
@@ -243,10 +255,20 @@ describe('a care worker plays the imported course on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await expectAccessible(page, 'player with the SCO');
 
-    // A reload resumes the attempt at the SCO's saved location.
+    // Offline, the SCO goes on and its commit waits on the phone until the network is back.
+    await context.setOffline(true);
+    await frameOf(page).getByRole('button', { name: 'Nästa sida' }).click();
+    await expect.poll(() => frameText(page, 'page')).toBe('Sida 3 av 3');
+    expect(await frameText(page, 'state')).toBe('Sparat');
+    await expect.poll(() => page.getByTestId('sync-status').textContent()).not.toContain('Allt är sparat.');
+    await expectAccessible(page, 'player offline with a commit waiting');
+    await context.setOffline(false);
+    await allSaved(page);
+
+    // A reload resumes the attempt at the location saved offline.
     await page.reload();
     await expect.poll(() => frameText(page, 'entry')).toBe('Start: resume');
-    expect(await frameText(page, 'page')).toBe('Sida 2 av 3');
+    expect(await frameText(page, 'page')).toBe('Sida 3 av 3');
 
     await frameOf(page).getByRole('button', { name: 'Slutför modulen' }).click();
     await expect.poll(() => frameText(page, 'state')).toBe('Modulen är klar');
@@ -258,12 +280,12 @@ describe('a care worker plays the imported course on a phone', () => {
     await expect.poll(() => frameText(page, 'state')).toBe('Modulen är klar');
     await allSaved(page);
 
-    await page.goto(`/utbildning/kurser/${courseId}`);
-    await page.getByText('100 % klart').waitFor();
+    await takeCertificate(page, courseId);
     await page.goto('/utbildning');
     const completed = page.getByRole('region', { name: 'Avslutade' });
     await completed.getByRole('link', { name: COURSE }).waitFor();
     await expectAccessible(page, 'my learning with the imported course completed');
+    await expectReportCountsCompletion(e, programmeId);
   });
 });
 

@@ -603,6 +603,8 @@ export const en: Messages = {
       previous: 'Previous: {{title}}',
       next: 'Next: {{title}}',
       backToCourse: 'Back to the course',
+      needsNetwork:
+        'This module needs the network to open: it comes from an imported course package, whose files cannot be kept on the phone. It opens here when you are online again.',
     },
     lesson: {
       position: 'lesson {{number}} of {{count}}',
@@ -1139,6 +1141,17 @@ export const en: Messages = {
       submit: 'Import the course',
       importing: 'Importing …',
       detail: 'What the check found: {{detail}}',
+      zip: {
+        zip_too_large: 'The package is larger than 100 MB.',
+        zip_unreadable: 'The file is not a zip file, or it is damaged or incomplete.',
+        zip_encrypted: 'The package is password-protected. Export it without a password.',
+        zip_unsafe_path: 'A file in the package has a path that points outside the package.',
+        zip_symlink: 'The package holds a symbolic link, which is not allowed.',
+        zip_too_many_entries: 'The package holds more than 5,000 files.',
+        zip_unpacked_too_large: 'The package is larger than 250 MB unpacked.',
+        zip_bomb: 'A file in the package is compressed more than 100:1, like a zip bomb.',
+        zip_duplicate_path: 'Two files in the package have the same name.',
+      },
       requirement: 'The requirement of the cmi5 specification that is not met: {{requirement}}.',
       pageTitle: 'Imported course: {{title}}',
       notEditable:

@@ -603,6 +603,8 @@ export const sv = {
       previous: 'Föregående: {{title}}',
       next: 'Nästa: {{title}}',
       backToCourse: 'Tillbaka till kursen',
+      needsNetwork:
+        'Den här modulen behöver nätverk för att öppnas: den kommer från ett importerat kurspaket, och dess filer kan inte sparas i telefonen. Den öppnas här när du är uppkopplad igen.',
     },
     lesson: {
       position: 'lektion {{number}} av {{count}}',
@@ -1134,7 +1136,18 @@ export const sv = {
       tooLarge: 'Filen är större än {{mb}} MB. Exportera paketet med mindre filmer eller bilder.',
       submit: 'Importera kursen',
       importing: 'Importerar …',
-      detail: 'Det som kontrollen hittade: {{detail}}',
+      detail: 'Det som kontrollen hittade (på engelska): {{detail}}',
+      zip: {
+        zip_too_large: 'Paketet är större än 100 MB.',
+        zip_unreadable: 'Filen är ingen zip-fil, eller så är den skadad eller ofullständig.',
+        zip_encrypted: 'Paketet är lösenordsskyddat. Exportera det utan lösenord.',
+        zip_unsafe_path: 'En fil i paketet har en sökväg som pekar utanför paketet.',
+        zip_symlink: 'Paketet innehåller en symbolisk länk, som inte tillåts.',
+        zip_too_many_entries: 'Paketet innehåller fler än 5 000 filer.',
+        zip_unpacked_too_large: 'Paketet blir större än 250 MB uppackat.',
+        zip_bomb: 'En fil i paketet är packad hårdare än 100:1, som en zip-bomb.',
+        zip_duplicate_path: 'Två filer i paketet har samma namn.',
+      },
       requirement: 'Kravet i cmi5-specifikationen som inte uppfylls: {{requirement}}.',
       pageTitle: 'Importerad kurs: {{title}}',
       notEditable:
