@@ -1,11 +1,9 @@
 import { type ImportedCourseContent, isImported } from '../../../shared/contracts/imported-course.ts';
 import type { Db } from '../../db/client.ts';
 import type { Cmi5AuProgress, Cmi5RegistrationProgress } from '../../db/schema/index.ts';
-import { type CourseRow, requiredItems, unitItem } from '../learning/course-content.ts';
+import type { CourseRow } from '../learning/course-content.ts';
 import * as courses from '../learning/courses.repo.ts';
-import * as enrolments from '../learning/enrolments.repo.ts';
-import { recordFinishedModules } from '../learning/module-completion.ts';
-import { enrolmentItemKeys, lockEnrolment } from '../scorm/scorm-attempts.repo.ts';
+import { finishModules } from '../learning/module-completion.ts';
 import type { XapiAgent } from '../xapi/statement-validation.ts';
 import * as repo from './cmi5-sessions.repo.ts';
 import { CMI5, cmi5Ids, type LmsStatement, recordLmsStatements } from './cmi5-statements.ts';
@@ -118,8 +116,7 @@ export async function settleProgress(ctx: ProgressContext, progress: Cmi5Registr
 
 /**
  * The AUs met become finished modules of the learner's enrolment, as a SCORM module's first completion
- * does in scorm-runtime.service.ts: an enrolment item `unit:<module>` with one learning statement, and
- * the enrolment's counters and completion recomputed (its row locked first, like a SCORM commit).
+ * does in scorm-runtime.service.ts (module-completion.ts: once each, the enrolment locked first).
  */
 export async function countFinishedModules(
   tx: Db,
@@ -127,25 +124,9 @@ export async function countFinishedModules(
   course: CourseRow & { content: ImportedCourseContent },
   aus: readonly Cmi5Au[],
 ) {
-  const enrolment = await lockEnrolment(tx, enrolmentId);
-  const row = enrolment ? await enrolments.findEnrolment(tx, enrolmentId) : null;
-  if (!row) return;
-  const done = await enrolmentItemKeys(tx, enrolmentId);
-  const now = new Date();
   const modules = aus.flatMap((au) => {
     const module = course.content.modules.find((m) => m.identifier === au.id);
-    return module && !done.has(unitItem(module.key)) ? [module] : [];
+    return module ? [{ moduleKey: module.key, scoreScaled: null, passed: false }] : [];
   });
-  await recordFinishedModules(
-    tx,
-    { id: enrolmentId, userId: row.userId },
-    course,
-    modules.map((m) => ({ moduleKey: m.key, scoreScaled: null, passed: false })),
-    now,
-  );
-  await enrolments.refreshEnrolment(tx, enrolmentId, requiredItems(course.content), {
-    first: now,
-    last: now,
-    seconds: 0,
-  });
+  await finishModules(tx, enrolmentId, course, modules);
 }

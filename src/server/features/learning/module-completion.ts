@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isoDuration, moduleActivity, verbs } from '../../../shared/learning/activity.ts';
 import type { Db } from '../../db/client.ts';
-import { unitItem } from './course-content.ts';
+import { enrolmentItemKeys, lockEnrolment } from '../scorm/scorm-attempts.repo.ts';
+import { type CourseRow, requiredItems, unitItem } from './course-content.ts';
 import * as enrolments from './enrolments.repo.ts';
 
 /** A module of an imported course (a SCO or an AU) finished for the first time in an enrolment. */
@@ -56,6 +57,32 @@ export async function recordFinishedModules(
       timestamp: at,
     })),
   );
+}
+
+/**
+ * Modules finished outside a SCORM commit (a cmi5 AU's moveOn met, or a statement from another tool,
+ * xapi-progress.ts): with the enrolment locked, those not done before are recorded as above and the
+ * enrolment's figures recomputed, so however often and by whichever way a module is reported, it
+ * counts once.
+ */
+export async function finishModules(
+  tx: Db,
+  enrolmentId: string,
+  course: CourseRow,
+  finished: readonly FinishedModule[],
+  at = new Date(),
+): Promise<void> {
+  if (finished.length === 0 || !(await lockEnrolment(tx, enrolmentId))) return;
+  const row = await enrolments.findEnrolment(tx, enrolmentId);
+  if (!row) return;
+  const done = await enrolmentItemKeys(tx, enrolmentId);
+  const fresh = finished.filter((m) => !done.has(unitItem(m.moduleKey)));
+  await recordFinishedModules(tx, { id: enrolmentId, userId: row.userId }, course, fresh, at);
+  await enrolments.refreshEnrolment(tx, enrolmentId, requiredItems(course.content), {
+    first: at,
+    last: at,
+    seconds: 0,
+  });
 }
 
 /**

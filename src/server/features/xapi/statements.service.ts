@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writesXapiAt, xapiReadScope } from '../../../shared/access/index.ts';
 import type { Db } from '../../db/client.ts';
+import { advanceEnrolments } from '../learning/xapi-progress.ts';
 import { agentKey, statementKeys } from './agent-keys.ts';
 import { platformUsersOf, usersWithin } from './platform-people.ts';
 import { sameStatement } from './statement-equivalence.ts';
@@ -218,6 +219,8 @@ export async function storeStatements(
         }
       }
     }
+    // A Completed or Passed about an imported course's module advances her enrolment (ADR 21).
+    await advanceEnrolments(tx, deps.publicUrl, fresh);
     await repo.upsertActivityDefinitions(tx, client.organisationId, definitionsOf(input.statements));
     await repo.insertAttachments(tx, input.attachments);
   });
