@@ -32,11 +32,6 @@ function languagesOf(req: FastifyRequest): string[] {
     .map((l) => l.tag);
 }
 
-/** xAPI 2.0 removed the alternate request syntax (a `method` parameter): such a request is refused. */
-function refuseAlternateSyntax(req: FastifyRequest<{ Querystring: Query }>) {
-  if (req.query.method !== undefined) throw badRequest('The alternate request syntax is not supported');
-}
-
 /**
  * The Statement resource (Communication §2.1): PUT one statement under its id, POST one or a batch,
  * GET one or a filtered page. Bodies are JSON or multipart/mixed with attachments; signed statements
@@ -49,7 +44,6 @@ export const xapiStatementRoutes = (deps: XapiDeps) => async (app: FastifyInstan
   app.put<{ Querystring: Query }>('/statements', { schema: { hide } }, async (req, reply) => {
     req.xapiVersion = requestVersion(req);
     const caller = await authenticateXapi(req, deps);
-    refuseAlternateSyntax(req);
     const extra = Object.keys(req.query).filter((k) => k !== 'statementId');
     if (extra.length) throw badRequest(`Unknown parameter ${extra.join(', ')}`);
     const id = req.query.statementId;
@@ -72,7 +66,6 @@ export const xapiStatementRoutes = (deps: XapiDeps) => async (app: FastifyInstan
   app.post<{ Querystring: Query }>('/statements', { schema: { hide } }, async (req) => {
     req.xapiVersion = requestVersion(req);
     const caller = await authenticateXapi(req, deps);
-    refuseAlternateSyntax(req);
     if (Object.keys(req.query).length) throw badRequest('POST /statements takes no parameters');
     const body = parseStatementRequest(req.headers['content-type'], req.body as Buffer | undefined);
     const parsed = parseStatementBatch(body.json, req.xapiVersion);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { RETRY_AFTER_SECONDS, unavailability } from '../../db/unavailable.ts';
 import { registerNoStore } from '../../plugins/no-store.ts';
+import { answerAlternateSyntax, usesAlternateSyntax } from './alternate-syntax.ts';
 import { xapiDocumentRoutes } from './documents.routes.ts';
 import type { XapiVersion } from './statement-validation.ts';
 import { xapiStatementRoutes } from './statements.routes.ts';
@@ -72,6 +73,10 @@ export const xapiRoutes = (deps: XapiDeps) => async (app: FastifyInstance) => {
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-experience-api-version', req.xapiVersion ?? '2.0.0');
     return payload;
+  });
+  // Before the body is parsed: an alternate-syntax request is read and answered here whole.
+  app.addHook('onRequest', async (req, reply) => {
+    if (usesAlternateSyntax(req)) return answerAlternateSyntax(app, req, reply, XAPI_BODY_LIMIT);
   });
   app.options('/*', { schema: { hide: true } }, async (_req, reply) =>
     reply
