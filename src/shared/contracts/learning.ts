@@ -3,6 +3,7 @@ import { QUIZ_RESPONSES, verbs } from '../learning/activity.ts';
 import { IsoDateTime, ParamText, Uuid } from './common.ts';
 import { ContentLanguage } from './course-content.ts';
 import { PackageFormat } from './imported-course.ts';
+import { ModuleResultSummary, WrongInteraction } from './imported-results.ts';
 import { MdTree } from './markdown-tree.ts';
 
 export const Track = z.enum(['staff', 'managers', 'coordinators']);
@@ -241,6 +242,7 @@ export const ModuleFeedbackView = z.object({
 
 /** What authors and programme owners see: ratings, comments (without names) and the hardest questions. */
 export const CourseFeedback = z.object({
+  format: PackageFormat.nullable().describe('The package format of an imported course; null otherwise'),
   modules: z.array(
     z.object({
       key: z.string(),
@@ -257,6 +259,9 @@ export const CourseFeedback = z.object({
           wrongShare: z.number().nullable().describe('0–1; null without answers'),
         }),
       ),
+      packageResults: ModuleResultSummary.extend({ wrongInteractions: z.array(WrongInteraction) })
+        .nullable()
+        .describe('An imported SCORM or cmi5 course: the module’s results from the package; otherwise null'),
     }),
   ),
 });

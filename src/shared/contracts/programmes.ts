@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, ParamText, Uuid } from './common.ts';
+import { ImportedCourseSummary, ImportedModuleResult } from './imported-results.ts';
 import { Track } from './learning.ts';
 import { OrganisationKind } from './organisations.ts';
 import { Gender } from './people.ts';
@@ -240,5 +241,11 @@ export const ProgrammeReport = z.object({
   byGender: z.array(ReportGroup),
   overTime: z.array(ReportMonth),
   participants: z.array(FunderParticipantRow).describe('The funder participant list, per month'),
+  importedCourses: z
+    .array(ImportedCourseSummary)
+    .describe('The programme’s imported SCORM and cmi5 courses: each module’s results over the slice'),
+  importedResults: z
+    .array(ImportedModuleResult)
+    .describe('Each learner’s result per module of the imported courses: with the participant list only'),
 });
 export type ProgrammeReport = z.infer<typeof ProgrammeReport>;

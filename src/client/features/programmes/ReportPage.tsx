@@ -8,6 +8,7 @@ import { Page, Section } from '../../components/Page.tsx';
 import { TableWrap } from '../../components/TableWrap.tsx';
 import { API, api } from '../../lib/api.ts';
 import { ColumnChart, chartColours, GroupedBarChart } from './Charts.tsx';
+import { ModuleResultsTable, packageFormatName } from './ImportedResults.tsx';
 import { formatDate, formatNumber, formatPercent } from './shared.ts';
 
 function GroupTable({
@@ -196,6 +197,22 @@ export function ReportPage() {
       <Section title={t('programmes.rapport.byUnit')} id="by-unit">
         <GroupTable caption={t('programmes.rapport.byUnit')} rows={r.byUnit} extra="municipality" />
       </Section>
+      {r.importedCourses.length > 0 ? (
+        <Section title={t('programmes.imported.title')} id="imported-results">
+          <p className="ds-paragraph">{t('programmes.imported.reportLead')}</p>
+          {r.importedCourses.map((c) => (
+            <ModuleResultsTable
+              key={c.courseId}
+              caption={t('programmes.imported.caption', {
+                course: c.title,
+                format: packageFormatName[c.format],
+              })}
+              format={c.format}
+              modules={c.modules}
+            />
+          ))}
+        </Section>
+      ) : null}
     </Page>
   );
 }

@@ -9,8 +9,19 @@ import { users } from './people.ts';
 export interface Cmi5AuProgress {
   completed?: boolean;
   passed?: boolean;
+  /** The AU sent Failed (and has not passed since): reports tell a failed AU from one not yet judged. */
+  failed?: boolean;
   waived?: boolean;
   satisfied?: boolean;
+  /** The score of the AU's last Passed or Failed (§9.5.1), for reports; `scaled` derived from raw where absent. */
+  score?: Cmi5Score;
+}
+
+export interface Cmi5Score {
+  scaled: number | null;
+  raw: number | null;
+  min: number | null;
+  max: number | null;
 }
 
 /** Progress of a registration: per AU (by the AU's publisher id), and the blocks and course satisfied. */

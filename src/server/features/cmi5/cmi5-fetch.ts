@@ -106,13 +106,16 @@ async function recordInSession(
     ...(change.terminated && !session.terminatedAt ? { terminatedAt: now } : {}),
     lastStatementAt: change.lastTimestamp ?? now,
   });
-  if (!change.completed && !change.passed) return;
+  if (!change.completed && !change.passed && !change.failed) return;
   const progress = registration.progress;
   const au = progress.aus[session.auId] ?? {};
+  const passed = au.passed || change.passed;
   progress.aus[session.auId] = {
     ...au,
     completed: au.completed || change.completed,
-    passed: au.passed || change.passed,
+    passed,
+    failed: !passed && (au.failed || change.failed),
+    ...(change.score ? { score: change.score } : {}),
   };
   const cmi5 = await loadCmi5Course(tx, registration.courseId);
   if (!cmi5) return repo.saveProgress(tx, registration.registration, progress);

@@ -71,6 +71,18 @@ describe('the cmi5 rules on an AU session', () => {
       statement('terminated', { result: { duration: 'PT3M' } }),
     ]);
     expect(change).toMatchObject({ initialized: true, completed: true, passed: true, terminated: true });
+    expect(change.score).toEqual({ scaled: 0.9, raw: null, min: null, max: null });
+  });
+
+  it('keeps a Failed and its score, scaled from raw within min–max when the AU gave no scaled', () => {
+    const change = checkSessionStatements(facts(), [
+      statement('initialized'),
+      statement('failed', {
+        result: { success: false, duration: 'PT2M', score: { raw: 12, min: 0, max: 40 } },
+      }),
+    ]);
+    expect(change).toMatchObject({ failed: true, passed: false });
+    expect(change.score).toEqual({ scaled: 0.3, raw: 12, min: 0, max: 40 });
   });
 
   it('orders by timestamp, so a batch sent out of order is judged in time order', () => {

@@ -1,4 +1,4 @@
-import type { Cmi5AuProgress } from '../../db/schema/index.ts';
+import type { Cmi5AuProgress, Cmi5Score } from '../../db/schema/index.ts';
 import { agentKey } from '../xapi/agent-keys.ts';
 import { VOIDED_VERB } from '../xapi/statement-schema.ts';
 import type { XapiStatement } from '../xapi/statement-validation.ts';
@@ -36,6 +36,9 @@ export interface SessionChange {
   terminated: boolean;
   completed: boolean;
   passed: boolean;
+  failed: boolean;
+  /** The score of the last Passed or Failed that carried one. */
+  score: Cmi5Score | null;
   lastTimestamp: Date | null;
 }
 
@@ -137,7 +140,20 @@ function checkDefined(f: SessionFacts, s: XapiStatement, change: SessionChange, 
   change.verbs.push(verb);
   if (verb === VERB.completed) change.completed = true;
   if (verb === VERB.passed) change.passed = true;
+  if (verb === VERB.failed) change.failed = true;
   if (verb === VERB.terminated) change.terminated = true;
+  const score = s.result?.score;
+  if (score) change.score = scoreOf(score);
+}
+
+/** A result score as reports read it: scaled as given, or raw within min–max when the AU gave no scaled. */
+function scoreOf(score: { scaled?: number; raw?: number; min?: number; max?: number }): Cmi5Score {
+  const { raw, min, max } = score;
+  const fromRaw =
+    raw !== undefined && min !== undefined && max !== undefined && max > min
+      ? (raw - min) / (max - min)
+      : null;
+  return { scaled: score.scaled ?? fromRaw, raw: raw ?? null, min: min ?? null, max: max ?? null };
 }
 
 /** Checks statements an AU sends in its session; throws an XapiError for the first that breaks a rule. */
@@ -148,6 +164,8 @@ export function checkSessionStatements(f: SessionFacts, statements: readonly Xap
     terminated: false,
     completed: false,
     passed: false,
+    failed: false,
+    score: null,
     lastTimestamp: null,
   };
   const seen = new Set(f.verbs);

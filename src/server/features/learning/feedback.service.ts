@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { type Actor, authorize } from '../../../shared/access/index.ts';
+import type { ModuleResultSummary } from '../../../shared/contracts/imported-results.ts';
 import type { CourseFeedback } from '../../../shared/contracts/learning.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
@@ -8,6 +9,8 @@ import { ACTIVITY_BASE, pick } from './course-content.ts';
 import * as courses from './courses.repo.ts';
 import * as enrolments from './enrolments.repo.ts';
 import * as repo from './feedback.repo.ts';
+import * as results from './imported-results.repo.ts';
+import { asImported, summariesByModule, wrongInteractionsOf } from './imported-results.ts';
 
 /** A learner rates a module of a course they are enrolled on (again = changes their rating). */
 export async function rateModule(
@@ -35,7 +38,8 @@ export async function rateModule(
 
 /**
  * Ratings, comments and the questions most people get wrong, for the course's authors (coordinators of
- * its owner, national administrators) and the owners of programmes that run it. Comments carry no names.
+ * its owner, national administrators) and the owners of programmes that run it; for an imported course
+ * also each module's results from the package. Comments and results carry no names.
  */
 export async function courseFeedback(
   db: Db,
@@ -48,9 +52,19 @@ export async function courseFeedback(
   if (!(await mayReadFeedback(db, actor, course.id, course.ownerOrganisationId))) throw forbidden();
   const feedback = await repo.feedbackOf(db, course.id);
   const stats = await repo.questionStats(db, course.id);
+  const imported = asImported(course);
+  // An imported course's results come from the package: its attempts and registrations, no names.
+  const summaries = imported
+    ? summariesByModule(imported, await results.courseModuleSummaries(db, course.id))
+    : new Map<string, ModuleResultSummary>();
+  // cmi.interactions is SCORM's; a cmi5 AU's answers are its own statements.
+  const scorm = imported && imported.content.format !== 'cmi5';
+  const interactions = scorm ? await results.wrongInteractions(db, course.id) : [];
   const t = (x: { sv: string }) => pick(x, lang).text;
   return {
+    format: imported?.content.format ?? null,
     modules: course.content.modules.map((m) => {
+      const summary = summaries.get(m.key);
       const mine = feedback.filter((f) => f.moduleKey === m.key);
       const quizIri = `${ACTIVITY_BASE}/${course.key}/modules/${m.key}/quiz`;
       return {
@@ -77,6 +91,9 @@ export async function courseFeedback(
             };
           })
           .sort((a, b) => (b.wrongShare ?? -1) - (a.wrongShare ?? -1)),
+        packageResults: summary
+          ? { ...summary, wrongInteractions: wrongInteractionsOf(interactions, m.key) }
+          : null,
       };
     }),
   };

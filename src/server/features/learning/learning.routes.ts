@@ -200,7 +200,8 @@ export const learningRoutes =
         preHandler: requireUser,
         schema: {
           tags,
-          summary: 'Ratings, comments and quiz-question statistics, for authors and programme owners',
+          summary:
+            'Ratings, comments and quiz-question statistics, and for an imported SCORM or cmi5 course each module’s results (started, completed, passed, scores, SCORM interactions most often wrong), for authors and programme owners',
           params: CourseIdParams,
           querystring: CourseLanguageQuery,
           response: { 200: CourseFeedback, ...problems(400, 401, 403, 404) },

@@ -56,6 +56,25 @@ const headings = {
     hoursTotal: 'Tid totalt (timmar)',
     value: 'Värde',
     key: 'Uppgift',
+    importedByModule: 'Importerade kurser per modul',
+    importedResults: 'Resultat i importerade kurser',
+    course: 'Kurs',
+    module: 'Modul',
+    format: 'Format',
+    passed: 'Godkänt',
+    failed: 'Underkänt',
+    waived: 'Undantagen',
+    averageScore: 'Medelpoäng (%)',
+    medianScore: 'Medianpoäng (%)',
+    completion: 'Slutförandestatus',
+    success: 'Resultatstatus',
+    score: 'Poäng (%)',
+    scoreRaw: 'Poäng',
+    scoreMax: 'Maxpoäng',
+    attempts: 'Försök',
+    sessions: 'Sessioner',
+    yes: 'Ja',
+    no: 'Nej',
   },
   en: {
     summary: 'Summary',
@@ -103,13 +122,130 @@ const headings = {
     hoursTotal: 'Time in total (hours)',
     value: 'Value',
     key: 'Item',
+    importedByModule: 'Imported courses by module',
+    importedResults: 'Imported course results',
+    course: 'Course',
+    module: 'Module',
+    format: 'Format',
+    passed: 'Passed',
+    failed: 'Failed',
+    waived: 'Waived',
+    averageScore: 'Average score (%)',
+    medianScore: 'Median score (%)',
+    completion: 'Completion status',
+    success: 'Success status',
+    score: 'Score (%)',
+    scoreRaw: 'Score',
+    scoreMax: 'Maximum score',
+    attempts: 'Attempts',
+    sessions: 'Sessions',
+    yes: 'Yes',
+    no: 'No',
   },
 } as const;
 
 const hours = (seconds: number) => Math.round((seconds / 3600) * 10) / 10;
 const percent = (share: number) => Math.round(share * 1000) / 10;
+const formatNames = { scorm12: 'SCORM 1.2', scorm2004: 'SCORM 2004', cmi5: 'cmi5' } as const;
+const statusLabels = {
+  sv: {
+    completed: 'Slutförd',
+    incomplete: 'Ej slutförd',
+    'not attempted': 'Ej påbörjad',
+    unknown: 'Okänd',
+    passed: 'Godkänd',
+    failed: 'Underkänd',
+  },
+  en: {
+    completed: 'Completed',
+    incomplete: 'Incomplete',
+    'not attempted': 'Not attempted',
+    unknown: 'Unknown',
+    passed: 'Passed',
+    failed: 'Failed',
+  },
+} as const;
 
-/** The report as tables, shared by the CSV and the workbook so both say the same. */
+/** The imported courses' tables: per module for the slice, and per learner (only with imported courses). */
+function importedTables(report: ProgrammeReport, lang: UiLanguage): ExportTable[] {
+  if (report.importedCourses.length === 0) return [];
+  const h = headings[lang];
+  const status = statusLabels[lang];
+  const orEmpty = <T>(v: T | null, f: (x: T) => Cell): Cell => (v === null ? '' : f(v));
+  const courseTitle = new Map(report.importedCourses.map((c) => [c.courseId, c.title]));
+  return [
+    {
+      title: h.importedByModule,
+      sheet: h.importedByModule,
+      columns: [
+        { header: h.course },
+        { header: h.module },
+        { header: h.format },
+        { header: h.started, kind: 'int' },
+        { header: h.completed, kind: 'int' },
+        { header: h.passed, kind: 'int' },
+        { header: h.failed, kind: 'int' },
+        { header: h.waived, kind: 'int' },
+        { header: h.averageScore, kind: 'percent' },
+        { header: h.medianScore, kind: 'percent' },
+      ],
+      rows: report.importedCourses.flatMap((c) =>
+        c.modules.map((m): Cell[] => [
+          c.title,
+          m.title,
+          formatNames[c.format],
+          m.started,
+          m.completed,
+          m.passed,
+          m.failed,
+          m.waived,
+          orEmpty(m.averageScore, percent),
+          orEmpty(m.medianScore, percent),
+        ]),
+      ),
+    },
+    {
+      title: h.importedResults,
+      sheet: h.importedResults,
+      columns: [
+        { header: h.participant },
+        { header: h.municipality },
+        { header: h.unit },
+        { header: h.course },
+        { header: h.module },
+        { header: h.format },
+        { header: h.completion },
+        { header: h.success },
+        { header: h.score, kind: 'percent' },
+        { header: h.scoreRaw },
+        { header: h.scoreMax },
+        { header: h.hoursTotal, kind: 'hours' },
+        { header: h.attempts, kind: 'int' },
+        { header: h.waived },
+        { header: h.sessions, kind: 'int' },
+      ],
+      rows: report.importedResults.map((r): Cell[] => [
+        r.name,
+        r.municipality,
+        r.unit ?? '',
+        courseTitle.get(r.courseId) ?? '',
+        r.moduleTitle,
+        formatNames[r.format],
+        status[r.completion],
+        status[r.success],
+        orEmpty(r.scoreScaled, percent),
+        r.scoreRaw ?? '',
+        r.scoreMax ?? '',
+        orEmpty(r.secondsTotal, hours),
+        r.attempts ?? '',
+        orEmpty(r.waived, (w) => (w ? h.yes : h.no)),
+        r.sessions ?? '',
+      ]),
+    },
+  ];
+}
+
+/** The report as tables, shared by the CSV and the workbook so both say the same; the participant list last. */
 function tables(report: ProgrammeReport, lang: UiLanguage): ExportTable[] {
   const h = headings[lang];
   const labels = reportLabels[lang];
@@ -208,6 +344,7 @@ function tables(report: ProgrammeReport, lang: UiLanguage): ExportTable[] {
         m.cumulativeCompleted,
       ]),
     },
+    ...importedTables(report, lang),
     {
       title: h.participants,
       sheet: h.participants.slice(0, 31),

@@ -1,5 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import {
+  type ModuleResultRow,
+  type ModuleSummaryRow,
+  moduleResultsSql,
+  moduleSummarySql,
+} from '../learning/imported-results.repo.ts';
 import { uuidArray } from '../programmes/programmes.repo.ts';
 
 /**
@@ -7,7 +13,7 @@ import { uuidArray } from '../programmes/programmes.repo.ts';
  * gender resolved: the base of every figure in the report.
  */
 function base(programmeId: string, municipalityIds: string[] | null) {
-  return sql`select e.id as enrolment_id, e.user_id, u.name as user_name,
+  return sql`select e.id as enrolment_id, e.user_id, u.name as user_name, e.course_id,
             coalesce(pc.track, c.track) as track,
             e.enrolled_at, e.started_at, e.last_activity_at, e.completed_at, e.seconds_spent,
             coalesce(u.gender, 'not_stated') as gender,
@@ -156,5 +162,46 @@ export async function participantMonths(db: Db, programmeId: string, municipalit
                pm.seconds as seconds_in_month, b.seconds_spent as seconds_total
         from per_month pm join b on b.enrolment_id = pm.enrolment_id
         order by pm.m, b.municipality_name, b.user_name, b.track`,
+  );
+}
+
+/** The slice's enrolments on the programme's imported courses: what their results are computed over. */
+const importedSource = (courseIds: string[]) =>
+  sql`select enrolment_id, course_id from b where course_id = any(${uuidArray(courseIds)})`;
+
+/** Each imported course's modules over the slice (see imported-results.repo.ts), in one aggregate query. */
+export function importedSummaries(
+  db: Db,
+  programmeId: string,
+  municipalityIds: string[] | null,
+  courseIds: string[],
+) {
+  return queryRows<ModuleSummaryRow>(
+    db,
+    sql`with b as (${base(programmeId, municipalityIds)})
+        ${moduleSummarySql(importedSource(courseIds))}`,
+  );
+}
+
+export type ImportedLearnerRow = ModuleResultRow & {
+  user_id: string;
+  user_name: string;
+  municipality_name: string | null;
+  unit_name: string | null;
+};
+
+/** Every learner's result per module of the imported courses, for the participant data (with names). */
+export function importedLearnerResults(
+  db: Db,
+  programmeId: string,
+  municipalityIds: string[] | null,
+  courseIds: string[],
+) {
+  return queryRows<ImportedLearnerRow>(
+    db,
+    sql`with b as (${base(programmeId, municipalityIds)})
+        select r.*, b.user_id, b.user_name, b.municipality_name, b.unit_name
+        from (${moduleResultsSql(importedSource(courseIds))}) r
+        join b on b.enrolment_id = r.enrolment_id`,
   );
 }

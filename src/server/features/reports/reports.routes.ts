@@ -26,7 +26,7 @@ export const reportRoutes =
         schema: {
           tags,
           summary:
-            'Programme report: enrolled vs target, active, completed, by municipality, unit, track, role, gender and month; format=csv (semicolon, UTF-8 with BOM) or xlsx adds the funder participant list per month',
+            'Programme report: enrolled vs target, active, completed, by municipality, unit, track, role, gender and month, and the results of imported SCORM and cmi5 courses per module; format=csv (semicolon, UTF-8 with BOM) or xlsx adds the funder participant list per month and each learner’s results in the imported courses',
           params: ProgrammeIdParams,
           querystring: ProgrammeReportQuery,
           response: {

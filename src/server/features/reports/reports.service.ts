@@ -1,5 +1,9 @@
 import type { Actor } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
+import type {
+  ImportedCourseSummary,
+  ImportedModuleResult,
+} from '../../../shared/contracts/imported-results.ts';
 import type { Gender } from '../../../shared/contracts/people.ts';
 import type {
   FunderParticipantRow,
@@ -10,6 +14,14 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { swedishCollator } from '../../lib/swedish-sort.ts';
+import { pick } from '../learning/course-content.ts';
+import * as courseRepo from '../learning/courses.repo.ts';
+import {
+  asImported,
+  type ImportedCourseRow,
+  learnerResult,
+  moduleSummaries,
+} from '../learning/imported-results.ts';
 import { reportableMunicipalities, requireVisibleProgramme } from '../programmes/programmes.service.ts';
 import { cachedProgrammeReport, type ReportSnapshot, snapshotOf } from './report-cache.ts';
 import * as repo from './reports.repo.ts';
@@ -96,10 +108,11 @@ async function computeReport(
 ): Promise<ProgrammeReport> {
   const programmeId = p.row.id;
   const slice = scope.complete ? null : scope.municipalityIds;
-  const [groups, months, participants] = await Promise.all([
+  const [groups, months, participants, imported] = await Promise.all([
     repo.groupedCounts(db, programmeId, slice),
     repo.monthly(db, programmeId, slice, p.row),
     withParticipants ? repo.participantMonths(db, programmeId, slice) : Promise.resolve([]),
+    importedResults(db, p, slice, lang, withParticipants),
   ]);
   const labels = reportLabels[lang];
   const of = (dim: repo.GroupRow['dim']) => groups.filter((g) => g.dim === dim);
@@ -191,5 +204,71 @@ async function computeReport(
         secondsTotal: Number(r.seconds_total),
       }),
     ),
+    importedCourses: imported.courses,
+    importedResults: imported.learners,
+  };
+}
+
+/**
+ * Results of the programme's imported SCORM and cmi5 courses over the slice: per module for everyone
+ * who reads the report, per learner (with names) only where the participant list is given. No query
+ * runs for a programme of courses written in the editor.
+ */
+async function importedResults(
+  db: Db,
+  p: Loaded,
+  slice: string[] | null,
+  lang: UiLanguage,
+  perLearner: boolean,
+): Promise<{ courses: ImportedCourseSummary[]; learners: ImportedModuleResult[] }> {
+  const published = await courseRepo.findPublishedCoursesByIds(
+    db,
+    p.courses.map((c) => c.courseId),
+  );
+  const imported = p.courses
+    .map((c) => asImported(published.get(c.courseId)))
+    .filter((c): c is ImportedCourseRow => c !== null);
+  if (imported.length === 0) return { courses: [], learners: [] };
+  const ids = imported.map((c) => c.id);
+  const summaries = await repo.importedSummaries(db, p.row.id, slice, ids);
+  const rows = perLearner ? await repo.importedLearnerResults(db, p.row.id, slice, ids) : [];
+  const labels = reportLabels[lang];
+  const learners = rows.flatMap((r) => {
+    const course = imported.find((c) => c.id === r.course_id);
+    const result =
+      course &&
+      learnerResult(
+        course,
+        r,
+        {
+          userId: r.user_id,
+          name: r.user_name,
+          municipality: r.municipality_name ?? labels.unknown,
+          unit: r.unit_name,
+        },
+        lang,
+      );
+    return result ? [result] : [];
+  });
+  // By municipality and name as Swedish sorts them (databases collate differently), then package order.
+  const position = new Map(
+    imported.flatMap((c, i) => c.content.modules.map((m, j) => [`${c.id}|${m.key}`, i * 10_000 + j])),
+  );
+  const at = (r: ImportedModuleResult) => position.get(`${r.courseId}|${r.moduleKey}`) ?? 0;
+  learners.sort(
+    (a, b) =>
+      swedishCollator.compare(a.municipality, b.municipality) ||
+      swedishCollator.compare(a.name, b.name) ||
+      a.userId.localeCompare(b.userId) ||
+      at(a) - at(b),
+  );
+  return {
+    courses: imported.map((c) => ({
+      courseId: c.id,
+      title: pick(c.content.title, lang).text,
+      format: c.content.format,
+      modules: moduleSummaries(c, summaries, lang),
+    })),
+    learners,
   };
 }
