@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Cmi5LaunchResult } from '../../../../shared/contracts/cmi5.ts';
 import { ErrorAlert, Loading } from '../../../components/Feedback.tsx';
 import { api, checkedByServer } from '../../../lib/api.ts';
+import { NeedsNetwork, useFrameCanLoad } from './NeedsNetwork.tsx';
 import { SANDBOX } from './sandbox.ts';
 
 /**
@@ -15,8 +16,11 @@ export function Cmi5Frame(props: { enrolmentId: string; moduleKey: string; title
   const { t } = useTranslation();
   const { enrolmentId, moduleKey } = props;
   const qc = useQueryClient();
+  // The AU's files, and the learning record store it reports to, are on the server.
+  const canLoad = useFrameCanLoad();
   const launch = useQuery({
     queryKey: ['cmi5-launch', enrolmentId, moduleKey],
+    enabled: canLoad,
     // Every launch opens a new session and abandons the one before: once per visit, never from a cache.
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
@@ -38,6 +42,7 @@ export function Cmi5Frame(props: { enrolmentId: string; moduleKey: string; title
     [qc],
   );
 
+  if (!canLoad) return <NeedsNetwork />;
   if (launch.isError) return <ErrorAlert error={launch.error} onRetry={() => void launch.refetch()} />;
   if (!launch.data) return <Loading />;
   return (

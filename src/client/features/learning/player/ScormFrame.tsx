@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../../components/Feedback.tsx';
 import { enqueueRuntime } from '../../../lib/offline/sync.ts';
+import { NeedsNetwork, useFrameCanLoad } from './NeedsNetwork.tsx';
 import { SANDBOX } from './sandbox.ts';
 import { rememberCommit, useScormLaunch } from './scorm-launch.ts';
 import { type ScormSession, startScormSession } from './scorm-session.ts';
@@ -18,7 +19,8 @@ export function ScormFrame(props: {
 }) {
   const { t } = useTranslation();
   const { format, launchUrl, userId, enrolmentId, moduleKey } = props;
-  const launch = useScormLaunch(userId, enrolmentId, moduleKey);
+  const canLoad = useFrameCanLoad();
+  const launch = useScormLaunch(userId, enrolmentId, moduleKey, canLoad);
   const frame = useRef<HTMLIFrameElement>(null);
   const [session, setSession] = useState<Pick<ScormSession, 'frameName'> | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
@@ -54,6 +56,7 @@ export function ScormFrame(props: {
     };
   }, [format, userId, enrolmentId, moduleKey, data]);
 
+  if (!canLoad) return <NeedsNetwork />;
   if (launch.isError) return <ErrorAlert error={launch.error} onRetry={() => void launch.refetch()} />;
   if (failed) return <ErrorAlert error={failed} />;
   if (!session) return <Loading />;

@@ -30,10 +30,11 @@ async function fetchLaunch(userId: string, enrolmentId: string, moduleKey: strin
   }
 }
 
-export function useScormLaunch(userId: string, enrolmentId: string | null, moduleKey: string) {
+/** `ready`: false while the frame cannot load (offline), so that the launch is read when it can. */
+export function useScormLaunch(userId: string, enrolmentId: string | null, moduleKey: string, ready = true) {
   return useQuery({
     queryKey: ['scorm-launch', userId, enrolmentId, moduleKey],
-    enabled: !!userId && !!enrolmentId,
+    enabled: ready && !!userId && !!enrolmentId,
     // Read once per visit: the session holds the data from then on.
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 0,
