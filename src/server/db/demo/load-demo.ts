@@ -5,6 +5,7 @@ import { associationMembers, memberships, organisations, users } from '../schema
 import { loadAdoptionDemo } from './adoption-demo.ts';
 import { loadAssessmentsDemo } from './assessments-demo.ts';
 import { loadCasesDemo } from './cases-demo.ts';
+import { loadCmi5Demo } from './cmi5-demo.ts';
 import { loadContractsDemo } from './contracts-demo.ts';
 import { loadDefinitionsDemo } from './definitions-demo.ts';
 import {
@@ -121,5 +122,6 @@ export async function loadDemoData(db: Db): Promise<void> {
   await loadProcurementsDemo(db);
   await loadContractsDemo(db);
   await loadScormDemo(db);
+  await loadCmi5Demo(db);
   // @features-demo (one loader per capability above this line)
 }
