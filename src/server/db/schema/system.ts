@@ -1,4 +1,4 @@
-import { pgTable, smallint, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * One row that /readyz rewrites: a real write through the same database and disk as every other,
@@ -8,3 +8,19 @@ export const healthProbe = pgTable('health_probe', {
   id: smallint('id').primaryKey(),
   checkedAt: timestamp('checked_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * The request counters of the rate limits (lib/rate-limit-store.ts), one row per limited route and
+ * client, shared by every instance on the database. The key is an HMAC of route and client (an IP
+ * address or a user id; key in `server_keys`), so no address is readable here; a row outlives its
+ * window only until the next sweep.
+ */
+export const rateLimitCounters = pgTable(
+  'rate_limit_counters',
+  {
+    keyHash: text('key_hash').primaryKey(),
+    hits: integer('hits').notNull(),
+    windowEndsAt: timestamp('window_ends_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('rate_limit_counters_window_idx').on(t.windowEndsAt)],
+);
