@@ -37,6 +37,15 @@ const vitestArgs = (project, file, extra = []) => [
   ...extra,
 ];
 
+/**
+ * Vitest run by npx, or by another Node binary (`node`, e.g. CI's Node 22): its workers are forked from
+ * the same binary, so the tests run on that version.
+ */
+function vitestCommand(project, file, extra, node) {
+  const args = vitestArgs(project, file, extra);
+  return node ? [node, [path.join('node_modules', 'vitest', 'vitest.mjs'), ...args.slice(1)]] : ['npx', args];
+}
+
 /** Vitest's JSON report gives exact counts; a run that crashed before reporting counts as one failure. */
 function vitest(name, project, outFile, env = {}) {
   const file = path.join(resultsDir, outFile);
@@ -51,17 +60,13 @@ async function together(runs) {
   const started = Date.now();
   const results = await Promise.all(
     runs.map(
-      ({ name, project, outFile, cmd, args, env = {}, extra = [] }) =>
+      ({ name, project, outFile, cmd, args, env = {}, extra = [], node }) =>
         new Promise((resolve) => {
           const file = outFile ? path.join(resultsDir, outFile) : null;
           const log = path.join(resultsDir, `${(outFile ?? name).replace(/[^\w.-]+/g, '-')}.log`);
           const out = fs.openSync(log, 'w');
-          const child = file
-            ? spawn('npx', vitestArgs(project, file, extra), {
-                stdio: ['ignore', out, out],
-                env: { ...process.env, ...env },
-              })
-            : spawn(cmd, args, { stdio: ['ignore', out, out], env: { ...process.env, ...env } });
+          const [bin, binArgs] = file ? vitestCommand(project, file, extra, node) : [cmd, args];
+          const child = spawn(bin, binArgs, { stdio: ['ignore', out, out], env: { ...process.env, ...env } });
           child.on('close', (code) => {
             fs.closeSync(out);
             resolve({ name, file, log, ok: code === 0 });
@@ -129,20 +134,40 @@ const benchSmoke = {
 // does much of the work, beside the pure unit tests, the lint and the type check; PGlite keeps its turn
 // in the crash test and the browser tests, which run the server as `npm start` does. Running the API
 // tests on both databases doubled CI's longest step for what the browser tests already cover on PGlite.
+//
+// CI (.ci/run) also gives a Node 22 binary (NODE22_BIN, from the npm registry's node@22 package): then the
+// pure unit tests run on both versions and the API tests on Node 22, while the crash, benchmark and
+// browser tests keep running the server on the machine's Node 20. "missing" means CI could not get it.
+const node22 = process.env.NODE22_BIN || null;
+const unitOn22 = node22 &&
+  node22 !== 'missing' && {
+    name: 'unit tests on Node 22',
+    project: 'src',
+    outFile: 'unit-node22.json',
+    env: { TEST_DATABASE_URL: '' },
+    node: node22,
+  };
+if (node22 === 'missing') {
+  failed += 1;
+  failures.push('Node 22 for the tests: CI could not install the node@22 package');
+}
 if (process.env.TEST_DATABASE_URL) {
   await together([
     lint,
     types,
     benchSmoke,
     { name: 'unit tests', project: 'src', outFile: 'unit.json', env: { TEST_DATABASE_URL: '' } },
+    ...(unitOn22 ? [unitOn22] : []),
     {
-      name: 'API tests on PostgreSQL',
+      name: unitOn22 ? 'API tests on PostgreSQL (Node 22)' : 'API tests on PostgreSQL',
       project: 'api',
       outFile: 'api-postgres.json',
       extra: ['--maxWorkers=2'],
+      ...(unitOn22 ? { node: node22 } : {}),
     },
   ]);
 } else {
+  if (unitOn22) await together([unitOn22]);
   check(lint.name, lint.cmd, lint.args);
   check(types.name, types.cmd, types.args);
   check(benchSmoke.name, benchSmoke.cmd, benchSmoke.args);
