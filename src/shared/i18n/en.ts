@@ -594,6 +594,8 @@ export const en: Messages = {
       open: 'Start the module',
       openAgain: 'Open again',
       notDone: 'Not finished yet',
+      packageNeedsNetwork:
+        'This course comes from a course package: its modules open when you are online. If the network drops during a module, your work is kept on the phone until it is back.',
       score: 'score {{percent}} %',
       position: 'Module {{number}} of {{count}}',
       preview: 'Preview: you are not enrolled on the course, so nothing you do here is saved.',

@@ -594,6 +594,8 @@ export const sv = {
       open: 'Starta modulen',
       openAgain: 'Öppna igen',
       notDone: 'Inte klar än',
+      packageNeedsNetwork:
+        'Kursen kommer från ett kurspaket: modulerna öppnas när du är uppkopplad. Försvinner nätet mitt i en modul sparas det du gör i telefonen tills nätet är tillbaka.',
       score: 'resultat {{percent}} %',
       position: 'Modul {{number}} av {{count}}',
       preview: 'Förhandsvisning: du är inte anmäld till kursen, så det du gör här sparas inte.',
