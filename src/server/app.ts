@@ -77,6 +77,7 @@ import { teamRoutes } from './features/team/team.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { xapiRoutes } from './features/xapi/xapi.routes.ts';
 import { clearProcessCaches } from './lib/process-caches.ts';
+import { sharedRateLimitStore } from './lib/rate-limit-store.ts';
 import { registerCsrf } from './plugins/csrf.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerNoStore } from './plugins/no-store.ts';
@@ -141,8 +142,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Phones on slow networks: JSON over 1 KiB is compressed (a course is ~150 KiB of JSON, ~25 KiB
   // gzipped); built assets are compressed once at build time and served as they are (preCompressed).
   await app.register(fastifyCompress, { threshold: 1024, encodings: ['br', 'gzip'] });
-  // Per-instance limits on top of the per-account lockout kept in the database.
-  await app.register(fastifyRateLimit, { global: false });
+  // Limits counted in the database, so they hold in total over every instance (on top of the
+  // per-account lockout); the 429 answer is the errors plugin's problem+json.
+  await app.register(fastifyRateLimit, { global: false, store: sharedRateLimitStore(db) });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,40 +1,15 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { loginThrottles, serverKeys } from '../../db/schema/index.ts';
-
-const keys = new WeakMap<Db, Promise<string>>();
-
-/**
- * The key is made once per database, not per process, so every instance on one PostgreSQL computes the
- * same hash for an address; the first instance to need it stores it and the others read it back.
- */
-function addressKey(db: Db): Promise<string> {
-  let key = keys.get(db);
-  if (!key) {
-    key = (async () => {
-      await db
-        .insert(serverKeys)
-        .values({ name: 'login_address', key: randomBytes(32).toString('base64url') })
-        .onConflictDoNothing();
-      const [row] = await db
-        .select({ key: serverKeys.key })
-        .from(serverKeys)
-        .where(eq(serverKeys.name, 'login_address'));
-      return row!.key;
-    })();
-    key.catch(() => keys.delete(db));
-    keys.set(db, key);
-  }
-  return key;
-}
+import { loginThrottles } from '../../db/schema/index.ts';
+import { serverKey } from '../../lib/server-keys.ts';
 
 /**
  * How a submitted address is counted: trimmed, NFC, lower-cased, then keyed-hashed. Returned as a
  * function so a transaction can hash without a query of its own once the key is loaded.
  */
 export async function addressHasher(db: Db): Promise<(email: string) => string> {
-  const key = await addressKey(db);
+  const key = await serverKey(db, 'login_address');
   return (email) =>
     createHmac('sha256', key).update(email.trim().normalize('NFC').toLowerCase()).digest('hex');
 }
