@@ -76,6 +76,8 @@ import { systemRoutes } from './features/system/system.routes.ts';
 import { teamRoutes } from './features/team/team.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { xapiRoutes } from './features/xapi/xapi.routes.ts';
+import { defineAppJobs } from './lib/jobs/app-jobs.ts';
+import { createJobQueue, type JobQueueOptions } from './lib/jobs/job-queue.ts';
 import { clearProcessCaches } from './lib/process-caches.ts';
 import { sharedRateLimitStore } from './lib/rate-limit-store.ts';
 import { registerCsrf } from './plugins/csrf.ts';
@@ -90,6 +92,10 @@ export interface AppDeps {
   config: Config;
   mailer?: Mailer;
   logger?: boolean;
+  /** How this process works jobs (tests shorten polling; a process may only send). */
+  jobs?: JobQueueOptions;
+  /** Run the hourly reminders and alerts as scheduled jobs (main; tests call them directly). */
+  scheduledJobs?: boolean;
   /** The demo dataset is loaded: the login page may show the demo accounts. */
   demo?: boolean;
   /** How often /readyz probes the database (tests shorten it). */
@@ -110,7 +116,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { database, config } = deps;
   const db = database.db;
   clearProcessCaches();
-  const mailer = deps.mailer ?? createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom });
+  // Imports, e-mail and scheduled work run as durable jobs in the database (ADR 22), started with the app.
+  const jobs = createJobQueue(database, { error: (obj, msg) => app.log.error(obj, msg) }, deps.jobs);
+  const mailer = deps.mailer ?? createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, jobs });
 
   const app = Fastify({
     logger: deps.logger === false ? false : { level: config.logLevel },
@@ -118,6 +126,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: MAX_UPLOAD_BYTES,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  defineAppJobs(jobs, { db, config, mailer, log: app.log }, { scheduled: deps.scheduledJobs ?? false });
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('onClose', () => jobs.stop());
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
@@ -187,7 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(activationRoutes(authDeps));
       await api.register(identityProviderRoutes({ db, config }));
       await api.register(ssoDiscoveryRoutes({ db, config }));
-      await api.register(importRoutes(authDeps));
+      await api.register(importRoutes({ ...authDeps, jobs }));
       await api.register(learningRoutes({ db, config }));
       await api.register(authoringRoutes({ db }));
       await api.register(programmeRoutes({ db }));

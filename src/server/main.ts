@@ -4,9 +4,7 @@ import { bootstrapDatabase } from './db/bootstrap.ts';
 import { openDatabase } from './db/client.ts';
 import { DEMO_PASSWORD, demoAccounts } from './db/demo/demo-people.ts';
 import { OperatorError } from './db/operator-error.ts';
-import { createMailer } from './features/mail/mailer.ts';
 import { DEMO_IDP_PASSWORD, demoIdpAccounts } from './features/sso/demo-idp/demo-idp-accounts.ts';
-import { startHourlyJobs } from './lib/hourly-jobs.ts';
 import { keyFileInDataDir } from './lib/secrets.ts';
 
 async function main() {
@@ -27,7 +25,15 @@ async function main() {
   const { hasDemoData } = await bootstrapDatabase(database, { demoData: config.demoData });
   const demo = hasDemoData && config.demoData;
   // The demo OIDC provider for Borlänge runs only with the demo dataset, never otherwise.
-  const app = await buildApp({ database, config, demo, demoIdp: demo ? { keyDir: config.dataDir } : false });
+  const app = await buildApp({
+    database,
+    config,
+    demo,
+    demoIdp: demo ? { keyDir: config.dataDir } : false,
+    // Reminders and alerts by date (assessment rounds, contract decisions, funding deadlines): hourly
+    // scheduled jobs, run by one instance however many there are.
+    scheduledJobs: true,
+  });
 
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
@@ -39,13 +45,6 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
-  // Reminders and alerts by date (assessment rounds, contract decisions, funding deadlines): hourly, idempotent.
-  startHourlyJobs(
-    database.db,
-    createMailer(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }),
-    config.publicUrl,
-    app.log,
-  );
   const where = database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL';
   const lines = [``, `Välfärdsnavet is running at ${config.publicUrl}  (database: ${where})`];
   if (hasDemoData) {

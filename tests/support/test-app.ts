@@ -31,7 +31,7 @@ export const demoEmail = (local: string) => `${local}@${DEMO_DOMAIN}`;
 /** `deps`: switches of buildApp a test turns on explicitly, e.g. the demo IdP or a short IdP timeout. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  deps: Pick<AppDeps, 'demoIdp' | 'idpTimeoutMs'> = {},
+  deps: Pick<AppDeps, 'demoIdp' | 'idpTimeoutMs' | 'jobs'> = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = loadConfig({

@@ -3,8 +3,10 @@ import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import type { ImportJob, ImportKindName } from '../../../shared/contracts/imports.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../lib/errors.ts';
+import type { JobQueue } from '../../lib/jobs/job-queue.ts';
 import { requireOrgContext } from '../organisations/organisations.service.ts';
 import type { CsvDelimiter, CsvEncoding } from './csv-file.ts';
+import { enqueueImport } from './import-jobs.ts';
 import type { FailedRow, ImportDeps, ImportKind, StoredRowBase } from './import-kind.ts';
 import { importKinds } from './import-kinds.ts';
 import * as repo from './imports.repo.ts';
@@ -12,7 +14,7 @@ import { rowError } from './row-messages.ts';
 
 /**
  * The one import pipeline (staff, contracts): a previewed file becomes a job with its rows and their
- * outcomes; confirming it writes the valid rows in the background, batch by batch, with progress; the
+ * outcomes; confirming it writes the valid rows in a durable job, batch by batch, with progress; the
  * job then keeps the rows that were not imported. A kind decides only what its rows are and how a batch
  * is written (`ImportKind`).
  */
@@ -50,23 +52,30 @@ export async function savePreview<Row extends StoredRowBase>(
 }
 
 /**
- * Starts writing the valid rows of a previewed job in the background; poll `getImport` for progress.
- * Rows whose outcome is "unchanged" are not written again, so confirming the same file twice changes
- * nothing; a job can be confirmed once (a double click gets a 409).
+ * Starts writing the valid rows of a previewed job as a durable job (`import-jobs.ts`): whichever
+ * instance's worker claims it writes the rows; poll `getImport` for progress. Rows whose outcome is
+ * "unchanged" are not written again, so confirming the same file twice changes nothing; a job can be
+ * confirmed once (a double click gets a 409).
  */
-export async function commitImport(deps: ImportDeps, actor: Actor, jobId: string, lang: UiLanguage) {
-  const { job, kind } = await loadAuthorised(deps.db, actor, jobId);
+export async function commitImport(
+  deps: ImportDeps & { jobs: JobQueue },
+  actor: Actor,
+  jobId: string,
+  lang: UiLanguage,
+) {
+  const { job } = await loadAuthorised(deps.db, actor, jobId);
   if (job.status !== 'preview') throw new AppError(409, 'import_not_preview');
   const rows = job.rows as StoredRowBase[];
   const valid = rows.filter((r) => r.outcome !== 'error');
   if (valid.length === 0) throw new AppError(400, 'import_has_no_valid_rows');
   if (!(await repo.startJob(deps.db, jobId))) throw new AppError(409, 'import_not_preview');
-  const running = { ...job, status: 'running' as const, processed: job.total - valid.length };
-  void runImport(deps, actor, kind, running).catch(async (err) => {
-    console.error(`${job.kind} import failed`, err);
-    await repo.updateJob(deps.db, jobId, { status: 'failed', finishedAt: new Date() }).catch(() => undefined);
-  });
-  return toImportJob(running, lang);
+  try {
+    await enqueueImport(deps.jobs, jobId, actor);
+  } catch (err) {
+    await repo.updateJob(deps.db, jobId, { status: 'failed', finishedAt: new Date() });
+    throw err;
+  }
+  return toImportJob({ ...job, status: 'running' as const }, lang);
 }
 
 export async function getImport(db: Db, actor: Actor, jobId: string, lang: UiLanguage) {
@@ -89,8 +98,12 @@ function kindOf(name: ImportKindName): ImportKind {
   return kind as ImportKind;
 }
 
-/** Writes the valid rows in the kind's batches, one transaction each, recording progress after each. */
-async function runImport(deps: ImportDeps, actor: Actor, kind: ImportKind, job: repo.ImportJobRow) {
+/**
+ * Writes the valid rows in the kind's batches, one transaction each, recording progress after each.
+ * Runs in a job worker (`import-jobs.ts`), possibly on another instance than the one that confirmed it.
+ */
+export async function runImport(deps: ImportDeps, actor: Actor, job: repo.ImportJobRow) {
+  const kind = kindOf(job.kind);
   const rows = job.rows as StoredRowBase[];
   // Rows with errors are skipped and unchanged rows need nothing: both count as handled from the start.
   const toWrite = rows.filter((r) => r.outcome === 'create' || r.outcome === 'update');

@@ -6,6 +6,7 @@ import {
   ImportModeQuery,
   StaffImportQuery,
 } from '../../../shared/contracts/imports.ts';
+import type { JobQueue } from '../../lib/jobs/job-queue.ts';
 import { requestLanguage } from '../../lib/language.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { uploadedFile } from '../../lib/upload.ts';
@@ -16,7 +17,7 @@ import { commitImport, getImport } from './import-pipeline.ts';
 import { previewStaffImport } from './staff-import.service.ts';
 
 export const importRoutes =
-  (deps: PeopleDeps): FastifyPluginAsyncZod =>
+  (deps: PeopleDeps & { jobs: JobQueue }): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['imports'];
     app.addHook('preHandler', requireUser);

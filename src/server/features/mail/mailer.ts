@@ -1,7 +1,8 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import type { Transporter } from 'nodemailer';
+import type { SendMailOptions, Transporter } from 'nodemailer';
 import type { Db } from '../../db/client.ts';
 import { outbox } from '../../db/schema/index.ts';
+import type { JobQueue } from '../../lib/jobs/job-queue.ts';
 
 export interface MailMessage {
   to: string;
@@ -16,29 +17,29 @@ export interface Mailer {
   sendMany(messages: MailMessage[]): Promise<void>;
 }
 
+/** One job per outbox message sent over SMTP (`mail-jobs.ts`); the job's id is the message's. */
+export const MAIL_QUEUE = 'mail';
+
+/** What sends a message: nodemailer's SMTP transport in production, a stand-in in tests. */
+export interface MailTransport {
+  sendMail(message: SendMailOptions): Promise<unknown>;
+}
+
+export interface MailerOptions {
+  smtpUrl?: string | undefined;
+  from: string;
+  /** The durable queue that sends with retries (`mail-jobs.ts`); without it a message is tried once, inline. */
+  jobs?: JobQueue;
+  /** Replaces the SMTP transport of SMTP_URL (tests). */
+  transport?: MailTransport;
+}
+
 /**
  * Every message is recorded in the outbox table. Without SMTP_URL that is where it stays, readable by
- * administrators in the UI; with SMTP_URL it is also sent and marked sent (or its error kept).
+ * administrators in the UI; with SMTP_URL a job sends it, retried with backoff, and marks it sent (or
+ * keeps the last error, and says so once it gives up).
  */
-export function createMailer(db: Db, opts: { smtpUrl?: string | undefined; from: string }): Mailer {
-  // nodemailer loads with the first message sent over SMTP, not at start-up.
-  let transport: Promise<Transporter> | null = null;
-  const smtp = (url: string) => {
-    transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url));
-    return transport;
-  };
-  const deliver = async (id: string, message: MailMessage) => {
-    if (!opts.smtpUrl) return;
-    try {
-      await (await smtp(opts.smtpUrl)).sendMail({ from: opts.from, ...message });
-      await db.update(outbox).set({ sentAt: new Date() }).where(eq(outbox.id, id));
-    } catch (err) {
-      await db
-        .update(outbox)
-        .set({ error: String(err) })
-        .where(eq(outbox.id, id));
-    }
-  };
+export function createMailer(db: Db, opts: MailerOptions): Mailer {
   const sendMany = async (messages: MailMessage[]) => {
     if (messages.length === 0) return;
     const rows = await db
@@ -47,9 +48,61 @@ export function createMailer(db: Db, opts: { smtpUrl?: string | undefined; from:
         messages.map((m) => ({ ...m, transport: opts.smtpUrl ? ('smtp' as const) : ('outbox' as const) })),
       )
       .returning({ id: outbox.id });
-    for (const [i, row] of rows.entries()) await deliver(row.id, messages[i]!);
+    if (!opts.smtpUrl) return;
+    if (opts.jobs) {
+      await opts.jobs.insert(rows.map((r) => ({ name: MAIL_QUEUE, id: r.id, data: { outboxId: r.id } })));
+      return;
+    }
+    const transport = mailTransport(opts);
+    for (const row of rows)
+      await deliverOutboxMessage(db, transport, opts.from, row.id).catch(() => undefined);
   };
   return { send: (message) => sendMany([message]), sendMany };
+}
+
+/** The transport of the options, nodemailer loaded with the first message sent, not at start-up. */
+export function mailTransport(opts: Pick<MailerOptions, 'smtpUrl' | 'transport'>): MailTransport {
+  if (opts.transport) return opts.transport;
+  const url = opts.smtpUrl;
+  if (!url) throw new Error('No SMTP_URL to send mail through');
+  let transport: Promise<Transporter> | null = null;
+  return {
+    async sendMail(message) {
+      transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url));
+      return (await transport).sendMail(message);
+    },
+  };
+}
+
+/**
+ * Sends one outbox message unless it was sent already, and marks it sent; a failure is written on the
+ * message (`describeFailure`) and thrown, so that the job is retried.
+ */
+export async function deliverOutboxMessage(
+  db: Db,
+  transport: MailTransport,
+  from: string,
+  id: string,
+  describeFailure: (err: unknown) => string = String,
+) {
+  const [message] = await db.select().from(outbox).where(eq(outbox.id, id));
+  if (!message || message.sentAt) return;
+  try {
+    await transport.sendMail({
+      from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+    });
+  } catch (err) {
+    await db
+      .update(outbox)
+      .set({ error: describeFailure(err) })
+      .where(eq(outbox.id, id));
+    throw err;
+  }
+  await db.update(outbox).set({ sentAt: new Date(), error: null }).where(eq(outbox.id, id));
 }
 
 export async function listOutbox(
