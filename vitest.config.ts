@@ -48,6 +48,19 @@ export default defineConfig({
         },
       },
       {
+        // Three real servers on one PostgreSQL (tests/support/instances.ts): sessions, limits, caches
+        // and jobs over instances (issue 19). PostgreSQL only; scripts/test.mjs runs it when
+        // TEST_DATABASE_URL is set, alone, since it spawns servers.
+        test: {
+          name: 'multi-instance',
+          include: ['tests/multi-instance/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.spec.ts'],

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: lint, type check, unit and API tests (on PGlite, or on PostgreSQL when TEST_DATABASE_URL is
-// set), the benchmark's smoke run, the crash test (on PGlite, and on PostgreSQL too when set), then the
-// browser tests in Debian's Chromium. Prints a summary and writes test-results/summary.json.
+// set), the benchmark's smoke run, the crash test (on PGlite, and on PostgreSQL too when set), several
+// instances on one PostgreSQL (when set), then the browser tests in Debian's Chromium. Prints a summary
+// and writes test-results/summary.json.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -181,6 +182,9 @@ if (process.env.TEST_DATABASE_URL) {
 vitest('crash test on PGlite', 'durability', 'durability-pglite.json', { TEST_DATABASE_URL: '' });
 if (process.env.TEST_DATABASE_URL) {
   vitest('crash test on PostgreSQL', 'durability', 'durability-postgres.json');
+  // Three real servers on one PostgreSQL, as behind a load balancer (issue 19): a session works on all,
+  // the login limit holds in total. PGlite is one process's database, so it has no such run.
+  vitest('several instances on PostgreSQL', 'multi-instance', 'multi-instance.json');
 }
 
 const chromiumMissing = !fs.existsSync(chromium);

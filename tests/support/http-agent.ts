@@ -3,6 +3,8 @@ import { DEMO_PASSWORD } from '../../src/server/db/demo/demo-people.ts';
 /** A client of a real server over HTTP that keeps cookies and sends the CSRF token, like the browser. */
 export interface HttpAgent {
   request(method: string, path: string, body?: unknown): Promise<{ status: number; json: () => unknown }>;
+  /** The same browser (cookies, CSRF token) talking to another instance, as behind a load balancer. */
+  at(baseUrl: string): HttpAgent;
 }
 
 export async function httpLogin(
@@ -22,21 +24,25 @@ export async function httpLogin(
   const csrfRes = await fetch(`${baseUrl}/api/v1/auth/csrf`);
   remember(csrfRes);
   const { token } = (await csrfRes.json()) as { token: string };
-  const request: HttpAgent['request'] = async (method, path, body) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      headers: {
-        cookie: cookieHeader(),
-        ...(method === 'GET' ? {} : { 'x-csrf-token': token }),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    remember(res);
-    const text = await res.text();
-    return { status: res.status, json: () => JSON.parse(text) };
-  };
-  const login = await request('POST', '/api/v1/auth/login', { email, password });
+  const agentAt = (url: string): HttpAgent => ({
+    async request(method, path, body) {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: {
+          cookie: cookieHeader(),
+          ...(method === 'GET' ? {} : { 'x-csrf-token': token }),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      remember(res);
+      const text = await res.text();
+      return { status: res.status, json: () => JSON.parse(text) };
+    },
+    at: agentAt,
+  });
+  const agent = agentAt(baseUrl);
+  const login = await agent.request('POST', '/api/v1/auth/login', { email, password });
   if (login.status !== 200) throw new Error(`login as ${email} failed: ${login.status}`);
-  return { request };
+  return agent;
 }
