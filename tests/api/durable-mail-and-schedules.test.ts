@@ -2,7 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../src/server/db/client.ts';
 import { mailQueue } from '../../src/server/features/mail/mail-jobs.ts';
-import { createMailer, MAIL_QUEUE, type MailTransport } from '../../src/server/features/mail/mailer.ts';
+import {
+  createMailer,
+  listOutbox,
+  MAIL_QUEUE,
+  type MailTransport,
+  outboxDelivery,
+} from '../../src/server/features/mail/mailer.ts';
 import { hourlyQueues } from '../../src/server/lib/hourly-jobs.ts';
 import { createJobQueue, type JobQueue } from '../../src/server/lib/jobs/job-queue.ts';
 import { openTestDatabase } from '../support/template-db.ts';
@@ -49,6 +55,12 @@ async function mailJob(id: string) {
     if (job && (job.state === 'completed' || job.state === 'failed')) return job;
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The message as administrators see it on the outbox page. */
+async function shown(to: string) {
+  const [row] = await listOutbox(database.db, { to, limit: 1, before: null });
+  return outboxDelivery(row!);
 }
 
 async function lastOutboxId(to: string) {
@@ -100,6 +112,7 @@ describe('e-mail over SMTP as jobs', () => {
       const row = await outboxRow(id);
       expect(row.sent_at).not.toBeNull();
       expect(row.error).toBeNull();
+      expect(await shown('retry@example.org')).toMatchObject({ delivery: 'sent', error: null });
     });
   });
 
@@ -118,6 +131,7 @@ describe('e-mail over SMTP as jobs', () => {
       const row = await outboxRow(id);
       expect(row.sent_at).toBeNull();
       expect(row.error).toMatch(/^Not sent: gave up after 2 attempts\. Last error: Error: 421/);
+      expect(await shown('never@example.org')).toMatchObject({ delivery: 'failed', sentAt: null });
     });
   });
 
@@ -128,6 +142,7 @@ describe('e-mail over SMTP as jobs', () => {
     expect(
       await queryRows(database.db, sql`select 1 from pgboss.job where id = ${id} and name = ${MAIL_QUEUE}`),
     ).toEqual([]);
+    expect(await shown('outbox-only@example.org')).toMatchObject({ delivery: 'outbox', sentAt: null });
   });
 });
 

@@ -143,6 +143,8 @@ describe('GET /audit and /outbox', () => {
     const res = await admin.get('/api/v1/outbox?to=noah.eriksson@demo.valfardsnavet.se');
     expect(res.statusCode).toBe(200);
     expect(res.json().items[0].subject).toBe('Återställ ditt lösenord i Välfärdsnavet');
+    // Without SMTP_URL it is kept here, not sent (ADR 22).
+    expect(res.json().items[0]).toMatchObject({ delivery: 'outbox', sentAt: null, error: null });
   });
 });
 

@@ -246,6 +246,13 @@ export const OutboxMessage = z.object({
   text: z.string(),
   replyTo: z.string().nullable(),
   createdAt: IsoDateTime,
+  /**
+   * Kept here only (no SMTP), sent over SMTP, still being retried, or given up on (ADR 22); `error` is
+   * the last failed attempt's.
+   */
+  delivery: z.enum(['outbox', 'sent', 'retrying', 'failed']),
+  sentAt: IsoDateTime.nullable(),
+  error: z.string().nullable(),
 });
 export const OutboxPage = page(OutboxMessage);
 export const OutboxQuery = PageQuery.extend({ to: ParamText.max(254).optional() });

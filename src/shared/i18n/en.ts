@@ -457,6 +457,11 @@ export const en: Messages = {
     sentAt: 'Sent {{date}}',
     toLine: 'To: {{to}}',
     replyToLine: 'Replies to {{to}}',
+    delivery: {
+      sent: 'Sent over SMTP {{date}}',
+      retrying: 'Not sent yet, retrying: {{error}}',
+      failed: 'Could not be sent: {{error}}',
+    },
     none: 'The outbox is empty.',
   },
   account: {

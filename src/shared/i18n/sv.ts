@@ -459,6 +459,11 @@ export const sv = {
     sentAt: 'Skickat {{date}}',
     toLine: 'Till: {{to}}',
     replyToLine: 'Svar till {{to}}',
+    delivery: {
+      sent: 'Skickat via SMTP {{date}}',
+      retrying: 'Inte skickat än, försöker igen: {{error}}',
+      failed: 'Kunde inte skickas: {{error}}',
+    },
     none: 'Utkorgen är tom.',
   },
   account: {

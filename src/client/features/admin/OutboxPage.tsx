@@ -90,6 +90,16 @@ export function OutboxPage() {
                 {m.replyTo ? <>{t('outbox.replyToLine', { to: m.replyTo })} · </> : null}
                 {t('outbox.sentAt', { date: formatDateTime(m.createdAt) })}
               </p>
+              {m.delivery === 'sent' && m.sentAt ? (
+                <p className="ds-paragraph muted">
+                  {t('outbox.delivery.sent', { date: formatDateTime(m.sentAt) })}
+                </p>
+              ) : null}
+              {m.delivery === 'retrying' || m.delivery === 'failed' ? (
+                <p className="ds-paragraph" data-color={m.delivery === 'failed' ? 'danger' : 'warning'}>
+                  {t(`outbox.delivery.${m.delivery}`, { error: m.error ?? '' })}
+                </p>
+              ) : null}
               <pre className="mail-text">
                 <Linkified text={m.text} />
               </pre>

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { forbidden } from '../../lib/errors.ts';
 import { problems } from '../../lib/route-schema.ts';
 import { actorOf, requireUser } from '../../plugins/session.ts';
-import { listOutbox } from '../mail/mailer.ts';
+import { listOutbox, outboxDelivery } from '../mail/mailer.ts';
 import { auditPage } from './audit.service.ts';
 
 function decodeCursor(cursor: string | undefined): string | null {
@@ -55,6 +55,7 @@ export const auditRoutes =
           text: r.text,
           replyTo: r.replyTo,
           createdAt: r.createdAt.toISOString(),
+          ...outboxDelivery(r),
         }));
         const last = items.at(-1);
         return {

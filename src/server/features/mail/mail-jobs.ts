@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { QueueDefinition } from '../../lib/jobs/job-queue.ts';
-import { deliverOutboxMessage, MAIL_QUEUE, type MailTransport } from './mailer.ts';
+import { deliverOutboxMessage, GAVE_UP, MAIL_QUEUE, type MailTransport } from './mailer.ts';
 
 export interface MailJobData {
   outboxId: string;
@@ -27,7 +27,7 @@ export function mailQueue(
       const attempts = job.retryLimit + 1;
       await deliverOutboxMessage(db, mail.transport, mail.from, job.data.outboxId, (err) =>
         attempt >= attempts
-          ? `Not sent: gave up after ${attempts} attempts. Last error: ${String(err)}`
+          ? `${GAVE_UP} after ${attempts} attempts. Last error: ${String(err)}`
           : `Attempt ${attempt} of ${attempts} failed, retrying: ${String(err)}`,
       );
     },

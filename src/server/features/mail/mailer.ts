@@ -105,6 +105,22 @@ export async function deliverOutboxMessage(
   await db.update(outbox).set({ sentAt: new Date(), error: null }).where(eq(outbox.id, id));
 }
 
+/** How a message written by the worker's `describeFailure` reads once the worker has given up on it. */
+export const GAVE_UP = 'Not sent: gave up';
+
+/** Where an outbox message is on its way, as administrators see it. */
+export function outboxDelivery(row: typeof outbox.$inferSelect) {
+  const delivery =
+    row.transport === 'outbox'
+      ? ('outbox' as const)
+      : row.sentAt
+        ? ('sent' as const)
+        : row.error?.startsWith(GAVE_UP)
+          ? ('failed' as const)
+          : ('retrying' as const);
+  return { delivery, sentAt: row.sentAt?.toISOString() ?? null, error: row.error };
+}
+
 export async function listOutbox(
   db: Db,
   opts: { to?: string | undefined; limit: number; before: Date | null },
