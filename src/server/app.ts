@@ -6,15 +6,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { actionPlanRoutes } from './features/action-plans/action-plans.routes.ts';
@@ -84,7 +77,7 @@ import { registerCsrf } from './plugins/csrf.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerNoStore } from './plugins/no-store.ts';
 import { registerNulInBody } from './plugins/nul-in-body.ts';
-import { openApiSecuritySchemes } from './plugins/openapi-security.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
 import { registerSession } from './plugins/session.ts';
 
 export interface AppDeps {
@@ -157,25 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // per-account lockout); the 429 answer is the errors plugin's problem+json.
   await app.register(fastifyRateLimit, { global: false, store: sharedRateLimitStore(db) });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Välfärdsnavet API',
-        version: '1.0.0',
-        description:
-          'REST API of Välfärdsnavet. Log in with POST /api/v1/auth/login (session cookie). Every state-changing ' +
-          'request needs the token from GET /api/v1/auth/csrf in the X-CSRF-Token header. Errors are RFC 9457 ' +
-          'problem+json with a stable `code`. Systems use an API client instead (OAuth 2.0 client credentials): ' +
-          'POST /oauth/token, then `Authorization: Bearer <token>` — no cookie and no CSRF token.',
-      },
-      components: { securitySchemes: openApiSecuritySchemes },
-      // A person's session cookie, or an API client's bearer token (issue 15).
-      security: [{ session: [] }, { oauth2: [] }, { bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerOpenApi(app, config);
 
   const readiness = createReadiness(database, deps.readiness);
   registerErrorHandling(app, { onWriteUnavailable: () => readiness.reportWriteFailure() });

@@ -47,4 +47,28 @@ export const openApiSecuritySchemes = {
     scheme: 'bearer',
     description: 'An access token from POST /oauth/token (the oauth2 scheme), sent as is.',
   },
+  csrf: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-CSRF-Token',
+    description:
+      'Goes with the session cookie on state-changing requests: the token from GET /api/v1/auth/csrf ' +
+      '(double submit with the vn_csrf cookie). Not with a bearer token.',
+  },
+  // The learning record store and SCIM follow their own specifications and are left out of the paths;
+  // their credentials are listed so that one document names every way in.
+  xapiBasic: {
+    type: 'http',
+    scheme: 'basic',
+    description:
+      'The learning record store at /xapi (xAPI 2.0, not described here): an API client id and secret ' +
+      'with an xapi:* scope as HTTP Basic.',
+  },
+  scimBearer: {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'SCIM 2.0 provisioning at /scim/v2 (RFC 7644, not described here): a SCIM token of one ' +
+      'organisation, made by its coordinator.',
+  },
 } as const;

@@ -73,6 +73,7 @@ export const packageImportRoutes =
             `${packageUploadDescription}. Fields: \`ownerOrganisationId\` (an API client's own organisation, ` +
             'or the only one a person authors for, when left out) and `track` (default `staff`)',
           consumes: ['multipart/form-data'],
+          multipart: { fields: CourseImportFields },
           response: {
             201: CourseImportResult,
             ...problems(401, 403, 404),
@@ -97,6 +98,7 @@ export const packageImportRoutes =
             `their keys where the SCO or AU identifiers match. ${packageUploadDescription}; 409 ` +
             '`course_not_imported` for a course written here. Field: `track` (default: unchanged)',
           consumes: ['multipart/form-data'],
+          multipart: { fields: CourseImportFields },
           params: CourseIdParams,
           response: {
             201: CourseImportResult,

@@ -60,6 +60,7 @@ export const documentRoutes =
             '(focusAreas repeated) and an optional `file` — PDF, DOCX or ODT, at most 10 MB, checked by content; ' +
             'or JSON with the metadata only. A refused file stores nothing',
           consumes: ['multipart/form-data', 'application/json'],
+          multipart: { file: 'optional', fields: DocumentFields },
           response: { 201: GoverningDocument, ...problems(400, 401, 403, 413, 415) },
         },
       },

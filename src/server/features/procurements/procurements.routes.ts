@@ -14,6 +14,7 @@ import {
   ProcurementListQuery,
   ProcurementParams,
   ProcurementView,
+  RespondToInvitation,
   TickChecklistItem,
   UpdateProcurement,
 } from '../../../shared/contracts/procurements.ts';
@@ -145,6 +146,7 @@ export const procurementRoutes =
           summary:
             "The invited municipality's own coordinator answers: multipart fields `decision` (confirmed|declined), `decisionOn` (YYYY-MM-DD, needed to confirm) and `file` (the signed power of attorney: PDF, DOCX or ODT, checked by content)",
           consumes: ['multipart/form-data', 'application/json'],
+          multipart: { file: 'optional', fields: RespondToInvitation },
           params: ParticipantParams,
           response: { 200: ProcurementView, ...problems(400, 401, 403, 404, 409, 413, 415) },
         },
