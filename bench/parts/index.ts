@@ -13,4 +13,5 @@ import './contracts.ts';
 import './external-contacts.ts';
 import './funding-calls.ts';
 import './procurements.ts';
+import './scorm.ts';
 // @features-bench (one import per capability above this line)

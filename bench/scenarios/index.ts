@@ -20,4 +20,5 @@ import './funding-calls.ts';
 import './procurements.ts';
 import './contract-import.ts';
 import './xapi.ts';
+import './scorm.ts';
 // @features-bench (one import per capability above this line)

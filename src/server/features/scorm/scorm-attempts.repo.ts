@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { coursePackages, enrolmentItems, enrolments, scormAttempts } from '../../db/schema/index.ts';
+import { coursePackages, courses, enrolmentItems, enrolments, scormAttempts } from '../../db/schema/index.ts';
 
 export type ScormAttemptRow = typeof scormAttempts.$inferSelect;
 
@@ -86,4 +86,75 @@ export async function enrolmentItemKeys(db: Db, enrolmentId: string): Promise<Se
     .from(enrolmentItems)
     .where(eq(enrolmentItems.enrolmentId, enrolmentId));
   return new Set(rows.map((r) => r.item));
+}
+
+/**
+ * A commit's first statement: locks the enrolment (serialising its commits, as `lockEnrolment`) and
+ * reads it with the head of its course, so the SCO is found without a read before the transaction.
+ */
+export async function lockEnrolmentWithCourse(db: Db, enrolmentId: string) {
+  const [row] = await db
+    .select({
+      userId: enrolments.userId,
+      course: {
+        id: courses.id,
+        key: courses.key,
+        track: courses.track,
+        visibility: courses.visibility,
+        ownerOrganisationId: courses.ownerOrganisationId,
+        version: courses.publishedVersion,
+      },
+    })
+    .from(enrolments)
+    .innerJoin(courses, eq(courses.id, enrolments.courseId))
+    .where(eq(enrolments.id, enrolmentId))
+    .for('update', { of: enrolments });
+  return row ?? null;
+}
+
+/** The newest attempt at a SCO, locked, with the enrolment's completed items: read after the lock. */
+export async function latestAttemptWithItems(db: Db, enrolmentId: string, moduleKey: string) {
+  const [row] = await db
+    .select({
+      attempt: scormAttempts,
+      items: sql<string[]>`array(select i.item from enrolment_items i where i.enrolment_id = ${enrolmentId})`,
+    })
+    .from(scormAttempts)
+    .where(and(eq(scormAttempts.enrolmentId, enrolmentId), eq(scormAttempts.moduleKey, moduleKey)))
+    .orderBy(desc(scormAttempts.attempt))
+    .limit(1)
+    .for('update', { of: scormAttempts });
+  return row ? { attempt: row.attempt, items: new Set(row.items) } : null;
+}
+
+/**
+ * Stores a commit that changes no item and adds no time: the attempt's data, and the enrolment's
+ * activity (started, last active) in the same statement.
+ */
+export async function saveCommitWithActivity(
+  db: Db,
+  id: string,
+  set: Parameters<typeof updateAttempt>[2],
+  enrolmentId: string,
+  at: Date,
+) {
+  const t = at.toISOString();
+  const [saved] = await db
+    .with(
+      db.$with('activity').as(
+        db
+          .update(enrolments)
+          .set({
+            startedAt: sql`least(coalesce(${enrolments.startedAt}, ${t}::timestamptz), ${t}::timestamptz)`,
+            lastActivityAt: sql`greatest(coalesce(${enrolments.lastActivityAt}, ${t}::timestamptz), ${t}::timestamptz)`,
+          })
+          .where(eq(enrolments.id, enrolmentId))
+          .returning({ id: enrolments.id }),
+      ),
+    )
+    .update(scormAttempts)
+    .set({ ...set, updatedAt: at })
+    .where(eq(scormAttempts.id, id))
+    .returning();
+  return saved!;
 }

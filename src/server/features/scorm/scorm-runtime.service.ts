@@ -74,7 +74,21 @@ async function loadSco(db: Db, actor: Actor, enrolmentId: string, moduleKey: str
   const enrolment = await enrolments.findEnrolment(db, enrolmentId);
   if (!enrolment) throw notFound();
   if (enrolment.userId !== actor.userId) throw forbidden();
-  const course = await courses.findPublishedCourse(db, enrolment.courseId);
+  return scoOf(db, enrolmentId, moduleKey, await courses.findPublishedCourse(db, enrolment.courseId));
+}
+
+/** The same for a commit, inside its transaction: the enrolment is locked and read in one statement. */
+async function lockSco(tx: Db, actor: Actor, enrolmentId: string, moduleKey: string): Promise<Sco> {
+  const locked = await repo.lockEnrolmentWithCourse(tx, enrolmentId);
+  if (!locked) throw notFound();
+  if (locked.userId !== actor.userId) throw forbidden();
+  const { version, ...head } = locked.course;
+  // The published content comes from the course cache (a published version never changes).
+  const course = version === null ? null : await courses.findCourseVersion(tx, { ...head, version }, version);
+  return scoOf(tx, enrolmentId, moduleKey, course);
+}
+
+async function scoOf(db: Db, enrolmentId: string, moduleKey: string, course: CourseRow | null): Promise<Sco> {
   if (!course || !isImported(course.content)) throw moduleNotFound();
   const content = course.content;
   if (content.format === 'cmi5') throw moduleNotFound();
@@ -181,13 +195,13 @@ export async function commitSco(
   moduleKey: string,
   body: ScormCommit,
 ): Promise<ScormCommitResult> {
-  const sco = await loadSco(db, actor, enrolmentId, moduleKey);
-  const { course, module, format } = sco;
-  const required = requiredItems(course.content);
-  const item = unitItem(module.key);
   return db.transaction(async (tx) => {
-    await repo.lockEnrolment(tx, enrolmentId);
-    const latest = await repo.latestAttempt(tx, enrolmentId, moduleKey, true);
+    const sco = await lockSco(tx, actor, enrolmentId, moduleKey);
+    const { course, module, format } = sco;
+    const required = requiredItems(course.content);
+    const item = unitItem(module.key);
+    const found = await repo.latestAttemptWithItems(tx, enrolmentId, moduleKey);
+    const latest = found?.attempt ?? null;
     const latestNo = latest?.attempt ?? 0;
     if (body.attempt < latestNo || body.attempt > latestNo + 1) {
       throw new AppError(409, 'conflict', [{ path: 'body.attempt', code: 'stale' }]);
@@ -202,7 +216,7 @@ export async function commitSco(
             scoIdentifier: module.identifier,
             attempt: body.attempt,
           });
-    const done = await repo.enrolmentItemKeys(tx, enrolmentId);
+    const done = found?.items ?? (await repo.enrolmentItemKeys(tx, enrolmentId));
     if (body.seq <= row.commitSeq) {
       const status = {
         completion: row.completion,
@@ -220,16 +234,24 @@ export async function commitSco(
     const cmi = withoutLearnerElements(body.cmi);
     const status = deriveStatus(format, cmi, sco.limits);
     const seconds = body.terminated ? sessionSeconds(format, cmi) : 0;
-    const saved = await repo.updateAttempt(tx, row.id, {
+    const set = {
       cmi,
       ...status,
       totalSeconds: row.totalSeconds + seconds,
       commitSeq: body.seq,
       scoIdentifier: module.identifier,
-    });
+    };
     const moduleCompleted = isModuleCompleted(status, module.passingScore);
     const now = new Date();
-    if (moduleCompleted && !done.has(item)) {
+    const finishes = moduleCompleted && !done.has(item);
+    // Most commits (a SCO saving its place) change no item and add no time: the attempt and the
+    // enrolment's activity are then written by one statement.
+    if (!finishes && seconds === 0) {
+      const saved = await repo.saveCommitWithActivity(tx, row.id, set, enrolmentId, now);
+      return commitResult(saved, status, moduleCompleted, percentOf(required, done));
+    }
+    const saved = await repo.updateAttempt(tx, row.id, set);
+    if (finishes) {
       const finished = {
         moduleKey: module.key,
         scoreScaled: status.scoreScaled,

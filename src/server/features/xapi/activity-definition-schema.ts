@@ -15,13 +15,25 @@ export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);
 }
 
+// Every statement repeats the same few tags, and asking Intl costs more than the rest of a statement's
+// checks: the answers are remembered (a bounded set of tags, so a sender cannot grow it without end).
+const knownTags = new Map<string, boolean>();
+const KNOWN_TAGS_MAX = 2_000;
+
 export function isLanguageTag(tag: string): boolean {
-  if (PRIVATE_OR_GRANDFATHERED.test(tag)) return true;
-  try {
-    return Intl.getCanonicalLocales(tag).length === 1;
-  } catch {
-    return false;
+  const known = knownTags.get(tag);
+  if (known !== undefined) return known;
+  let valid = PRIVATE_OR_GRANDFATHERED.test(tag);
+  if (!valid) {
+    try {
+      valid = Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      valid = false;
+    }
   }
+  if (knownTags.size >= KNOWN_TAGS_MAX) knownTags.clear();
+  knownTags.set(tag, valid);
+  return valid;
 }
 
 export const iriSchema = z.string().refine(isIri, 'must be an IRI with a scheme');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writesXapiAt, xapiReadScope } from '../../../shared/access/index.ts';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/db-errors.ts';
 import { advanceEnrolments } from '../learning/xapi-progress.ts';
 import { agentKey, statementKeys } from './agent-keys.ts';
 import { platformUsersOf, usersWithin } from './platform-people.ts';
@@ -133,8 +134,13 @@ export async function storeStatements(
   const targetIds = statements.flatMap((s) =>
     s.verb.id === VOIDED_VERB && s.object.objectType === 'StatementRef' ? [s.object.id.toLowerCase()] : [],
   );
+  // A re-sent id is otherwise found by the insert itself and compared then (below): a read first is
+  // needed only for voiding statements' targets and for a cmi5 session, whose rules see new ones only.
+  const readFirst = caller.kind === 'session' || targetIds.length > 0;
   const existing = new Map(
-    (await repo.findStoredByIds(db, [...new Set([...ids, ...targetIds])])).map((r) => [r.id, r]),
+    readFirst
+      ? (await repo.findStoredByIds(db, [...new Set([...ids, ...targetIds])])).map((r) => [r.id, r])
+      : [],
   );
   const inBatch = new Map(statements.map((s) => [s.id, s]));
   for (const s of statements) {
@@ -198,6 +204,18 @@ export async function storeStatements(
     });
   }
 
+  const definitions = { organisationId: client.organisationId, byActivity: definitionsOf(input.statements) };
+  // About none of our people, a client's batch advances no enrolment: it is then stored by one atomic SQL
+  // statement, which a re-sent id aborts (nothing stored) for the transaction below to compare.
+  if (caller.kind === 'client' && input.attachments.length === 0 && fresh.every((f) => !f.userId)) {
+    try {
+      await repo.insertStatementBatch(db, fresh, definitions, 'fail');
+      return ids;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+
   await db.transaction(async (tx) => {
     // A cmi5 session's new statements meet the cmi5 rules under its lock, in this transaction (cmi5 §9).
     if (caller.kind === 'session')
@@ -205,23 +223,25 @@ export async function storeStatements(
         tx,
         fresh.map((f) => f.statement as XapiStatement),
       );
-    const inserted = await repo.insertStatements(tx, fresh);
-    // Another request stored one of these ids between our read and our write: compare it as above.
-    if (inserted.length < fresh.length) {
-      const raced = fresh.filter((f) => !inserted.some((i) => i.id === f.id));
-      for (const row of await repo.findStoredByIds(
-        tx,
-        raced.map((r) => r.id),
-      )) {
-        const mine = raced.find((r) => r.id === row.id)!.statement as XapiStatement;
-        if (!sameStatement(renderStatement(row, deps.publicUrl) as XapiStatement, mine)) {
-          throw new XapiError(409, `Statement ${row.id} is already stored with other content`);
-        }
+    const inserted = new Set(
+      (await repo.insertStatementBatch(tx, fresh, definitions, 'skip')).map((r) => r.id),
+    );
+    // Already stored (sent before, or by another request meanwhile): only unchanged, compared as sent.
+    const before = fresh.filter((f) => !inserted.has(f.id));
+    for (const row of await repo.findStoredByIds(
+      tx,
+      before.map((r) => r.id),
+    )) {
+      if (!sameStatement(renderStatement(row, deps.publicUrl) as XapiStatement, inBatch.get(row.id)!)) {
+        throw new XapiError(409, `Statement ${row.id} is already stored with other content`);
       }
     }
     // A Completed or Passed about an imported course's module advances her enrolment (ADR 21).
-    await advanceEnrolments(tx, deps.publicUrl, fresh);
-    await repo.upsertActivityDefinitions(tx, client.organisationId, definitionsOf(input.statements));
+    await advanceEnrolments(
+      tx,
+      deps.publicUrl,
+      fresh.filter((f) => inserted.has(f.id)),
+    );
     await repo.insertAttachments(tx, input.attachments);
   });
   return ids;
