@@ -74,7 +74,8 @@ export default defineConfig({
           maxWorkers: 2,
           // A worker imports the server once and runs its specs one after another: importing it again
           // for each of ~50 specs was a tenth of the suite's time. Each spec still builds its own app on
-          // its own database copy, and a new app starts with empty process caches (lib/process-caches.ts).
+          // its own database copy, and caches belong to their database (lib/caches.ts): no spec is answered
+          // from another's.
           isolate: false,
         },
       },

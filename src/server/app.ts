@@ -69,9 +69,10 @@ import { systemRoutes } from './features/system/system.routes.ts';
 import { teamRoutes } from './features/team/team.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { xapiRoutes } from './features/xapi/xapi.routes.ts';
+import { startCacheCoherence } from './lib/cache-coherence.ts';
+import { cachesOf } from './lib/caches.ts';
 import { defineAppJobs } from './lib/jobs/app-jobs.ts';
 import { createJobQueue, type JobQueueOptions } from './lib/jobs/job-queue.ts';
-import { clearProcessCaches } from './lib/process-caches.ts';
 import { sharedRateLimitStore } from './lib/rate-limit-store.ts';
 import { registerCsrf } from './plugins/csrf.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
@@ -108,7 +109,9 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { database, config } = deps;
   const db = database.db;
-  clearProcessCaches();
+  // A new app starts from empty caches, however the database got its rows (lib/caches.ts, ADR 23).
+  const caches = cachesOf(db);
+  caches.dropAllHere();
   // Imports, e-mail and scheduled work run as durable jobs in the database (ADR 22), started with the app.
   const jobs = createJobQueue(database, { error: (obj, msg) => app.log.error(obj, msg) }, deps.jobs);
   const mailer = deps.mailer ?? createMailer(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, jobs });
@@ -153,6 +156,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerOpenApi(app, config);
 
   const readiness = createReadiness(database, deps.readiness);
+  // Cache drops reach the other instances on the same PostgreSQL within a second (ADR 23); on PGlite
+  // there is only this process, whose drops apply at once.
+  if (database.kind === 'postgres' && database.url) {
+    const coherence = await startCacheCoherence({ url: database.url, db, registry: caches, log: app.log });
+    app.addHook('onClose', () => coherence.close());
+  }
   registerErrorHandling(app, { onWriteUnavailable: () => readiness.reportWriteFailure() });
   registerNulInBody(app);
   registerSession(app, { db, config });

@@ -28,12 +28,17 @@ export interface Agent {
 
 export const demoEmail = (local: string) => `${local}@${DEMO_DOMAIN}`;
 
-/** `deps`: switches of buildApp a test turns on explicitly, e.g. the demo IdP or a short IdP timeout. */
+/**
+ * `deps`: switches of buildApp a test turns on explicitly, e.g. the demo IdP or a short IdP timeout.
+ * `existing`: another instance on a database already open (its own pool on the same PostgreSQL
+ * database); by default each app gets a fresh copy of the template.
+ */
 export async function createTestApp(
   env: Record<string, string> = {},
   deps: Pick<AppDeps, 'demoIdp' | 'idpTimeoutMs' | 'jobs'> = {},
+  existing?: Database,
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
+  const database = existing ?? (await openTestDatabase());
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',

@@ -1,6 +1,7 @@
 import { type ImportedCourseContent, isImported } from '../../../shared/contracts/imported-course.ts';
 import type { Db } from '../../db/client.ts';
 import type { Cmi5AuProgress, Cmi5RegistrationProgress } from '../../db/schema/index.ts';
+import { defineCache } from '../../lib/caches.ts';
 import type { CourseRow } from '../learning/course-content.ts';
 import * as courses from '../learning/courses.repo.ts';
 import { finishModules } from '../learning/module-completion.ts';
@@ -15,22 +16,21 @@ export interface Cmi5CourseRow {
   structure: Cmi5Course;
 }
 
-const structureCache = new Map<string, Cmi5Course>();
-const STRUCTURE_CACHE_MAX = 200;
+/** A package never changes under its id, so its structure is read once. */
+const structures = defineCache<Cmi5Course>('cmi5-structures', { max: 200 });
 
 /** The course's published version when it is an imported cmi5 course; null otherwise. */
 export async function loadCmi5Course(db: Db, courseId: string): Promise<Cmi5CourseRow | null> {
   const course = await courses.findPublishedCourse(db, courseId);
   if (!course || !isImported(course.content) || course.content.format !== 'cmi5') return null;
   const content = course.content;
-  // A package never changes under its id, so its structure is read once.
-  let structure = structureCache.get(content.packageId);
+  const cache = structures(db);
+  let structure = cache.peek(content.packageId);
   if (!structure) {
     const stored = (await repo.packageStructure(db, content.packageId)) as Cmi5Course | null;
     if (!stored || !Array.isArray(stored.aus)) return null;
     structure = stored;
-    if (structureCache.size >= STRUCTURE_CACHE_MAX) structureCache.clear();
-    structureCache.set(content.packageId, structure);
+    cache.set(content.packageId, structure);
   }
   return { course: { ...course, content }, structure };
 }

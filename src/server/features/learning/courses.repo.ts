@@ -3,8 +3,8 @@ import type { CourseContent } from '../../../shared/contracts/course-content.ts'
 import type { StoredCourseContent } from '../../../shared/contracts/imported-course.ts';
 import type { Db } from '../../db/client.ts';
 import { courses, courseVersions } from '../../db/schema/index.ts';
+import { defineCache } from '../../lib/caches.ts';
 import { canonicalJson } from '../../lib/canonical-json.ts';
-import { processCache } from '../../lib/process-caches.ts';
 import type { CourseRow } from './course-content.ts';
 
 const headColumns = {
@@ -22,8 +22,7 @@ type Head = Omit<CourseRow, 'content' | 'version'> & { version: number | null };
  * kept per course and version instead of being read and parsed on every learner request. Frozen:
  * callers share it. Only the small course row is read each time, so a new version is seen at once.
  */
-const contentCache = processCache(new Map<string, StoredCourseContent>());
-const CONTENT_CACHE_MAX = 500;
+const contents = defineCache<StoredCourseContent>('course-content', { max: 500 });
 const cacheKey = (id: string, version: number) => `${id}@${version}`;
 
 function deepFreeze<T>(value: T): T {
@@ -36,7 +35,8 @@ function deepFreeze<T>(value: T): T {
 
 async function withContent(db: Db, heads: Head[]): Promise<CourseRow[]> {
   const live = heads.filter((h): h is Head & { version: number } => h.version !== null);
-  const missing = live.filter((h) => !contentCache.has(cacheKey(h.id, h.version)));
+  const contentCache = contents(db);
+  const missing = live.filter((h) => contentCache.peek(cacheKey(h.id, h.version)) === undefined);
   if (missing.length > 0) {
     const rows = await db
       .select({
@@ -52,12 +52,11 @@ async function withContent(db: Db, heads: Head[]): Promise<CourseRow[]> {
           ),
         ),
       );
-    if (contentCache.size + rows.length > CONTENT_CACHE_MAX) contentCache.clear();
     for (const r of rows)
       contentCache.set(cacheKey(r.courseId, r.version), deepFreeze(r.content as StoredCourseContent));
   }
   return live.flatMap((h) => {
-    const content = contentCache.get(cacheKey(h.id, h.version));
+    const content = contentCache.peek(cacheKey(h.id, h.version));
     return content ? [{ ...h, content } as CourseRow] : [];
   });
 }

@@ -1,8 +1,8 @@
 import { type Actor, authorize } from '../../../shared/access/index.ts';
 import { CourseDetail, type CourseSummary } from '../../../shared/contracts/learning.ts';
 import type { Db } from '../../db/client.ts';
+import { defineCache } from '../../lib/caches.ts';
 import { notFound } from '../../lib/errors.ts';
-import { processCache } from '../../lib/process-caches.ts';
 import { swedishCollator } from '../../lib/swedish-sort.ts';
 import { loadOrgContext } from '../organisations/organisations.repo.ts';
 import { type CourseRow, toDetail, toSummary } from './course-content.ts';
@@ -43,26 +43,21 @@ export interface CourseView {
   etag: string;
 }
 
-const views = processCache(new Map<string, CourseView>());
+const views = defineCache<CourseView>('course-views', { max: 500 });
 /** Part of the ETag: a client holding a view of an older shape must not be told it is current. */
 const VIEW_FORMAT = 'md2';
-const VIEWS_MAX = 500;
 
 /** A course as a learner reads it, built and serialised once per published version and language. */
 export async function getCourseView(db: Db, actor: Actor, id: string, lang: string): Promise<CourseView> {
   const row = await repo.findPublishedCourse(db, id);
   if (!row || !(await canSeeCourse(db, actor, row))) throw notFound();
   const key = `${row.id}@${row.version}|${lang}`;
-  let view = views.get(key);
-  if (!view) {
+  return views(db).get(key, async () => {
     const detail = CourseDetail.parse(toDetail(row, lang));
-    view = {
+    return {
       detail,
       json: JSON.stringify(detail),
       etag: `"course-${VIEW_FORMAT}-${row.id}-v${row.version}-${lang}"`,
     };
-    if (views.size >= VIEWS_MAX) views.clear();
-    views.set(key, view);
-  }
-  return view;
+  });
 }

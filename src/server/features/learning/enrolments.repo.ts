@@ -10,7 +10,6 @@ import {
   organisations,
   programmes,
 } from '../../db/schema/index.ts';
-import { forgetProgrammeReports } from '../reports/report-cache.ts';
 
 export async function findEnrolmentsOf(db: Db, userId: string) {
   return db
@@ -65,7 +64,6 @@ export async function insertEnrolments(
   }[],
 ) {
   if (values.length === 0) return [];
-  for (const v of values) if (v.programmeId) forgetProgrammeReports(v.programmeId);
   return db
     .insert(enrolments)
     .values(values)

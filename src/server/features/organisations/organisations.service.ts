@@ -12,6 +12,7 @@ import { MunicipalityList } from '../../../shared/contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/db-errors.ts';
 import { readCounties } from '../../db/reference/load-reference.ts';
+import { defineCache } from '../../lib/caches.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { sortBySwedishName } from '../../lib/swedish-sort.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
@@ -54,28 +55,22 @@ async function canSee(db: Db, actor: Actor, org: OrganisationSummary): Promise<b
 
 /**
  * The municipality list is reference data read on many pages; it changes only when an administrator sets
- * a flag. Each process keeps it for a minute (per database, so tests stay isolated) and drops it on its
- * own changes; other instances see a change within the minute.
+ * a flag. It is cached for a minute (lib/caches.ts) and a change drops it on every instance.
  */
-const MUNICIPALITY_CACHE_MS = 60_000;
 interface MunicipalityListCache {
   list: Municipality[];
   /** The response body, serialised once: 45 kB of JSON is most of the cost of this endpoint. */
   json: string;
   etag: string;
 }
-const municipalityCache = new WeakMap<Db, { at: number; value: Promise<MunicipalityListCache> }>();
+const municipalityList = defineCache<MunicipalityListCache>('municipalities', { max: 1, freshMs: 60_000 });
 
 function cachedMunicipalities(db: Db): Promise<MunicipalityListCache> {
-  const hit = municipalityCache.get(db);
-  if (hit && Date.now() - hit.at < MUNICIPALITY_CACHE_MS) return hit.value;
-  const value = loadMunicipalities(db).then((list) => {
+  return municipalityList(db).get('all', async () => {
+    const list = await loadMunicipalities(db);
     const json = JSON.stringify(MunicipalityList.parse({ items: list }));
     return { list, json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
   });
-  municipalityCache.set(db, { at: Date.now(), value });
-  value.catch(() => municipalityCache.delete(db));
-  return value;
 }
 
 export async function listMunicipalities(db: Db): Promise<Municipality[]> {
@@ -88,7 +83,7 @@ export function municipalityListJson(db: Db): Promise<MunicipalityListCache> {
 }
 
 export function forgetMunicipalities(db: Db) {
-  municipalityCache.delete(db);
+  municipalityList(db).drop();
 }
 
 async function loadMunicipalities(db: Db): Promise<Municipality[]> {

@@ -14,6 +14,7 @@ import { enrolments } from '../../db/schema/index.ts';
 import { AppError, forbidden } from '../../lib/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { normaliseHeader, readCsvRecords } from '../imports/csv-file.ts';
+import { forgetProgrammeReports } from '../reports/report-cache.ts';
 import * as repo from './programmes.repo.ts';
 import { type LoadedProgramme, requireVisibleProgramme } from './programmes.service.ts';
 
@@ -83,7 +84,7 @@ async function write(
   accepted: Extract<Decision, { ok: true }>[],
   via: 'api' | 'csv' | 'self',
 ) {
-  return db.transaction(async (tx) => {
+  const enrolled = await db.transaction(async (tx) => {
     const created = await repo.insertProgrammeEnrolments(
       tx,
       accepted.map((d) => ({
@@ -106,6 +107,9 @@ async function write(
     }
     return new Set(created.map((c) => c.userId));
   });
+  // After the commit, so that no instance refills the report from the rows before it.
+  if (enrolled.size) forgetProgrammeReports(db, p.row.id);
+  return enrolled;
 }
 
 /** Enrols people (or, without userIds, the actor through self-enrolment) in a programme. */

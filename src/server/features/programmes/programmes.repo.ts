@@ -20,7 +20,6 @@ import {
   programmes,
   users,
 } from '../../db/schema/index.ts';
-import { forgetProgrammeReports } from '../reports/report-cache.ts';
 
 type Track = 'staff' | 'managers' | 'coordinators';
 
@@ -204,7 +203,6 @@ export async function updateProgramme(
     funding: ProgrammeFunding;
   }>,
 ) {
-  forgetProgrammeReports(id);
   await db
     .update(programmes)
     .set({ ...values, updatedAt: sql`now()` })
@@ -212,7 +210,6 @@ export async function updateProgramme(
 }
 
 export async function replaceMunicipalities(db: Db, programmeId: string, municipalityIds: string[]) {
-  forgetProgrammeReports(programmeId);
   await db.delete(programmeMunicipalities).where(eq(programmeMunicipalities.programmeId, programmeId));
   if (municipalityIds.length) {
     await db
@@ -319,7 +316,6 @@ export async function insertProgrammeEnrolments(
   }[],
 ) {
   if (values.length === 0) return [];
-  for (const programmeId of new Set(values.map((v) => v.programmeId))) forgetProgrammeReports(programmeId);
   return db
     .insert(enrolments)
     .values(values)

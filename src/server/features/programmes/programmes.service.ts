@@ -21,6 +21,7 @@ import * as courseRepo from '../learning/courses.repo.ts';
 import { canSeeCourse } from '../learning/courses.service.ts';
 import { findMunicipalitiesByCodes } from '../organisations/organisations.repo.ts';
 import { requireOrgContext } from '../organisations/organisations.service.ts';
+import { forgetProgrammeReports } from '../reports/report-cache.ts';
 import * as repo from './programmes.repo.ts';
 
 const ownerKinds = new Set(['region', 'association', 'municipality']);
@@ -229,6 +230,8 @@ export async function updateProgramme(
       after: input,
     });
   });
+  // After the commit, so that no instance refills the report from the rows before it.
+  forgetProgrammeReports(db, id);
   return getProgramme(db, actor, id, lang);
 }
 

@@ -1,5 +1,6 @@
 import { ProgrammeReport } from '../../../shared/contracts/programmes.ts';
-import { processCache } from '../../lib/process-caches.ts';
+import type { Db } from '../../db/client.ts';
+import { defineCache } from '../../lib/caches.ts';
 
 /** A report and its JSON, checked against the contract and serialised once: a national report is ~0.5 MB. */
 export interface ReportSnapshot {
@@ -13,74 +14,30 @@ export const snapshotOf = (report: ProgrammeReport): ReportSnapshot => ({
 });
 
 /**
- * Programme reports on screen are served from a short-lived per-process snapshot: a national programme
- * (230,000 participants) takes seconds to aggregate, and a report is read far more often than its
- * figures change. A snapshot is fresh for a minute; after that the last one is still answered at once
- * (its `generatedAt` shows its age) while one recomputation runs, and after 15 minutes a request waits
- * for a new one. Enrolment changes made through this process drop the programme's snapshots at once.
+ * Programme reports on screen are served from a short-lived snapshot (lib/caches.ts): a national
+ * programme (230,000 participants) takes seconds to aggregate, and a report is read far more often than
+ * its figures change. A snapshot is fresh for a minute; after that the last one is still answered at
+ * once (its `generatedAt` shows its age) while one recomputation runs, and after 15 minutes a request
+ * waits for a new one. Enrolment and programme changes drop the programme's snapshots on every instance.
  * Authorisation is never cached: the service decides who may see which slice before asking here.
  * Exports (CSV, XLSX) are always computed fresh.
  */
-const FRESH_MS = 60_000;
-const MAX_STALE_MS = 15 * 60_000;
-const MAX_ENTRIES = 1_000;
-
-interface Entry {
-  programmeId: string;
-  value?: ReportSnapshot;
-  computedAt: number;
-  pending?: Promise<ReportSnapshot>;
-}
-
-const entries = processCache(new Map<string, Entry>());
-
-function recompute(key: string, entry: Entry, compute: () => Promise<ReportSnapshot>) {
-  const pending = compute().then(
-    (value) => {
-      if (entries.get(key) === entry) {
-        entry.value = value;
-        entry.computedAt = Date.now();
-        entry.pending = undefined;
-      }
-      return value;
-    },
-    (err: unknown) => {
-      entry.pending = undefined;
-      throw err;
-    },
-  );
-  entry.pending = pending;
-  // A background refresh that fails leaves the older snapshot in place; the next request retries.
-  pending.catch(() => undefined);
-  return pending;
-}
+const reports = defineCache<ReportSnapshot>('programme-reports', {
+  max: 1_000,
+  freshMs: 60_000,
+  staleMs: 14 * 60_000,
+});
 
 export function cachedProgrammeReport(
+  db: Db,
   programmeId: string,
   sliceKey: string,
   compute: () => Promise<ReportSnapshot>,
 ): Promise<ReportSnapshot> {
-  const key = `${programmeId}|${sliceKey}`;
-  let entry = entries.get(key);
-  const now = Date.now();
-  if (entry?.value) {
-    const age = now - entry.computedAt;
-    if (age < FRESH_MS) return Promise.resolve(entry.value);
-    if (age < MAX_STALE_MS) {
-      if (!entry.pending) recompute(key, entry, compute);
-      return Promise.resolve(entry.value);
-    }
-  }
-  if (entry?.pending) return entry.pending;
-  if (!entry) {
-    if (entries.size >= MAX_ENTRIES) entries.clear();
-    entry = { programmeId, computedAt: 0 };
-    entries.set(key, entry);
-  }
-  return recompute(key, entry, compute);
+  return reports(db).get(`${programmeId}|${sliceKey}`, compute);
 }
 
-/** After enrolments or the programme itself change: the next report is computed afresh. */
-export function forgetProgrammeReports(programmeId: string) {
-  for (const [key, entry] of entries) if (entry.programmeId === programmeId) entries.delete(key);
+/** After enrolments or the programme itself change (and commit): the next report is computed afresh. */
+export function forgetProgrammeReports(db: Db, programmeId: string) {
+  reports(db).drop(`${programmeId}|`);
 }

@@ -91,7 +91,7 @@ export async function programmeReportSnapshot(
   const scope = await reportableMunicipalities(db, actor, p);
   if (!scope.complete && scope.municipalityIds.length === 0) throw forbidden();
   const sliceKey = `${lang}|${scope.complete ? 'all' : [...scope.municipalityIds].sort().join(',')}`;
-  return cachedProgrammeReport(programmeId, sliceKey, async () =>
+  return cachedProgrammeReport(db, programmeId, sliceKey, async () =>
     snapshotOf(await computeReport(db, p, scope, lang, false)),
   );
 }
