@@ -68,7 +68,34 @@ describe('the login limit', () => {
   });
 });
 
+describe('caches', () => {
+  it('show a change made through one instance on the others within a second (ADR 23)', async () => {
+    const [a, ...others] = cluster.instances.filter((i) => i.alive);
+    const falun = await cluster.login(a!, 'samordnare.falun');
+    const dalarna = await cluster.login(a!, 'region.dalarna');
+    /** Falun's digital-lock status in the Dalarna matrix, which every instance caches for a minute. */
+    const statusAt = async (url: string) => {
+      const res = await dalarna.at(url).request('GET', '/api/v1/adoption?region=20');
+      expect(res.status, url).toBe(200);
+      const m = res.json() as {
+        technologies: { key: string }[];
+        municipalities: { code: string; cells: { status: string | null }[] }[];
+      };
+      const column = m.technologies.findIndex((t) => t.key === 'digital-lock');
+      return m.municipalities.find((x) => x.code === '2080')!.cells[column]!.status;
+    };
+    for (const i of others) expect(await statusAt(i.url)).not.toBe('piloting');
+
+    const put = await falun.request('PUT', '/api/v1/municipalities/2080/technologies', {
+      items: [{ technologyKey: 'digital-lock', status: 'piloting', since: '2024-03-01', usersServed: 10 }],
+    });
+    expect(put.status).toBe(200);
+    for (const i of others) {
+      await expect.poll(() => statusAt(i.url), { timeout: 1_000, interval: 20 }).toBe('piloting');
+    }
+  });
+});
+
 // Still to come here, each as its own describe block on the same cluster (issue 19, "Proof"):
-// - describe('caches: a change on one instance is visible on the others within 1 s', …)
 // - describe('durable jobs: an import survives the kill of its instance; a reminder is sent once', …):
 //   kill with `instance.kill()`, then `cluster.start()` a replacement.
