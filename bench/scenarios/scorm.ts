@@ -81,27 +81,22 @@ registerScenario({
       floor: [
         ...sessionStatements(sample.session),
         {
-          text: `select e.id, e.user_id, e.course_id, c.published_version from enrolments e
-                 join courses c on c.id = e.course_id where e.id = $1`,
+          text: `select e.user_id, c.id, c.key, c.published_version from enrolments e
+                 join courses c on c.id = e.course_id where e.id = $1 for update of e`,
           params: [sample.enrolmentId],
         },
-        { text: `select id from enrolments where id = $1 for update`, params: [sample.enrolmentId] },
         {
-          text: `select * from scorm_attempts where enrolment_id = $1 and module_key = $2
-                 order by attempt desc limit 1 for update`,
+          text: `select a.*, array(select i.item from enrolment_items i where i.enrolment_id = $1) as items
+                 from scorm_attempts a where a.enrolment_id = $1 and a.module_key = $2
+                 order by a.attempt desc limit 1 for update of a`,
           params: [sample.enrolmentId, sample.moduleKey],
         },
-        { text: `select item from enrolment_items where enrolment_id = $1`, params: [sample.enrolmentId] },
         {
-          text: `update scorm_attempts set cmi = $3::jsonb, commit_seq = commit_seq + 1, updated_at = now()
-                 where enrolment_id = $1 and module_key = $2 and attempt = $4`,
+          text: `with activity as (update enrolments set started_at = least(coalesce(started_at, now()), now()),
+                   last_activity_at = greatest(coalesce(last_activity_at, now()), now()) where id = $1 returning id)
+                 update scorm_attempts set cmi = $3::jsonb, commit_seq = commit_seq + 1, updated_at = now()
+                 where enrolment_id = $1 and module_key = $2 and attempt = $4 returning *`,
           params: [sample.enrolmentId, sample.moduleKey, sampleCmi, sample.attempt],
-        },
-        {
-          text: `update enrolments set last_activity_at = now(),
-                   items_completed = (select count(*) from enrolment_items i where i.enrolment_id = $1)
-                 where id = $1`,
-          params: [sample.enrolmentId],
         },
       ],
       rollback: true,
