@@ -92,6 +92,17 @@ describe('the login limit', () => {
   });
 });
 
+describe('the counters table', () => {
+  it('is unlogged: a count waits for no disk flush, and a crash only restarts the windows', async () => {
+    const rows = await queryRows<{ persistence: string }>(
+      t.db,
+      sql`select relpersistence as persistence from pg_class
+          where relname = 'rate_limit_counters' and relnamespace = current_schema()::regnamespace`,
+    );
+    expect(rows).toEqual([{ persistence: 'u' }]);
+  });
+});
+
 describe('the open-data limit', () => {
   it('holds per address with the same 429 answer', async () => {
     for (let i = 0; i < OPEN_DATA_LIMIT; i++)

@@ -13,7 +13,8 @@ export const healthProbe = pgTable('health_probe', {
  * The request counters of the rate limits (lib/rate-limit-store.ts), one row per limited route and
  * client, shared by every instance on the database. The key is an HMAC of route and client (an IP
  * address or a user id; key in `server_keys`), so no address is readable here; a row outlives its
- * window only until the next sweep.
+ * window only until the next sweep. Unlogged (migration 0035: Drizzle cannot say so here): counts need
+ * no crash safety, and so do not wait for the disk.
  */
 export const rateLimitCounters = pgTable(
   'rate_limit_counters',
