@@ -69,8 +69,8 @@ export const contractImportKind: ImportKind<ContractStoredRow> = {
   // A municipality's list is tens to hundreds of contracts, each several statements (parts, history, audit).
   batchSize: 100,
   cells: (r) => r.cells,
-  async applyBatch(deps, actor, job, batch) {
-    return deps.db.transaction(async (tx) => {
+  async applyBatch(deps, actor, job, batch, record) {
+    await deps.db.transaction(async (tx) => {
       const failed: { line: number; errors: RowError[] }[] = [];
       let written = 0;
       for (const row of batch) {
@@ -86,7 +86,7 @@ export const contractImportKind: ImportKind<ContractStoredRow> = {
         organisationId: job.organisationId,
         after: { kind: 'contracts', rows: batch.length, contractsWritten: written, failed: failed.length },
       });
-      return failed;
+      await record(tx, failed);
     });
   },
 };

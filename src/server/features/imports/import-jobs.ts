@@ -5,13 +5,15 @@ import { JOBS_SCHEMA, type JobQueue } from '../../lib/jobs/job-queue.ts';
 
 /** The queue of confirmed imports; a job's id is its import's id, so the two are found from each other. */
 export const IMPORT_QUEUE = 'import';
-/** The minute's check that no import is left `running` without a live job (ADR 22). */
+/** The minute's check for imports whose worker died (ADR 22). */
 export const IMPORT_SWEEP_QUEUE = 'import-sweep';
 /**
  * How long a worker may hold an import before it counts as lost (its instance died). Generous: the
  * largest staff or contract files take seconds to a few minutes.
  */
 export const IMPORT_EXPIRE_SECONDS = 30 * 60;
+/** Retried when its worker died: the retry resumes it (each batch commits with its progress). */
+export const IMPORT_JOB_OPTIONS = { retryLimit: 3, retryDelay: 1, expireInSeconds: IMPORT_EXPIRE_SECONDS };
 
 /** What the worker needs of the person who confirmed the import: a job's data is JSON. */
 export interface ImportJobData {
@@ -28,13 +30,7 @@ export async function enqueueImport(jobs: JobQueue, importId: string, actor: Act
       ...(actor.allowedActions ? { allowedActions: [...actor.allowedActions] } : {}),
     },
   };
-  // Not retried: a batch of contracts written twice would be two contracts. A lost import is failed
-  // visibly instead (failOrphanedImports), and confirming the same file again writes only what is missing.
-  await jobs.send(IMPORT_QUEUE, data, {
-    id: importId,
-    retryLimit: 0,
-    expireInSeconds: IMPORT_EXPIRE_SECONDS,
-  });
+  await jobs.send(IMPORT_QUEUE, data, { id: importId, ...IMPORT_JOB_OPTIONS });
 }
 
 export function actorOfJob(data: ImportJobData): Actor {
@@ -45,20 +41,34 @@ export function actorOfJob(data: ImportJobData): Actor {
   };
 }
 
+/** A claim younger than this is left alone: its worker may not have taken the liveness key yet. */
+const CLAIM_GRACE_SECONDS = 10;
+
 /**
- * Marks failed every import still `running` whose job is not alive: failed or cancelled, gone, or held
- * by a worker past its expiry (the instance died mid-import). Rows written before stay written.
+ * Recovers imports whose worker died (ADR 22). A job claimed by a worker that no longer holds the
+ * import's liveness key (its process is gone) is failed, so pg-boss retries it and another worker
+ * resumes the import at its first batch not written. An import still `running` whose job is over —
+ * failed with no retries left, cancelled, completed or gone — is marked failed, so none stays running.
+ * Returns the imports resumed and failed.
  */
-export async function failOrphanedImports(db: Db): Promise<string[]> {
+export async function recoverLostImports(db: Db, jobs: JobQueue) {
   const job = sql.raw(`${JOBS_SCHEMA}.job`);
-  const rows = await queryRows<{ id: string }>(
+  const claimed = await queryRows<{ id: string }>(
+    db,
+    sql`select i.id from import_jobs i join ${job} j on j.id = i.id and j.name = ${IMPORT_QUEUE}
+        where i.status = 'running' and j.state = 'active'
+          and j.started_on < now() - make_interval(secs => ${CLAIM_GRACE_SECONDS})`,
+  );
+  const alive = await jobs.liveness.held(claimed.map((c) => c.id));
+  const resumed = claimed.map((c) => c.id).filter((id) => !alive.has(id));
+  if (resumed.length > 0) await jobs.boss.fail(IMPORT_QUEUE, resumed);
+  const failed = await queryRows<{ id: string }>(
     db,
     sql`update import_jobs i set status = 'failed', finished_at = now()
         where i.status = 'running' and not exists (
           select 1 from ${job} j
-          where j.name = ${IMPORT_QUEUE} and j.id = i.id
-            and (j.state in ('created', 'retry') or (j.state = 'active' and j.started_on + j.expire_in > now())))
+          where j.name = ${IMPORT_QUEUE} and j.id = i.id and j.state in ('created', 'retry', 'active'))
         returning i.id`,
   );
-  return rows.map((r) => r.id);
+  return { resumed, failed: failed.map((r) => r.id) };
 }

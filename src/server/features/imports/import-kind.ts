@@ -1,5 +1,6 @@
 import type { Actor, OrgContext } from '../../../shared/access/index.ts';
 import type { ImportKindName, ImportRowResult } from '../../../shared/contracts/imports.ts';
+import type { Db } from '../../db/client.ts';
 import type { PeopleDeps } from '../people/members.service.ts';
 import type { ImportColumn } from './csv-file.ts';
 import type { ImportJobRow } from './imports.repo.ts';
@@ -47,7 +48,15 @@ export interface ImportKind<Row extends StoredRowBase = StoredRowBase> {
   extra?(row: Row): Partial<ImportRowResult>;
   /**
    * Writes a batch of valid rows in one transaction, audited; runs after the preview was confirmed.
-   * Returns the rows that turned out to fail (e.g. a supplier merged since the preview).
+   * Calls `record` last in that transaction with the rows that turned out to fail (e.g. a supplier
+   * merged since the preview), so that the job's progress commits with the rows: an import resumed
+   * after a crash starts at the first batch not written.
    */
-  applyBatch(deps: ImportDeps, actor: Actor, job: ImportJobRow, batch: Row[]): Promise<FailedRow[]>;
+  applyBatch(
+    deps: ImportDeps,
+    actor: Actor,
+    job: ImportJobRow,
+    batch: Row[],
+    record: (tx: Db, failed: FailedRow[]) => Promise<void>,
+  ): Promise<void>;
 }

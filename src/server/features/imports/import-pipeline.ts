@@ -99,29 +99,29 @@ function kindOf(name: ImportKindName): ImportKind {
 }
 
 /**
- * Writes the valid rows in the kind's batches, one transaction each, recording progress after each.
- * Runs in a job worker (`import-jobs.ts`), possibly on another instance than the one that confirmed it.
+ * Writes the valid rows in the kind's batches, each batch and the job's progress in one transaction.
+ * Runs in a job worker (`import-worker.ts`), possibly on another instance than the one that confirmed
+ * it, and resumes where a worker that died stopped: rows refused when written are kept as errors as
+ * they happen, so the rows still to write are the valid ones past the count of those written.
  */
 export async function runImport(deps: ImportDeps, actor: Actor, job: repo.ImportJobRow) {
   const kind = kindOf(job.kind);
-  const rows = job.rows as StoredRowBase[];
+  let rows = job.rows as StoredRowBase[];
   // Rows with errors are skipped and unchanged rows need nothing: both count as handled from the start.
   const toWrite = rows.filter((r) => r.outcome === 'create' || r.outcome === 'update');
-  let processed = job.total - toWrite.length;
-  await repo.updateJob(deps.db, job.id, { processed });
-  const failed: FailedRow[] = [];
-  for (let i = 0; i < toWrite.length; i += kind.batchSize) {
+  const handled = job.total - toWrite.length;
+  let processed = Math.max(job.processed, handled);
+  if (processed !== job.processed) await repo.updateJob(deps.db, job.id, { processed });
+  for (let i = processed - handled; i < toWrite.length; i += kind.batchSize) {
     const batch = toWrite.slice(i, i + kind.batchSize);
-    failed.push(...(await kind.applyBatch(deps, actor, job, batch)));
-    processed += batch.length;
-    await repo.updateJob(deps.db, job.id, { processed });
+    await kind.applyBatch(deps, actor, job, batch, async (tx, failed) => {
+      const after = failed.length ? withFailures(rows, failed) : null;
+      await repo.updateJob(tx, job.id, { processed: processed + batch.length, ...after });
+      processed += batch.length;
+      if (after) rows = after.rows;
+    });
   }
-  await repo.updateJob(deps.db, job.id, {
-    status: 'done',
-    processed,
-    finishedAt: new Date(),
-    ...(failed.length ? withFailures(rows, failed) : {}),
-  });
+  await repo.updateJob(deps.db, job.id, { status: 'done', processed, finishedAt: new Date() });
 }
 
 /** The job's rows and counts once rows that passed the preview were refused when written. */

@@ -36,7 +36,9 @@ export const staffImportKind: ImportKind<StoredRow> = {
  * created (a per-row entry would make a 5,000-row import 10,000 audit rows). Re-running the same rows
  * changes nothing: e-mail is unique and memberships are insert-if-missing.
  */
-async function applyBatch(...[deps, actor, job, batch]: Parameters<ImportKind<StoredRow>['applyBatch']>) {
+async function applyBatch(
+  ...[deps, actor, job, batch, record]: Parameters<ImportKind<StoredRow>['applyBatch']>
+) {
   const org = await findOrganisation(deps.db, job.organisationId);
   const emails = batch.map((r) => r.email!);
   const mails = await deps.db.transaction(async (tx) => {
@@ -77,6 +79,7 @@ async function applyBatch(...[deps, actor, job, batch]: Parameters<ImportKind<St
         membershipsAdded: added.length,
       },
     });
+    await record(tx, []);
     return invites.map((inv) =>
       invitationMail({
         to: inv.row.email!,
@@ -89,6 +92,7 @@ async function applyBatch(...[deps, actor, job, batch]: Parameters<ImportKind<St
       }),
     );
   });
+  // After the commit: an instance dying between the two loses this batch's invitation mails (the
+  // invitations stay and can be sent again from the member list); ADR 22.
   await deps.mailer.sendMany(mails);
-  return [];
 }

@@ -19,7 +19,7 @@ export interface AppJobsContext {
  */
 export function defineAppJobs(jobs: JobQueue, ctx: AppJobsContext, opts: { scheduled: boolean }) {
   const { db, config, mailer, log } = ctx;
-  for (const queue of importQueues({ db, config, mailer }, log)) jobs.define(queue);
+  for (const queue of importQueues({ db, config, mailer }, jobs, log)) jobs.define(queue);
   if (config.smtpUrl) {
     jobs.define(
       mailQueue(db, { transport: mailTransport({ smtpUrl: config.smtpUrl }), from: config.mailFrom }),

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/client.ts';
 
@@ -30,6 +31,20 @@ export interface JobQueue {
   readonly boss: PgBoss;
   /** The schema pg-boss keeps its tables in. */
   readonly schema: string;
+  readonly liveness: Liveness;
+}
+
+/**
+ * Whether the process working a job is still alive, faster than a job's expiry: a worker holds its
+ * job's key while it runs. On PostgreSQL the key is a session advisory lock on a connection of this
+ * process, released by the server the moment the process dies (even by SIGKILL); on PGlite only this
+ * process can run anything, so the keys are kept in memory.
+ */
+export interface Liveness {
+  /** Holds `key` while `work` runs; false without running it when a live worker holds it already. */
+  whileHeld(key: string, work: () => Promise<void>): Promise<boolean>;
+  /** The keys of `keys` that a live worker holds, on any instance. */
+  held(keys: string[]): Promise<Set<string>>;
 }
 
 export interface JobQueueOptions {
@@ -66,6 +81,69 @@ function connectionOf(database: Database): PgBoss.DatabaseOptions {
   return { connectionString: database.url, max: 4, application_name: 'valfardsnavet-jobs' };
 }
 
+/** Advisory lock keys of job liveness: this namespace and 32 bits of the job's uuid. */
+const LIVENESS_CLASS = 0x6a6f6273;
+const lockId = (key: string) => Number.parseInt(key.replaceAll('-', '').slice(0, 8), 16);
+
+/** Keys held by workers of this process (every queue of it: tests run several in one process). */
+const here = new Set<string>();
+
+function createLiveness(database: Database): Liveness & { close(): Promise<void> } {
+  let client: Promise<pg.Client> | null = null;
+  const connection = () => {
+    client ??= (async () => {
+      const c = new pg.Client({ connectionString: database.url, application_name: 'valfardsnavet-liveness' });
+      c.on('error', () => undefined);
+      await c.connect();
+      return c;
+    })();
+    return client;
+  };
+  const onPostgres = database.kind === 'postgres';
+  return {
+    async whileHeld(key, work) {
+      if (here.has(key)) return false;
+      here.add(key);
+      try {
+        if (onPostgres) {
+          const c = await connection();
+          const { rows } = await c.query('select pg_try_advisory_lock($1, $2) as ok', [
+            LIVENESS_CLASS,
+            lockId(key) | 0,
+          ]);
+          if (!rows[0].ok) return false;
+          try {
+            await work();
+          } finally {
+            await c.query('select pg_advisory_unlock($1, $2)', [LIVENESS_CLASS, lockId(key) | 0]);
+          }
+          return true;
+        }
+        await work();
+        return true;
+      } finally {
+        here.delete(key);
+      }
+    },
+    async held(keys) {
+      if (!onPostgres) return new Set(keys.filter((k) => here.has(k)));
+      if (keys.length === 0) return new Set();
+      const c = await connection();
+      const { rows } = await c.query<{ objid: string }>(
+        `select objid::text from pg_locks where locktype = 'advisory' and classid = $1::bigint::oid and objsubid = 2
+          and objid = any($2::bigint[]::oid[])`,
+        [LIVENESS_CLASS, keys.map(lockId)],
+      );
+      const ids = new Set(rows.map((r) => Number(r.objid)));
+      return new Set(keys.filter((k) => ids.has(lockId(k))));
+    },
+    async close() {
+      if (client) await (await client).end().catch(() => undefined);
+      client = null;
+    },
+  };
+}
+
 export function createJobQueue(
   database: Database,
   log: { error(obj: unknown, msg: string): void },
@@ -86,10 +164,12 @@ export function createJobQueue(
   // Workers of this process by queue: a job sent here wakes its worker at once instead of at the next poll.
   const workers = new Map<string, string>();
   let started = false;
+  const liveness = createLiveness(database);
 
   return {
     boss,
     schema: JOBS_SCHEMA,
+    liveness,
     define(queue) {
       if (started) throw new Error(`queue ${queue.name} defined after start`);
       queues.push(queue as QueueDefinition<never>);
@@ -121,6 +201,7 @@ export function createJobQueue(
       started = false;
       // Waits for jobs being worked here to finish (up to pg-boss's timeout) before the database closes.
       await boss.stop({ graceful: true, wait: true, close: true });
+      await liveness.close();
     },
     async send(name, data, options = {}) {
       const id = await boss.send(name, data, options);
