@@ -13,6 +13,7 @@ import type {
   ScormLaunch,
 } from '../../../shared/contracts/scorm-runtime.ts';
 import type { Db } from '../../db/client.ts';
+import { defineCache } from '../../lib/caches.ts';
 import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 import { type CourseRow, requiredItems, unitItem } from '../learning/course-content.ts';
 import * as courses from '../learning/courses.repo.ts';
@@ -48,21 +49,17 @@ const ManifestThresholds = z.object({
 });
 
 /** A package never changes under its id, so its SCOs' thresholds are read once per package. */
-const thresholdCache = new Map<string, ReadonlyMap<string, number>>();
-const THRESHOLD_CACHE_MAX = 500;
+const thresholdCache = defineCache<ReadonlyMap<string, number>>('scorm-thresholds', { max: 500 });
 
 async function completionThreshold(db: Db, packageId: string, identifier: string) {
-  let thresholds = thresholdCache.get(packageId);
-  if (!thresholds) {
+  const thresholds = await thresholdCache(db).get(packageId, async () => {
     const parsed = ManifestThresholds.safeParse(await repo.packageManifest(db, packageId));
-    thresholds = new Map(
+    return new Map(
       (parsed.success ? parsed.data.scos : []).flatMap((s) =>
         s.completionThreshold != null ? [[s.identifier, s.completionThreshold] as const] : [],
       ),
     );
-    if (thresholdCache.size >= THRESHOLD_CACHE_MAX) thresholdCache.clear();
-    thresholdCache.set(packageId, thresholds);
-  }
+  });
   return thresholds.get(identifier) ?? null;
 }
 
