@@ -2,6 +2,7 @@ import type { Actor } from '../../../shared/access/index.ts';
 import type { UiLanguage } from '../../../shared/contracts/common.ts';
 import { RADAR_DEFAULT_CONTRACTS, Radar, type RadarQuery } from '../../../shared/contracts/contract-radar.ts';
 import type { Db } from '../../db/client.ts';
+import { defineCache } from '../../lib/caches.ts';
 import { AppError } from '../../lib/errors.ts';
 import { cachedValue, cachedView, forgetViews, type Snapshot } from '../../lib/view-cache.ts';
 import { swedishDate } from '../assessments/round-access.ts';
@@ -76,19 +77,13 @@ export async function contractRadar(
  * The data stamp, asked at most every two seconds per process: under load one query serves hundreds of
  * requests, and a contract written anywhere shows within two seconds.
  */
-const STAMP_MS = 2_000;
-const stamps = new WeakMap<Db, { at: number; value: Promise<string> }>();
+const stamps = defineCache<string>('contract-radar-stamp', { max: 1, freshMs: 2_000 });
 function currentStamp(db: Db): Promise<string> {
-  const hit = stamps.get(db);
-  if (hit && Date.now() - hit.at < STAMP_MS) return hit.value;
-  const value = radarDataStamp(db);
-  stamps.set(db, { at: Date.now(), value });
-  value.catch(() => stamps.delete(db));
-  return value;
+  return stamps(db).get('stamp', () => radarDataStamp(db));
 }
 
-/** Drops this process's radar views and stamp (tests, and this process's own writes). */
+/** Drops the radar views and stamp on every instance (tests, and writes that change the radar). */
 export function forgetRadarViews(db: Db) {
-  stamps.delete(db);
+  stamps(db).drop();
   forgetViews(db, VIEW_PREFIX);
 }
