@@ -213,7 +213,8 @@ export const learningStatements = pgTable(
     index('learning_statements_org_idx').on(t.organisationId, t.stored),
     index('learning_statements_verb_idx').on(t.verb, t.stored),
     index('learning_statements_object_idx').on(t.objectId, t.stored),
-    index('learning_statements_agents_idx').using('gin', t.agentKeys),
+    // `related_agent_keys` holds every agent key too: the `agent` filter walks its index and checks
+    // `agent_keys` on the rows found, so each stored statement updates one agent index, not two.
     index('learning_statements_related_agents_idx').using('gin', t.relatedAgentKeys),
     index('learning_statements_related_activities_idx').using('gin', t.relatedActivityIds),
     // Statements whose object is another statement are few; a query walks them in stored order.

@@ -69,7 +69,8 @@ async function statementActors(deps: DocumentDeps, key: string, scope: ReadScope
   const rows = await queryRows<{ actor: unknown }>(
     deps.db,
     sql`select distinct s.statement->'actor' as actor from learning_statements s
-        where s.agent_keys @> array[${key}]::text[] and s.statement is not null
+        where s.related_agent_keys @> array[${key}]::text[] and s.agent_keys @> array[${key}]::text[]
+          and s.statement is not null
           and ${inScope(sql`s.organisation_id`, scope)}
         limit 50`,
   );

@@ -35,9 +35,11 @@ function matchConditions(a: string, f: StatementFilter, agent: AgentMatch | null
   const t = sql.raw(a);
   const where: SQL[] = [];
   if (agent) {
+    // Only `related_agent_keys` (which holds every agent key too) has an index: the actor filter finds
+    // rows through it and keeps those whose own `agent_keys` name the agent.
     const byKey = f.relatedAgents
       ? sql`${t}.related_agent_keys && array[${agent.key}]::text[]`
-      : sql`${t}.agent_keys @> array[${agent.key}]::text[]`;
+      : sql`(${t}.related_agent_keys @> array[${agent.key}]::text[] and ${t}.agent_keys @> array[${agent.key}]::text[])`;
     where.push(agent.userId ? sql`(${byKey} or ${t}.user_id = ${agent.userId})` : byKey);
   }
   if (f.verb) where.push(sql`${t}.verb = ${f.verb}`);

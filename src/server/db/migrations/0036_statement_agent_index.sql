@@ -1,0 +1,1 @@
+DROP INDEX "learning_statements_agents_idx";
