@@ -88,7 +88,12 @@ const lockId = (key: string) => Number.parseInt(key.replaceAll('-', '').slice(0,
 /** Keys held by workers of this process (every queue of it: tests run several in one process). */
 const here = new Set<string>();
 
-function createLiveness(database: Database): Liveness & { close(): Promise<void> } {
+/** The advisory lock key under which instances starting at once set up the queues one after another. */
+const SETUP_LOCK = 0;
+
+function createLiveness(
+  database: Database,
+): Liveness & { close(): Promise<void>; exclusive(work: () => Promise<void>): Promise<void> } {
   let client: Promise<pg.Client> | null = null;
   const connection = () => {
     client ??= (async () => {
@@ -137,6 +142,16 @@ function createLiveness(database: Database): Liveness & { close(): Promise<void>
       const ids = new Set(rows.map((r) => Number(r.objid)));
       return new Set(keys.filter((k) => ids.has(lockId(k))));
     },
+    async exclusive(work) {
+      if (!onPostgres) return work();
+      const c = await connection();
+      await c.query('select pg_advisory_lock($1, $2)', [LIVENESS_CLASS, SETUP_LOCK]);
+      try {
+        await work();
+      } finally {
+        await c.query('select pg_advisory_unlock($1, $2)', [LIVENESS_CLASS, SETUP_LOCK]);
+      }
+    },
     async close() {
       if (client) await (await client).end().catch(() => undefined);
       client = null;
@@ -175,12 +190,17 @@ export function createJobQueue(
       queues.push(queue as QueueDefinition<never>);
     },
     async start() {
-      await boss.start();
-      started = true;
+      // A queue is a partition of pg-boss's job table: instances creating them at once deadlock (measured:
+      // three instances started together), so they start pg-boss and set up the queues in turn.
+      await liveness.exclusive(async () => {
+        await boss.start();
+        started = true;
+        for (const q of queues) {
+          if (await boss.getQueue(q.name)) await boss.updateQueue(q.name, { name: q.name, ...q.options });
+          else await boss.createQueue(q.name, { name: q.name, ...q.options });
+        }
+      });
       for (const q of queues) {
-        // createQueue keeps an existing queue as it is; updateQueue brings its options up to date.
-        await boss.createQueue(q.name, { name: q.name, ...q.options });
-        await boss.updateQueue(q.name, { name: q.name, ...q.options });
         if (!work) continue;
         if (q.handler) {
           const handler = q.handler;
@@ -197,10 +217,11 @@ export function createJobQueue(
       }
     },
     async stop() {
-      if (!started) return;
-      started = false;
-      // Waits for jobs being worked here to finish (up to pg-boss's timeout) before the database closes.
-      await boss.stop({ graceful: true, wait: true, close: true });
+      if (started) {
+        started = false;
+        // Waits for jobs being worked here to finish (up to pg-boss's timeout) before the database closes.
+        await boss.stop({ graceful: true, wait: true, close: true });
+      }
       await liveness.close();
     },
     async send(name, data, options = {}) {
