@@ -172,11 +172,13 @@ describe('a statement from another tool about a cmi5 AU', () => {
     const l = launched(await lms(t, lmsToken, 'POST', `/courses/${courseId}/launch-url/0`, { actor }));
     expect(l.params.get('activityId')).toBe(activityId);
     const auth = await fetchToken(t, l);
+    // Made in the order they happen: the session rules read the timestamps.
+    const initialized = auStatement(l, 'initialized');
     const done = auStatement(l, 'completed', {
       moveOn: true,
       result: { completion: true, duration: 'PT2M' },
     });
-    expect((await sendStatements(t, auth, [auStatement(l, 'initialized'), done])).statusCode).toBe(200);
+    expect((await sendStatements(t, auth, [initialized, done])).statusCode).toBe(200);
     expect(await moduleStatements(courseId)).toBe(1);
 
     expect((await post(statement('personal.falun', activityId))).statusCode).toBe(200);
