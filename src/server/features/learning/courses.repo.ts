@@ -7,7 +7,8 @@ import { defineCache } from '../../lib/caches.ts';
 import { canonicalJson } from '../../lib/canonical-json.ts';
 import type { CourseRow } from './course-content.ts';
 
-const headColumns = {
+/** A course's columns apart from its content: what a repo selects beside its own tables. */
+export const headColumns = {
   id: courses.id,
   key: courses.key,
   track: courses.track,

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { coursePackages, courses, enrolmentItems, enrolments, scormAttempts } from '../../db/schema/index.ts';
+import { headColumns } from '../learning/courses.repo.ts';
 
 export type ScormAttemptRow = typeof scormAttempts.$inferSelect;
 
@@ -96,14 +97,7 @@ export async function lockEnrolmentWithCourse(db: Db, enrolmentId: string) {
   const [row] = await db
     .select({
       userId: enrolments.userId,
-      course: {
-        id: courses.id,
-        key: courses.key,
-        track: courses.track,
-        visibility: courses.visibility,
-        ownerOrganisationId: courses.ownerOrganisationId,
-        version: courses.publishedVersion,
-      },
+      course: headColumns,
     })
     .from(enrolments)
     .innerJoin(courses, eq(courses.id, enrolments.courseId))
