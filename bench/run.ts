@@ -5,8 +5,9 @@ import { generate } from './generator.ts';
 import { BENCH_DOMAIN, benchEmail } from './lib/accounts.ts';
 import { numberArg, parseArgs, stringArg } from './lib/args.ts';
 import { loginAll, type Session } from './lib/http.ts';
+import { spreadLoadOver } from './lib/load.ts';
 import { appendToDocs, markdownTable, runInfo } from './lib/report.ts';
-import { startServer } from './lib/server-process.ts';
+import { type BenchServer, startServer } from './lib/server-process.ts';
 import { describeTarget, resolveTarget, type Target } from './lib/target.ts';
 import './scenarios/index.ts';
 import {
@@ -19,6 +20,7 @@ import {
 
 const usage = `Usage: npm run bench -- [--db pglite|postgres] [--scale national|region|small] [--url …] [--data-dir …]
                      [--scenario a,b] [--duration s] [--connections n] [--floor-runs n] [--json] [--no-docs] [--profile dir]
+                     [--instances n]   (PostgreSQL: each scenario on one instance, then spread over n)
        npm run bench -- --smoke     (CI: small scale on PGlite in a temporary directory, 1 s per scenario)
 
 Needs the data first: npm run bench:data -- --scale <same scale> [--db …].
@@ -52,9 +54,16 @@ async function main(): Promise<number> {
   const unknown = wanted?.filter((w) => !allScenarios().some((s) => s.name === w)) ?? [];
   if (unknown.length) throw new Error(`Unknown scenario(s): ${unknown.join(', ')}`);
 
+  const instances = smoke ? 1 : numberArg(args, 'instances', 1);
+  if (instances > 1 && target.kind !== 'postgres')
+    throw new Error('--instances needs --db postgres: PGlite is one process');
+
   log(`Starting the server on ${describeTarget(target)} …`);
   const profile = stringArg(args, 'profile');
   const server = await startServer(target, profile ? path.resolve(profile) : undefined);
+  // More instances of the same app on the same database, for the loads spread over them.
+  const others: BenchServer[] = [];
+  for (let i = 1; i < instances; i++) others.push(await startServer(target));
   if (profile) log(`CPU profile of the server process goes to ${path.resolve(profile)}`);
   const results: ScenarioResult[] = [];
   let failures = 0;
@@ -114,34 +123,47 @@ async function main(): Promise<number> {
         `${regions.length} regions; ${connections} connections, ${duration} s per scenario`,
     );
 
-    for (const scenario of scenarios) {
-      log(`▶ ${scenario.name}: ${scenario.description}`);
-      try {
-        const r = await scenario.run(ctx);
-        results.push(r);
-        if ((r.load?.errors ?? 0) > 0 || (r.job && r.job.status !== 'done')) failures++;
-        const parts = [
-          r.load &&
-            `${Math.round(r.load.requestsPerSecond)} req/s, p50 ${r.load.p50.toFixed(1)} ms, p95 ${r.load.p95.toFixed(1)} ms, p99 ${r.load.p99.toFixed(1)} ms, ${r.load.errors} errors`,
-          r.job && `${r.job.rows} rows ${r.job.status} in ${r.job.seconds.toFixed(2)} s`,
-          r.single && `1 conn p50 ${r.single.p50.toFixed(2)} ms`,
-          r.floor && `SQL floor ${r.floor.medianMs.toFixed(2)} ms`,
-          r.ratio !== undefined && `API/SQL ${r.ratio.toFixed(1)}`,
-          ...r.budgets.map((b) => `${b.ok ? 'OK' : 'MISS'} ${b.name}`),
-        ].filter(Boolean);
-        log(`  ${parts.join(' · ')}`);
-        if (r.load && r.load.errors > 0) log(`  status codes: ${JSON.stringify(r.load.statusCodes)}`);
-      } catch (err) {
-        failures++;
-        log(`  FAILED: ${err instanceof Error ? err.stack : err}`);
-        results.push({
-          scenario: scenario.name,
-          description: scenario.description,
-          budgets: [],
-          notes: [`failed: ${String(err)}`],
-        });
+    const rounds = instances > 1 ? [1, instances] : [1];
+    for (const scenario of scenarios)
+      for (const round of rounds) {
+        const name = round > 1 ? `${scenario.name} ×${round}` : scenario.name;
+        spreadLoadOver(round > 1 ? [server.baseUrl, ...others.map((o) => o.baseUrl)] : null);
+        log(`▶ ${name}: ${scenario.description}`);
+        try {
+          const ran = await scenario.run(ctx);
+          const r =
+            round > 1
+              ? {
+                  ...ran,
+                  scenario: name,
+                  notes: [...(ran.notes ?? []), `load spread over ${round} instances`],
+                }
+              : ran;
+          results.push(r);
+          if ((r.load?.errors ?? 0) > 0 || (r.job && r.job.status !== 'done')) failures++;
+          const parts = [
+            r.load &&
+              `${Math.round(r.load.requestsPerSecond)} req/s, p50 ${r.load.p50.toFixed(1)} ms, p95 ${r.load.p95.toFixed(1)} ms, p99 ${r.load.p99.toFixed(1)} ms, ${r.load.errors} errors`,
+            r.job && `${r.job.rows} rows ${r.job.status} in ${r.job.seconds.toFixed(2)} s`,
+            r.single && `1 conn p50 ${r.single.p50.toFixed(2)} ms`,
+            r.floor && `SQL floor ${r.floor.medianMs.toFixed(2)} ms`,
+            r.ratio !== undefined && `API/SQL ${r.ratio.toFixed(1)}`,
+            ...r.budgets.map((b) => `${b.ok ? 'OK' : 'MISS'} ${b.name}`),
+          ].filter(Boolean);
+          log(`  ${parts.join(' · ')}`);
+          if (r.load && r.load.errors > 0) log(`  status codes: ${JSON.stringify(r.load.statusCodes)}`);
+        } catch (err) {
+          failures++;
+          log(`  FAILED: ${err instanceof Error ? err.stack : err}`);
+          results.push({
+            scenario: name,
+            description: scenario.description,
+            budgets: [],
+            notes: [`failed: ${String(err)}`],
+          });
+        }
       }
-    }
+    spreadLoadOver(null);
 
     const info = runInfo({
       database:
@@ -152,6 +174,7 @@ async function main(): Promise<number> {
       connections,
       duration,
       floorRuns,
+      instances,
     });
     const table = markdownTable(info, results);
     if (args.has('json')) process.stdout.write(`${JSON.stringify({ ...info, results }, null, 2)}\n`);
@@ -161,6 +184,7 @@ async function main(): Promise<number> {
       log('Appended to docs/performance.md');
     }
   } finally {
+    for (const other of others) await other.close();
     await server.close();
     if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
   }

@@ -13,6 +13,7 @@ export interface RunInfo {
   connections: number;
   duration: number;
   floorRuns: number;
+  instances?: number;
 }
 
 export function runInfo(opts: {
@@ -21,6 +22,8 @@ export function runInfo(opts: {
   connections: number;
   duration: number;
   floorRuns: number;
+  /** App instances on the database: each scenario ran on one, then (`name ×n`) spread over all. */
+  instances?: number;
 }): RunInfo {
   let commit = 'unknown';
   try {
@@ -45,7 +48,10 @@ export function markdownTable(info: RunInfo, results: ScenarioResult[]): string 
     `### ${info.date} · ${info.commit} · ${info.database} · ${info.scale}`,
     '',
     `Machine: ${info.machine}. Load: ${info.connections} connections, ${info.duration} s per scenario; ` +
-      `SQL floor: median of ${info.floorRuns} sequential runs on one connection.`,
+      `SQL floor: median of ${info.floorRuns} sequential runs on one connection.` +
+      ((info.instances ?? 1) > 1
+        ? ` Rows marked ×${info.instances}: the same load spread over ${info.instances} app instances on the database.`
+        : ''),
     '',
     '| Scenario | req/s | p50 ms | p95 ms | p99 ms | Errors | 1 conn p50 ms | SQL floor ms | API/SQL | Budgets |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
