@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AnswerValue, TemplateContent } from '../../../shared/contracts/assessments.ts';
+import { swedishDate } from '../../features/assessments/round-access.ts';
 import type { Db } from '../client.ts';
 import { DEFAULT_TEMPLATE_KEY } from '../reference/assessment-template.ts';
 import {
@@ -88,7 +89,8 @@ function answersFor(content: TemplateContent, seed: string, share: number) {
   return out;
 }
 
-const isoDay = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+// Days in Swedish time, as the app counts them: "closes in 21 days" just after midnight in Sweden too.
+const isoDay = (offset: number) => swedishDate(new Date(Date.now() + offset * 86_400_000));
 
 /**
  * Region Dalarna's closed 2025 round (all 15 submitted) and open 2026 round (closing three weeks after
