@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Tag } from '../../components/Feedback.tsx';
@@ -10,8 +11,13 @@ const PARAM = 'preliminary';
  */
 export function useIncludePreliminary(): [boolean, (next: boolean) => void] {
   const [params, setParams] = useSearchParams();
-  const include = params.get(PARAM) === 'true';
+  // The address changes in a navigation that commits a moment later: until then the box shows the
+  // choice just made, instead of springing back under the finger.
+  const [chosen, setChosen] = useState<{ value: boolean; from: string } | null>(null);
+  const address = params.toString();
+  const include = chosen?.from === address ? chosen.value : params.get(PARAM) === 'true';
   const set = (next: boolean) => {
+    setChosen({ value: next, from: address });
     const p = new URLSearchParams(params);
     if (next) p.set(PARAM, 'true');
     else p.delete(PARAM);
