@@ -78,8 +78,8 @@ export function sharedRateLimitStore(db: Db) {
 
     constructor(settings: object) {
       const options = settings as StoreOptions;
-      // Windows that restart or grow while exceeded are not implemented: refuse them rather than
-      // silently count a fixed window.
+      // This store counts fixed windows, which is what every limit here asks for; an option for windows
+      // that restart or grow while exceeded is refused at start instead of being counted wrongly.
       if (options.continueExceeding || options.exponentialBackoff) {
         throw new Error('The shared rate-limit store counts fixed windows only');
       }
